@@ -1,0 +1,24 @@
+/**
+ * pulumi-clink: the public surface.
+ *
+ * - Resources: `Queue`, ... (each a Pulumi dynamic resource with its own type token).
+ * - `providers`: the dynamic ResourceProviders themselves, for advanced use and users' own tests.
+ * - `ClinkClient`, `ClinkApiError`: the signed, paced Clink API client (provider/api).
+ */
+export * from "./api";
+export { configureProvider, type ProviderSettings } from "./settings";
+export {
+  Queue,
+  type QueueArgs,
+  QueueStrategy,
+  JoinEmptyState,
+  ChatStrategy,
+  MaxPauseClientType,
+} from "./resources/queue";
+
+import { queueProvider } from "./resources/queue";
+
+/** The dynamic providers, configured from the `CLINK_*` environment or `configureProvider(...)`. */
+export const providers = {
+  queue: queueProvider,
+};

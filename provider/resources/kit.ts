@@ -1,0 +1,201 @@
+/**
+ * The mechanics every resource provider shares: check (validate + normalize from the schema),
+ * diff (exact, from normalized inputs), create with adoption and ambiguous-outcome recovery,
+ * read for refresh and `get`, update with one call, delete with refusals explained.
+ *
+ * A resource supplies only its schema and the few API calls that differ per endpoint (`ResourceApi`).
+ */
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { ClinkApiError, type ClinkClient } from "../api";
+import type { ResourceSchema } from "../../schema/core";
+import { compare, fromRemote, idOf, normalize, payload, updateOnlyDeclared, type Inputs } from "../../schema/ops";
+import { apiClient } from "../settings";
+
+/** The per-endpoint part of a resource. `remote` objects are describe-shaped (API field names). */
+export interface ResourceApi {
+  /** One call. Returns the created object when the answer carries it. */
+  create(api: ClinkClient, body: Inputs, inputs: Inputs): Promise<Inputs | undefined>;
+  /** Describe by id; `undefined` when the object does not exist. */
+  read(api: ClinkClient, id: string, state: Inputs): Promise<Inputs | undefined>;
+  update(api: ClinkClient, id: string, body: Inputs, news: Inputs): Promise<Inputs | undefined>;
+  delete(api: ClinkClient, id: string, state: Inputs): Promise<void>;
+  /** The id a create produced, when it is not the natural key (server ids). Default: the natural key. */
+  idAfterCreate?(api: ClinkClient, inputs: Inputs, created: Inputs | undefined): Promise<string>;
+  /** API error codes that mean "already exists" on create (so `adopt` applies). */
+  existsCodes: string[];
+  /** What to tell the user for an API refusal, by code. */
+  hints?: Record<string, string>;
+}
+
+export interface ResourceDefinition {
+  schema: ResourceSchema;
+  api: ResourceApi;
+}
+
+/** Properties the provider records besides the fields. */
+interface Bookkeeping {
+  /** True when create took over an object that already existed (opt-in `adopt`). */
+  adopted?: boolean;
+}
+
+export function makeProvider(def: ResourceDefinition): dynamic.ResourceProvider {
+  const { schema, api } = def;
+  const label = (id: string) => `${schema.type} ${id}`;
+
+  return {
+    async check(_olds: Inputs, news: Inputs) {
+      const { inputs, failures } = normalize(schema, news);
+      return { inputs, failures };
+    },
+
+    async diff(id: string, olds: Inputs, news: Inputs) {
+      const { changed, replaces } = compare(schema, olds, news);
+      const keyKept = !schema.idFields.some((f) => changed.includes(f));
+      return {
+        changes: changed.length > 0,
+        replaces,
+        // The natural key survives the replacement: the new object cannot exist beside the old one.
+        deleteBeforeReplace: replaces.length > 0 && keyKept,
+      };
+    },
+
+    async create(inputs: Inputs) {
+      const client = apiClient();
+      const naturalId = idOf(schema, inputs);
+      let remote: Inputs | undefined;
+      let adopted = false;
+
+      if (inputs.adopt === true) {
+        remote = await call(label(naturalId), "look up for adoption", () => api.read(client, naturalId, inputs));
+        adopted = remote !== undefined;
+      }
+      if (!adopted) {
+        const body = payload(schema, "create", inputs);
+        try {
+          remote = await api.create(client, body, inputs);
+        } catch (err) {
+          if (err instanceof ClinkApiError && api.existsCodes.includes(err.code)) {
+            throw new Error(
+              `${label(naturalId)} already exists in the center (${err.code}). To manage the existing ${schema.type.toLowerCase()} ` +
+                `with this program, set \`adopt: true\` on the resource (it is then updated to match the declaration), ` +
+                `or read it without managing it with ${schema.type}.get(name, "${naturalId}").`,
+            );
+          }
+          if (err instanceof ClinkApiError && err.outcomeUnknown) {
+            // Never create blindly twice: see whether the first attempt landed (DESIGN.md 5).
+            remote = await call(label(naturalId), "look up after an ambiguous create", () =>
+              api.read(client, naturalId, inputs),
+            );
+            if (!remote) throw explain(label(naturalId), "create", err, api.hints);
+          } else {
+            throw explain(label(naturalId), "create", err, api.hints);
+          }
+        }
+      }
+
+      const id = api.idAfterCreate ? await api.idAfterCreate(client, inputs, remote) : naturalId;
+      // Fields the create endpoint lacks, and differences found on an adopted object, need an update.
+      const pending = adopted
+        ? compare(schema, fromRemote(schema, remote ?? {}, {}), inputs).changed
+        : updateOnlyDeclared(schema, inputs);
+      if (pending.length > 0) {
+        try {
+          const updated = await api.update(client, id, payload(schema, "update", inputs, pending), inputs);
+          if (updated) remote = updated;
+        } catch (err) {
+          // The object exists now: hand the engine its id so it is not orphaned (partial state).
+          const partial = Object.assign(
+            explain(label(id), adopted ? "converge adopted object" : "complete create", err, api.hints),
+            {
+              id,
+              properties: outputs(schema, inputs, remote, { adopted }),
+            },
+          );
+          throw partial;
+        }
+      }
+      return { id, outs: outputs(schema, inputs, remote, { adopted }) };
+    },
+
+    async read(id: string, props: Inputs) {
+      const client = apiClient();
+      const remote = await call(label(id), "read", () => api.read(client, id, props));
+      if (!remote) return {}; // gone: refresh drops it from state
+      const declared = fromRemote(schema, remote, props);
+      const outs = { ...declared, ...(props.adopted !== undefined ? { adopted: props.adopted } : {}) };
+      const inputs: Inputs = {};
+      for (const [name, field] of Object.entries(schema.fields)) {
+        if (field.lifecycle !== "computed" && declared[name] !== undefined) inputs[name] = declared[name];
+      }
+      if (props.adopt !== undefined) inputs.adopt = props.adopt;
+      return { id, props: outs, inputs };
+    },
+
+    async update(id: string, olds: Inputs, news: Inputs) {
+      const client = apiClient();
+      const { changed } = compare(schema, olds, news);
+      let remote: Inputs | undefined;
+      try {
+        remote = await api.update(client, id, payload(schema, "update", news, changed), news);
+      } catch (err) {
+        throw explain(label(id), "update", err, api.hints);
+      }
+      return { outs: outputs(schema, news, remote, { adopted: olds.adopted as boolean | undefined }) };
+    },
+
+    async delete(id: string, props: Inputs) {
+      const client = apiClient();
+      try {
+        await api.delete(client, id, props);
+      } catch (err) {
+        if (err instanceof ClinkApiError && err.code === "ResourceNotFound") return; // already gone
+        throw explain(label(id), "delete", err, api.hints);
+      }
+    },
+  };
+}
+
+/** Outputs: the declared (normalized) inputs, overlaid with what the server reported for read-only fields. */
+function outputs(schema: ResourceSchema, inputs: Inputs, remote: Inputs | undefined, book: Bookkeeping): Inputs {
+  const outs: Inputs = { ...inputs };
+  if (remote) {
+    const seen = fromRemote(schema, remote, inputs);
+    for (const [name, field] of Object.entries(schema.fields)) {
+      if (seen[name] === undefined) continue;
+      // Declared fields keep the declared form; read-only and undeclared ones show the server's value.
+      if (field.lifecycle === "computed" || inputs[name] === undefined) outs[name] = seen[name];
+    }
+  }
+  if (book.adopted !== undefined) outs.adopted = book.adopted;
+  return outs;
+}
+
+async function call<T>(what: string, op: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    throw explain(what, op, err);
+  }
+}
+
+/** An error that names the resource, the operation, the API code, vendor message and requestId, and what to do. */
+export function explain(what: string, op: string, err: unknown, hints?: Record<string, string>): Error {
+  if (err instanceof ClinkApiError) {
+    const hint = hints?.[err.code] ?? GENERIC_HINTS[err.code];
+    const request = err.requestId ? ` (requestId ${err.requestId})` : "";
+    const vendor = err.vendorMessage ? `: ${err.vendorMessage}` : "";
+    return new Error(`${what}: ${op} failed with ${err.code}${vendor}${request}.${hint ? ` ${hint}` : ""}`);
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return new Error(`${what}: ${op} failed: ${message}`);
+}
+
+const GENERIC_HINTS: Record<string, string> = {
+  AuthFailure:
+    "Check clink:accessKeyId / clink:accessKeySecret (or CLINK_ACCESS_KEY_ID / CLINK_ACCESS_KEY_SECRET) and the region or endpoint.",
+  UnauthorizedOperation: "The access key lacks permission for this API: grant it in 系统管理-系统对接-接口密钥.",
+  SignaturesExpired: "The machine's clock is probably off; sync it (NTP) and retry.",
+  TooManyRequests: "The API's rate limit was hit despite pacing; lower clink:rate or retry.",
+  OutcomeUnknown: "Run `pulumi refresh` and then `pulumi up` again; nothing will be created twice.",
+  InternalError: "The Clink API failed; retry later (`pulumi up` is safe to repeat).",
+};

@@ -1,0 +1,165 @@
+/**
+ * The vocabulary every resource schema is written in.
+ *
+ * A resource schema lists its fields once, with everything the rest of the package needs to know
+ * about each: how to validate it, its documented default, its lifecycle (what a change costs),
+ * whether it is secret, whether its order matters, and how it is spelled in each API payload.
+ * The provider (check/diff/create/read/update), the Resource classes and the field tables in
+ * docs/ all derive from these declarations; nothing else knows a field's constraint.
+ */
+import { z } from "zod";
+
+/**
+ * - `identity`: the natural key the API addresses the object by (cno, qno, extenNumber). A change
+ *   replaces the object.
+ * - `updatable`: accepted by create and update.
+ * - `replace`: accepted by create, absent from the update endpoint: a change replaces the object.
+ * - `updateOnly`: absent from create, accepted by update: create sends it with a follow-up update.
+ * - `computed`: read-only, reported by the server (never declared).
+ */
+export type Lifecycle = "identity" | "updatable" | "replace" | "updateOnly" | "computed";
+
+export interface ApiNames {
+  /** Key in the create payload; `false` when create does not take the field. Default: the field name. */
+  create?: string | false;
+  /** Key in the update payload; `false` when update does not take the field. Default: the field name. */
+  update?: string | false;
+  /** Key in the describe answer; `false` when describe does not return it. Default: the field name. */
+  read?: string | false;
+}
+
+export interface FieldSpec<T = unknown> {
+  /** Validates the declared value and settles its form (numeric strings, sorted sets). */
+  schema: z.ZodType<T>;
+  /** English description with the vendor's term, unit, range and default, for docs and errors. */
+  doc: string;
+  lifecycle: Lifecycle;
+  /** The server-side default the document states. `check` fills it in when the field is absent. */
+  default?: T;
+  /** Must be declared (the create endpoint requires it). */
+  required?: boolean;
+  /** Stored as a Pulumi secret and never printed. */
+  secret?: boolean;
+  /** Never comes back from describe in usable form (masked or absent): compared against the last declared value only. */
+  writeOnly?: boolean;
+  api?: ApiNames;
+  /** Converts a describe value to the declared form (e.g. epoch ms to `yyyy-MM-dd`). */
+  fromApi?: (value: unknown) => unknown;
+  /** Converts a declared value to the payload form. */
+  toApi?: (value: T) => unknown;
+}
+
+export interface Failure {
+  property: string;
+  reason: string;
+}
+
+export interface ResourceSchema {
+  /** The resource type name used in type tokens and messages, e.g. "Queue". */
+  type: string;
+  /** The vendor's own term, e.g. "队列". */
+  vendorTerm: string;
+  /** The field(s) whose values make the id. */
+  idFields: string[];
+  fields: Record<string, FieldSpec>;
+  /** Cross-field rules (conditional requirements); runs only on fields that are known. */
+  validate?: (inputs: Record<string, unknown>, known: (field: string) => boolean) => Failure[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Field builders. Each produces a zod schema whose error message says what is allowed, so a
+// failure reads "wrapupTime: must be an integer from 3 to 300 (seconds)".
+// ---------------------------------------------------------------------------------------------
+
+const settleInteger = (value: unknown): unknown =>
+  typeof value === "string" && /^-?\d+$/.test(value.trim()) ? Number(value.trim()) : value;
+
+/** An integer in [min, max]; numeric strings ("20") are settled to numbers. */
+export function int(min: number, max: number, unit = ""): z.ZodType<number> {
+  const allowed = `an integer from ${min} to ${max}${unit ? ` (${unit})` : ""}`;
+  return z.preprocess(
+    settleInteger,
+    z
+      .number({ error: `must be ${allowed}` })
+      .int({ error: `must be ${allowed}` })
+      .min(min, { error: `must be ${allowed}` })
+      .max(max, { error: `must be ${allowed}` }),
+  ) as unknown as z.ZodType<number>;
+}
+
+/** One of the listed integer codes; `labels` explain them in errors and docs. */
+export function oneOf(labels: Record<number, string>): z.ZodType<number> {
+  const values = Object.keys(labels).map(Number);
+  const allowed = values.map((v) => `${v} (${labels[v]})`).join(", ");
+  return z.preprocess(
+    settleInteger,
+    z.number({ error: `must be one of ${allowed}` }).refine((v) => values.includes(v), {
+      error: `must be one of ${allowed}`,
+    }),
+  ) as unknown as z.ZodType<number>;
+}
+
+/** 0/1 switches, which the document writes as Integer. */
+export function flag(off: string, on: string): z.ZodType<number> {
+  return oneOf({ 0: off, 1: on });
+}
+
+/** A sum of bit values (e.g. joinEmpty: 1 busy + 2 talking + ...). */
+export function bitmask(bits: Record<number, string>): z.ZodType<number> {
+  const all = Object.keys(bits)
+    .map(Number)
+    .reduce((a, b) => a | b, 0);
+  const allowed = `a sum of ${Object.entries(bits)
+    .map(([v, l]) => `${v} (${l})`)
+    .join(", ")}, or 0 for none`;
+  return z.preprocess(
+    settleInteger,
+    z
+      .number({ error: `must be ${allowed}` })
+      .int({ error: `must be ${allowed}` })
+      .refine((v) => v >= 0 && (v & ~all) === 0, { error: `must be ${allowed}` }),
+  ) as unknown as z.ZodType<number>;
+}
+
+/**
+ * Codes the document types as Integer but that carry leading zeros ("0001"): strings to us.
+ * A number is refused rather than converted, because 0001 written as a number is already 1.
+ */
+export function digits(minLength: number, maxLength: number, what: string): z.ZodType<string> {
+  const len = minLength === maxLength ? `${minLength}` : `${minLength} to ${maxLength}`;
+  const allowed = `a string of ${len} digits (${what}), quoted so leading zeros survive`;
+  return z
+    .string({ error: `must be ${allowed}` })
+    .regex(new RegExp(`^\\d{${minLength},${maxLength}}$`), { error: `must be ${allowed}` });
+}
+
+/** Free text with a maximum length counted in characters (the document counts characters). */
+export function text(maxLength: number, options: { minLength?: number; pattern?: RegExp; patternText?: string } = {}) {
+  const min = options.minLength ?? 1;
+  const what = `${options.patternText ? `${options.patternText}, ` : ""}${min} to ${maxLength} characters`;
+  let s = z
+    .string({ error: `must be text of ${what}` })
+    .refine((v) => [...v].length >= min && [...v].length <= maxLength, { error: `must be ${what}` });
+  if (options.pattern) {
+    const pattern = options.pattern;
+    s = s.refine((v) => pattern.test(v), { error: `must be ${what}` });
+  }
+  return s as z.ZodType<string>;
+}
+
+/** Chinese characters, letters, digits and underscores: the document's usual name rule. */
+export const NAME_CHARS = /^[\p{Script=Han}A-Za-z0-9_]+$/u;
+
+// ---------------------------------------------------------------------------------------------
+// Unknown values. During a preview, an input computed from another resource not yet created
+// arrives as this sentinel (the engine's "unknown"); it cannot be validated or compared yet.
+// ---------------------------------------------------------------------------------------------
+
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+export function containsUnknown(value: unknown): boolean {
+  if (value === UNKNOWN) return true;
+  if (Array.isArray(value)) return value.some(containsUnknown);
+  if (value !== null && typeof value === "object") return Object.values(value).some(containsUnknown);
+  return false;
+}

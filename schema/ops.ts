@@ -1,0 +1,170 @@
+/**
+ * What the provider does with a resource schema: normalize declared inputs (check), compare two
+ * normalized input sets (diff), build API payloads, and map a describe answer back into the
+ * declared shape (read). Generic over every resource; the resources only declare fields.
+ */
+import { containsUnknown, type Failure, type FieldSpec, type ResourceSchema } from "./core";
+
+export type Inputs = Record<string, unknown>;
+
+export interface CheckResult {
+  inputs: Inputs;
+  failures: Failure[];
+}
+
+/** Validates every declared field and fills documented defaults; unknown (preview) values pass untouched. */
+export function normalize(schema: ResourceSchema, raw: Inputs): CheckResult {
+  const inputs: Inputs = {};
+  const failures: Failure[] = [];
+  const unknownFields = new Set<string>();
+
+  for (const key of Object.keys(raw)) {
+    if (key.startsWith("__")) {
+      inputs[key] = raw[key]; // the engine's own properties (__provider)
+    } else if (!(key in schema.fields) && !(key in RESOURCE_OPTIONS)) {
+      failures.push({ property: key, reason: `${schema.type} has no field '${key}'` });
+    }
+  }
+  for (const [key, value] of Object.entries(RESOURCE_OPTIONS)) {
+    if (raw[key] !== undefined) inputs[key] = value(raw[key]);
+  }
+
+  for (const [name, field] of Object.entries(schema.fields)) {
+    if (field.lifecycle === "computed") continue;
+    let value = raw[name];
+    if (value === undefined || value === null) {
+      if (field.required) {
+        failures.push({ property: name, reason: `${schema.type} field '${name}' is required: ${field.doc}` });
+        continue;
+      }
+      if (field.default === undefined) continue;
+      value = field.default;
+    }
+    if (containsUnknown(value)) {
+      inputs[name] = value;
+      unknownFields.add(name);
+      continue;
+    }
+    const parsed = field.schema.safeParse(value);
+    if (parsed.success) {
+      inputs[name] = parsed.data;
+    } else {
+      const issue = parsed.error.issues[0];
+      const where = issue && issue.path.length > 0 ? `${name}.${issue.path.join(".")}` : name;
+      failures.push({
+        property: name,
+        reason: `${schema.type} field '${where}' ${issue?.message ?? "is invalid"}${shown(field, value)}`,
+      });
+    }
+  }
+
+  if (schema.validate && failures.length === 0) {
+    const known = (field: string) => !unknownFields.has(field);
+    for (const failure of schema.validate(inputs, known)) {
+      failures.push({ property: failure.property, reason: `${schema.type}: ${failure.reason}` });
+    }
+  }
+  return { inputs, failures };
+}
+
+/** Options every resource takes besides its fields (not sent to the API). */
+const RESOURCE_OPTIONS: Record<string, (v: unknown) => unknown> = {
+  /** Take over an existing object with the same natural key instead of failing (see docs/adoption.md). */
+  adopt: (v) => v === true || v === "true",
+};
+
+function shown(field: FieldSpec, value: unknown): string {
+  if (field.secret) return " (value hidden: secret)";
+  const text = JSON.stringify(value);
+  return text !== undefined && text.length <= 80 ? `; got ${text}` : "";
+}
+
+export interface DiffResult {
+  changed: string[];
+  replaces: string[];
+}
+
+/**
+ * Compares the last applied inputs (`olds`) with the new declaration. A field the new
+ * declaration leaves out is not managed, so dropping it changes nothing on the server.
+ */
+export function compare(schema: ResourceSchema, olds: Inputs, news: Inputs): DiffResult {
+  const changed: string[] = [];
+  const replaces: string[] = [];
+  for (const [name, field] of Object.entries(schema.fields)) {
+    if (field.lifecycle === "computed" || news[name] === undefined) continue;
+    if (deepEqual(olds[name], news[name])) continue;
+    changed.push(name);
+    if (field.lifecycle === "identity" || field.lifecycle === "replace") replaces.push(name);
+  }
+  return { changed, replaces };
+}
+
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => deepEqual(v, b[i]));
+  if (a && b && typeof a === "object" && typeof b === "object" && !Array.isArray(a) && !Array.isArray(b)) {
+    const ka = Object.keys(a).filter((k) => (a as Inputs)[k] !== undefined);
+    const kb = Object.keys(b).filter((k) => (b as Inputs)[k] !== undefined);
+    return ka.length === kb.length && ka.every((k) => deepEqual((a as Inputs)[k], (b as Inputs)[k]));
+  }
+  return false;
+}
+
+/** The payload of a create or update call: declared fields under their API names. */
+export function payload(schema: ResourceSchema, op: "create" | "update", inputs: Inputs, only?: string[]): Inputs {
+  const body: Inputs = {};
+  for (const [name, field] of Object.entries(schema.fields)) {
+    if (field.lifecycle === "computed") continue;
+    if (op === "create" && field.lifecycle === "updateOnly") continue;
+    if (op === "update" && field.lifecycle === "replace") continue;
+    if (only && !only.includes(name) && field.lifecycle !== "identity") continue;
+    const key = field.api?.[op] ?? name;
+    if (key === false) continue;
+    const value = inputs[name];
+    if (value === undefined) continue;
+    body[key] = field.toApi ? field.toApi(value as never) : value;
+  }
+  return body;
+}
+
+/** Fields the create call cannot take but that were declared: they need an update right after create. */
+export function updateOnlyDeclared(schema: ResourceSchema, inputs: Inputs): string[] {
+  return Object.entries(schema.fields)
+    .filter(([name, f]) => f.lifecycle === "updateOnly" && inputs[name] !== undefined)
+    .map(([name]) => name);
+}
+
+/**
+ * Maps a describe answer into the declared shape. Write-only fields (passwords) and fields the
+ * describe answer omits keep their previous value, so they never show a diff on refresh; other
+ * fields take the server's value, so drift shows.
+ */
+export function fromRemote(schema: ResourceSchema, remote: Inputs, previous: Inputs): Inputs {
+  const out: Inputs = {};
+  for (const [name, field] of Object.entries(schema.fields)) {
+    const key = field.api?.read ?? name;
+    const readable = key !== false && !field.writeOnly && key in remote;
+    if (!readable) {
+      if (previous[name] !== undefined) out[name] = previous[name];
+      continue;
+    }
+    let value: unknown = remote[key as string];
+    if (value === null || value === undefined) {
+      continue;
+    }
+    if (field.fromApi) value = field.fromApi(value);
+    if (field.lifecycle !== "computed") {
+      // Settle the server's form (e.g. "20" vs 20, order of a set) the same way declared values are.
+      const parsed = field.schema.safeParse(value);
+      if (parsed.success) value = parsed.data;
+    }
+    out[name] = value;
+  }
+  return out;
+}
+
+/** The id: the natural key fields joined by ':' (the API's own addressing). */
+export function idOf(schema: ResourceSchema, inputs: Inputs): string {
+  return schema.idFields.map((f) => String(inputs[f])).join(":");
+}

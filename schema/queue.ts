@@ -1,0 +1,230 @@
+/**
+ * Queue (队列), doc 3.2.1 create_queue (clink-api.txt 3489-3873), 3.2.2 update_queue (3874-4131),
+ * 3.2.7 describe_queue (4621-4830). Id: qno.
+ */
+import { z } from "zod";
+import { bitmask, digits, flag, int, oneOf, text, NAME_CHARS, type ResourceSchema } from "./core";
+
+/** Call distribution strategy (呼叫策略), doc line 3519. */
+export const QueueStrategy = {
+  Sequential: 1,
+  RoundRobin: 2,
+  Average: 3,
+  Random: 4,
+  SkillsBased: 5,
+  LongestIdleSinceLastInbound: 6,
+  SkillsThenLongestIdleSinceLastInbound: 7,
+  LongestIdleSinceLastInboundAllQueues: 8,
+  SkillsThenLongestIdleSinceLastInboundAllQueues: 9,
+  AverageAllQueues: 10,
+  SkillsThenRoundRobin: 11,
+  LongestIdle: 12,
+  SkillsThenLongestCurrentIdle: 13,
+  LongestIdleSinceLastCall: 14,
+} as const;
+export type QueueStrategy = (typeof QueueStrategy)[keyof typeof QueueStrategy];
+
+/** Agent states that count as "unavailable" when deciding whether a call may join (joinEmpty, doc 3531). Add them up. */
+export const JoinEmptyState = { Paused: 1, Talking: 2, Ringing: 4, Invalid: 8, WrapUp: 16 } as const;
+
+/** Online-chat distribution strategy (在线客服分配策略), doc line 3567. */
+export const ChatStrategy = { RoundRobin: 2, Random: 4, SkillsBased: 5 } as const;
+
+/** How maxPauseClientValue is read (最大并发置忙座席数 配置类型), doc line 3555. */
+export const MaxPauseClientType = { Percent: 0, Count: 1 } as const;
+
+export const queueMemberSchema = z.object(
+  {
+    cno: digits(4, 11, "agent number, 座席号"),
+    penalty: int(1, 10, "skill level; 1 answers first"),
+  },
+  { error: "must be an object { cno, penalty }" },
+);
+export type QueueMemberSpec = z.infer<typeof queueMemberSchema>;
+
+/** Members are a set keyed by cno: sorted so that order never shows as a diff; duplicates refused. */
+const membersSchema = z
+  .array(queueMemberSchema, { error: "must be a list of { cno, penalty }" })
+  .refine((list) => new Set(list.map((m) => m.cno)).size === list.length, {
+    error: "must name each agent (cno) at most once",
+  })
+  .transform((list) => [...list].sort((a, b) => (a.cno < b.cno ? -1 : a.cno > b.cno ? 1 : 0)));
+
+const strategyLabels: Record<number, string> = {
+  1: "sequential",
+  2: "round robin",
+  3: "average",
+  4: "random",
+  5: "skills based",
+  6: "longest idle since last inbound",
+  7: "skills + longest idle since last inbound",
+  8: "longest idle since last inbound, all queues",
+  9: "skills + longest idle since last inbound, all queues",
+  10: "average, all queues",
+  11: "skills + round robin",
+  12: "longest idle",
+  13: "skills + longest current idle",
+  14: "longest idle since last call",
+};
+
+export const queueSchema: ResourceSchema = {
+  type: "Queue",
+  vendorTerm: "队列",
+  idFields: ["qno"],
+  fields: {
+    qno: {
+      schema: digits(4, 4, "queue number, 队列号"),
+      doc: "Queue number (队列号): 4 digits, unique in the center. Identity: changing it replaces the queue.",
+      lifecycle: "identity",
+      required: true,
+    },
+    name: {
+      schema: text(20, { pattern: NAME_CHARS, patternText: "Chinese characters, letters, digits and _" }),
+      doc: "Queue name (队列名称): Chinese characters, letters, digits and underscores, at most 20 characters.",
+      lifecycle: "updatable",
+      required: true,
+    },
+    maxWait: {
+      schema: int(0, 999, "calls"),
+      doc: "Maximum calls waiting (最大等待数), 0-999; 0 means no limit. Default 5.",
+      lifecycle: "updatable",
+      default: 5,
+    },
+    memberTimeout: {
+      schema: int(20, 60, "seconds"),
+      doc: "Agent ring timeout (座席超时时间) in seconds, 20-60. Default 25.",
+      lifecycle: "updatable",
+      default: 25,
+    },
+    queueTimeout: {
+      schema: int(30, 600, "seconds"),
+      doc: "Queue timeout (队列超时时间) in seconds, 30-600. Default 600.",
+      lifecycle: "updatable",
+      default: 600,
+    },
+    strategy: {
+      schema: oneOf(strategyLabels),
+      doc: "Call distribution strategy (呼叫策略), see QueueStrategy. Default 2 (round robin).",
+      lifecycle: "updatable",
+      default: QueueStrategy.RoundRobin,
+    },
+    weight: {
+      schema: int(1, 10),
+      doc: "Queue priority (队列优先级), 1-10; an agent in several queues answers the higher one first. Default 1.",
+      lifecycle: "updatable",
+      default: 1,
+    },
+    wrapupTime: {
+      schema: int(3, 300, "seconds"),
+      doc: "Wrap-up time (整理时长) in seconds, 3-300; the agent takes no new call meanwhile. Default 15.",
+      lifecycle: "updatable",
+      default: 15,
+    },
+    serviceLevel: {
+      schema: int(10, 30, "seconds"),
+      doc: "Service level threshold (服务水平秒数) in seconds, 10-30. Default 15.",
+      lifecycle: "updatable",
+      default: 15,
+    },
+    joinEmpty: {
+      schema: bitmask({ 1: "paused", 2: "talking", 4: "ringing", 8: "invalid", 16: "wrap-up" }),
+      doc: "Agent states counted as unavailable so a call overflows at once (队列为空时是否可以join), sum of JoinEmptyState. Default 0.",
+      lifecycle: "updatable",
+      default: 0,
+    },
+    members: {
+      schema: membersSchema as unknown as z.ZodType<unknown>,
+      doc:
+        "Authoritative queue members (队列内座席及技能值) as { cno, penalty } with penalty 1-10 (1 answers first). " +
+        "When declared, the queue has exactly these members (update_queue replaces the whole list, doc 3914); " +
+        "an empty list means no members. When not declared, members are left alone, so QueueMember resources " +
+        "or other tools can manage them.",
+      lifecycle: "updatable",
+      api: { create: "queueMembers", update: "queueMembers", read: "queueMembers" },
+      fromApi: (value) =>
+        Array.isArray(value)
+          ? value.map((m: { cno?: unknown; penalty?: unknown }) => ({ cno: String(m.cno), penalty: Number(m.penalty) }))
+          : value,
+    },
+    ibAllowed: {
+      schema: flag("no", "yes"),
+      doc: "Whether inbound calls may enter the queue (是否允许呼入队列), 0 or 1. Default 1.",
+      lifecycle: "updatable",
+      default: 1,
+    },
+    sayCno: {
+      schema: flag("no", "yes"),
+      doc: "Announce the agent number to the caller (是否报座席号), 0 or 1. Default 0.",
+      lifecycle: "updatable",
+      default: 0,
+    },
+    vipSupport: {
+      schema: flag("off", "on"),
+      doc: "VIP callers first (VIP客户优先), 0 or 1. Default 0.",
+      lifecycle: "updatable",
+      default: 0,
+    },
+    maxPauseClientFlag: {
+      schema: flag("off", "on"),
+      doc: "Limit how many agents may be paused at once (最大并发置忙座席数 开关), 0 or 1. Default 0.",
+      lifecycle: "updatable",
+      default: 0,
+    },
+    maxPauseClientType: {
+      schema: oneOf({ 0: "percent", 1: "count" }),
+      doc: "How maxPauseClientValue is read (配置类型): 0 percent, 1 count. Default 0.",
+      lifecycle: "updatable",
+      default: MaxPauseClientType.Percent,
+    },
+    maxPauseClientValue: {
+      schema: int(0, 99999),
+      doc: "The pause limit (配置值): a percentage (at most 100) or a number of agents. Default 0.",
+      lifecycle: "updatable",
+      default: 0,
+    },
+    chatStrategy: {
+      schema: oneOf({ 2: "round robin", 4: "random", 5: "skills based" }),
+      doc: "Online-chat distribution strategy (在线客服分配策略), see ChatStrategy. Default 2.",
+      lifecycle: "updatable",
+      default: ChatStrategy.RoundRobin,
+    },
+    chatMaxWait: {
+      schema: int(0, 99999),
+      doc: "Online-chat maximum queue length (在线客服最大排队数). Default 20.",
+      lifecycle: "updatable",
+      default: 20,
+    },
+    chatLocation: {
+      schema: int(0, 99999),
+      doc: "Online-chat queue positions below which the position is pushed to the visitor (排队位置推送). Default 10.",
+      lifecycle: "updatable",
+      default: 10,
+    },
+    retry: {
+      schema: z.number(),
+      doc: "Seconds before the next agent is tried after a ring timeout (describe only; <=0 means 5).",
+      lifecycle: "computed",
+    },
+    enterpriseId: {
+      schema: z.number(),
+      doc: "The enterprise (企业) the queue belongs to (describe only).",
+      lifecycle: "computed",
+    },
+  },
+  validate(inputs, known) {
+    if (
+      known("maxPauseClientType") &&
+      known("maxPauseClientValue") &&
+      inputs.maxPauseClientType === MaxPauseClientType.Percent &&
+      (inputs.maxPauseClientValue as number) > 100
+    ) {
+      return [
+        {
+          property: "maxPauseClientValue",
+          reason: "maxPauseClientValue is a percentage when maxPauseClientType is 0 (percent): at most 100 (doc 3559)",
+        },
+      ];
+    }
+    return [];
+  },
+};

@@ -1,0 +1,150 @@
+import { describe, expect, it } from "vitest";
+import { queueSchema } from "../../schema/queue";
+import { compare, normalize, payload, fromRemote } from "../../schema/ops";
+import { UNKNOWN } from "../../schema/core";
+
+// Doc 3.2.1 (clink-api.txt 3489-3873): ranges and defaults of create_queue.
+describe("Queue schema: check", () => {
+  it("fills the documented defaults so an undeclared field never shows a diff", () => {
+    const { inputs, failures } = normalize(queueSchema, { qno: "0001", name: "support" });
+    expect(failures).toEqual([]);
+    expect(inputs).toMatchObject({
+      qno: "0001",
+      name: "support",
+      maxWait: 5,
+      memberTimeout: 25,
+      queueTimeout: 600,
+      strategy: 2,
+      weight: 1,
+      wrapupTime: 15,
+      serviceLevel: 15,
+      joinEmpty: 0,
+      ibAllowed: 1,
+      sayCno: 0,
+      vipSupport: 0,
+      maxPauseClientFlag: 0,
+      maxPauseClientType: 0,
+      maxPauseClientValue: 0,
+      chatStrategy: 2,
+      chatMaxWait: 20,
+      chatLocation: 10,
+    });
+    expect(inputs.members).toBeUndefined();
+  });
+
+  it("settles numeric strings and sorts members by cno", () => {
+    const { inputs, failures } = normalize(queueSchema, {
+      qno: "0001",
+      name: "support",
+      wrapupTime: "20",
+      members: [
+        { cno: "1002", penalty: "3" },
+        { cno: "1001", penalty: 1 },
+      ],
+    });
+    expect(failures).toEqual([]);
+    expect(inputs.wrapupTime).toBe(20);
+    expect(inputs.members).toEqual([
+      { cno: "1001", penalty: 1 },
+      { cno: "1002", penalty: 3 },
+    ]);
+  });
+
+  it.each([
+    ["qno", 1, "4 digits"],
+    ["qno", "001", "4 digits"],
+    ["name", "a b", "Chinese characters, letters, digits and _"],
+    ["name", "x".repeat(21), "1 to 20 characters"],
+    ["maxWait", 1000, "from 0 to 999"],
+    ["memberTimeout", 19, "from 20 to 60"],
+    ["queueTimeout", 601, "from 30 to 600"],
+    ["strategy", 15, "one of 1 (sequential)"],
+    ["weight", 0, "from 1 to 10"],
+    ["wrapupTime", 2, "from 3 to 300"],
+    ["serviceLevel", 31, "from 10 to 30"],
+    ["joinEmpty", 32, "a sum of 1 (paused)"],
+    ["ibAllowed", 2, "one of 0 (no), 1 (yes)"],
+    ["chatStrategy", 3, "one of 2 (round robin)"],
+    ["members", [{ cno: "1001", penalty: 11 }], "from 1 to 10"],
+    [
+      "members",
+      [
+        { cno: "1001", penalty: 1 },
+        { cno: "1001", penalty: 2 },
+      ],
+      "at most once",
+    ],
+  ])("refuses %s = %j naming the field and what is allowed", (field, value, allowed) => {
+    const { failures } = normalize(queueSchema, { qno: "0001", name: "support", [field]: value });
+    expect(failures).toHaveLength(1);
+    expect(failures[0]!.property).toBe(field);
+    expect(failures[0]!.reason).toContain(`'${field}`);
+    expect(failures[0]!.reason).toContain(allowed);
+  });
+
+  it("requires qno and name, and refuses unknown fields", () => {
+    const { failures } = normalize(queueSchema, { maxwait: 3 });
+    expect(failures.map((f) => f.property).sort()).toEqual(["maxwait", "name", "qno"]);
+  });
+
+  it("enforces the percentage cap only when the type is percent (doc 3559)", () => {
+    expect(normalize(queueSchema, { qno: "0001", name: "q", maxPauseClientValue: 150 }).failures).toHaveLength(1);
+    expect(
+      normalize(queueSchema, { qno: "0001", name: "q", maxPauseClientType: 1, maxPauseClientValue: 150 }).failures,
+    ).toEqual([]);
+  });
+
+  it("lets unknown (preview) values through unvalidated", () => {
+    const { inputs, failures } = normalize(queueSchema, {
+      qno: "0001",
+      name: UNKNOWN,
+      members: [{ cno: UNKNOWN, penalty: 1 }],
+    });
+    expect(failures).toEqual([]);
+    expect(inputs.name).toBe(UNKNOWN);
+  });
+});
+
+describe("Queue schema: diff and payloads", () => {
+  const base = normalize(queueSchema, { qno: "0001", name: "support", members: [{ cno: "1001", penalty: 1 }] }).inputs;
+
+  it("reports no change for the same declaration written differently", () => {
+    const again = normalize(queueSchema, {
+      qno: "0001",
+      name: "support",
+      maxWait: "5",
+      members: [{ cno: "1001", penalty: "1" }],
+    }).inputs;
+    expect(compare(queueSchema, base, again)).toEqual({ changed: [], replaces: [] });
+  });
+
+  it("updates a setting in place and replaces on a new qno", () => {
+    const changed = { ...base, wrapupTime: 30 };
+    expect(compare(queueSchema, base, changed)).toEqual({ changed: ["wrapupTime"], replaces: [] });
+    expect(compare(queueSchema, base, { ...base, qno: "0002" })).toEqual({ changed: ["qno"], replaces: ["qno"] });
+  });
+
+  it("sends the API's names: members as queueMembers, only changed fields plus the key on update", () => {
+    expect(payload(queueSchema, "create", base)).toMatchObject({
+      qno: "0001",
+      queueMembers: [{ cno: "1001", penalty: 1 }],
+    });
+    expect(payload(queueSchema, "update", { ...base, wrapupTime: 30 }, ["wrapupTime"])).toEqual({
+      qno: "0001",
+      wrapupTime: 30,
+    });
+  });
+
+  it("maps describe_queue back without diff (extra member type, computed retry)", () => {
+    // Doc 3.2.7 example (4760-4800): queueMembers carry a `type`, and `retry`/`enterpriseId` are server-only.
+    const remote = {
+      ...payload(queueSchema, "create", base),
+      retry: 5,
+      enterpriseId: 8001612,
+      queueMembers: [{ cno: "1001", penalty: 1, type: 2 }],
+    };
+    const read = fromRemote(queueSchema, remote, base);
+    expect(read.retry).toBe(5);
+    expect(compare(queueSchema, read, base)).toEqual({ changed: [], replaces: [] });
+  });
+});

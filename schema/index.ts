@@ -1,0 +1,7 @@
+/** Every resource schema, by resource type: what docs/fields.md and the provider registry derive from. */
+import type { ResourceSchema } from "./core";
+import { queueSchema } from "./queue";
+
+export const schemas: Record<string, ResourceSchema> = {
+  Queue: queueSchema,
+};

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The README's first command (`npm run demo`): the quickstart center against the built-in simulator
+# under the real Pulumi engine. Installs what it needs; safe to run again.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+
+[ -d node_modules ] || { echo "demo: installing the repository's dependencies (npm ci)"; npm ci --no-audit --no-fund; }
+echo "demo: building pulumi-clink"
+npm run --silent build
+
+pulumi_bin="$(bash scripts/ensure-pulumi.sh | tail -n1)"
+export PATH="$pulumi_bin:$PATH"
+
+echo "demo: installing the quickstart example (pulumi-clink as a packed dependency)"
+(cd examples/quickstart && npm install --no-audit --no-fund --loglevel=error)
+npx tsc -p examples/quickstart/tsconfig.json
+node examples/quickstart/bin/demo.js

@@ -1,0 +1,57 @@
+/**
+ * Renders docs/fields.md from the schemas: every field of every resource with its lifecycle,
+ * default and meaning. `npm run docs` rewrites it; test/schema/field-docs.test.ts fails when the
+ * committed file is stale, so the table can never drift from the code.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { FieldSpec } from "../schema/core";
+import { schemas } from "../schema";
+
+const LIFECYCLE: Record<string, string> = {
+  identity: "identity (replace)",
+  updatable: "updatable",
+  replace: "replace",
+  updateOnly: "updatable (sent by a follow-up update on create)",
+  computed: "computed (read-only)",
+};
+
+function cell(text: string): string {
+  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+}
+
+function row(name: string, field: FieldSpec): string {
+  const flags = [field.required ? "required" : "", field.secret ? "secret" : "", field.writeOnly ? "write-only" : ""]
+    .filter(Boolean)
+    .join(", ");
+  const def = field.default === undefined ? "" : `\`${JSON.stringify(field.default)}\``;
+  return `| \`${name}\` | ${LIFECYCLE[field.lifecycle]}${flags ? `; ${flags}` : ""} | ${def} | ${cell(field.doc)} |`;
+}
+
+export function renderFieldDocs(): string {
+  const out = [
+    "# Fields and their lifecycles",
+    "",
+    "Generated from `schema/` by `npm run docs`; do not edit by hand.",
+    "",
+    "Lifecycle: **identity** is the natural key (a change replaces the object); **updatable** fields change in place;",
+    "**replace** fields are absent from the update endpoint, so a change replaces the object (delete first when the",
+    "natural key stays the same); **computed** fields are reported by the server. A default is the documented",
+    "server default, filled in when the field is not declared so that it never shows as a diff. Write-only fields",
+    "(passwords) are never read back; they are compared with the last declared value and kept as Pulumi secrets.",
+    "",
+  ];
+  for (const [type, schema] of Object.entries(schemas)) {
+    out.push(`## ${type} (${schema.vendorTerm})`, "", `Id: ${schema.idFields.join(" + ")}.`, "");
+    out.push("| field | lifecycle | default | meaning |", "| --- | --- | --- | --- |");
+    for (const [name, field] of Object.entries(schema.fields)) out.push(row(name, field));
+    out.push("");
+  }
+  return out.join("\n");
+}
+
+if (require.main === module) {
+  const target = path.resolve(__dirname, "..", "docs", "fields.md");
+  fs.writeFileSync(target, renderFieldDocs());
+  console.log(`wrote ${target}`);
+}

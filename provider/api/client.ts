@@ -1,0 +1,330 @@
+/**
+ * The Clink HTTP client: signed (doc 2.1.3), paced per endpoint (doc 2.6), retried where that is
+ * safe, with typed errors (doc 2.4). Knows nothing about Pulumi.
+ */
+import { Agent, type Dispatcher } from "undici";
+import { ClinkApiError } from "./errors";
+import { pacerFor } from "./pacer";
+import { flattenQuery, signedQuery } from "./signing";
+
+export type Region = "bj" | "sh";
+
+/** Doc 2.1.1 (lines 20-26): the public platforms. */
+export const REGION_ENDPOINTS: Record<Region, string> = {
+  bj: "https://api-bj.clink.cn",
+  sh: "https://api-sh.clink.cn",
+};
+
+export interface ClinkClientOptions {
+  /** Default: `CLINK_ACCESS_KEY_ID`. */
+  accessKeyId?: string;
+  /** Default: `CLINK_ACCESS_KEY_SECRET`. Never logged, never put into errors. */
+  accessKeySecret?: string;
+  /** `bj` or `sh` (default `CLINK_REGION`, then `bj`). Ignored when `endpoint` is set. */
+  region?: Region;
+  /** Base URL, e.g. `https://api-bj.clink.cn` (default `CLINK_ENDPOINT`). `http://` only for loopback. */
+  endpoint?: string;
+  /** Requests per second per endpoint (doc 2.6: 3). 0 disables pacing. */
+  rate?: number;
+  /** Signature validity, seconds (doc 2.1.2: 1..86400). @default 600, as the vendor's SDK. */
+  expiresSeconds?: number;
+  /** TCP/TLS connect timeout. @default 10000 */
+  connectTimeoutMs?: number;
+  /** Time to the answer's headers, and between body chunks. @default 30000 */
+  responseTimeoutMs?: number;
+  /** Retries after the first attempt for retryable failures. @default 5 */
+  maxRetries?: number;
+  /** First backoff; doubles per attempt with full jitter, capped at 8 s. @default 250 */
+  backoffMs?: number;
+  /** For tests: the clock used to sign and pace. */
+  now?: () => number;
+  /** For tests: a dispatcher instead of the client's own undici Agent. */
+  dispatcher?: Dispatcher;
+}
+
+export interface RequestOptions {
+  /** Query parameters (GET). Arrays become `name[i]`, objects `name.key`. */
+  query?: Record<string, unknown>;
+  /** JSON body (POST). Not part of the signature (doc line 150). */
+  body?: unknown;
+  /**
+   * Whether repeating the call is harmless. GETs are idempotent by default; a POST is not
+   * unless the caller says so (an update that sets the full object, a delete).
+   */
+  idempotent?: boolean;
+}
+
+/** Parsed success body: the endpoint's fields plus `requestId` (doc 2.2). */
+export type ClinkResponse = Record<string, unknown> & { requestId?: string };
+
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
+const MAX_BACKOFF_MS = 8000;
+
+function configError(message: string): ClinkApiError {
+  return new ClinkApiError({ code: "ClientError", message, method: "-", path: "-" });
+}
+
+export class ClinkClient {
+  readonly endpoint: URL;
+  readonly accessKeyId: string;
+  readonly rate: number;
+  readonly #secret: string;
+  readonly #opts: Required<Pick<ClinkClientOptions, "expiresSeconds" | "maxRetries" | "backoffMs">>;
+  readonly #now: () => number;
+  readonly #dispatcher: Dispatcher;
+
+  constructor(options: ClinkClientOptions = {}) {
+    const env = process.env;
+    const accessKeyId = options.accessKeyId ?? env.CLINK_ACCESS_KEY_ID;
+    const secret = options.accessKeySecret ?? env.CLINK_ACCESS_KEY_SECRET;
+    if (!accessKeyId) throw configError("No Clink access key id: set clink:accessKeyId or CLINK_ACCESS_KEY_ID.");
+    if (!secret)
+      throw configError(
+        "No Clink access key secret: set clink:accessKeySecret (as a secret) or CLINK_ACCESS_KEY_SECRET.",
+      );
+    const region = (options.region ?? env.CLINK_REGION ?? "bj") as string;
+    const base = options.endpoint ?? env.CLINK_ENDPOINT ?? REGION_ENDPOINTS[region as Region];
+    if (!base) throw configError(`Unknown Clink region "${region}": use "bj" or "sh", or set an endpoint.`);
+    let url: URL;
+    try {
+      url = new URL(base);
+    } catch {
+      throw configError(`The Clink endpoint "${base}" is not a URL.`);
+    }
+    if (url.protocol === "http:" && !LOOPBACK.has(url.hostname))
+      throw configError(
+        `Refusing plain http:// to ${url.hostname}: use https:// (plain http is allowed for loopback only).`,
+      );
+    if (url.protocol !== "http:" && url.protocol !== "https:")
+      throw configError(`The Clink endpoint must be https:// (got ${url.protocol}).`);
+    const expires = options.expiresSeconds ?? 600;
+    if (!(Number.isInteger(expires) && expires >= 1 && expires <= 86400))
+      throw configError("expiresSeconds must be an integer from 1 to 86400 (doc 2.1.2).");
+    this.endpoint = url;
+    this.accessKeyId = accessKeyId;
+    this.#secret = secret;
+    this.rate = options.rate ?? 3;
+    this.#opts = { expiresSeconds: expires, maxRetries: options.maxRetries ?? 5, backoffMs: options.backoffMs ?? 250 };
+    this.#now = options.now ?? Date.now;
+    this.#dispatcher =
+      options.dispatcher ??
+      new Agent({
+        connect: { timeout: options.connectTimeoutMs ?? 10_000 },
+        headersTimeout: options.responseTimeoutMs ?? 30_000,
+        bodyTimeout: options.responseTimeoutMs ?? 30_000,
+        keepAliveTimeout: 10_000,
+      });
+  }
+
+  /** Keeps secrets out of `console.log(client)` and JSON dumps. */
+  toJSON() {
+    return { endpoint: this.endpoint.origin, accessKeyId: this.accessKeyId, rate: this.rate };
+  }
+  [Symbol.for("nodejs.util.inspect.custom")]() {
+    return `ClinkClient ${JSON.stringify(this.toJSON())}`;
+  }
+
+  async request<T extends ClinkResponse = ClinkResponse>(
+    method: "GET" | "POST",
+    path: string,
+    options: RequestOptions = {},
+  ): Promise<T> {
+    const idempotent = options.idempotent ?? method === "GET";
+    const pacer = pacerFor(`${this.endpoint.host}|${this.accessKeyId}|${path}`, { limit: this.rate, now: this.#now });
+    const params = flattenQuery(options.query);
+    const body = method === "POST" ? JSON.stringify(options.body ?? {}) : undefined;
+    let resigned = false;
+    for (let attempt = 1; ; attempt++) {
+      const release = await pacer.acquire();
+      let outcome: Outcome;
+      try {
+        outcome = await this.#send(method, path, params, body);
+      } finally {
+        release();
+      }
+      const fail = (init: Partial<ConstructorParameters<typeof ClinkApiError>[0]>) =>
+        new ClinkApiError({ code: "InternalError", message: "", method, path, attempts: attempt, ...init } as never);
+
+      if (outcome.kind === "answer") {
+        const { status, json } = outcome;
+        if (status >= 200 && status < 300) return json as T;
+        const code =
+          json.error?.code ?? (status === 429 ? "TooManyRequests" : status >= 500 ? "InternalError" : "BadResponse");
+        const vendorMessage = json.error?.message;
+        const requestId = json.requestId;
+        // Doc 2.4.1: SignaturesExpired is a stale timestamp or a skewed clock; a fresh signature fixes the first.
+        if (code === "SignaturesExpired" && !resigned) {
+          resigned = true;
+          continue;
+        }
+        // A 429 is a refusal before processing (doc 2.4.1): repeating it is safe even for creates.
+        const transient = status === 429 || status >= 500;
+        if (transient && (status === 429 || idempotent) && attempt <= this.#opts.maxRetries) {
+          await sleep(this.#backoff(attempt, outcome.retryAfterMs));
+          continue;
+        }
+        const unknown = status >= 500 && !idempotent;
+        throw fail({
+          code: unknown ? "OutcomeUnknown" : code,
+          httpStatus: status,
+          requestId,
+          vendorMessage,
+          retryable: transient,
+          outcomeUnknown: unknown,
+          message:
+            `${method} ${path} failed: ${code}` +
+            (vendorMessage ? ` (${vendorMessage})` : "") +
+            ` [HTTP ${status}${requestId ? `, requestId ${requestId}` : ""}]` +
+            (unknown
+              ? `. The server failed while handling a call that is not safe to repeat: it may or may not have been applied; look the object up before trying again.`
+              : transient
+                ? `, after ${attempt} attempt${attempt > 1 ? "s" : ""}`
+                : ""),
+        });
+      }
+
+      // No answer. Before the request was written (refused, DNS), repeating is harmless.
+      const safe = idempotent || !outcome.sent;
+      if (safe && attempt <= this.#opts.maxRetries) {
+        await sleep(this.#backoff(attempt));
+        continue;
+      }
+      throw fail({
+        code: safe ? "NetworkError" : "OutcomeUnknown",
+        retryable: true,
+        outcomeUnknown: !safe,
+        message: safe
+          ? `${method} ${path} failed: ${outcome.reason}, after ${attempt} attempt${attempt > 1 ? "s" : ""}.`
+          : `${method} ${path}: ${outcome.reason} after the request was sent; it may or may not have been applied. Look the object up before trying again.`,
+      });
+    }
+  }
+
+  /**
+   * Every object of a list endpoint (doc 2.2 paging; offset at most 10000 per e.g. line 2377).
+   * `key` is the answer's wrapper (e.g. "clients"); `limit` at most 100.
+   */
+  async listAll<T = Record<string, unknown>>(
+    path: string,
+    key: string,
+    query: Record<string, unknown> = {},
+    limit = 100,
+  ): Promise<T[]> {
+    if (!(limit >= 1 && limit <= 100)) throw configError(`limit must be 1..100 (got ${limit}).`);
+    const out: T[] = [];
+    for (let offset = 0; ; offset += limit) {
+      if (offset > 10000)
+        throw new ClinkApiError({
+          code: "ClientError",
+          method: "GET",
+          path,
+          message: `${path} holds more than ${out.length} objects, past the documented offset cap of 10000; narrow the listing with a filter.`,
+        });
+      const page = await this.request("GET", path, { query: { ...query, offset, limit } });
+      const items = page[key];
+      if (items !== undefined && !Array.isArray(items))
+        throw new ClinkApiError({
+          code: "BadResponse",
+          method: "GET",
+          path,
+          message: `${path}: "${key}" is not a list.`,
+        });
+      const list = (items ?? []) as T[];
+      out.push(...list);
+      const total = typeof page.totalCount === "number" ? page.totalCount : undefined;
+      if (list.length < limit || (total !== undefined && out.length >= total)) return out;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.#dispatcher.close();
+  }
+
+  #backoff(attempt: number, retryAfterMs?: number): number {
+    const cap = Math.min(MAX_BACKOFF_MS, this.#opts.backoffMs * 2 ** (attempt - 1));
+    return Math.max(retryAfterMs ?? 0, Math.random() * cap);
+  }
+
+  async #send(
+    method: string,
+    path: string,
+    params: Array<[string, string]>,
+    body: string | undefined,
+  ): Promise<Outcome> {
+    const query = signedQuery({
+      method,
+      host: this.endpoint.host,
+      path,
+      params,
+      accessKeyId: this.accessKeyId,
+      accessKeySecret: this.#secret,
+      expiresSeconds: this.#opts.expiresSeconds,
+      nowMs: this.#now(),
+    });
+    const base = this.endpoint.pathname.replace(/\/$/, "");
+    let sent = false;
+    try {
+      const res = await this.#dispatcher.request({
+        origin: this.endpoint.origin,
+        path: `${base}${path}?${query}`,
+        method: method as Dispatcher.HttpMethod,
+        headers:
+          body !== undefined
+            ? { "content-type": "application/json; charset=utf-8", accept: "application/json" }
+            : { accept: "application/json" },
+        body,
+      });
+      sent = true;
+      const text = await res.body.text();
+      let json: Envelope = {};
+      try {
+        json = text ? (JSON.parse(text) as Envelope) : {};
+      } catch {
+        json = {};
+      }
+      const ra = Number(res.headers["retry-after"]);
+      return {
+        kind: "answer",
+        status: res.statusCode,
+        json,
+        retryAfterMs: Number.isFinite(ra) ? ra * 1000 : undefined,
+      };
+    } catch (e) {
+      const code = (e as { code?: string }).code ?? "";
+      // Connect-phase failures mean nothing reached the server.
+      sent = sent || !["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT"].includes(code);
+      return { kind: "none", sent, reason: describeNetworkError(e) };
+    }
+  }
+}
+
+type Envelope = { requestId?: string; error?: { code?: string; message?: string } } & Record<string, unknown>;
+type Outcome =
+  | { kind: "answer"; status: number; json: Envelope; retryAfterMs?: number }
+  | { kind: "none"; sent: boolean; reason: string };
+
+/** Names the failure without the URL (it carries the signature). */
+function describeNetworkError(e: unknown): string {
+  const err = e as { code?: string; name?: string };
+  switch (err.code) {
+    case "ECONNREFUSED":
+      return "connection refused";
+    case "ECONNRESET":
+    case "UND_ERR_SOCKET":
+      return "connection closed without an answer";
+    case "UND_ERR_HEADERS_TIMEOUT":
+    case "UND_ERR_BODY_TIMEOUT":
+      return "no answer within the response timeout";
+    case "UND_ERR_CONNECT_TIMEOUT":
+      return "connect timeout";
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      return "host not found";
+    default:
+      return `network error (${err.code ?? err.name ?? "unknown"})`;
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}

@@ -128,7 +128,7 @@ export class ClinkClient {
     method: "GET" | "POST",
     path: string,
     options: RequestOptions = {},
-  ): Promise<T> {
+  ): Promise<T & { requestId?: string }> {
     const idempotent = options.idempotent ?? method === "GET";
     const pacer = pacerFor(`${this.endpoint.host}|${this.accessKeyId}|${path}`, { limit: this.rate, now: this.#now });
     const params = flattenQuery(options.query);
@@ -147,7 +147,7 @@ export class ClinkClient {
 
       if (outcome.kind === "answer") {
         const { status, json } = outcome;
-        if (status >= 200 && status < 300) return json as T;
+        if (status >= 200 && status < 300) return json as T & { requestId?: string };
         const code =
           json.error?.code ?? (status === 429 ? "TooManyRequests" : status >= 500 ? "InternalError" : "BadResponse");
         const vendorMessage = json.error?.message;

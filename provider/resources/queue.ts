@@ -8,6 +8,7 @@ import { ClinkApiError } from "../api";
 import { queueSchema, type QueueMemberSpec } from "../../schema/queue";
 import type { Inputs } from "../../schema/ops";
 import { makeProvider } from "./kit";
+import { claimAuthoritative } from "./ownership";
 import { resourceOptions, resourceProps, serializableProvider } from "./serialized";
 
 export { QueueStrategy, JoinEmptyState, ChatStrategy, MaxPauseClientType } from "../../schema/queue";
@@ -130,6 +131,7 @@ export class Queue extends pulumi.dynamic.Resource {
   declare readonly adopted: pulumi.Output<boolean | undefined>;
 
   constructor(name: string, args: QueueArgs, opts?: pulumi.CustomResourceOptions) {
+    if (args.members !== undefined && !opts?.id) claimAuthoritative(`clink.Queue "${name}"`, args.qno);
     super(
       serializableProvider("queue"),
       name,

@@ -1,0 +1,114 @@
+/**
+ * clink.QueueMember (队列成员): one agent in one queue with a skill level, for teams that split
+ * membership ownership (the queue declared in one program or not at all, members elsewhere).
+ * Built on batch_update_queue's upsert/remove (doc 3.2.3) and read through describe_queue
+ * (3.2.7). Id `qno:cno`. Never touches the queue's other members. See docs/membership.md.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { ClinkApiError } from "../api";
+import { queueMemberSchema } from "../../schema/queue-member";
+import type { Inputs } from "../../schema/ops";
+import { makeProvider } from "./kit";
+import { claimMembership } from "./ownership";
+import { batchUpdateMembers, describeQueue, membersOf } from "./queue-batch";
+import { resourceOptions, resourceProps, serializableProvider } from "./serialized";
+
+function split(id: string): { qno: string; cno: string } {
+  const [qno, cno] = id.split(":");
+  return { qno, cno };
+}
+
+function queueMissing(qno: string, op: string): ClinkApiError {
+  return new ClinkApiError({
+    code: "ResourceNotFound",
+    method: "GET",
+    path: "/cc/describe_queue",
+    message: `queue ${qno} does not exist (${op})`,
+    vendorMessage: `queue ${qno} does not exist`,
+  });
+}
+
+export const queueMemberProvider = makeProvider({
+  schema: queueMemberSchema,
+  api: {
+    async create(api, _body, inputs) {
+      const qno = String(inputs.qno);
+      const cno = String(inputs.cno);
+      const queue = await describeQueue(api, qno);
+      if (!queue) throw queueMissing(qno, "create");
+      if (membersOf(queue).some((m) => m.cno === cno)) {
+        throw new ClinkApiError({
+          code: "QueueMemberExist",
+          method: "POST",
+          path: "/cc/batch_update_queue",
+          message: `agent ${cno} is already a member of queue ${qno}`,
+        });
+      }
+      await batchUpdateMembers(api, queue, { upsert: [{ cno, penalty: Number(inputs.penalty) }] });
+      return { qno, cno, penalty: inputs.penalty };
+    },
+    async read(api, id) {
+      const { qno, cno } = split(id);
+      const member = membersOf(await describeQueue(api, qno)).find((m) => m.cno === cno);
+      return member ? { qno, cno, penalty: member.penalty } : undefined;
+    },
+    async update(api, id, _body, news) {
+      const { qno, cno } = split(id);
+      const queue = await describeQueue(api, qno);
+      if (!queue) throw queueMissing(qno, "update");
+      await batchUpdateMembers(api, queue, { upsert: [{ cno, penalty: Number(news.penalty) }] });
+      return { qno, cno, penalty: news.penalty } as Inputs;
+    },
+    async delete(api, id) {
+      const { qno, cno } = split(id);
+      const queue = await describeQueue(api, qno);
+      // The queue, or the agent's membership, is already gone: nothing to remove.
+      if (!queue || !membersOf(queue).some((m) => m.cno === cno)) return;
+      await batchUpdateMembers(api, queue, { remove: [cno] });
+    },
+    existsCodes: ["QueueMemberExist"],
+    hints: {
+      ResourceNotFound:
+        "The queue or the agent does not exist: declare it in this program (and pass its qno/cno as an output so it is created first) or check the number.",
+      BatchFailed:
+        "The server could not apply the membership change; run `pulumi refresh` to see the current members, then `pulumi up` again.",
+      BatchTimeout:
+        "The server is still applying the change; run `pulumi refresh` in a minute, then `pulumi up` again (nothing is applied twice).",
+    },
+  },
+});
+
+export interface QueueMemberArgs {
+  /** Queue number (队列号), 4 digits as a string. Pass `queue.qno` so the queue is created first. */
+  qno: pulumi.Input<string>;
+  /** Agent number (座席号), 4-11 digits as a string. Pass `client.cno` so the agent is created first. */
+  cno: pulumi.Input<string>;
+  /** Skill level (技能值) 1-10; 1 is answered first. */
+  penalty: pulumi.Input<number>;
+  /** Take over a membership that already exists instead of failing; its penalty is then set to this one. */
+  adopt?: pulumi.Input<boolean>;
+}
+
+export class QueueMember extends pulumi.dynamic.Resource {
+  declare readonly qno: pulumi.Output<string>;
+  declare readonly cno: pulumi.Output<string>;
+  declare readonly penalty: pulumi.Output<number>;
+  declare readonly adopted: pulumi.Output<boolean | undefined>;
+
+  constructor(name: string, args: QueueMemberArgs, opts?: pulumi.CustomResourceOptions) {
+    if (!opts?.id) claimMembership(`clink.QueueMember "${name}"`, args.qno);
+    super(
+      serializableProvider("queueMember"),
+      name,
+      resourceProps(queueMemberSchema, args),
+      resourceOptions(queueMemberSchema, opts),
+      "clink",
+      "QueueMember",
+    );
+  }
+
+  /** Reads an existing membership by `qno:cno` without managing it. */
+  static get(name: string, id: pulumi.Input<string>, opts?: pulumi.CustomResourceOptions): QueueMember {
+    return new QueueMember(name, {} as QueueMemberArgs, { ...opts, id });
+  }
+}

@@ -136,7 +136,12 @@ export function makeProvider(def: ResourceDefinition): dynamic.ResourceProvider 
       const { changed } = compare(schema, olds, news);
       let remote: Inputs | undefined;
       try {
-        remote = await api.update(client, id, payload(schema, "update", news, changed), news);
+        // Restate every declared field, not only the changed ones: the document lists defaults for
+        // update parameters (e.g. doc 3.2.2 lines 3890-3960) without saying whether an omitted one
+        // keeps its value, and a full statement is right under either reading. Write-only fields
+        // (passwords) are sent only when they changed.
+        const restated = Object.keys(schema.fields).filter((n) => !schema.fields[n].writeOnly || changed.includes(n));
+        remote = await api.update(client, id, payload(schema, "update", news, restated), news);
       } catch (err) {
         throw explain(label(id), "update", err, api.hints);
       }

@@ -16,9 +16,13 @@ export {
   MaxPauseClientType,
 } from "./resources/queue";
 
+export { QueueMember, type QueueMemberArgs } from "./resources/queue-member";
+
 import { queueProvider } from "./resources/queue";
+import { queueMemberProvider } from "./resources/queue-member";
 
 /** The dynamic providers, configured from the `CLINK_*` environment or `configureProvider(...)`. */
 export const providers = {
   queue: queueProvider,
+  queueMember: queueMemberProvider,
 };

@@ -12,6 +12,7 @@ import { configureFromStack, type ConfigSource } from "./settings";
 /** Resource kinds as recorded in state. Loading is lazy so one kind's module never slows another's. */
 const registry: Record<string, () => dynamic.ResourceProvider> = {
   queue: () => require("./resources/queue").queueProvider,
+  queueMember: () => require("./resources/queue-member").queueMemberProvider,
 };
 
 export function provider(kind: string): dynamic.ResourceProvider {

@@ -1,7 +1,9 @@
 /** Every resource schema, by resource type: what docs/fields.md and the provider registry derive from. */
 import type { ResourceSchema } from "./core";
 import { queueSchema } from "./queue";
+import { queueMemberSchema } from "./queue-member";
 
 export const schemas: Record<string, ResourceSchema> = {
   Queue: queueSchema,
+  QueueMember: queueMemberSchema,
 };

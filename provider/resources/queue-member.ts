@@ -96,11 +96,11 @@ export class QueueMember extends pulumi.dynamic.Resource {
   declare readonly adopted: pulumi.Output<boolean | undefined>;
 
   constructor(name: string, args: QueueMemberArgs, opts?: pulumi.CustomResourceOptions) {
-    if (!opts?.id) claimMembership(`clink.QueueMember "${name}"`, args.qno);
+    const declared = opts?.id ? args : { ...args, qno: claimMembership(`clink.QueueMember "${name}"`, args.qno) };
     super(
       serializableProvider("queueMember"),
       name,
-      resourceProps(queueMemberSchema, args),
+      resourceProps(queueMemberSchema, declared),
       resourceOptions(queueMemberSchema, opts),
       "clink",
       "QueueMember",

@@ -8,7 +8,7 @@ import { ClinkApiError } from "../api";
 import { queueSchema, type QueueMemberSpec } from "../../schema/queue";
 import type { Inputs } from "../../schema/ops";
 import { makeProvider } from "./kit";
-import { claimAuthoritative } from "./ownership";
+import { claimAuthoritative, rememberQueue } from "./ownership";
 import { resourceOptions, resourceProps, serializableProvider } from "./serialized";
 
 export { QueueStrategy, JoinEmptyState, ChatStrategy, MaxPauseClientType } from "../../schema/queue";
@@ -131,15 +131,19 @@ export class Queue extends pulumi.dynamic.Resource {
   declare readonly adopted: pulumi.Output<boolean | undefined>;
 
   constructor(name: string, args: QueueArgs, opts?: pulumi.CustomResourceOptions) {
-    if (args.members !== undefined && !opts?.id) claimAuthoritative(`clink.Queue "${name}"`, args.qno);
+    const declared =
+      args.members !== undefined && !opts?.id
+        ? { ...args, qno: claimAuthoritative(`clink.Queue "${name}"`, args.qno) }
+        : args;
     super(
       serializableProvider("queue"),
       name,
-      resourceProps(queueSchema, args),
+      resourceProps(queueSchema, declared),
       resourceOptions(queueSchema, opts),
       "clink",
       "Queue",
     );
+    rememberQueue(this.qno, args.qno);
   }
 
   /** Reads an existing queue by qno without managing its settings (refresh keeps it current). */

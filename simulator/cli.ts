@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+/** `clink-simulator [--port N] [--host H] [--rate N] [--seed FILE] [--state FILE] [--access-key-id X]` */
+import * as fs from "node:fs";
+import { parseArgs } from "node:util";
+import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, startSimulator } from "./server";
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      port: { type: "string", default: "8080" },
+      host: { type: "string", default: "127.0.0.1" },
+      rate: { type: "string", default: "3" },
+      seed: { type: "string" },
+      state: { type: "string" },
+      "access-key-id": { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    console.log(
+      "clink-simulator [--port 8080] [--host 127.0.0.1] [--rate 3] [--seed seed.json] [--state state.json] [--access-key-id ID]\n" +
+        "The access key secret is read from CLINK_SIMULATOR_SECRET (default: the built-in test secret).",
+    );
+    return;
+  }
+  const secret = process.env.CLINK_SIMULATOR_SECRET;
+  const sim = await startSimulator({
+    port: Number(values.port),
+    host: values.host,
+    rate: Number(values.rate),
+    seed: values.seed ? JSON.parse(fs.readFileSync(values.seed, "utf8")) : undefined,
+    statePath: values.state,
+    accessKeyId: values["access-key-id"],
+    accessKeySecret: secret,
+  });
+  console.log(`Clink simulator listening on ${sim.url}`);
+  console.log(`  access key id: ${values["access-key-id"] ?? DEFAULT_ACCESS_KEY_ID}`);
+  console.log(
+    secret
+      ? "  access key secret: from CLINK_SIMULATOR_SECRET"
+      : `  access key secret: the built-in default "${DEFAULT_ACCESS_KEY_SECRET}"`,
+  );
+  console.log(`  rate limit: ${values.rate}/s per endpoint${values.state ? `; state in ${values.state}` : ""}`);
+  const stop = () => void sim.close().then(() => process.exit(0));
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main().catch((e) => {
+  console.error(`clink-simulator: ${(e as Error).message}`);
+  process.exit(1);
+});

@@ -1,4 +1,587 @@
-import type { EndpointModule } from "./kernel";
+/**
+ * Doc section 3.1 (lines 1056-3486): agents (座席), their phones and other settings, plus
+ * 4.2.8 offline_client (line 10054).
+ *
+ * What the real API does that a provider must survive, reproduced here on purpose:
+ * - create_client echoes the password in its answer (example at line 1648);
+ * - describe_client (line 2507) returns neither the password nor assignType,
+ *   dynamicTelGroupName, clidDefault, wechatMiniProgramRtc, obClidDefaultType or
+ *   dynamicTelGroupIdDefault;
+ * - update_client requires `permission` (line 1829) and has no `type`.
+ */
+import { fail, omit, page, Params, type Ctx, type EndpointModule, type Obj } from "./kernel";
 
-// Placeholder so the model compiles while this area is written; replaced by the real module.
-export const clientsModule: EndpointModule = { endpoints: [] };
+const CNO = /^\d{4,11}$/;
+const NAME = /^[\p{Script=Han}A-Za-z0-9_]+$/u;
+const AREA = /^0\d{2,3}$/;
+
+type IntRule = { name: string; min?: number; max?: number; oneOf?: number[]; dflt?: number };
+
+/** Plain integer settings of create_client (lines 1060-1260) with their defaults. */
+const INTS: IntRule[] = [
+  { name: "role", oneOf: [0, 1], dflt: 0 },
+  { name: "active", oneOf: [0, 1], dflt: 1 },
+  { name: "hiddenTel", oneOf: [0, 1], dflt: 0 },
+  { name: "wrapupTime", min: 0, max: 300, dflt: 30 },
+  { name: "crmId" },
+  { name: "clidType", oneOf: [0, 2, 3], dflt: 0 },
+  { name: "clidRule", oneOf: [1, 2], dflt: 1 },
+  { name: "assignType", oneOf: [0, 1], dflt: 0 },
+  { name: "dynamicTelGroupId" },
+  { name: "recurrentselectionType", oneOf: [1, 2] },
+  { name: "recurrentselectionValue", min: 1, max: 30 },
+  { name: "wechatMiniProgramRtc", oneOf: [0, 1], dflt: 0 },
+  { name: "obClidDefaultType", oneOf: [0, 1], dflt: 0 },
+  { name: "dynamicTelGroupIdDefault" },
+  { name: "cloudNumberEnabled", oneOf: [0, 1] },
+  { name: "obHangupSms", oneOf: [0, 1], dflt: 0 },
+  { name: "pauseLogin", oneOf: [0, 1], dflt: 1 },
+];
+/** Only on update_client (lines 1780-1790). Create has no such parameters; the values a new agent starts with are not documented. */
+const UPDATE_ONLY: IntRule[] = [
+  { name: "ibWrapupType", oneOf: [1, 2] },
+  { name: "ibWrapupTime", min: 0, max: 3600 },
+];
+const PERMISSION: IntRule[] = [
+  { name: "asr", min: 0, max: 3, dflt: 0 },
+  { name: "call", min: 0, max: 3, dflt: 1 },
+  { name: "cdr", min: 1, max: 3, dflt: 1 },
+  { name: "recordDownload", min: 0, max: 2, dflt: 1 },
+  { name: "sms", oneOf: [0, 1], dflt: 0 },
+  { name: "record", min: 0, max: 3, dflt: 3 },
+  { name: "chat", min: 0, max: 2, dflt: 0 },
+  { name: "transfer", oneOf: [0, 1], dflt: 1 },
+  { name: "otherData", min: 1, max: 4, dflt: 2 },
+  { name: "taskInventory", oneOf: [1, 3], dflt: 1 },
+];
+const LISTS = ["qnos", "clid", "clidDefault", "clidArea", "serveArea", "cloudNumberModes"];
+const STRINGS = ["name", "areaCode", "password", "dynamicTelGroupName"];
+
+/** describe_client's fields (lines 2512-2640); everything else the agent has stays hidden. */
+const DESCRIBED = [
+  "cno",
+  "name",
+  "areaCode",
+  "role",
+  "active",
+  "hiddenTel",
+  "ibWrapupType",
+  "ibWrapupTime",
+  "wrapupTime",
+  "clid",
+  "clidType",
+  "clidArea",
+  "clidRule",
+  "recurrentselectionType",
+  "recurrentselectionValue",
+  "permission",
+  "type",
+  "crmId",
+  "autoInvestigation",
+  "serveArea",
+  "cloudNumberEnabled",
+  "cloudNumberModes",
+  "obHangupSms",
+  "pauseLogin",
+];
+
+const clients = (ctx: Ctx) => ctx.store.table("client");
+const secrets = (ctx: Ctx) => ctx.store.table("clientSecret");
+const memberships = (ctx: Ctx) => ctx.store.table("membership");
+const tels = (ctx: Ctx) => ctx.store.table("clientTel");
+const settings = (ctx: Ctx) => ctx.store.table("clientSetting");
+
+function qnosOf(ctx: Ctx, cno: string): string[] {
+  return [...memberships(ctx).values()]
+    .filter((m) => m.cno === cno)
+    .map((m) => String(m.qno))
+    .sort();
+}
+
+function readInts(p: Params, rules: IntRule[], withDefaults: boolean): Obj {
+  const out: Obj = {};
+  for (const r of rules) {
+    const v = p.int(r.name, { min: r.min, max: r.max, oneOf: r.oneOf });
+    if (v !== undefined) out[r.name] = v;
+    else if (withDefaults && r.dflt !== undefined) out[r.name] = r.dflt;
+  }
+  return out;
+}
+
+function readStringList(p: Params, name: string): string[] | undefined {
+  const list = p.array<unknown>(name);
+  if (!list) return undefined;
+  for (const v of list)
+    if (typeof v !== "string" && typeof v !== "number") throw fail.invalid(`${name} 的元素必须是字符串`);
+  return list.map(String);
+}
+
+/** Everything create and update share; `creating` applies defaults and the create-only rules. */
+function readClient(p: Params, ctx: Ctx, creating: boolean, current?: Obj): Obj {
+  const out: Obj = {};
+  const name = p.str("name", {
+    required: creating,
+    max: 20,
+    pattern: NAME,
+    what: "只允许输入中文、字母、数字、下划线",
+  });
+  if (name !== undefined) out.name = name;
+  const areaCode = p.str("areaCode", { required: creating, pattern: AREA, what: "区号, 如 010" });
+  if (areaCode !== undefined) out.areaCode = areaCode;
+  const password = p.str("password", { required: creating, max: 32 });
+  if (password !== undefined) {
+    // Doc lines 1094, 2245: ClientPassword when the password breaks the enterprise's rule.
+    if ([...password].length < ctx.seed.passwordMinLength)
+      throw fail.code(400, "ClientPassword", `座席密码不符合规则: 至少${ctx.seed.passwordMinLength}位`);
+    out.password = password;
+  }
+  Object.assign(out, readInts(p, INTS, creating));
+  if (!creating) Object.assign(out, readInts(p, UPDATE_ONLY, false));
+  if (creating) out.type = p.int("type", { oneOf: [1, 2, 3] }) ?? 2;
+
+  // Doc lines 1260 and 1829: permission is required on create and on update.
+  const perm = p.object("permission", { required: true })!;
+  const pp = Params.of(perm);
+  const base = (current?.permission as Obj | undefined) ?? {};
+  out.permission = { ...base, ...readInts(pp, PERMISSION, creating) };
+  pp.rejectUnknown(PERMISSION.map((r) => r.name));
+
+  for (const list of ["clid", "clidDefault", "serveArea"]) {
+    const v = readStringList(p, list);
+    if (v !== undefined) out[list] = v;
+  }
+  const qnos = readStringList(p, "qnos");
+  if (qnos !== undefined) {
+    for (const q of qnos)
+      if (!ctx.store.table("queue").has(q)) throw fail.code(400, "ResourceNotFound", `队列不存在: ${q}`);
+    out.qnos = [...new Set(qnos)];
+  }
+  const clidArea = p.array<unknown>("clidArea");
+  if (clidArea !== undefined) {
+    out.clidArea = clidArea.map((a) => {
+      if (typeof a !== "object" || a === null) throw fail.invalid("clidArea 的元素必须是对象");
+      const ap = Params.of(a as Obj);
+      const item: Obj = {};
+      const groupName = ap.str("areaGroupName");
+      if (groupName !== undefined) item.areaGroupName = groupName;
+      const groupId = ap.int("areaGroupId");
+      if (groupId !== undefined) item.areaGroupId = groupId;
+      const obClids = readStringList(ap, "obClids");
+      if (obClids !== undefined) item.obClids = obClids;
+      const at = ap.int("assignType", { oneOf: [0, 1] });
+      if (at !== undefined) item.assignType = at;
+      const gid = ap.int("dynamicTelGroupId");
+      if (gid !== undefined) item.dynamicTelGroupId = gid;
+      const gname = ap.str("dynamicTelGroupName");
+      if (gname !== undefined) item.dynamicTelGroupName = gname;
+      ap.rejectUnknown([
+        "areaGroupName",
+        "areaGroupId",
+        "obClids",
+        "assignType",
+        "dynamicTelGroupId",
+        "dynamicTelGroupName",
+      ]);
+      return item;
+    });
+  }
+  const modes = p.array<unknown>("cloudNumberModes");
+  if (modes !== undefined) {
+    // Doc line 1236: four 0/1 switches.
+    if (modes.length !== 4 || modes.some((m) => m !== 0 && m !== 1))
+      throw fail.invalid("cloudNumberModes 必须是4个0或1");
+    out.cloudNumberModes = modes;
+  }
+  const dynName = p.str("dynamicTelGroupName");
+  if (dynName !== undefined) out.dynamicTelGroupName = dynName;
+
+  p.rejectUnknown([
+    "cno",
+    ...STRINGS,
+    ...INTS.map((r) => r.name),
+    ...(creating ? ["type"] : UPDATE_ONLY.map((r) => r.name)),
+    "permission",
+    ...LISTS,
+  ]);
+  return out;
+}
+
+/** The cross-field rules the document states, checked on the merged agent. */
+function checkRules(ctx: Ctx, c: Obj) {
+  // Line 1123: clid is required when clidType is not 0 (全部).
+  if (c.clidType !== 0 && !(Array.isArray(c.clid) && c.clid.length > 0))
+    throw fail.invalid("clidType 非0(全部)时 clid 为必填项");
+  for (const n of [...((c.clid as string[]) ?? []), ...((c.clidDefault as string[]) ?? [])])
+    if (!ctx.seed.clids.includes(n)) throw fail.invalid(`外显号码不存在: ${n}`);
+  // Lines 1111-1119: dynamic number group required for assignType 1.
+  if (c.assignType === 1) {
+    if (!c.dynamicTelGroupName) throw fail.invalid("assignType 为1(动态号码组)时 dynamicTelGroupName 为必填项");
+    const exists = [...ctx.store.table("dynamicTelGroup").values()].some((g) => g.name === c.dynamicTelGroupName);
+    if (!exists) throw fail.code(400, "ResourceNotFound", `动态号码组不存在: ${String(c.dynamicTelGroupName)}`);
+  }
+  if (c.obClidDefaultType === 1 && c.dynamicTelGroupIdDefault === undefined)
+    throw fail.invalid("obClidDefaultType 为1时 dynamicTelGroupIdDefault 为必填项");
+  if (
+    c.dynamicTelGroupIdDefault !== undefined &&
+    !ctx.store.table("dynamicTelGroup").has(String(c.dynamicTelGroupIdDefault))
+  )
+    throw fail.code(400, "ResourceNotFound", `动态号码组不存在: ${String(c.dynamicTelGroupIdDefault)}`);
+  // Line 1240: cloud-number settings need the enterprise feature.
+  if ((c.cloudNumberEnabled !== undefined || c.cloudNumberModes !== undefined) && !ctx.seed.cloudNumberEnabled)
+    throw fail.invalid("企业未开启云手机外呼功能, 不能设置 cloudNumberEnabled/cloudNumberModes");
+}
+
+function setQnos(ctx: Ctx, cno: string, qnos: string[]) {
+  const keep = new Set(qnos);
+  for (const q of qnosOf(ctx, cno)) if (!keep.has(q)) memberships(ctx).delete(`${q}:${cno}`);
+  // A new membership starts at penalty 1 (doc line 3558: 1 is the highest priority; qnos carries none).
+  for (const q of qnos)
+    if (!memberships(ctx).has(`${q}:${cno}`))
+      memberships(ctx).set(`${q}:${cno}`, { key: `${q}:${cno}`, qno: q, cno, penalty: 1 });
+}
+
+function mustFind(ctx: Ctx, cno: string, status = 404): Obj {
+  const c = clients(ctx).get(cno);
+  if (!c) throw fail.code(status, "ResourceNotFound", "座席不存在");
+  return c;
+}
+
+function boundTel(ctx: Ctx, cno: string): Obj | undefined {
+  return [...tels(ctx).values()].find((t) => t.cno === cno && t.isBind === 1);
+}
+
+/** Doc line 3015: fixed line, mobile, IP phone or softphone; anything else is ClientTelVerification. */
+function telTypeOf(ctx: Ctx, tel: string): number {
+  if (/^1[3-9]\d{9}$/.test(tel)) return 2;
+  if (/^0\d{9,11}$/.test(tel)) return 1;
+  const exten = ctx.store.table("exten").get(tel);
+  if (exten) return Number(exten.type) === 4 ? 4 : 3;
+  throw fail.code(400, "ClientTelVerification", "号码格式错误");
+}
+
+function describe(ctx: Ctx, c: Obj): Obj {
+  const cno = String(c.cno);
+  const out: Obj = {};
+  for (const k of DESCRIBED) if (c[k] !== undefined) out[k] = c[k];
+  const bound = boundTel(ctx, cno);
+  const qnos = qnosOf(ctx, cno);
+  return {
+    ...out,
+    bindTel: bound?.tel ?? "",
+    reserveTel: c.reserveTel ?? "",
+    telType: bound?.telType ?? null,
+    status: ctx.flags.onlineAgents.has(cno) ? 1 : 0,
+    qnos,
+    queues: qnos.map((q) => ({
+      qno: q,
+      name: ctx.store.table("queue").get(q)?.name ?? q,
+      penalty: memberships(ctx).get(`${q}:${cno}`)?.penalty,
+    })),
+  };
+}
+
+const nowSeconds = (ctx: Ctx) => Math.floor(ctx.now() / 1000);
+
+export const clientsModule: EndpointModule = {
+  kinds: {
+    client: { idField: "cno" },
+    clientTel: { idField: "key" },
+    clientSetting: { idField: "cno" },
+    telVerification: { idField: "key" },
+  },
+  endpoints: [
+    {
+      method: "POST",
+      path: "/cc/create_client",
+      handler(p, ctx) {
+        const cno = p.str("cno", { required: true, pattern: CNO, what: "4-11位数字" })!;
+        const input = readClient(p, ctx, true);
+        if (clients(ctx).has(cno)) throw fail.code(400, "ClientExist", "座席号已经存在");
+        const { qnos, password, ...rest } = input;
+        const c: Obj = {
+          id: ctx.store.nextId("client"),
+          cno,
+          ...rest,
+          ibWrapupType: 1,
+          ibWrapupTime: 0,
+          autoInvestigation: 1,
+          createTime: nowSeconds(ctx),
+          updateTime: nowSeconds(ctx),
+        };
+        checkRules(ctx, c);
+        clients(ctx).set(cno, c);
+        // The password is kept apart from the agent: no read endpoint returns it.
+        secrets(ctx).set(cno, { cno, password });
+        setQnos(ctx, cno, (qnos as string[] | undefined) ?? []);
+        const echo = omit(c, ["id", "createTime", "updateTime", "ibWrapupType", "ibWrapupTime", "autoInvestigation"]);
+        // Line 1648: the answer echoes the password.
+        return { client: { ...echo, password, qnos: qnosOf(ctx, cno), crmId: c.crmId ?? null } };
+      },
+    },
+    {
+      method: "POST",
+      path: "/cc/update_client",
+      handler(p, ctx) {
+        const cno = p.str("cno", { required: true, pattern: CNO, what: "4-11位数字" })!;
+        const current = clients(ctx).get(cno);
+        const input = readClient(p, ctx, false, current);
+        const c = mustFind(ctx, cno);
+        const { qnos, password, ...rest } = input;
+        const next = { ...c, ...rest, updateTime: nowSeconds(ctx) };
+        checkRules(ctx, next);
+        Object.assign(c, next);
+        if (password !== undefined) secrets(ctx).set(cno, { cno, password });
+        if (qnos !== undefined) setQnos(ctx, cno, qnos as string[]);
+        const echo = omit(c, ["id", "createTime", "updateTime", "autoInvestigation"]);
+        return { client: { ...echo, qnos: qnosOf(ctx, cno) } };
+      },
+    },
+    {
+      method: "POST",
+      path: "/cc/delete_client",
+      handler(p, ctx) {
+        const cno = p.str("cno", { required: true })!;
+        p.rejectUnknown(["cno"]);
+        mustFind(ctx, cno); // line 2296: 404
+        if (ctx.flags.onlineAgents.has(cno)) throw fail.code(400, "ClientOnline", "座席在线中");
+        setQnos(ctx, cno, []);
+        for (const [k, t] of tels(ctx)) if (t.cno === cno) tels(ctx).delete(k);
+        settings(ctx).delete(cno);
+        secrets(ctx).delete(cno);
+        clients(ctx).delete(cno);
+        return { cno };
+      },
+    },
+    {
+      method: "GET",
+      path: "/cc/list_clients",
+      handler(p, ctx) {
+        const qno = p.str("qno");
+        const active = p.int("active", { oneOf: [0, 1] });
+        const clid = p.str("clid");
+        const bindTel = p.str("bindTel");
+        const range = (name: string) => p.int(name, { min: 0 });
+        const [st, et, ust, uet] = ["startTime", "endTime", "updateStartTime", "updateEndTime"].map(range);
+        let all = [...clients(ctx).values()].sort((a, b) => Number(a.id) - Number(b.id));
+        if (qno !== undefined) all = all.filter((c) => memberships(ctx).has(`${qno}:${String(c.cno)}`));
+        if (active !== undefined) all = all.filter((c) => c.active === active);
+        if (clid !== undefined) all = all.filter((c) => ((c.clid as string[]) ?? []).includes(clid));
+        if (bindTel !== undefined) all = all.filter((c) => boundTel(ctx, String(c.cno))?.tel === bindTel);
+        if (st !== undefined) all = all.filter((c) => Number(c.createTime) >= st);
+        if (et !== undefined) all = all.filter((c) => Number(c.createTime) <= et);
+        if (ust !== undefined) all = all.filter((c) => Number(c.updateTime) >= ust);
+        if (uet !== undefined) all = all.filter((c) => Number(c.updateTime) <= uet);
+        const { slice, ...paging } = page(p, all);
+        p.rejectUnknown([
+          "qno",
+          "active",
+          "clid",
+          "bindTel",
+          "startTime",
+          "endTime",
+          "updateStartTime",
+          "updateEndTime",
+          "offset",
+          "limit",
+        ]);
+        return {
+          clients: slice.map((c) => {
+            const cno = String(c.cno);
+            return {
+              id: c.id,
+              cno,
+              name: c.name,
+              areaCode: c.areaCode,
+              role: c.role,
+              bindTel: boundTel(ctx, cno)?.tel ?? "",
+              active: c.active,
+              status: ctx.flags.onlineAgents.has(cno) ? 1 : 0,
+              hiddenTel: c.hiddenTel,
+              type: c.type,
+              createTime: c.createTime,
+              updateTime: c.updateTime,
+              crmId: c.crmId === undefined ? "" : String(c.crmId),
+              qnos: qnosOf(ctx, cno),
+            };
+          }),
+          ...paging,
+        };
+      },
+    },
+    {
+      method: "GET",
+      path: "/cc/describe_client",
+      handler(p, ctx) {
+        const cno = p.str("cno", { required: true })!;
+        p.rejectUnknown(["cno"]);
+        return { client: describe(ctx, mustFind(ctx, cno)) };
+      },
+    },
+    {
+      method: "GET",
+      path: "/cc/describe_client_ob_clid",
+      handler(p, ctx) {
+        const cno = p.str("cno", { required: true })!;
+        p.rejectUnknown(["cno"]);
+        const c = mustFind(ctx, cno);
+        const out: Obj = {};
+        for (const k of [
+          "clid",
+          "clidType",
+          "clidArea",
+          "clidRule",
+          "recurrentselectionType",
+          "recurrentselectionValue",
+        ])
+          if (c[k] !== undefined) out[k] = c[k];
+        return { clientObClid: out };
+      },
+    },
+    {
+      method: "POST",
+      path: "/cc/bind_client_tel",
+      handler(p, ctx) {
+        const cno = p.str("cno", { required: true })!;
+        const tel = p.str("tel", { required: true })!;
+        const isBind = p.int("isBind", { oneOf: [0, 1] }) ?? 1;
+        const isReserveTel = p.int("isReserveTel", { oneOf: [0, 1] }) ?? 0;
+        p.rejectUnknown(["cno", "tel", "isBind", "isReserveTel"]);
+        const c = mustFind(ctx, cno);
+        const telType = telTypeOf(ctx, tel);
+        const key = `${cno}:${tel}`;
+        const verified =
+          tels(ctx).get(key)?.verified === true || ctx.store.table("telVerification").get(key)?.confirmed === true;
+        if (ctx.seed.telVerification && (telType === 1 || telType === 2) && !verified)
+          throw fail.code(400, "ClientTelVerification", "号码需要认证");
+        if (isBind === 1) {
+          if (ctx.flags.onlineAgents.has(cno)) throw fail.code(400, "ClientOnline", "设备正忙,不可变更绑定号码");
+          const other = [...tels(ctx).values()].find((t) => t.tel === tel && t.isBind === 1 && t.cno !== cno);
+          if (other) throw fail.code(400, "ClientTelIsBind", "绑定失败,该电话已经被其他座席绑定");
+          for (const t of tels(ctx).values()) if (t.cno === cno) t.isBind = 0;
+        }
+        const prev = tels(ctx).get(key);
+        tels(ctx).set(key, { key, cno, tel, telType, isBind: isBind === 1 ? 1 : (prev?.isBind ?? 0), verified });
+        // Line 2968: the reserve-phone sync applies only to mobiles.
+        if (isReserveTel === 1 && telType === 2) c.reserveTel = tel;
+        return {};
+      },
+    },
+    {
+      method: "POST",
+      path: "/cc/unbind_client_tel",
+      handler(p, ctx) {
+        const cno = p.str("cno", { required: true })!;
+        p.rejectUnknown(["cno"]);
+        mustFind(ctx, cno);
+        // Line 3100: ClientOnline comes back with HTTP 404 here, as documented.
+        if (ctx.flags.onlineAgents.has(cno)) throw fail.code(404, "ClientOnline", "座席在线不可解绑");
+        for (const t of tels(ctx).values()) if (t.cno === cno) t.isBind = 0;
+        return {};
+      },
+    },
+    {
+      method: "POST",
+      path: "/cc/delete_client_tel",
+      handler(p, ctx) {
+        const cno = p.str("cno", { required: true })!;
+        const tel = p.str("tel", { required: true })!;
+        p.rejectUnknown(["cno", "tel"]);
+        mustFind(ctx, cno, 400);
+        const t = tels(ctx).get(`${cno}:${tel}`);
+        if (!t) throw fail.code(400, "ResourceNotFound", "号码不存在");
+        if (t.isBind === 1) throw fail.code(400, "ClientTelIsBind", "号码被绑定");
+        tels(ctx).delete(`${cno}:${tel}`);
+        return {};
+      },
+    },
+    {
+      method: "GET",
+      path: "/cc/list_client_tels",
+      handler(p, ctx) {
+        const cno = p.str("cno", { required: true })!;
+        const telType = p.int("telType", { min: 1, max: 4 });
+        p.rejectUnknown(["cno", "telType"]);
+        const list = [...tels(ctx).values()]
+          .filter((t) => t.cno === cno && (telType === undefined || t.telType === telType))
+          .map((t) => ({ tel: t.tel, telType: t.telType, isBind: t.isBind }));
+        return { clientTels: list };
+      },
+    },
+    {
+      method: "GET",
+      path: "/cc/bind_client_tel_verification",
+      handler(p, ctx) {
+        const cno = p.str("cno", { required: true })!;
+        const tel = p.str("tel", { required: true })!;
+        p.rejectUnknown(["cno", "tel"]);
+        mustFind(ctx, cno, 400);
+        const type = telTypeOf(ctx, tel);
+        if (type !== 1 && type !== 2) throw fail.code(400, "ClientTelVerification", "号码格式错误");
+        const key = `${cno}:${tel}`;
+        if (ctx.store.table("telVerification").get(key)?.confirmed)
+          throw fail.code(400, "ClientTelVerification", "号码已经被认证");
+        // The code a real phone would receive; readable through the admin API (kind telVerification).
+        const code = String(1000 + Math.floor(Math.random() * 9000));
+        ctx.store.table("telVerification").set(key, { key, cno, tel, code, confirmed: false, sentAt: ctx.now() });
+        return {};
+      },
+    },
+    {
+      method: "POST",
+      path: "/cc/bind_client_tel_confirmed",
+      handler(p, ctx) {
+        const cno = p.str("cno", { required: true })!;
+        const tel = p.str("tel", { required: true })!;
+        const code = p.str("verificationCode", { required: true })!;
+        p.rejectUnknown(["cno", "tel", "verificationCode"]);
+        mustFind(ctx, cno, 400);
+        const v = ctx.store.table("telVerification").get(`${cno}:${tel}`);
+        if (v?.confirmed) throw fail.code(400, "ClientTelVerification", "号码已经被认证");
+        // Line 3349: a wrong or expired code (we let codes live 5 minutes).
+        if (!v || v.code !== code || ctx.now() - Number(v.sentAt) > 300_000)
+          throw fail.code(400, "ClientTelErrorCode", "验证码错误");
+        v.confirmed = true;
+        return {};
+      },
+    },
+    {
+      method: "POST",
+      path: "/cc/other_setting",
+      handler(p, ctx) {
+        const cno = p.str("cno", { required: true })!;
+        // Line 3426: both gains are required, 0-100.
+        const agcRx = p.int("agcRx", { required: true, min: 0, max: 100 })!;
+        const agcTx = p.int("agcTx", { required: true, min: 0, max: 100 })!;
+        p.rejectUnknown(["cno", "agcRx", "agcTx"]);
+        mustFind(ctx, cno);
+        const s = { cno, agcRx, agcTx };
+        settings(ctx).set(cno, s);
+        return { otherSettings: s };
+      },
+    },
+    {
+      method: "GET",
+      path: "/cc/list_other_setting",
+      handler(p, ctx) {
+        const cno = p.str("cno", { required: true })!;
+        p.rejectUnknown(["cno"]);
+        mustFind(ctx, cno);
+        // Never-set gains are not documented; the simulator answers 50/50 (see simulator/README.md).
+        return { otherSettings: settings(ctx).get(cno) ?? { cno, agcRx: 50, agcTx: 50 } };
+      },
+    },
+    {
+      method: "POST",
+      path: "/cc/offline_client",
+      handler(p, ctx) {
+        const cno = p.str("cno", { required: true })!;
+        p.rejectUnknown(["cno"]);
+        // Line 10068: OfflineFailure with the reason.
+        if (!clients(ctx).has(cno)) throw fail.code(400, "OfflineFailure", "座席不存在");
+        if (!ctx.flags.onlineAgents.has(cno)) throw fail.code(400, "OfflineFailure", "座席未登录");
+        ctx.flags.onlineAgents.delete(cno);
+        return {};
+      },
+    },
+  ],
+};

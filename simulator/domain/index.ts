@@ -2,11 +2,28 @@
  * The enterprise model: composes the endpoint modules of doc section 3 (and 4.2.8) behind the
  * `Enterprise` seam the HTTP layer talks to.
  */
-import { AdminError, type ApiRequest, type ApiResult, type CreateEnterprise, type Enterprise, type Route } from "../contract";
+import {
+  AdminError,
+  type ApiRequest,
+  type ApiResult,
+  type CreateEnterprise,
+  type Enterprise,
+  type Route,
+} from "../contract";
 import { clientsModule } from "./clients";
 import { extensModule } from "./extens";
 import { globalsModule } from "./globals";
-import { ApiFailure, answer, clone, Params, Store, type Ctx, type EndpointDef, type EndpointModule, type Obj } from "./kernel";
+import {
+  ApiFailure,
+  answer,
+  clone,
+  Params,
+  Store,
+  type Ctx,
+  type EndpointDef,
+  type EndpointModule,
+  type Obj,
+} from "./kernel";
 import { numbersModule } from "./numbers";
 import { pausesModule } from "./pauses";
 import { queuesModule } from "./queues";

@@ -76,9 +76,15 @@ export class Store {
 export interface SeedData {
   enterpriseId: number;
   /** 3.5.1 caller numbers (外显号码). */
-  clids: Obj[];
+  clids: string[];
   /** 3.5.2 hotlines. */
-  hotlines: Obj[];
+  hotlines: string[];
+  /** Doc line 1240: cloudNumber* agent settings fail unless the enterprise has cloud-phone calling. */
+  cloudNumberEnabled: boolean;
+  /** Doc line 3002: with voice verification on, a mobile or landline must be verified before binding. */
+  telVerification: boolean;
+  /** Doc line 1094 ("默认长度为 8 位"): the enterprise's password rule, as a minimum length. */
+  passwordMinLength: number;
   /** 3.6.1 IVRs and 3.6.2 their nodes. */
   ivrs: Obj[];
   ivrNodes: Obj[];
@@ -144,6 +150,11 @@ export class Params {
     }
   }
 
+  /** Reads a nested object (one element of a list parameter) with the same rules. */
+  static of(values: Obj): Params {
+    return new Params({ method: "POST", path: "", query: new URLSearchParams(), body: values });
+  }
+
   has(name: string): boolean {
     this.seen.add(name);
     const v = this.values[name];
@@ -171,7 +182,8 @@ export class Params {
     const len = [...s].length;
     if (opts.max !== undefined && len > opts.max) throw fail.invalid(`${name} 长度不能超过${opts.max}`);
     if (opts.min !== undefined && len < opts.min) throw fail.invalid(`${name} 长度不能少于${opts.min}`);
-    if (opts.pattern && !opts.pattern.test(s)) throw fail.invalid(`${name} 格式不正确${opts.what ? `: ${opts.what}` : ""}`);
+    if (opts.pattern && !opts.pattern.test(s))
+      throw fail.invalid(`${name} 格式不正确${opts.what ? `: ${opts.what}` : ""}`);
     return s;
   }
 
@@ -257,6 +269,12 @@ export function page<T>(p: Params, items: T[], opts: { maxLimit?: number; defaul
 
 export function requestId(): string {
   return randomUUID();
+}
+
+export function omit(o: Obj, keys: string[]): Obj {
+  const out: Obj = {};
+  for (const [k, v] of Object.entries(o)) if (!keys.includes(k)) out[k] = v;
+  return out;
 }
 
 export function clone<T>(v: T): T {

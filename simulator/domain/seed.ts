@@ -8,8 +8,11 @@ import type { SeedData } from "./kernel";
 export function defaultSeed(): SeedData {
   return {
     enterpriseId: 7000001,
-    clids: [],
-    hotlines: [],
+    clids: ["01089193540", "01089193541", "02161234567", "4008001234"],
+    hotlines: ["4008001234"],
+    cloudNumberEnabled: false,
+    telVerification: false,
+    passwordMinLength: 8,
     ivrs: [],
     ivrNodes: [],
     satisfaction: {},

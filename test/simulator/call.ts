@@ -7,7 +7,12 @@ export function enterprise(options?: Parameters<typeof createEnterprise>[0]): En
 }
 
 /** GET params go to the query (arrays as `name[i]`, objects as `name.key`), POST params to the body. */
-export function call(ent: Enterprise, method: "GET" | "POST", path: string, params: Record<string, unknown> = {}): ApiResult {
+export function call(
+  ent: Enterprise,
+  method: "GET" | "POST",
+  path: string,
+  params: Record<string, unknown> = {},
+): ApiResult {
   const query = new URLSearchParams();
   if (method === "GET") {
     for (const [k, v] of Object.entries(params)) {

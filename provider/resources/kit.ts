@@ -38,13 +38,22 @@ interface Bookkeeping {
   adopted?: boolean;
 }
 
+/**
+ * The input under which a resource carries the program-side ownership verdict (ownership.ts):
+ * a message when two declarations manage the same queue's members, which check reports as a
+ * failure so the engine applies neither.
+ */
+export const CONFLICT_INPUT = "__ownershipConflict";
+
 export function makeProvider(def: ResourceDefinition): dynamic.ResourceProvider {
   const { schema, api } = def;
   const label = (id: string) => `${schema.type} ${id}`;
 
   return {
     async check(_olds: Inputs, news: Inputs) {
-      const { inputs, failures } = normalize(schema, news);
+      const { [CONFLICT_INPUT]: conflict, ...declared } = news;
+      const { inputs, failures } = normalize(schema, declared);
+      if (typeof conflict === "string" && conflict) failures.unshift({ property: "qno", reason: conflict });
       return { inputs, failures };
     },
 

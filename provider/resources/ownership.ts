@@ -16,27 +16,42 @@ interface Claims {
   partial: Set<string>;
 }
 
-const byQueue = new Map<string, Claims>();
+export { CONFLICT_INPUT } from "./kit";
+
+/**
+ * Claims per program run: an Automation API process runs many programs, so claims are keyed by
+ * the run's root Stack resource (a fresh object per run) rather than kept module-wide.
+ */
+const runs = new WeakMap<object, Map<string, Claims>>();
+const outsideAnyRun = {};
+
+function currentClaims(): Map<string, Claims> {
+  const runtime = pulumi.runtime as unknown as { getStackResource?: () => object | undefined };
+  const key = runtime.getStackResource?.() ?? outsideAnyRun;
+  let m = runs.get(key);
+  if (!m) runs.set(key, (m = new Map()));
+  return m;
+}
+
 /** `queue.qno` outputs of Queue resources whose qno was declared as a plain string. */
 const knownQno = new WeakMap<object, string>();
 
-function claims(qno: string): Claims {
+function claims(byQueue: Map<string, Claims>, qno: string): Claims {
   let c = byQueue.get(qno);
   if (!c) byQueue.set(qno, (c = { partial: new Set() }));
   return c;
 }
 
-function check(qno: string): void {
+function conflictOf(byQueue: Map<string, Claims>, qno: string): string | undefined {
   const c = byQueue.get(qno);
   const [other] = c?.partial ?? [];
-  if (c?.authoritative && other) {
-    throw new pulumi.RunError(
-      `Queue ${qno}: its members are declared authoritatively by ${c.authoritative} (members: [...]) and also managed by ${other}. ` +
-        `The two would undo each other on every apply, so neither is applied. Either move that membership into the members ` +
-        `list of ${c.authoritative}, or remove "members" from it so that membership is managed by QueueMember / Client.qnos only ` +
-        `(docs/membership.md).`,
-    );
-  }
+  if (!c?.authoritative || !other) return undefined;
+  return (
+    `Queue ${qno}: its members are declared authoritatively by ${c.authoritative} (members: [...]) and also managed by ${other}. ` +
+    `The two would undo each other on every apply, so neither is applied. Either move that membership into the members ` +
+    `list of ${c.authoritative}, or remove "members" from it so that membership is managed by QueueMember / Client.qnos only ` +
+    `(docs/membership.md).`
+  );
 }
 
 /** Resolves a qno input now when it is a plain string or the qno of a Queue declared with one. */
@@ -47,27 +62,30 @@ function plainQno(qno: pulumi.Input<string>): string | undefined {
 }
 
 /**
- * Records a claim and returns the qno to hand to the resource: it resolves after the program's
- * synchronous body (one macrotask later), or fails with a conflict.
+ * Records a claim and returns the verdict: undefined, or the conflict message. It resolves after
+ * the program's synchronous body (one macrotask later), when every claim has been made. The
+ * verdict travels as an input the provider's check turns into a failure, so the engine refuses
+ * both resources before any API call. (Rejecting the Output instead leaves an inline program
+ * hanging in the SDK; a check failure is the engine's own way to refuse a resource.)
  */
-function claim(qno: pulumi.Input<string>, record: (c: Claims) => void): pulumi.Output<string> {
+function claim(qno: pulumi.Input<string>, record: (c: Claims) => void): pulumi.Output<string | undefined> {
+  const byQueue = currentClaims();
   const now = plainQno(qno);
-  if (now) record(claims(now));
+  if (now) record(claims(byQueue, now));
   return pulumi.output(qno).apply(async (q) => {
-    if (!now && q) record(claims(q));
+    if (!now && q) record(claims(byQueue, q));
     await new Promise((resolve) => setImmediate(resolve));
-    if (q) check(q);
-    return q;
+    return q ? conflictOf(byQueue, q) : undefined;
   });
 }
 
 /** A Queue declaring `members` (`who`: e.g. `clink.Queue "support"`). */
-export function claimAuthoritative(who: string, qno: pulumi.Input<string>): pulumi.Output<string> {
+export function claimAuthoritative(who: string, qno: pulumi.Input<string>): pulumi.Output<string | undefined> {
   return claim(qno, (c) => (c.authoritative = who));
 }
 
 /** A QueueMember, or a Client declaring `qnos`. */
-export function claimMembership(who: string, qno: pulumi.Input<string>): pulumi.Output<string> {
+export function claimMembership(who: string, qno: pulumi.Input<string>): pulumi.Output<string | undefined> {
   return claim(qno, (c) => c.partial.add(who));
 }
 

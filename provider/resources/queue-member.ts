@@ -9,7 +9,7 @@ import { ClinkApiError } from "../api";
 import { queueMemberSchema } from "../../schema/queue-member";
 import type { Inputs } from "../../schema/ops";
 import { makeProvider } from "./kit";
-import { claimMembership } from "./ownership";
+import { CONFLICT_INPUT, claimMembership } from "./ownership";
 import { batchUpdateMembers, describeQueue, membersOf } from "./queue-batch";
 import { resourceOptions, resourceProps, serializableProvider } from "./serialized";
 
@@ -96,11 +96,11 @@ export class QueueMember extends pulumi.dynamic.Resource {
   declare readonly adopted: pulumi.Output<boolean | undefined>;
 
   constructor(name: string, args: QueueMemberArgs, opts?: pulumi.CustomResourceOptions) {
-    const declared = opts?.id ? args : { ...args, qno: claimMembership(`clink.QueueMember "${name}"`, args.qno) };
+    const conflict = opts?.id ? undefined : claimMembership(`clink.QueueMember "${name}"`, args.qno);
     super(
       serializableProvider("queueMember"),
       name,
-      resourceProps(queueMemberSchema, declared),
+      { ...resourceProps(queueMemberSchema, args), ...(conflict ? { [CONFLICT_INPUT]: conflict } : {}) },
       resourceOptions(queueMemberSchema, opts),
       "clink",
       "QueueMember",

@@ -8,7 +8,7 @@ import { ClinkApiError } from "../api";
 import { queueSchema, type QueueMemberSpec } from "../../schema/queue";
 import type { Inputs } from "../../schema/ops";
 import { makeProvider } from "./kit";
-import { claimAuthoritative, rememberQueue } from "./ownership";
+import { CONFLICT_INPUT, claimAuthoritative, rememberQueue } from "./ownership";
 import { resourceOptions, resourceProps, serializableProvider } from "./serialized";
 
 export { QueueStrategy, JoinEmptyState, ChatStrategy, MaxPauseClientType } from "../../schema/queue";
@@ -131,14 +131,12 @@ export class Queue extends pulumi.dynamic.Resource {
   declare readonly adopted: pulumi.Output<boolean | undefined>;
 
   constructor(name: string, args: QueueArgs, opts?: pulumi.CustomResourceOptions) {
-    const declared =
-      args.members !== undefined && !opts?.id
-        ? { ...args, qno: claimAuthoritative(`clink.Queue "${name}"`, args.qno) }
-        : args;
+    const conflict =
+      args.members !== undefined && !opts?.id ? claimAuthoritative(`clink.Queue "${name}"`, args.qno) : undefined;
     super(
       serializableProvider("queue"),
       name,
-      resourceProps(queueSchema, declared),
+      { ...resourceProps(queueSchema, args), ...(conflict ? { [CONFLICT_INPUT]: conflict } : {}) },
       resourceOptions(queueSchema, opts),
       "clink",
       "Queue",

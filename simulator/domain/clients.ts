@@ -255,7 +255,7 @@ function telTypeOf(ctx: Ctx, tel: string): number {
   if (/^1[3-9]\d{9}$/.test(tel)) return 2;
   if (/^0\d{9,11}$/.test(tel)) return 1;
   const exten = ctx.store.table("exten").get(tel);
-  if (exten) return Number(exten.type) === 4 ? 4 : 3;
+  if (exten) return Number(exten.type) === 2 ? 4 : 3; // exten type 2 is a softphone (line 5211)
   throw fail.code(400, "ClientTelVerification", "号码格式错误");
 }
 

@@ -85,6 +85,10 @@ export interface SeedData {
   telVerification: boolean;
   /** Doc line 1094 ("默认长度为 8 位"): the enterprise's password rule, as a minimum length. */
   passwordMinLength: number;
+  /** Doc line 5214 ("密码规则参见企业配置"): the phone password rule, as a minimum length. */
+  extenPasswordMinLength: number;
+  /** Doc line 5195: the phone quota is (phone agents + PC agents) * 3; the seed states it directly. */
+  extenLimit: number;
   /** 3.6.1 IVRs and 3.6.2 their nodes. */
   ivrs: Obj[];
   ivrNodes: Obj[];

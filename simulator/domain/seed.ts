@@ -13,6 +13,8 @@ export function defaultSeed(): SeedData {
     cloudNumberEnabled: false,
     telVerification: false,
     passwordMinLength: 8,
+    extenPasswordMinLength: 4,
+    extenLimit: 300,
     ivrs: [],
     ivrNodes: [],
     satisfaction: {},

@@ -42,7 +42,8 @@ describe("get vs import for an existing queue", () => {
   it("the import option fails for dynamic resources (use adopt: true or get instead)", async () => {
     const h = await createStack(
       where,
-      ({ clink }) => void new clink.Queue("legacy", { qno: "0077", name: "legacy", wrapupTime: 33 }, { import: "0077" }),
+      ({ clink }) =>
+        void new clink.Queue("legacy", { qno: "0077", name: "legacy", wrapupTime: 33 }, { import: "0077" }),
       { endpoint: sim.url, project: "clink-e2e-import" },
     );
     await expect(h.stack.up()).rejects.toThrow(/toJavaScript|serialized provider|__provider/);

@@ -6,6 +6,7 @@
  * they register resources with the program's own SDK, as a user's program does.
  */
 import * as fs from "node:fs";
+import { createRequire } from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
 import { inject } from "vitest";
@@ -27,7 +28,11 @@ export interface ProgramDir {
 }
 
 export function programDir(dir: string = inject("e2eProgramDir")): ProgramDir {
-  const from = (m: string) => require(require.resolve(m, { paths: [dir] }));
+  // A require rooted in the program directory: `require.resolve(m, { paths })` from this file
+  // would self-resolve "pulumi-clink" to this repository (Node's package self-reference) and
+  // register resources with the repository's SDK instead of the program's.
+  const requireThere = createRequire(path.join(dir, "package.json"));
+  const from = (m: string) => requireThere(m);
   return {
     dir,
     clink: from("pulumi-clink"),

@@ -6,6 +6,7 @@
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
+import { createRequire } from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -16,9 +17,12 @@ describe("serialized provider", () => {
     const where = programDir();
     // The same call dynamic.Resource makes (node_modules/@pulumi/pulumi/dynamic/index.js serializeProvider).
     const { serializeFunction } = where.pulumi.runtime;
-    const kinds: string[] = require(require.resolve("pulumi-clink/runtime", { paths: [where.dir] })).kinds();
+    // Rooted in the program directory (a `paths` lookup from here would self-resolve to this repository).
+    const requireThere = createRequire(path.join(where.dir, "package.json"));
+    const kinds: string[] = requireThere("pulumi-clink/runtime").kinds();
     expect(kinds).toContain("queue");
-    const pkgDir = path.dirname(require.resolve("pulumi-clink/package.json", { paths: [where.dir] }));
+    const pkgDir = path.dirname(requireThere.resolve("pulumi-clink/package.json"));
+    expect(pkgDir.startsWith(fs.realpathSync(where.dir))).toBe(true);
     const serializedProvider = require(path.join(pkgDir, "dist", "provider", "resources", "serialized.js"));
     process.env.CLINK_ACCESS_KEY_SECRET = "secret-that-must-not-be-captured";
 

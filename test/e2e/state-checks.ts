@@ -24,7 +24,10 @@ export async function checkExportedState(
   });
   expect(leaks, "secret values stored outside a secret envelope").toEqual([]);
 
-  const resources = (deployment.deployment.resources ?? []) as Array<{ type: string; outputs?: Record<string, unknown> }>;
+  const resources = (deployment.deployment.resources ?? []) as Array<{
+    type: string;
+    outputs?: Record<string, unknown>;
+  }>;
   const dynamic = resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/clink:"));
   expect(dynamic.length).toBeGreaterThan(0);
   for (const r of dynamic) {
@@ -39,12 +42,18 @@ export async function checkExportedState(
   if (options.backendDir) {
     for (const file of listFiles(options.backendDir)) {
       const text = fs.readFileSync(file, "utf8");
-      for (const secret of options.secrets) expect(text.includes(secret), `${file} holds a secret in clear`).toBe(false);
+      for (const secret of options.secrets)
+        expect(text.includes(secret), `${file} holds a secret in clear`).toBe(false);
     }
   }
 }
 
-function walk(value: unknown, where: string, visit: (v: unknown, where: string, insideSecret: boolean) => void, insideSecret = false): void {
+function walk(
+  value: unknown,
+  where: string,
+  visit: (v: unknown, where: string, insideSecret: boolean) => void,
+  insideSecret = false,
+): void {
   visit(value, where, insideSecret);
   if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${where}[${i}]`, visit, insideSecret));
   else if (value && typeof value === "object") {

@@ -123,7 +123,7 @@ describe("phones (3.1.7-3.1.12)", () => {
       "ClientTelVerification",
     );
     ok(ent, "GET", "/cc/bind_client_tel_verification", { cno: "1001", tel: "13800000001" });
-    const code = String(ent.admin.list("telVerification")[0].code);
+    const code = String((ent.admin.list("telVerification")[0] as { code: string }).code);
     expect(
       err(ent, "POST", "/cc/bind_client_tel_confirmed", { cno: "1001", tel: "13800000001", verificationCode: "x" })
         .code,

@@ -13,6 +13,8 @@ pulumi_bin="$(bash scripts/ensure-pulumi.sh | tail -n1)"
 export PATH="$pulumi_bin:$PATH"
 
 echo "demo: installing the quickstart example (pulumi-clink as a packed dependency)"
+# Drop the previous packed copy: npm would call it "up to date" and keep running old code.
+rm -rf examples/quickstart/node_modules/pulumi-clink
 (cd examples/quickstart && npm install --no-audit --no-fund --loglevel=error)
 npx tsc -p examples/quickstart/tsconfig.json
 node examples/quickstart/bin/demo.js

@@ -13,6 +13,8 @@ import { configureFromStack, type ConfigSource } from "./settings";
 const registry: Record<string, () => dynamic.ResourceProvider> = {
   queue: () => require("./resources/queue").queueProvider,
   queueMember: () => require("./resources/queue-member").queueMemberProvider,
+  client: () => require("./resources/client").clientProvider,
+  exten: () => require("./resources/exten").extenProvider,
 };
 
 export function provider(kind: string): dynamic.ResourceProvider {

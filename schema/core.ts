@@ -38,6 +38,8 @@ export interface FieldSpec<T = unknown> {
   default?: T;
   /** Must be declared (the create endpoint requires it). */
   required?: boolean;
+  /** The update endpoint requires it: every update call carries it, also partial follow-up updates. */
+  requiredOnUpdate?: boolean;
   /** Stored as a Pulumi secret and never printed. */
   secret?: boolean;
   /** Never comes back from describe in usable form (masked or absent): compared against the last declared value only. */
@@ -45,6 +47,11 @@ export interface FieldSpec<T = unknown> {
   api?: ApiNames;
   /** Converts a describe value to the declared form (e.g. epoch ms to `yyyy-MM-dd`). */
   fromApi?: (value: unknown) => unknown;
+  /**
+   * Like fromApi, for values describe returns only in part (e.g. an agent's clidArea without its
+   * number-group keys): merges the server's value with the previous declared one.
+   */
+  mergeApi?: (value: unknown, previous: unknown) => unknown;
   /** Converts a declared value to the payload form. */
   toApi?: (value: T) => unknown;
 }
@@ -62,6 +69,8 @@ export interface ResourceSchema {
   /** The field(s) whose values make the id. */
   idFields: string[];
   fields: Record<string, FieldSpec>;
+  /** Options this resource takes besides its fields and `adopt` (never sent to the API), with their docs. */
+  options?: Record<string, string>;
   /** Cross-field rules (conditional requirements); runs only on fields that are known. */
   validate?: (inputs: Record<string, unknown>, known: (field: string) => boolean) => Failure[];
 }
@@ -162,4 +171,24 @@ export function containsUnknown(value: unknown): boolean {
   if (Array.isArray(value)) return value.some(containsUnknown);
   if (value !== null && typeof value === "object") return Object.values(value).some(containsUnknown);
   return false;
+}
+
+/** A list whose order carries no meaning: sorted so order never shows as a diff; duplicates refused. */
+export function stringSet(item: z.ZodType<string>, what: string): z.ZodType<string[]> {
+  return z
+    .array(item, { error: `must be a list of ${what}` })
+    .refine((list) => new Set(list).size === list.length, { error: `must name each ${what} at most once` })
+    .transform((list) => [...list].sort()) as unknown as z.ZodType<string[]>;
+}
+
+/** Area codes (区号): 0 then 2-3 digits, e.g. "010", "0571". */
+export const areaCode = z
+  .string({ error: 'must be an area code (区号): "0" then 2-3 digits, e.g. "010"' })
+  .regex(/^0\d{2,3}$/, { error: 'must be an area code (区号): "0" then 2-3 digits, e.g. "010"' });
+
+/** A password: any non-empty text; the enterprise's own password rule is checked by the server. */
+export function password(maxLength = 64): z.ZodType<string> {
+  return z
+    .string({ error: "must be text" })
+    .refine((v) => v.length > 0 && [...v].length <= maxLength, { error: `must be 1 to ${maxLength} characters` });
 }

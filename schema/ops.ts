@@ -21,12 +21,15 @@ export function normalize(schema: ResourceSchema, raw: Inputs): CheckResult {
   for (const key of Object.keys(raw)) {
     if (key.startsWith("__")) {
       inputs[key] = raw[key]; // the engine's own properties (__provider)
-    } else if (!(key in schema.fields) && !(key in RESOURCE_OPTIONS)) {
+    } else if (!(key in schema.fields) && !(key in RESOURCE_OPTIONS) && !(key in (schema.options ?? {}))) {
       failures.push({ property: key, reason: `${schema.type} has no field '${key}'` });
     }
   }
   for (const [key, value] of Object.entries(RESOURCE_OPTIONS)) {
     if (raw[key] !== undefined) inputs[key] = value(raw[key]);
+  }
+  for (const key of Object.keys(schema.options ?? {})) {
+    if (raw[key] !== undefined) inputs[key] = raw[key] === true || raw[key] === "true";
   }
 
   for (const [name, field] of Object.entries(schema.fields)) {
@@ -118,7 +121,7 @@ export function payload(schema: ResourceSchema, op: "create" | "update", inputs:
     if (field.lifecycle === "computed") continue;
     if (op === "create" && field.lifecycle === "updateOnly") continue;
     if (op === "update" && field.lifecycle === "replace") continue;
-    if (only && !only.includes(name) && field.lifecycle !== "identity") continue;
+    if (only && !only.includes(name) && field.lifecycle !== "identity" && !field.requiredOnUpdate) continue;
     const key = field.api?.[op] ?? name;
     if (key === false) continue;
     const value = inputs[name];
@@ -154,6 +157,7 @@ export function fromRemote(schema: ResourceSchema, remote: Inputs, previous: Inp
       continue;
     }
     if (field.fromApi) value = field.fromApi(value);
+    if (field.mergeApi) value = field.mergeApi(value, previous[name]);
     if (field.lifecycle !== "computed") {
       // Settle the server's form (e.g. "20" vs 20, order of a set) the same way declared values are.
       const parsed = field.schema.safeParse(value);

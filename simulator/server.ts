@@ -40,6 +40,8 @@ export interface LogEntry {
   code?: string;
   ms: number;
   fault?: string;
+  /** The names of the parameters sent (query or body keys), never their values: passwords stay out of the log. */
+  params?: string[];
 }
 
 export interface Simulator {
@@ -152,6 +154,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const query = new URLSearchParams();
     for (const [k, v] of pairs)
       if (!["AccessKeyId", "Expires", "Timestamp", "Signature"].includes(k)) query.append(k, v);
+    entry.params = [
+      ...new Set([
+        ...query.keys(),
+        ...(body && typeof body === "object" && !Array.isArray(body) ? Object.keys(body) : []),
+      ]),
+    ];
 
     const fault = faults.take(method, normalized);
     if (fault) entry.fault = fault.kind;

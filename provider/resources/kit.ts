@@ -53,7 +53,8 @@ export function makeProvider(def: ResourceDefinition): dynamic.ResourceProvider 
     async check(_olds: Inputs, news: Inputs) {
       const { [CONFLICT_INPUT]: conflict, ...declared } = news;
       const { inputs, failures } = normalize(schema, declared);
-      if (typeof conflict === "string" && conflict) failures.unshift({ property: "qno", reason: conflict });
+      if (typeof conflict === "string" && conflict)
+        failures.unshift({ property: "qno" in schema.fields ? "qno" : "qnos", reason: conflict });
       return { inputs, failures };
     },
 
@@ -136,7 +137,8 @@ export function makeProvider(def: ResourceDefinition): dynamic.ResourceProvider 
       for (const [name, field] of Object.entries(schema.fields)) {
         if (field.lifecycle !== "computed" && declared[name] !== undefined) inputs[name] = declared[name];
       }
-      if (props.adopt !== undefined) inputs.adopt = props.adopt;
+      for (const option of ["adopt", ...Object.keys(schema.options ?? {})])
+        if (props[option] !== undefined) inputs[option] = props[option];
       return { id, props: outs, inputs };
     },
 

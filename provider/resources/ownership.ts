@@ -89,6 +89,21 @@ export function claimMembership(who: string, qno: pulumi.Input<string>): pulumi.
   return claim(qno, (c) => c.partial.add(who));
 }
 
+/** A Client declaring `qnos`: one claim per queue, one verdict for all of them. */
+export function claimMemberships(
+  who: string,
+  qnos: pulumi.Input<pulumi.Input<string>[]>,
+): pulumi.Output<string | undefined> {
+  const byQueue = currentClaims();
+  const now = Array.isArray(qnos) ? qnos.map(plainQno) : [];
+  for (const q of now) if (q) claims(byQueue, q).partial.add(who);
+  return pulumi.output(qnos).apply(async (list) => {
+    for (const q of list ?? []) if (q) claims(byQueue, q).partial.add(who);
+    await new Promise((resolve) => setImmediate(resolve));
+    return (list ?? []).map((q) => conflictOf(byQueue, q)).find((m) => m !== undefined);
+  });
+}
+
 /** Lets later resources resolve `queue.qno` synchronously. */
 export function rememberQueue(qnoOutput: object, qno: pulumi.Input<string>): void {
   if (typeof qno === "string") knownQno.set(qnoOutput, qno);

@@ -1,0 +1,99 @@
+/**
+ * Exten (话机, a phone): doc 3.4.1 create_exten (clink-api.txt 5190-5370), 3.4.2 update_exten
+ * (5372-5540), 3.4.5 describe_exten (5709-5793). Id: extenNumber.
+ *
+ * The password is never readable (line 5193; describe answers "****"). A registered phone
+ * cannot change type (line 5380): the server refuses with Registered, and we say what to do.
+ */
+import { areaCode, digits, flag, oneOf, password, type Failure, type ResourceSchema } from "./core";
+
+/** Phone type (话机类型), line 5211. */
+export const ExtenType = { IpPhone: 1, Softphone: 2 } as const;
+
+/** Voice codecs (语音编码), lines 5219-5226. IP phones take 1-5, softphones 5-6; 1 is deprecated. */
+export const ExtenCodec = {
+  /** g729 only. Deprecated by the vendor (已弃用). */
+  G729Deprecated: 1,
+  G729AlawUlaw: 2,
+  AlawUlawG729: 3,
+  MyopusAlawUlawG729: 4,
+  AlawUlaw: 5,
+  MyopusAlawUlaw: 6,
+} as const;
+
+const CODECS_BY_TYPE: Record<number, number[]> = { 1: [1, 2, 3, 4, 5], 2: [5, 6] };
+
+export const extenSchema: ResourceSchema = {
+  type: "Exten",
+  vendorTerm: "话机",
+  idFields: ["extenNumber"],
+  fields: {
+    extenNumber: {
+      schema: digits(3, 6, "phone number, 话机号码"),
+      doc: "Phone number (话机号码): 3-6 digits as a string, unique. Identity: it cannot be changed (line 5375); a change replaces the phone.",
+      lifecycle: "identity",
+      required: true,
+    },
+    password: {
+      schema: password(),
+      doc: "Phone (SIP) password (话机密码). A Pulumi secret; never readable (describe answers ****), so only a change of the declared value updates it.",
+      lifecycle: "updatable",
+      required: true,
+      secret: true,
+      writeOnly: true,
+    },
+    areaCode: {
+      schema: areaCode,
+      doc: 'Area code of the phone (话机区号): "0" then 2-3 digits.',
+      lifecycle: "updatable",
+      required: true,
+    },
+    type: {
+      schema: oneOf({ 1: "IP phone", 2: "softphone" }),
+      doc: "Phone type (话机类型): 1 IP phone, 2 softphone. Updatable while the phone is not registered (the server refuses with Registered).",
+      lifecycle: "updatable",
+      required: true,
+    },
+    allow: {
+      schema: oneOf({
+        1: "g729 (deprecated)",
+        2: "g729,alaw,ulaw",
+        3: "alaw,ulaw,g729",
+        4: "myopus,alaw,ulaw,g729",
+        5: "alaw,ulaw",
+        6: "myopus,alaw,ulaw",
+      }),
+      doc: "Voice codecs (语音编码), see ExtenCodec: IP phones 1-5, softphones 5-6.",
+      lifecycle: "updatable",
+      required: true,
+    },
+    isDirect: {
+      schema: flag("no", "yes"),
+      doc: "Call out directly from the IP phone (是否允许主叫外呼), 0 or 1; IP phones only, and the enterprise switch must be on.",
+      lifecycle: "updatable",
+    },
+    jittBuffer: {
+      schema: flag("off", "on"),
+      doc: "Jitter buffer (网络防抖), 0 or 1. Default 0.",
+      lifecycle: "updatable",
+      default: 0,
+    },
+  },
+  validate(inputs, known) {
+    const failures: Failure[] = [];
+    if (known("type") && known("allow")) {
+      const allowed = CODECS_BY_TYPE[inputs.type as number] ?? [];
+      if (!allowed.includes(inputs.allow as number))
+        failures.push({
+          property: "allow",
+          reason: `allow ${String(inputs.allow)} is not a codec for ${inputs.type === 1 ? "an IP phone (1-5)" : "a softphone (5 or 6)"}, doc lines 5219-5220`,
+        });
+    }
+    if (known("type") && known("isDirect") && inputs.isDirect === 1 && inputs.type !== 1)
+      failures.push({
+        property: "isDirect",
+        reason: "isDirect (direct outbound calling) is for IP phones (type 1) only, doc line 5232",
+      });
+    return failures;
+  },
+};

@@ -1,0 +1,248 @@
+/**
+ * Client and Exten providers against the simulator over HTTP: check, create, read, diff, update,
+ * delete, adoption and refusals, the way the engine calls them (issue 6's proof list).
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { configureProvider, providers } from "../../provider";
+import { startSimulator } from "../../simulator";
+
+type Sim = Awaited<ReturnType<typeof startSimulator>>;
+let sim: Sim;
+
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0, accessKeyId: "k", accessKeySecret: "test-secret", rate: 0 });
+  configureProvider({ endpoint: sim.url, accessKeyId: "k", accessKeySecret: "test-secret", rate: 0 });
+});
+afterAll(() => sim.close());
+beforeEach(() => sim.reset());
+
+const requests = () => sim.log().filter((e) => !e.path.startsWith("/__sim")).length;
+
+/** check, then create, the way the engine does; returns the id, outputs and normalized inputs. */
+async function createChecked(p: typeof providers.client, raw: Record<string, unknown>) {
+  const { inputs, failures } = await p.check!({}, raw);
+  expect(failures).toEqual([]);
+  const { id, outs } = await p.create!(inputs!);
+  return { id, outs, inputs: inputs! };
+}
+
+async function noChanges(
+  p: typeof providers.client,
+  id: string,
+  olds: Record<string, unknown>,
+  raw: Record<string, unknown>,
+) {
+  const { inputs } = await p.check!(olds, raw);
+  const d = await p.diff!(id, olds, inputs!);
+  return d.changes === false;
+}
+
+const alice = { cno: "1001", name: "alice", areaCode: "010", password: "alice-pass-1" };
+
+describe("Client", () => {
+  it("creates with minimal inputs, never stores or returns the password, and reads back without a diff", async () => {
+    const { id, outs, inputs } = await createChecked(providers.client, alice);
+    expect(id).toBe("1001");
+    expect(outs.permission).toEqual({
+      asr: 0,
+      call: 1,
+      cdr: 1,
+      recordDownload: 1,
+      sms: 0,
+      record: 3,
+      chat: 0,
+      transfer: 1,
+      otherData: 2,
+      taskInventory: 1,
+    });
+    const read = await providers.client.read!(id, outs);
+    expect(read.props!.status).toBe(0);
+    expect(JSON.stringify(read.props)).toContain("alice-pass-1"); // only the declared (secret) value we already held
+    expect(JSON.stringify(sim.admin.list("client"))).not.toContain("alice-pass-1");
+    expect(await noChanges(providers.client, id, read.inputs!, alice)).toBe(true);
+    expect(inputs.password).toBe("alice-pass-1");
+  });
+
+  it("creates with full inputs, sends update-only fields and gains in follow-up calls, and shows no diff", async () => {
+    sim.admin.insert("queue", { qno: "0001", name: "q1" });
+    sim.admin.insert("queue", { qno: "0002", name: "q2" });
+    const full = {
+      ...alice,
+      role: 1,
+      active: 1,
+      qnos: ["0002", "0001"],
+      hiddenTel: 1,
+      wrapupTime: 45,
+      ibWrapupType: 2,
+      ibWrapupTime: 120,
+      crmId: 77,
+      clidType: 3,
+      clidRule: 2,
+      clid: ["01089193541", "01089193540"],
+      clidArea: [{ areaGroupName: "北京地区", obClids: ["01089193540"], assignType: 0 }],
+      recurrentselectionType: 1,
+      recurrentselectionValue: 3,
+      permission: { sms: 1, record: 2 },
+      type: 1,
+      wechatMiniProgramRtc: 1,
+      serveArea: ["021", "010"],
+      obHangupSms: 1,
+      pauseLogin: 0,
+      agcRx: 30,
+      agcTx: 60,
+    };
+    const { id, outs } = await createChecked(providers.client, full);
+    expect(outs.qnos).toEqual(["0001", "0002"]);
+    const read = await providers.client.read!(id, outs);
+    expect(read.props).toMatchObject({ ibWrapupType: 2, ibWrapupTime: 120, agcRx: 30, agcTx: 60, crmId: 77, type: 1 });
+    expect(read.props!.clidArea).toEqual([{ areaGroupName: "北京地区", obClids: ["01089193540"], assignType: 0 }]);
+    expect(await noChanges(providers.client, id, read.inputs!, full)).toBe(true);
+    const paths = sim.log().map((e) => e.path);
+    expect(paths).toContain("/cc/update_client");
+    expect(paths).toContain("/cc/other_setting");
+  });
+
+  it("updates a changed field in place, replaces on a type change, and updates the password only when it changes", async () => {
+    const { id, outs } = await createChecked(providers.client, alice);
+    const { inputs: renamed } = await providers.client.check!(outs, { ...alice, name: "alice2" });
+    expect(await providers.client.diff!(id, outs, renamed!)).toMatchObject({ changes: true, replaces: [] });
+    const before = sim.log().length;
+    await providers.client.update!(id, outs, renamed!);
+    const update = sim
+      .log()
+      .slice(before)
+      .find((e) => e.path === "/cc/update_client");
+    expect(update?.params).not.toContain("password");
+    expect(update?.params).toContain("permission");
+    expect(sim.admin.list("client")[0]).toMatchObject({ name: "alice2" });
+
+    const { inputs: retyped } = await providers.client.check!(outs, { ...alice, type: 3 });
+    const d = await providers.client.diff!(id, outs, retyped!);
+    expect(d).toMatchObject({ changes: true, replaces: ["type"], deleteBeforeReplace: true });
+
+    const { inputs: repassed } = await providers.client.check!(outs, { ...alice, password: "new-pass-22" });
+    expect((await providers.client.diff!(id, outs, repassed!)).changes).toBe(true);
+    const mark = sim.log().length;
+    await providers.client.update!(id, outs, repassed!);
+    expect(
+      sim
+        .log()
+        .slice(mark)
+        .find((e) => e.path === "/cc/update_client")?.params,
+    ).toContain("password");
+  });
+
+  it("makes drift visible on refresh and reads a deleted agent as gone", async () => {
+    const { id, outs } = await createChecked(providers.client, alice);
+    sim.admin.edit("client", "1001", { wrapupTime: 99 });
+    const read = await providers.client.read!(id, outs);
+    expect(read.props!.wrapupTime).toBe(99);
+    expect(await noChanges(providers.client, id, read.inputs!, alice)).toBe(false);
+    sim.admin.remove("client", "1001");
+    expect(await providers.client.read!(id, outs)).toEqual({});
+  });
+
+  it("refuses an existing agent without adopt, and adopts and converges it with adopt", async () => {
+    await createChecked(providers.client, alice);
+    const { inputs } = await providers.client.check!({}, { ...alice, name: "taken" });
+    await expect(providers.client.create!(inputs!)).rejects.toThrow(/Client 1001 already exists.*adopt: true/s);
+    const { inputs: adopting } = await providers.client.check!({}, { ...alice, name: "taken", adopt: true });
+    const { outs } = await providers.client.create!(adopting!);
+    expect(outs.adopted).toBe(true);
+    expect(sim.admin.list("client")[0]).toMatchObject({ name: "taken" });
+  });
+
+  it("explains ClientOnline on delete, and logs the agent out first with forceOfflineOnDelete", async () => {
+    const { id, outs } = await createChecked(providers.client, alice);
+    sim.admin.setAgentOnline("1001", true);
+    await expect(providers.client.delete!(id, outs)).rejects.toThrow(/ClientOnline.*forceOfflineOnDelete/s);
+    const { inputs } = await providers.client.check!({}, { ...alice, forceOfflineOnDelete: true });
+    await providers.client.delete!(id, { ...outs, ...inputs });
+    expect(sim.admin.list("client")).toEqual([]);
+    expect(sim.log().map((e) => e.path)).toContain("/cc/offline_client");
+  });
+
+  it("rejects every kind of bad input at check, naming the field, before any request", async () => {
+    const n = requests();
+    const bad: Array<[Record<string, unknown>, string]> = [
+      [{ ...alice, cno: 1001 }, "cno"],
+      [{ ...alice, cno: "12" }, "cno"],
+      [{ ...alice, name: "has space" }, "name"],
+      [{ ...alice, areaCode: "10" }, "areaCode"],
+      [{ ...alice, password: "" }, "password"],
+      [{ ...alice, role: 2 }, "role"],
+      [{ ...alice, wrapupTime: 301 }, "wrapupTime"],
+      [{ ...alice, clidType: 2 }, "clid"],
+      [{ ...alice, assignType: 1 }, "dynamicTelGroupName"],
+      [{ ...alice, permission: { asr: 7 } }, "permission"],
+      [{ ...alice, permission: { nope: 1 } }, "permission"],
+      [{ ...alice, qnos: ["0001", "0001"] }, "qnos"],
+      [{ ...alice, cloudNumberModes: [0, 1] }, "cloudNumberModes"],
+      [{ ...alice, agcRx: 10 }, "agcTx"],
+      [{ ...alice, type: 4 }, "type"],
+      [{ ...alice, ibWrapupTime: 3601 }, "ibWrapupTime"],
+      [{ ...alice, obClidDefaultType: 1 }, "dynamicTelGroupIdDefault"],
+      [{ ...alice, bogus: 1 }, "bogus"],
+    ];
+    for (const [raw, property] of bad) {
+      const { failures } = await providers.client.check!({}, raw);
+      expect(
+        failures?.map((f) => f.property),
+        JSON.stringify(raw),
+      ).toContain(property);
+      expect(JSON.stringify(failures)).not.toContain("alice-pass-1");
+    }
+    const { failures } = await providers.client.check!({}, { cno: "1001" });
+    expect(failures?.map((f) => f.property)).toEqual(expect.arrayContaining(["name", "areaCode", "password"]));
+    expect(requests()).toBe(n);
+  });
+});
+
+const desk = { extenNumber: "8001", password: "sip-pass", areaCode: "010", type: 1, allow: 3 };
+
+describe("Exten", () => {
+  it("creates, reads back (masked password) without a diff, updates, and deletes", async () => {
+    const { id, outs } = await createChecked(providers.exten, desk);
+    expect(id).toBe("8001");
+    const read = await providers.exten.read!(id, outs);
+    expect(read.props!.password).toBe("sip-pass"); // the declared secret, not the server's ****
+    expect(await noChanges(providers.exten, id, read.inputs!, desk)).toBe(true);
+    const { inputs } = await providers.exten.check!(outs, { ...desk, allow: 5 });
+    await providers.exten.update!(id, outs, inputs!);
+    expect(sim.admin.list("exten")[0]).toMatchObject({ allow: 5 });
+    await providers.exten.delete!(id, outs);
+    expect(sim.admin.list("exten")).toEqual([]);
+  });
+
+  it("explains Registered and ExtenOnUsing, and refuses codec/type mismatches at check", async () => {
+    const { id, outs } = await createChecked(providers.exten, desk);
+    sim.admin.setExtenRegistered("8001", true);
+    const { inputs } = await providers.exten.check!(outs, { ...desk, type: 2, allow: 5 });
+    await expect(providers.exten.update!(id, outs, inputs!)).rejects.toThrow(/Registered.*unregister/s);
+    sim.admin.insert("client", { cno: "1001", name: "a" });
+    sim.admin.insert("clientTel", { key: "1001:8001", cno: "1001", tel: "8001", telType: 3, isBind: 1 });
+    await expect(providers.exten.delete!(id, outs)).rejects.toThrow(/ExtenOnUsing.*unbind/s);
+    const n = requests();
+    for (const [raw, property] of [
+      [{ ...desk, allow: 6 }, "allow"],
+      [{ ...desk, type: 2, allow: 3 }, "allow"],
+      [{ ...desk, type: 2, allow: 5, isDirect: 1 }, "isDirect"],
+      [{ ...desk, extenNumber: "12" }, "extenNumber"],
+      [{ ...desk, areaCode: "abc" }, "areaCode"],
+    ] as Array<[Record<string, unknown>, string]>) {
+      const { failures } = await providers.exten.check!({}, raw);
+      expect(failures?.map((f) => f.property)).toContain(property);
+    }
+    expect(requests()).toBe(n);
+  });
+
+  it("adopts an existing phone with adopt, and names the opt-in without it", async () => {
+    sim.admin.insert("exten", { extenNumber: "8001", areaCode: "010", type: 1, allow: 2, isDirect: 0, jittBuffer: 0 });
+    const { inputs } = await providers.exten.check!({}, desk);
+    await expect(providers.exten.create!(inputs!)).rejects.toThrow(/Exten 8001 already exists.*adopt: true/s);
+    const { inputs: adopting } = await providers.exten.check!({}, { ...desk, adopt: true });
+    const { outs } = await providers.exten.create!(adopting!);
+    expect(outs.adopted).toBe(true);
+    expect(sim.admin.list("exten")[0]).toMatchObject({ allow: 3 });
+  });
+});

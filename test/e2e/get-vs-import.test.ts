@@ -46,7 +46,10 @@ describe("get vs import for an existing queue", () => {
         void new clink.Queue("legacy", { qno: "0077", name: "legacy", wrapupTime: 33 }, { import: "0077" }),
       { endpoint: sim.url, project: "clink-e2e-import" },
     );
-    await expect(h.stack.up()).rejects.toThrow(/toJavaScript|serialized provider|__provider/);
+    // The engine's read during import runs without the serialized provider (no state yet). How that
+    // surfaces depends on the SDK: 3.230-3.248 fail in toJavaScript/__provider, 3.270 in
+    // require-from-string ("code must be a string, not undefined").
+    await expect(h.stack.up()).rejects.toThrow(/toJavaScript|serialized provider|__provider|code must be a string/);
     expect(sim.admin.list("queue")).toContainEqual(expect.objectContaining({ qno: "0077", name: "legacy" }));
   });
 });

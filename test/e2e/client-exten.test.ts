@@ -1,0 +1,124 @@
+/**
+ * Client (agent) and Exten (phone) under the real engine, against the simulator: up, a clean
+ * preview, in-place updates (including a password change, plain-text passwords still stored as
+ * secrets), a replacement on the agent type, drift and out-of-band deletion repaired, adoption,
+ * get, and destroy.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSimulator } from "../../simulator";
+import { changesOf, createStack, programDir, recorder, SIM_KEY_ID, SIM_KEY_SECRET, type ProgramDir } from "./harness";
+import { checkExportedState } from "./state-checks";
+
+type Sim = Awaited<ReturnType<typeof startSimulator>>;
+
+describe("Client and Exten under the real engine", () => {
+  let sim: Sim;
+  let where: ProgramDir;
+
+  beforeAll(async () => {
+    where = programDir();
+    sim = await startSimulator({ port: 0, accessKeyId: SIM_KEY_ID, accessKeySecret: SIM_KEY_SECRET });
+  });
+  afterAll(async () => {
+    await sim?.close();
+  });
+
+  it("lives a full life: create, no-op preview, updates, replacement, drift, deletion out of band, destroy", async () => {
+    let alice: Record<string, unknown> = {
+      cno: "1001",
+      name: "alice",
+      areaCode: "010",
+      password: "alice-first-pw",
+      permission: { record: 2 },
+      agcRx: 40,
+      agcTx: 50,
+    };
+    let desk: Record<string, unknown> = {
+      extenNumber: "8001",
+      password: "desk-first-pw",
+      areaCode: "010",
+      type: 1,
+      allow: 3,
+    };
+    const h = await createStack(
+      where,
+      ({ clink }) => {
+        const a = new clink.Client("alice", alice as never);
+        const d = new clink.Exten("desk", desk as never);
+        return { status: a.status, type: a.type, allow: d.allow };
+      },
+      { endpoint: sim.url, project: "clink-e2e-client" },
+    );
+
+    let rec = recorder();
+    await h.stack.up({ onEvent: rec.onEvent });
+    expect(changesOf(rec.ops).sort()).toEqual(["create alice", "create desk"]);
+    await h.stack.preview({ expectNoChanges: true });
+    await checkExportedState(h.stack, {
+      secrets: ["alice-first-pw", "desk-first-pw", SIM_KEY_SECRET],
+      backendDir: h.backendDir,
+    });
+
+    // Updatable fields, one resource each, then a password change: updates in place.
+    alice = { ...alice, wrapupTime: 60, password: "alice-second-pw" };
+    desk = { ...desk, allow: 5 };
+    rec = recorder();
+    await h.stack.up({ onEvent: rec.onEvent });
+    expect(changesOf(rec.ops).sort()).toEqual(["update alice", "update desk"]);
+    await h.stack.preview({ expectNoChanges: true });
+    const passwordSent = sim.log().filter((e) => e.path === "/cc/update_client" && e.params?.includes("password"));
+    expect(passwordSent).toHaveLength(1);
+    await checkExportedState(h.stack, { secrets: ["alice-second-pw"], backendDir: h.backendDir });
+
+    // The agent type is not in update_client: a replacement, delete first (the cno stays).
+    alice = { ...alice, type: 1 };
+    rec = recorder();
+    const up = await h.stack.up({ onEvent: rec.onEvent });
+    expect(changesOf(rec.ops)).toEqual(["delete-replaced alice", "replace alice", "create-replacement alice"]);
+    expect(up.outputs.type.value).toBe(1);
+
+    // Drift and deletion made out of band: refresh sees both, up repairs both.
+    sim.admin.edit("client", "1001", { wrapupTime: 7 });
+    sim.admin.remove("exten", "8001");
+    await h.stack.refresh();
+    rec = recorder();
+    await h.stack.up({ onEvent: rec.onEvent });
+    expect(changesOf(rec.ops).sort()).toEqual(["create desk", "update alice"]);
+    expect(sim.admin.list("client")[0]).toMatchObject({ wrapupTime: 60 });
+    await h.stack.preview({ expectNoChanges: true });
+
+    await h.stack.destroy();
+    expect(sim.admin.list("client")).toEqual([]);
+    expect(sim.admin.list("exten")).toEqual([]);
+  });
+
+  it("adopts an agent created out of band with adopt: true, and reads one with get", async () => {
+    sim.admin.insert("client", { cno: "2001", name: "legacy", areaCode: "021", type: 2, active: 1, permission: {} });
+    sim.admin.insert("client", { cno: "2002", name: "other", areaCode: "021", type: 2, active: 1, permission: {} });
+    const h = await createStack(
+      where,
+      ({ clink }) => {
+        const a = new clink.Client("legacy", {
+          cno: "2001",
+          name: "adopted",
+          areaCode: "010",
+          password: "legacy-pw-1",
+          adopt: true,
+        });
+        const b = clink.Client.get("other", "2002");
+        return { adopted: a.adopted, otherName: b.name };
+      },
+      { endpoint: sim.url, project: "clink-e2e-client-adopt" },
+    );
+    const up = await h.stack.up();
+    expect(up.outputs.adopted.value).toBe(true);
+    expect(up.outputs.otherName.value).toBe("other");
+    expect(sim.admin.list("client")).toContainEqual(
+      expect.objectContaining({ cno: "2001", name: "adopted", areaCode: "010" }),
+    );
+    await h.stack.preview({ expectNoChanges: true });
+    await h.stack.destroy();
+    // The adopted agent goes with the stack; the one read with get stays.
+    expect(sim.admin.list("client").map((c) => (c as { cno: string }).cno)).toEqual(["2002"]);
+  });
+});

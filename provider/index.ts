@@ -30,11 +30,31 @@ export {
   IbWrapupType,
 } from "./resources/client";
 export { Exten, type ExtenArgs, ExtenType, ExtenCodec } from "./resources/exten";
+export { DynamicTelGroup, type DynamicTelGroupArgs } from "./resources/dynamic-tel-group";
+export { Pause, type PauseArgs } from "./resources/pause";
+export {
+  RestrictTel,
+  type RestrictTelArgs,
+  RestrictType,
+  RestrictDirection,
+  RestrictTelType,
+} from "./resources/restrict-tel";
+export {
+  RestrictTelSetting,
+  type RestrictTelSettingArgs,
+  type RestrictMode,
+  type RestrictScope,
+  RestrictTelSettingValue,
+} from "./resources/restrict-tel-setting";
 
 import { queueProvider } from "./resources/queue";
 import { queueMemberProvider } from "./resources/queue-member";
 import { clientProvider } from "./resources/client";
 import { extenProvider } from "./resources/exten";
+import { dynamicTelGroupProvider } from "./resources/dynamic-tel-group";
+import { pauseProvider } from "./resources/pause";
+import { restrictTelProvider } from "./resources/restrict-tel";
+import { restrictTelSettingProvider } from "./resources/restrict-tel-setting";
 
 /** The dynamic providers, configured from the `CLINK_*` environment or `configureProvider(...)`. */
 export const providers = {
@@ -42,4 +62,8 @@ export const providers = {
   queueMember: queueMemberProvider,
   client: clientProvider,
   exten: extenProvider,
+  dynamicTelGroup: dynamicTelGroupProvider,
+  pause: pauseProvider,
+  restrictTel: restrictTelProvider,
+  restrictTelSetting: restrictTelSettingProvider,
 };

@@ -15,6 +15,10 @@ const registry: Record<string, () => dynamic.ResourceProvider> = {
   queueMember: () => require("./resources/queue-member").queueMemberProvider,
   client: () => require("./resources/client").clientProvider,
   exten: () => require("./resources/exten").extenProvider,
+  dynamicTelGroup: () => require("./resources/dynamic-tel-group").dynamicTelGroupProvider,
+  pause: () => require("./resources/pause").pauseProvider,
+  restrictTel: () => require("./resources/restrict-tel").restrictTelProvider,
+  restrictTelSetting: () => require("./resources/restrict-tel-setting").restrictTelSettingProvider,
 };
 
 export function provider(kind: string): dynamic.ResourceProvider {

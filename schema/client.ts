@@ -331,11 +331,9 @@ export const clientSchema: ResourceSchema = {
       lifecycle: "updatable",
     },
     cloudNumberModes: {
-      schema: z
-        .array(oneOf({ 0: "off", 1: "on" }), { error: "must be four 0/1 switches" })
-        .length(4, {
-          error: "must be four 0/1 switches: [SIM card, work card, callback, RTC]",
-        }) as unknown as z.ZodType<unknown>,
+      schema: z.array(oneOf({ 0: "off", 1: "on" }), { error: "must be four 0/1 switches" }).length(4, {
+        error: "must be four 0/1 switches: [SIM card, work card, callback, RTC]",
+      }) as unknown as z.ZodType<unknown>,
       doc: "Cloud-number modes (云号码呼叫模式): four 0/1 switches in order [SIM card, work card, two-way callback, RTC]. Order matters.",
       lifecycle: "updatable",
     },

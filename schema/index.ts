@@ -4,10 +4,18 @@ import { queueSchema } from "./queue";
 import { queueMemberSchema } from "./queue-member";
 import { clientSchema } from "./client";
 import { extenSchema } from "./exten";
+import { dynamicTelGroupSchema } from "./dynamic-tel-group";
+import { pauseSchema } from "./pause";
+import { restrictTelSchema } from "./restrict-tel";
+import { restrictTelSettingSchema } from "./restrict-tel-setting";
 
 export const schemas: Record<string, ResourceSchema> = {
   Queue: queueSchema,
   QueueMember: queueMemberSchema,
   Client: clientSchema,
   Exten: extenSchema,
+  DynamicTelGroup: dynamicTelGroupSchema,
+  Pause: pauseSchema,
+  RestrictTel: restrictTelSchema,
+  RestrictTelSetting: restrictTelSettingSchema,
 };

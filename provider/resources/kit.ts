@@ -19,6 +19,11 @@ export interface ResourceApi {
   read(api: ClinkClient, id: string, state: Inputs): Promise<Inputs | undefined>;
   update(api: ClinkClient, id: string, body: Inputs, news: Inputs): Promise<Inputs | undefined>;
   delete(api: ClinkClient, id: string, state: Inputs): Promise<void>;
+  /**
+   * Finds the object by its natural key (for adoption and for recovery after an ambiguous create),
+   * when that differs from the id `read` takes (server ids). Default: `read`.
+   */
+  lookup?(api: ClinkClient, naturalId: string, inputs: Inputs): Promise<Inputs | undefined>;
   /** The id a create produced, when it is not the natural key (server ids). Default: the natural key. */
   idAfterCreate?(api: ClinkClient, inputs: Inputs, created: Inputs | undefined): Promise<string>;
   /** API error codes that mean "already exists" on create (so `adopt` applies). */
@@ -55,6 +60,8 @@ export function makeProvider(def: ResourceDefinition): dynamic.ResourceProvider 
       const { inputs, failures } = normalize(schema, declared);
       if (typeof conflict === "string" && conflict)
         failures.unshift({ property: "qno" in schema.fields ? "qno" : "qnos", reason: conflict });
+      else if (conflict && typeof conflict === "object" && "reason" in conflict)
+        failures.unshift(conflict as { property: string; reason: string });
       return { inputs, failures };
     },
 
@@ -76,7 +83,9 @@ export function makeProvider(def: ResourceDefinition): dynamic.ResourceProvider 
       let adopted = false;
 
       if (inputs.adopt === true) {
-        remote = await call(label(naturalId), "look up for adoption", () => api.read(client, naturalId, inputs));
+        remote = await call(label(naturalId), "look up for adoption", () =>
+          (api.lookup ?? api.read)(client, naturalId, inputs),
+        );
         adopted = remote !== undefined;
       }
       if (!adopted) {
@@ -94,7 +103,7 @@ export function makeProvider(def: ResourceDefinition): dynamic.ResourceProvider 
           if (err instanceof ClinkApiError && err.outcomeUnknown) {
             // Never create blindly twice: see whether the first attempt landed (DESIGN.md 5).
             remote = await call(label(naturalId), "look up after an ambiguous create", () =>
-              api.read(client, naturalId, inputs),
+              (api.lookup ?? api.read)(client, naturalId, inputs),
             );
             if (!remote) throw explain(label(naturalId), "create", err, api.hints);
           } else {

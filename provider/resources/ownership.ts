@@ -22,16 +22,20 @@ export { CONFLICT_INPUT } from "./kit";
  * Claims per program run: an Automation API process runs many programs, so claims are keyed by
  * the run's root Stack resource (a fresh object per run) rather than kept module-wide.
  */
-const runs = new WeakMap<object, Map<string, Claims>>();
+const runs = new WeakMap<object, Map<string, unknown>>();
 const outsideAnyRun = {};
 
-function currentClaims(): Map<string, Claims> {
+/** State kept for the current program run only (`slot` names it; `init` makes it on first use). */
+export function perRun<T>(slot: string, init: () => T): T {
   const runtime = pulumi.runtime as unknown as { getStackResource?: () => object | undefined };
   const key = runtime.getStackResource?.() ?? outsideAnyRun;
   let m = runs.get(key);
   if (!m) runs.set(key, (m = new Map()));
-  return m;
+  if (!m.has(slot)) m.set(slot, init());
+  return m.get(slot) as T;
 }
+
+const currentClaims = () => perRun("queueMembership", () => new Map<string, Claims>());
 
 /** `queue.qno` outputs of Queue resources whose qno was declared as a plain string. */
 const knownQno = new WeakMap<object, string>();

@@ -34,7 +34,8 @@ function parseDay(s: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (!m) throw fail.invalid(`expirationTime 格式为 yyyy-MM-dd: ${s}`);
   const t = Date.parse(`${s}T00:00:00+08:00`);
-  if (Number.isNaN(t)) throw fail.invalid(`expirationTime 不是有效日期: ${s}`);
+  if (Number.isNaN(t) || new Date(t + 8 * 3600_000).toISOString().slice(0, 10) !== s)
+    throw fail.invalid(`expirationTime 不是有效日期: ${s}`);
   return t;
 }
 

@@ -1,0 +1,97 @@
+/**
+ * clink.Pause (置忙状态): doc 3.3. Id: the server's id, found by the status text after create
+ * (the answer carries no id, line 5040); update by id, delete by the current text (line 5080).
+ * Fields: schema/pause.ts. One default per program: see docs/pauses.md.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { ClinkClient } from "../api";
+import { pauseSchema } from "../../schema/pause";
+import type { Inputs } from "../../schema/ops";
+import { makeProvider } from "./kit";
+import { claimDefaultPause, DEFAULT_PAUSE_INPUT } from "./pause-default";
+import { resourceOptions, resourceProps, serializableProvider } from "./serialized";
+
+async function allPauses(api: ClinkClient): Promise<Inputs[]> {
+  const answer = await api.request<{ enterprisePauses?: Inputs[] }>("GET", "/cc/list_enterprise_pauses");
+  return answer.enterprisePauses ?? [];
+}
+
+const byText = async (api: ClinkClient, text: string) => (await allPauses(api)).find((p) => p.pauseStatus === text);
+const byId = async (api: ClinkClient, id: string) => (await allPauses(api)).find((p) => String(p.id) === id);
+
+export const pauseProvider = makeProvider({
+  schema: pauseSchema,
+  api: {
+    async create(api, body) {
+      await api.request("POST", "/cc/create_enterprise_pause", { body });
+      return byText(api, String(body.pauseStatus));
+    },
+    lookup: (api, text) => byText(api, text),
+    read: (api, id) => byId(api, id),
+    async idAfterCreate(_api, inputs, created) {
+      if (created?.id === undefined)
+        throw new Error(
+          `Pause "${String(inputs.pauseStatus)}" was created but is not in the list; run \`pulumi refresh\`.`,
+        );
+      return String(created.id);
+    },
+    async update(api, id, body) {
+      const answer = await api.request<{ enterprisePause?: Inputs }>("POST", "/cc/update_enterprise_pause", {
+        body: { ...body, id: Number(id) },
+        idempotent: true,
+      });
+      return answer.enterprisePause;
+    },
+    async delete(api, id, state) {
+      // Delete goes by text: use the server's current text, which may have been renamed out of band.
+      const current = await byId(api, id);
+      if (!current) return;
+      await api.request("POST", "/cc/delete_enterprise_pause", {
+        body: { pauseStatus: current.pauseStatus ?? state.pauseStatus },
+        idempotent: true,
+      });
+    },
+    existsCodes: [],
+    hints: {
+      InvalidParameter:
+        "Another pause status may already use this text: set `adopt: true` to take it over, or pick another text.",
+    },
+  },
+});
+
+export interface PauseArgs {
+  /** Pause status text (置忙状态描述), at most 4 characters. */
+  pauseStatus: pulumi.Input<string>;
+  /** Counts as rest (休息状态): 0 or 1. @default 0 */
+  isRest?: pulumi.Input<number>;
+  /** The center's default pause status (默认状态): 0 or 1; at most one per program. @default 0 */
+  isDefault?: pulumi.Input<number>;
+  /** Take over a pause status that already exists with this text. */
+  adopt?: pulumi.Input<boolean>;
+}
+
+export class Pause extends pulumi.dynamic.Resource {
+  declare readonly pauseStatus: pulumi.Output<string>;
+  declare readonly isRest: pulumi.Output<number>;
+  declare readonly isDefault: pulumi.Output<number>;
+  declare readonly pauseId: pulumi.Output<number>;
+  declare readonly sort: pulumi.Output<number | undefined>;
+  declare readonly adopted: pulumi.Output<boolean | undefined>;
+
+  constructor(name: string, args: PauseArgs, opts?: pulumi.CustomResourceOptions) {
+    const verdict = opts?.id ? undefined : claimDefaultPause(`clink.Pause "${name}"`, args.isDefault);
+    super(
+      serializableProvider("pause"),
+      name,
+      { ...resourceProps(pauseSchema, args), ...(verdict ? { [DEFAULT_PAUSE_INPUT]: verdict } : {}) },
+      resourceOptions(pauseSchema, opts),
+      "clink",
+      "Pause",
+    );
+  }
+
+  /** Reads an existing pause status by its server id without managing it. */
+  static get(name: string, id: pulumi.Input<string>, opts?: pulumi.CustomResourceOptions): Pause {
+    return new Pause(name, {} as PauseArgs, { ...opts, id });
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * clink.RestrictTel (黑白名单): doc 3.7.1-3.7.3. One number on one list, in one or both
+ * directions; id `restrictType:tel` (what delete takes, line 7122). No update endpoint: every
+ * change is a replacement, delete first. Fields: schema/restrict-tel.ts.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { ClinkApiError, type ClinkClient } from "../api";
+import { restrictTelSchema } from "../../schema/restrict-tel";
+import type { Inputs } from "../../schema/ops";
+import { makeProvider } from "./kit";
+import { resourceOptions, resourceProps, serializableProvider } from "./serialized";
+
+export { RestrictType, RestrictDirection, RestrictTelType } from "../../schema/restrict-tel";
+
+function splitId(id: string): { restrictType: number; tel: string } {
+  const at = id.indexOf(":");
+  return { restrictType: Number(id.slice(0, at)), tel: id.slice(at + 1) };
+}
+
+/** The entries of one number on one list (both directions), merged into one describe-shaped object. */
+async function describeEntry(api: ClinkClient, id: string): Promise<Inputs | undefined> {
+  const { restrictType, tel } = splitId(id);
+  const entries = await api.listAll<Inputs>("/cc/list_restrict_tel", "restrictTels", { restrictType, tel });
+  const mine = entries.filter((e) => e.tel === tel && Number(e.restrictType) === restrictType);
+  if (mine.length === 0) return undefined;
+  const first = mine[0];
+  return {
+    ...first,
+    type: [...new Set(mine.map((e) => Number(e.type)))].sort(),
+    description: first.description ?? undefined,
+    expirationTime: first.expirationTime ?? undefined,
+  };
+}
+
+export const restrictTelProvider = makeProvider({
+  schema: restrictTelSchema,
+  api: {
+    async create(api, body, inputs) {
+      // One entry per direction (the endpoint takes one `type`).
+      const id = `${String(inputs.restrictType)}:${String(inputs.tel)}`;
+      // The number on this list in any direction is this resource's object (delete takes them all).
+      if (await describeEntry(api, id))
+        throw new ClinkApiError({
+          code: "RestrictTelExist",
+          method: "POST",
+          path: "/cc/create_restrict_tel",
+          message: "already listed",
+        });
+      for (const type of inputs.type as number[]) {
+        await api.request("POST", "/cc/create_restrict_tel", { body: { ...body, type } });
+      }
+      return describeEntry(api, id);
+    },
+    read: (api, id) => describeEntry(api, id),
+    async update() {
+      throw new Error("RestrictTel has no update endpoint: every change is a replacement (this is a bug if reached).");
+    },
+    async delete(api, id) {
+      await api.request("POST", "/cc/delete_restrict_tel", { body: splitId(id), idempotent: true });
+    },
+    existsCodes: ["RestrictTelExist"],
+  },
+});
+
+export interface RestrictTelArgs {
+  /** `RestrictType.Blacklist` (1) or `.Whitelist` (2). */
+  restrictType: pulumi.Input<number>;
+  /** Direction: `RestrictDirection.Inbound` (1), `.Outbound` (2), or both as [1, 2]. */
+  type: pulumi.Input<number | number[]>;
+  /** `RestrictTelType.Number` (1), `.AreaCode` (2) or `.Unknown` (3). */
+  telType: pulumi.Input<number>;
+  /** The number, area code, or "未知号码". */
+  tel: pulumi.Input<string>;
+  /** Note (备注). */
+  description?: pulumi.Input<string>;
+  /** Expiry date "yyyy-MM-dd" (China time); absent means permanent. */
+  expirationTime?: pulumi.Input<string>;
+  /** Send the number encrypted (AES): 0 or 1. @default 0 */
+  encrypt?: pulumi.Input<number>;
+  /** 1 (AES). @default 1 */
+  encryptType?: pulumi.Input<number>;
+  /** Take over an entry that already lists this number. */
+  adopt?: pulumi.Input<boolean>;
+}
+
+export class RestrictTel extends pulumi.dynamic.Resource {
+  declare readonly restrictType: pulumi.Output<number>;
+  declare readonly type: pulumi.Output<number[]>;
+  declare readonly telType: pulumi.Output<number>;
+  declare readonly tel: pulumi.Output<string>;
+  declare readonly description: pulumi.Output<string | undefined>;
+  declare readonly expirationTime: pulumi.Output<string | undefined>;
+  declare readonly createTime: pulumi.Output<number | undefined>;
+  declare readonly adopted: pulumi.Output<boolean | undefined>;
+
+  constructor(name: string, args: RestrictTelArgs, opts?: pulumi.CustomResourceOptions) {
+    super(
+      serializableProvider("restrictTel"),
+      name,
+      resourceProps(restrictTelSchema, args),
+      resourceOptions(restrictTelSchema, opts),
+      "clink",
+      "RestrictTel",
+    );
+  }
+
+  /** Reads an existing entry by `restrictType:tel` without managing it. */
+  static get(name: string, id: pulumi.Input<string>, opts?: pulumi.CustomResourceOptions): RestrictTel {
+    return new RestrictTel(name, {} as RestrictTelArgs, { ...opts, id });
+  }
+}

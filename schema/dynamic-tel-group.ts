@@ -1,0 +1,85 @@
+/**
+ * DynamicTelGroup (动态号码组, a dynamic outbound-number group): doc 3.5.5 create (clink-api.txt
+ * 6048-6212), 3.5.6 update (6214-6386), 3.5.7 delete (6388-6430), 3.5.8 page (6432-6604).
+ *
+ * The server's numeric id is the resource id; the create answer carries none (line 6150), so the
+ * provider finds it by name, which is unique (line 6055). Agents refer to a group by name.
+ */
+import { z } from "zod";
+import { flag, int, stringSet, text, type Failure, type ResourceSchema } from "./core";
+
+const ADVANCED = ["statisticDays", "minObCount", "minObDays", "minAnswerRate"];
+
+export const dynamicTelGroupSchema: ResourceSchema = {
+  type: "DynamicTelGroup",
+  vendorTerm: "动态号码组",
+  idFields: ["name"],
+  fields: {
+    name: {
+      schema: text(30),
+      doc: "Group name (动态号码组名称), unique, at most 30 characters. Agents refer to the group by it. Renaming updates in place.",
+      lifecycle: "updatable",
+      required: true,
+    },
+    selectedTels: {
+      schema: stringSet(z.string().min(1), "caller number") as unknown as z.ZodType<unknown>,
+      doc: "Numbers in the group (动态号码组内号码), a set of 1-500 of the enterprise's caller numbers (lines 6056-6057).",
+      lifecycle: "updatable",
+      required: true,
+    },
+    status: {
+      schema: flag("off", "on"),
+      doc: "Rule enabled (规则启用状态): 0 off, 1 on. Default 1.",
+      lifecycle: "updatable",
+      default: 1,
+    },
+    advancedConfigPermission: {
+      schema: flag("off", "on"),
+      doc: "Caller-number analysis (高级设置开关): 0 off, 1 on (runs when status is 1 too). Default 0.",
+      lifecycle: "updatable",
+      default: 0,
+    },
+    statisticDays: {
+      schema: int(7, 60, "days"),
+      doc: "Analysis window (统计时间), days 7-60; only with advancedConfigPermission 1, where it defaults to 7.",
+      lifecycle: "updatable",
+    },
+    minObCount: {
+      schema: int(1, 2 ** 31 - 1, "calls"),
+      doc: "Minimum outbound calls (外呼最低次数), > 0; only with advancedConfigPermission 1, default 1.",
+      lifecycle: "updatable",
+    },
+    minObDays: {
+      schema: int(1, 2 ** 31 - 1, "days"),
+      doc: "Minimum outbound days (外呼最少天数), > 0; only with advancedConfigPermission 1, default 1.",
+      lifecycle: "updatable",
+    },
+    minAnswerRate: {
+      schema: int(1, 100, "percent"),
+      doc: "Minimum answer rate (最低接通率), percent 1-100; only with advancedConfigPermission 1, default 1.",
+      lifecycle: "updatable",
+    },
+    groupId: {
+      schema: z.number(),
+      doc: "The server's id of the group (动态号码组id); also the resource id.",
+      lifecycle: "computed",
+      api: { read: "id" },
+    },
+  },
+  validate(inputs, known) {
+    const failures: Failure[] = [];
+    const tels = inputs.selectedTels as string[] | undefined;
+    if (known("selectedTels") && tels && (tels.length === 0 || tels.length > 500))
+      failures.push({ property: "selectedTels", reason: "selectedTels must hold 1 to 500 numbers (doc line 6057)" });
+    if (known("advancedConfigPermission") && inputs.advancedConfigPermission === 1) {
+      // The server fills these defaults when the switch is on (lines 6085-6110): declare them filled.
+      const dflt: Record<string, number> = { statisticDays: 7, minObCount: 1, minObDays: 1, minAnswerRate: 1 };
+      for (const k of ADVANCED) if (inputs[k] === undefined) inputs[k] = dflt[k];
+    } else if (known("advancedConfigPermission")) {
+      for (const k of ADVANCED)
+        if (inputs[k] !== undefined)
+          failures.push({ property: k, reason: `${k} applies only with advancedConfigPermission 1 (doc line 6085)` });
+    }
+    return failures;
+  },
+};

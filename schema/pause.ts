@@ -1,0 +1,48 @@
+/**
+ * Pause (置忙状态, an agent pause status): doc 3.3.1 list (clink-api.txt 4957-5010), 3.3.2
+ * create (5012-5072), 3.3.3 delete (5074-5114), 3.3.4 update (5116-5186).
+ *
+ * The server id is the resource id: create answers without it (line 5040), so the provider finds
+ * it by the status text, which it treats as unique; update goes by id, delete by text (line 5080).
+ * One default at a time: see docs/pauses.md.
+ */
+import { z } from "zod";
+import { flag, text, type ResourceSchema } from "./core";
+
+export const pauseSchema: ResourceSchema = {
+  type: "Pause",
+  vendorTerm: "置忙状态",
+  idFields: ["pauseStatus"],
+  fields: {
+    pauseStatus: {
+      schema: text(4),
+      doc: "Pause status text (置忙状态描述), at most 4 characters (line 5022). Renaming updates in place.",
+      lifecycle: "updatable",
+      required: true,
+    },
+    isRest: {
+      // Typed String in the table (line 5025), numbers in every example: 0/1 either way.
+      schema: flag("not a rest", "rest"),
+      doc: "Counts as rest (休息状态): 0 no, 1 yes. Default 0.",
+      lifecycle: "updatable",
+      default: 0,
+    },
+    isDefault: {
+      schema: flag("no", "yes"),
+      doc: "The default pause status (默认状态): 0 no, 1 yes. At most one per center: a program may declare one. Default 0.",
+      lifecycle: "updatable",
+      default: 0,
+    },
+    pauseId: {
+      schema: z.number(),
+      doc: "The server's id of the pause status; also the resource id.",
+      lifecycle: "computed",
+      api: { read: "id" },
+    },
+    sort: {
+      schema: z.number(),
+      doc: "Priority order (优先级), smaller first; assigned by the server.",
+      lifecycle: "computed",
+    },
+  },
+};

@@ -1,0 +1,38 @@
+/**
+ * RestrictTelSetting (黑白名单配置): the enterprise-wide switch, doc 3.7.4 describe (clink-api.txt
+ * 7174-7221) and 3.7.5 update (7223-7276). A singleton: id "restrict-tel-setting".
+ */
+import { oneOf, type ResourceSchema } from "./core";
+
+/** The documented values 0-6 (line 7190). */
+export const RestrictTelSettingValue = {
+  Off: 0,
+  BlacklistInbound: 1,
+  BlacklistOutbound: 2,
+  BlacklistBoth: 3,
+  WhitelistInbound: 4,
+  WhitelistOutbound: 5,
+  WhitelistBoth: 6,
+} as const;
+
+export const restrictTelSettingSchema: ResourceSchema = {
+  type: "RestrictTelSetting",
+  vendorTerm: "黑白名单配置",
+  idFields: [],
+  fields: {
+    settingValue: {
+      schema: oneOf({
+        0: "off",
+        1: "blacklist, inbound",
+        2: "blacklist, outbound",
+        3: "blacklist, both",
+        4: "whitelist, inbound",
+        5: "whitelist, outbound",
+        6: "whitelist, both",
+      }),
+      doc: "Which list applies to which direction (黑白名单配置), 0-6; or declare `mode` and `direction` on the resource instead.",
+      lifecycle: "updatable",
+      required: true,
+    },
+  },
+};

@@ -1,0 +1,120 @@
+/**
+ * RestrictTel (黑白名单, a black- or white-list entry): doc 3.7.1 list (clink-api.txt 6763-6974),
+ * 3.7.2 create (6976-7114), 3.7.3 delete (7116-7172). There is no update endpoint: every change
+ * replaces the entry, delete first because the key survives.
+ *
+ * One resource is one number on one list, in one or both directions: delete takes only the list
+ * and the number (line 7122) and so removes every direction at once. Id `restrictType:tel`.
+ */
+import { z } from "zod";
+import { flag, oneOf, text, type Failure, type ResourceSchema } from "./core";
+
+/** List kind (呼叫限制类型). */
+export const RestrictType = { Blacklist: 1, Whitelist: 2 } as const;
+/** Direction (类型). */
+export const RestrictDirection = { Inbound: 1, Outbound: 2 } as const;
+/** Number kind (电话号码类型). */
+export const RestrictTelType = { Number: 1, AreaCode: 2, Unknown: 3 } as const;
+
+const direction = oneOf({ 1: "inbound", 2: "outbound" });
+/** 1, 2, or both as [1, 2]: settled to a sorted list. */
+const directions = z
+  .union([direction.transform((d) => [d]), z.array(direction).min(1).max(2)], {
+    error: "must be 1 (inbound), 2 (outbound), or [1, 2] for both",
+  })
+  .transform((l) => [...new Set(l)].sort());
+
+/** "yyyy-MM-dd" in China time; the server answers epoch milliseconds (line 7101). */
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+export function epochToShanghaiDay(ms: number): string {
+  return new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+export const restrictTelSchema: ResourceSchema = {
+  type: "RestrictTel",
+  vendorTerm: "黑白名单",
+  idFields: ["restrictType", "tel"],
+  fields: {
+    restrictType: {
+      schema: oneOf({ 1: "blacklist", 2: "whitelist" }),
+      doc: "List kind (呼叫限制类型): 1 blacklist, 2 whitelist. A change replaces the entry.",
+      lifecycle: "identity",
+      required: true,
+    },
+    tel: {
+      schema: text(64),
+      doc: 'The number (电话号码): a phone number for telType 1, an area code such as "010" for 2, "未知号码" for 3. A change replaces the entry.',
+      lifecycle: "identity",
+      required: true,
+    },
+    type: {
+      schema: directions as unknown as z.ZodType<unknown>,
+      doc: "Direction (类型): 1 inbound, 2 outbound, or [1, 2] for both (one create per direction). A change replaces the entry.",
+      lifecycle: "replace",
+      required: true,
+    },
+    telType: {
+      schema: oneOf({ 1: "phone number", 2: "area code", 3: "unknown number" }),
+      doc: "Number kind (电话号码类型): 1 phone number, 2 area code, 3 unknown (hidden) numbers. A change replaces the entry.",
+      lifecycle: "replace",
+      required: true,
+    },
+    description: {
+      schema: text(100),
+      doc: "Note (备注). A change replaces the entry (there is no update endpoint).",
+      lifecycle: "replace",
+    },
+    expirationTime: {
+      schema: z.string().regex(DAY, { error: 'must be a date "yyyy-MM-dd" (China time)' }),
+      doc: 'Expiry date (到期时间) "yyyy-MM-dd", China time; absent means permanent. The server answers epoch milliseconds, compared as the Asia/Shanghai date.',
+      lifecycle: "replace",
+      fromApi: (v) => (typeof v === "number" ? epochToShanghaiDay(v) : v),
+    },
+    encrypt: {
+      schema: flag("plain", "encrypted"),
+      doc: "The number is sent encrypted (是否对电话号码进行加密): 0 no, 1 yes (AES, encryptType 1). Not returned by the list. Default 0.",
+      lifecycle: "replace",
+      default: 0,
+      api: { read: false },
+    },
+    encryptType: {
+      schema: oneOf({ 1: "AES" }),
+      doc: "Encryption (电话号码加密类型): 1 AES. Default 1.",
+      lifecycle: "replace",
+      default: 1,
+      api: { read: false },
+    },
+    createTime: {
+      schema: z.number(),
+      doc: "When the entry was created (epoch ms).",
+      lifecycle: "computed",
+    },
+  },
+  validate(inputs, known) {
+    const failures: Failure[] = [];
+    if (!known("tel") || !known("telType") || inputs.encrypt === 1) return failures;
+    const tel = String(inputs.tel);
+    const ok =
+      inputs.telType === 1
+        ? /^\d{3,20}$/.test(tel)
+        : inputs.telType === 2
+          ? /^0\d{2,3}$/.test(tel)
+          : tel === "未知号码";
+    if (!ok)
+      failures.push({
+        property: "tel",
+        reason:
+          inputs.telType === 1
+            ? "tel must be a phone number (digits) when telType is 1"
+            : inputs.telType === 2
+              ? 'tel must be an area code ("0" then 2-3 digits) when telType is 2'
+              : 'tel must be "未知号码" when telType is 3 (unknown numbers), see the delete example at line 7140',
+      });
+    if (known("expirationTime") && typeof inputs.expirationTime === "string") {
+      const t = Date.parse(`${inputs.expirationTime}T00:00:00+08:00`);
+      if (Number.isNaN(t) || epochToShanghaiDay(t) !== inputs.expirationTime)
+        failures.push({ property: "expirationTime", reason: "expirationTime is not a real date" });
+    }
+    return failures;
+  },
+};

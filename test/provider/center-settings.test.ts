@@ -1,0 +1,195 @@
+/**
+ * DynamicTelGroup, Pause, RestrictTel and RestrictTelSetting providers against the simulator over
+ * HTTP, called the way the engine calls them (issue 7's proof list).
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { configureProvider, providers } from "../../provider";
+import { startSimulator } from "../../simulator";
+
+type Sim = Awaited<ReturnType<typeof startSimulator>>;
+let sim: Sim;
+
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0, accessKeyId: "k", accessKeySecret: "test-secret", rate: 0 });
+  configureProvider({ endpoint: sim.url, accessKeyId: "k", accessKeySecret: "test-secret", rate: 0 });
+});
+afterAll(() => sim.close());
+beforeEach(() => sim.reset());
+
+const requests = () => sim.log().length;
+
+async function created(p: dynamic.ResourceProvider, raw: Record<string, unknown>) {
+  const { inputs, failures } = await p.check!({}, raw);
+  expect(failures).toEqual([]);
+  const { id, outs } = await p.create!(inputs!);
+  return { id, outs };
+}
+
+async function diffOf(
+  p: dynamic.ResourceProvider,
+  id: string,
+  olds: Record<string, unknown>,
+  raw: Record<string, unknown>,
+) {
+  const { inputs, failures } = await p.check!(olds, raw);
+  expect(failures).toEqual([]);
+  return { d: await p.diff!(id, olds, inputs!), inputs: inputs! };
+}
+
+async function failuresOf(p: dynamic.ResourceProvider, raw: Record<string, unknown>) {
+  const { failures } = await p.check!({}, raw);
+  return (failures ?? []).map((f) => f.property);
+}
+
+describe("DynamicTelGroup", () => {
+  const group = { name: "sales-out", selectedTels: ["01089193541", "01089193540"] };
+
+  it("creates (finding the id by name), reads back without a diff, renames in place, and deletes", async () => {
+    const { id, outs } = await created(providers.dynamicTelGroup, group);
+    expect(id).toMatch(/^\d+$/);
+    expect(outs).toMatchObject({
+      groupId: Number(id),
+      status: 1,
+      advancedConfigPermission: 0,
+      selectedTels: ["01089193540", "01089193541"],
+    });
+    const read = await providers.dynamicTelGroup.read!(id, outs);
+    expect((await diffOf(providers.dynamicTelGroup, id, read.inputs!, group)).d.changes).toBe(false);
+    const renamed = await diffOf(providers.dynamicTelGroup, id, outs, { ...group, name: "sales-2" });
+    expect(renamed.d).toMatchObject({ changes: true, replaces: [] });
+    await providers.dynamicTelGroup.update!(id, outs, renamed.inputs);
+    expect(sim.admin.list("dynamicTelGroup")[0]).toMatchObject({ name: "sales-2" });
+    await providers.dynamicTelGroup.delete!(id, outs);
+    expect(sim.admin.list("dynamicTelGroup")).toEqual([]);
+  });
+
+  it("fills the analysis defaults when the analysis is on, so nothing drifts", async () => {
+    const full = { ...group, advancedConfigPermission: 1, minAnswerRate: 15 };
+    const { id, outs } = await created(providers.dynamicTelGroup, full);
+    expect(outs).toMatchObject({ statisticDays: 7, minObCount: 1, minObDays: 1, minAnswerRate: 15 });
+    const read = await providers.dynamicTelGroup.read!(id, outs);
+    expect((await diffOf(providers.dynamicTelGroup, id, read.inputs!, full)).d.changes).toBe(false);
+  });
+
+  it("sees drift, reads a deleted group as gone, adopts by name", async () => {
+    const { id, outs } = await created(providers.dynamicTelGroup, group);
+    sim.admin.edit("dynamicTelGroup", id, { status: 0 });
+    const read = await providers.dynamicTelGroup.read!(id, outs);
+    expect(read.props!.status).toBe(0);
+    sim.admin.remove("dynamicTelGroup", id);
+    expect(await providers.dynamicTelGroup.read!(id, outs)).toEqual({});
+    sim.admin.insert("dynamicTelGroup", {
+      id: 500,
+      name: "sales-out",
+      selectedTels: ["01089193540"],
+      status: 1,
+      advancedConfigPermission: 0,
+    });
+    const adopted = await created(providers.dynamicTelGroup, { ...group, adopt: true });
+    expect(adopted.id).toBe("500");
+    expect(adopted.outs.adopted).toBe(true);
+    expect(sim.admin.list("dynamicTelGroup")[0]).toMatchObject({ selectedTels: ["01089193540", "01089193541"] });
+  });
+
+  it("rejects bad input at check without a request", async () => {
+    const n = requests();
+    expect(await failuresOf(providers.dynamicTelGroup, { ...group, name: "x".repeat(31) })).toContain("name");
+    expect(await failuresOf(providers.dynamicTelGroup, { ...group, selectedTels: [] })).toContain("selectedTels");
+    expect(await failuresOf(providers.dynamicTelGroup, { ...group, selectedTels: ["1", "1"] })).toContain(
+      "selectedTels",
+    );
+    expect(await failuresOf(providers.dynamicTelGroup, { ...group, statisticDays: 10 })).toContain("statisticDays");
+    expect(
+      await failuresOf(providers.dynamicTelGroup, { ...group, advancedConfigPermission: 1, statisticDays: 61 }),
+    ).toContain("statisticDays");
+    expect(requests()).toBe(n);
+  });
+});
+
+describe("Pause", () => {
+  it("creates (finding the id by text), updates by id, and deletes by the server's current text", async () => {
+    const { id, outs } = await created(providers.pause, { pauseStatus: "午休", isRest: 1 });
+    expect(outs).toMatchObject({ pauseStatus: "午休", isRest: 1, isDefault: 0, pauseId: Number(id) });
+    const read = await providers.pause.read!(id, outs);
+    expect((await diffOf(providers.pause, id, read.inputs!, { pauseStatus: "午休", isRest: 1 })).d.changes).toBe(false);
+    const { inputs } = await diffOf(providers.pause, id, outs, { pauseStatus: "培训", isRest: 1 });
+    await providers.pause.update!(id, outs, inputs);
+    sim.admin.edit("pause", id, { pauseStatus: "改名" }); // renamed out of band
+    await providers.pause.delete!(id, outs);
+    expect(sim.admin.list("pause")).toEqual([]);
+  });
+
+  it("adopts by text, and refuses text longer than 4 characters at check", async () => {
+    sim.admin.insert("pause", { id: 9, sort: 1, pauseStatus: "忙碌", isRest: 0, isDefault: 1 });
+    const { id, outs } = await created(providers.pause, { pauseStatus: "忙碌", isDefault: 1, adopt: true });
+    expect(id).toBe("9");
+    expect(outs.adopted).toBe(true);
+    const n = requests();
+    expect(await failuresOf(providers.pause, { pauseStatus: "一二三四五" })).toContain("pauseStatus");
+    expect(await failuresOf(providers.pause, { pauseStatus: "a", isDefault: 2 })).toContain("isDefault");
+    expect(requests()).toBe(n);
+  });
+});
+
+describe("RestrictTel", () => {
+  const spam = {
+    restrictType: 1,
+    type: 1,
+    telType: 1,
+    tel: "13800000000",
+    description: "spam",
+    expirationTime: "2027-12-31",
+  };
+
+  it("creates, reads the expiry back as the same China-time date, and replaces on any change, delete first", async () => {
+    const { id, outs } = await created(providers.restrictTel, spam);
+    expect(id).toBe("1:13800000000");
+    const read = await providers.restrictTel.read!(id, outs);
+    expect(read.props).toMatchObject({ expirationTime: "2027-12-31", type: [1], description: "spam" });
+    expect((await diffOf(providers.restrictTel, id, read.inputs!, spam)).d.changes).toBe(false);
+    const { d } = await diffOf(providers.restrictTel, id, outs, { ...spam, description: "reported" });
+    expect(d).toMatchObject({ changes: true, replaces: ["description"], deleteBeforeReplace: true });
+  });
+
+  it("models both directions as one resource, and deletes both with the one delete call", async () => {
+    const both = { ...spam, type: [2, 1] };
+    const { id, outs } = await created(providers.restrictTel, both);
+    expect(outs.type).toEqual([1, 2]);
+    expect(sim.admin.list("restrictTel")).toHaveLength(2);
+    const read = await providers.restrictTel.read!(id, outs);
+    expect((await diffOf(providers.restrictTel, id, read.inputs!, both)).d.changes).toBe(false);
+    await providers.restrictTel.delete!(id, outs);
+    expect(sim.admin.list("restrictTel")).toEqual([]);
+  });
+
+  it("refuses a listed number without adopt, and rejects bad input at check", async () => {
+    await created(providers.restrictTel, spam);
+    const { inputs } = await providers.restrictTel.check!({}, { ...spam, type: 2 });
+    await expect(providers.restrictTel.create!(inputs!)).rejects.toThrow(/already exists.*adopt: true/s);
+    const n = requests();
+    expect(await failuresOf(providers.restrictTel, { ...spam, telType: 2 })).toContain("tel");
+    expect(await failuresOf(providers.restrictTel, { ...spam, telType: 3 })).toContain("tel");
+    expect(await failuresOf(providers.restrictTel, { ...spam, type: 3 })).toContain("type");
+    expect(await failuresOf(providers.restrictTel, { ...spam, expirationTime: "31/12/2027" })).toContain(
+      "expirationTime",
+    );
+    expect(await failuresOf(providers.restrictTel, { ...spam, expirationTime: "2027-02-30" })).toContain(
+      "expirationTime",
+    );
+    expect(requests()).toBe(n);
+  });
+});
+
+describe("RestrictTelSetting", () => {
+  it("sets the switch on create and update, sees drift, and leaves it alone on delete", async () => {
+    const { id, outs } = await created(providers.restrictTelSetting, { settingValue: 3 });
+    expect(id).toBe("restrict-tel-setting");
+    expect(sim.admin.list("restrictTelSetting")[0]).toMatchObject({ settingValue: 3 });
+    sim.admin.edit("restrictTelSetting", "setting", { settingValue: 0 });
+    expect((await providers.restrictTelSetting.read!(id, outs)).props!.settingValue).toBe(0);
+    await providers.restrictTelSetting.delete!(id, outs);
+    expect(sim.admin.list("restrictTelSetting")[0]).toMatchObject({ settingValue: 0 });
+    expect(await failuresOf(providers.restrictTelSetting, { settingValue: 7 })).toContain("settingValue");
+  });
+});

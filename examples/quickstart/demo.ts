@@ -69,6 +69,9 @@ async function openStack(endpoint: string): Promise<Stack> {
     "clink:endpoint": { value: endpoint },
     "clink:accessKeyId": { value: accessKeyId },
     "clink:accessKeySecret": { value: accessKeySecret, secret: true },
+    // The program's own secrets (center.ts reads them with requireSecret).
+    "clink-quickstart:agentPassword": { value: "demo-Agent-pw-2026", secret: true },
+    "clink-quickstart:phonePassword": { value: "demo-Phone-pw-2026", secret: true },
   });
   return stack;
 }

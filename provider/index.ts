@@ -67,3 +67,4 @@ export const providers = {
   restrictTel: restrictTelProvider,
   restrictTelSetting: restrictTelSettingProvider,
 };
+export * from "./functions";

@@ -1,0 +1,135 @@
+/**
+ * Read-only lookups (Pulumi functions): each has a plain async form (`getX`) and an Output form
+ * (`getXOutput`) that takes Inputs. They run in the program's process with the stack's `clink:*`
+ * config (or the `CLINK_*` environment), or with an explicit `client`. Lists page through every
+ * page.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { ClinkClient } from "../api";
+
+export interface LookupOptions {
+  /** Use this client instead of one built from the stack config / environment. */
+  client?: ClinkClient;
+}
+
+type Obj = Record<string, unknown>;
+
+let programClient: ClinkClient | undefined;
+
+/** The program's client: stack config first (read without the secret-value warning), then CLINK_*. */
+function clientFor(options?: LookupOptions): ClinkClient {
+  if (options?.client) return options.client;
+  if (!programClient) {
+    const cfg = (k: string) => pulumi.runtime.getConfig(`clink:${k}`) || undefined;
+    const rate = cfg("rate");
+    programClient = new ClinkClient({
+      accessKeyId: cfg("accessKeyId") ?? process.env.CLINK_ACCESS_KEY_ID,
+      accessKeySecret: cfg("accessKeySecret") ?? process.env.CLINK_ACCESS_KEY_SECRET,
+      region: (cfg("region") ?? process.env.CLINK_REGION) as never,
+      endpoint: cfg("endpoint") ?? process.env.CLINK_ENDPOINT,
+      ...(rate ? { rate: Number(rate) } : {}),
+    } as ConstructorParameters<typeof ClinkClient>[0]);
+  }
+  return programClient;
+}
+
+async function get<T>(options: LookupOptions | undefined, path: string, key: string, query: Obj = {}): Promise<T> {
+  const answer = await clientFor(options).request<Obj>("GET", path, { query });
+  return answer[key] as T;
+}
+
+const all = <T = Obj>(options: LookupOptions | undefined, path: string, key: string, query: Obj = {}) =>
+  clientFor(options).listAll<T>(path, key, query);
+
+/** Drops undefined filters so they are not sent. */
+function defined(args: Obj | undefined): Obj {
+  return Object.fromEntries(Object.entries(args ?? {}).filter(([, v]) => v !== undefined));
+}
+
+/** The Output form of a lookup: waits for Input arguments, then calls the plain form. */
+function outputForm<A extends object, R>(fn: (args: A, options?: LookupOptions) => Promise<R>) {
+  return (
+    args?: pulumi.Input<A> | { [K in keyof A]?: pulumi.Input<A[K]> },
+    options?: LookupOptions,
+  ): pulumi.Output<R> => pulumi.output(args ?? ({} as A)).apply((a) => fn(a as A, options)) as pulumi.Output<R>;
+}
+
+/** 3.5.1: the enterprise's caller numbers (外显号码). */
+export const getClidNumbers = (_args: object = {}, options?: LookupOptions) =>
+  get<string[]>(options, "/cc/list_clid_numbers", "clids").then((l) => l ?? []);
+export const getClidNumbersOutput = outputForm(getClidNumbers);
+
+/** 3.5.2: the enterprise's hotlines (热线号码). */
+export const getHotlineNumbers = (_args: object = {}, options?: LookupOptions) =>
+  get<string[]>(options, "/cc/list_hotline_numbers", "hotlines").then((l) => l ?? []);
+export const getHotlineNumbersOutput = outputForm(getHotlineNumbers);
+
+/** 3.5.8: dynamic number groups with every setting, optionally filtered. */
+export const getDynamicTelGroups = (args: { name?: string; status?: number } = {}, options?: LookupOptions) =>
+  all(options, "/cc/page_dynamic_tel_group_rule", "dynamicTelGroupRules", defined(args));
+export const getDynamicTelGroupsOutput = outputForm(getDynamicTelGroups);
+
+/** 3.5.4: where numbers belong, batched 500 at a time (the endpoint drops the rest, line 5952). */
+export async function getNumberAreas(
+  args: { numbers: string[] },
+  options?: LookupOptions,
+): Promise<Record<string, Obj>> {
+  const out: Record<string, Obj> = {};
+  for (let i = 0; i < args.numbers.length; i += 500) {
+    const batch = args.numbers.slice(i, i + 500);
+    Object.assign(
+      out,
+      await get<Record<string, Obj>>(options, "/cc/batch_get_areacode", "data", { numbers: batch.join(",") }),
+    );
+  }
+  return out;
+}
+export const getNumberAreasOutput = outputForm(getNumberAreas);
+
+/** 3.6.1: IVRs (语音导航). */
+export const getIvrs = (_args: object = {}, options?: LookupOptions) =>
+  get<Obj[]>(options, "/cc/list_ivrs", "ivrs").then((l) => l ?? []);
+export const getIvrsOutput = outputForm(getIvrs);
+
+/** 3.6.2: the nodes of one IVR, by name. */
+export const getIvrNodes = (args: { ivrName: string }, options?: LookupOptions) =>
+  get<Obj[]>(options, "/cc/list_ivr_nodes", "ivrNodes", { ivrName: args.ivrName }).then((l) => l ?? []);
+export const getIvrNodesOutput = outputForm(getIvrNodes);
+
+/** 3.8.1: the satisfaction-survey switches. */
+export const getSatisfactionSetting = (_args: object = {}, options?: LookupOptions) =>
+  get<Obj>(options, "/cc/investigation_setting", "setting");
+export const getSatisfactionSettingOutput = outputForm(getSatisfactionSetting);
+
+/** 3.8.2: satisfaction templates, optionally filtered by caller numbers or IVR names. */
+export const getSatisfactionTemplates = (
+  args: { obClid?: string[]; ivrName?: string[] } = {},
+  options?: LookupOptions,
+) => all(options, "/cc/list_investigation", "investigations", defined(args));
+export const getSatisfactionTemplatesOutput = outputForm(getSatisfactionTemplates);
+
+/** 3.9.1: voice mail boxes (留言箱). */
+export const getVoiceMails = (_args: object = {}, options?: LookupOptions) =>
+  all(options, "/cc/list_voice_mails", "voiceMails");
+export const getVoiceMailsOutput = outputForm(getVoiceMails);
+
+/** 3.10.1: the account's concurrency and licences. */
+export const getConcurrency = (_args: object = {}, options?: LookupOptions) =>
+  get<Obj>(options, "/cc/list_concurrent_info", "concurrentInfo");
+export const getConcurrencyOutput = outputForm(getConcurrency);
+
+/** 3.1.4: agents, with the document's filters. */
+export const getClients = (
+  args: { qno?: string; active?: number; clid?: string; bindTel?: string; startTime?: number; endTime?: number } = {},
+  options?: LookupOptions,
+) => all(options, "/cc/list_clients", "clients", defined(args));
+export const getClientsOutput = outputForm(getClients);
+
+/** 3.2.6: queues with their member counts. */
+export const getQueues = (_args: object = {}, options?: LookupOptions) => all(options, "/cc/list_queues", "queues");
+export const getQueuesOutput = outputForm(getQueues);
+
+/** 3.4.4: phones, by area code and type. */
+export const getExtens = (args: { areaCode?: string; type?: number } = {}, options?: LookupOptions) =>
+  all(options, "/cc/list_extens", "extens", defined(args));
+export const getExtensOutput = outputForm(getExtens);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/** `clink-simulator [--port N] [--host H] [--rate N] [--seed FILE] [--state FILE] [--access-key-id X]` */
+/** `clink-simulator [--port N] [--host H] [--rate N] [--seed FILE] [--state FILE] [--access-key-id X] [--access-key-secret S]` */
 import * as fs from "node:fs";
 import { parseArgs } from "node:util";
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, startSimulator } from "./server";
@@ -13,17 +13,20 @@ async function main() {
       seed: { type: "string" },
       state: { type: "string" },
       "access-key-id": { type: "string" },
+      "access-key-secret": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
   if (values.help) {
     console.log(
-      "clink-simulator [--port 8080] [--host 127.0.0.1] [--rate 3] [--seed seed.json] [--state state.json] [--access-key-id ID]\n" +
-        "The access key secret is read from CLINK_SIMULATOR_SECRET (default: the built-in test secret).",
+      "clink-simulator [--port 8080] [--host 127.0.0.1] [--rate 3] [--seed seed.json] [--state state.json]\n" +
+        "                [--access-key-id ID] [--access-key-secret SECRET]\n" +
+        "The secret may also come from CLINK_SIMULATOR_SECRET (keeps it out of the process list);\n" +
+        "without either, the built-in test secret.",
     );
     return;
   }
-  const secret = process.env.CLINK_SIMULATOR_SECRET;
+  const secret = values["access-key-secret"] ?? process.env.CLINK_SIMULATOR_SECRET;
   const sim = await startSimulator({
     port: Number(values.port),
     host: values.host,
@@ -37,7 +40,7 @@ async function main() {
   console.log(`  access key id: ${values["access-key-id"] ?? DEFAULT_ACCESS_KEY_ID}`);
   console.log(
     secret
-      ? "  access key secret: from CLINK_SIMULATOR_SECRET"
+      ? "  access key secret: as given (not printed)"
       : `  access key secret: the built-in default "${DEFAULT_ACCESS_KEY_SECRET}"`,
   );
   console.log(`  rate limit: ${values.rate}/s per endpoint${values.state ? `; state in ${values.state}` : ""}`);

@@ -29,12 +29,16 @@ function checkTel(tel: string, telType: number) {
     );
 }
 
-/** "yyyy-MM-dd" -> the start of that day in China time, in ms (the example at line 7100). */
+/**
+ * "yyyy-MM-dd" -> ms. The create example (lines 7090-7101) turns 2022-05-11 into 1652227200000,
+ * which is midnight UTC of that day; the list example (line 6944) shows 1662911999000, 23:59:59
+ * China time. We follow the create example; both fall on the same Asia/Shanghai calendar date.
+ */
 function parseDay(s: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (!m) throw fail.invalid(`expirationTime 格式为 yyyy-MM-dd: ${s}`);
-  const t = Date.parse(`${s}T00:00:00+08:00`);
-  if (Number.isNaN(t) || new Date(t + 8 * 3600_000).toISOString().slice(0, 10) !== s)
+  const t = Date.parse(`${s}T00:00:00Z`);
+  if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== s)
     throw fail.invalid(`expirationTime 不是有效日期: ${s}`);
   return t;
 }

@@ -9,6 +9,8 @@ import { signedQuery } from "../../provider/api/signing";
 import { startSimulator } from "../../simulator";
 
 type Sim = Awaited<ReturnType<typeof startSimulator>>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 let sim: Sim;
 const KEY = "http-key";
 const SECRET = "http-secret";
@@ -48,7 +50,7 @@ async function send(method: "GET" | "POST", path: string, body?: unknown, o: Par
     headers: body === undefined ? {} : { "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: res.status, body: (await res.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  return { status: res.status, body: (await res.json()) as Json };
 }
 
 describe("authentication (doc 2.1)", () => {
@@ -140,8 +142,8 @@ describe("faults and the admin API", () => {
     const admin = (path: string, init?: RequestInit) =>
       fetch(`${sim.url}/__sim/${path}`, init).then(async (r) => ({
         status: r.status,
-        body: (await r.json()) as Record<string, any>,
-      })); // eslint-disable-line @typescript-eslint/no-explicit-any
+        body: (await r.json()) as Json,
+      }));
     const json = (method: string, body: unknown): RequestInit => ({
       method,
       headers: { "content-type": "application/json" },

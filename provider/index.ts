@@ -30,6 +30,7 @@ export {
   IbWrapupType,
 } from "./resources/client";
 export { Exten, type ExtenArgs, ExtenType, ExtenCodec } from "./resources/exten";
+export { ClientPhone, type ClientPhoneArgs } from "./resources/client-phone";
 export { DynamicTelGroup, type DynamicTelGroupArgs } from "./resources/dynamic-tel-group";
 export { Pause, type PauseArgs } from "./resources/pause";
 export {
@@ -51,6 +52,7 @@ import { queueProvider } from "./resources/queue";
 import { queueMemberProvider } from "./resources/queue-member";
 import { clientProvider } from "./resources/client";
 import { extenProvider } from "./resources/exten";
+import { clientPhoneProvider } from "./resources/client-phone";
 import { dynamicTelGroupProvider } from "./resources/dynamic-tel-group";
 import { pauseProvider } from "./resources/pause";
 import { restrictTelProvider } from "./resources/restrict-tel";
@@ -62,6 +64,7 @@ export const providers = {
   queueMember: queueMemberProvider,
   client: clientProvider,
   exten: extenProvider,
+  clientPhone: clientPhoneProvider,
   dynamicTelGroup: dynamicTelGroupProvider,
   pause: pauseProvider,
   restrictTel: restrictTelProvider,

@@ -15,6 +15,7 @@ const registry: Record<string, () => dynamic.ResourceProvider> = {
   queueMember: () => require("./resources/queue-member").queueMemberProvider,
   client: () => require("./resources/client").clientProvider,
   exten: () => require("./resources/exten").extenProvider,
+  clientPhone: () => require("./resources/client-phone").clientPhoneProvider,
   dynamicTelGroup: () => require("./resources/dynamic-tel-group").dynamicTelGroupProvider,
   pause: () => require("./resources/pause").pauseProvider,
   restrictTel: () => require("./resources/restrict-tel").restrictTelProvider,

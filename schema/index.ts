@@ -4,6 +4,7 @@ import { queueSchema } from "./queue";
 import { queueMemberSchema } from "./queue-member";
 import { clientSchema } from "./client";
 import { extenSchema } from "./exten";
+import { clientPhoneSchema } from "./client-phone";
 import { dynamicTelGroupSchema } from "./dynamic-tel-group";
 import { pauseSchema } from "./pause";
 import { restrictTelSchema } from "./restrict-tel";
@@ -14,6 +15,7 @@ export const schemas: Record<string, ResourceSchema> = {
   QueueMember: queueMemberSchema,
   Client: clientSchema,
   Exten: extenSchema,
+  ClientPhone: clientPhoneSchema,
   DynamicTelGroup: dynamicTelGroupSchema,
   Pause: pauseSchema,
   RestrictTel: restrictTelSchema,

@@ -55,14 +55,15 @@ export function quickstartCenter() {
   // bob also takes overflow calls: a single membership on a queue that does not list its members.
   new clink.QueueMember("bob-overflow", { qno: overflow.qno, cno: bob.cno, penalty: 3 });
 
-  // A desk phone.
-  new clink.Exten("desk-8001", {
+  // A desk phone, and alice answers on it.
+  const desk = new clink.Exten("desk-8001", {
     extenNumber: "8001",
     password: phonePassword,
     areaCode: "010",
     type: clink.ExtenType.IpPhone,
     allow: clink.ExtenCodec.AlawUlawG729,
   });
+  new clink.ClientPhone("alice-phone", { cno: alice.cno, tel: desk.extenNumber });
 
   // Pause statuses: one default.
   new clink.Pause("busy", { pauseStatus: "忙碌", isDefault: 1 });

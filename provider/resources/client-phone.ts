@@ -1,0 +1,114 @@
+/**
+ * clink.ClientPhone (座席绑定电话): the phone an agent answers on. Doc 3.1.7 bind, 3.1.8 unbind,
+ * 3.1.5 describe. Id: the agent number (one bound phone per agent). Fields: schema/client-phone.ts.
+ *
+ * Delete unbinds and keeps the number in the agent's phone list: deleting it (3.1.9) would throw
+ * away a voice verification that a deployment cannot redo.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { ClinkApiError, type ClinkClient } from "../api";
+import { clientPhoneSchema } from "../../schema/client-phone";
+import type { Inputs } from "../../schema/ops";
+import { makeProvider } from "./kit";
+import { resourceOptions, resourceProps, serializableProvider } from "./serialized";
+
+/** The agent's current binding, describe-shaped as { cno, tel, telType }; undefined when none. */
+async function describeBinding(api: ClinkClient, cno: string): Promise<Inputs | undefined> {
+  let client: Inputs | undefined;
+  try {
+    client = (await api.request<{ client?: Inputs }>("GET", "/cc/describe_client", { query: { cno } })).client;
+  } catch (err) {
+    if (err instanceof ClinkApiError && err.code === "ResourceNotFound") return undefined;
+    throw err;
+  }
+  const tel = client?.bindTel;
+  if (typeof tel !== "string" || tel === "") return undefined;
+  return { cno, tel, telType: client?.telType };
+}
+
+async function bind(api: ClinkClient, cno: string, body: Inputs): Promise<Inputs | undefined> {
+  await api.request("POST", "/cc/bind_client_tel", {
+    body: {
+      cno,
+      tel: body.tel,
+      isBind: 1,
+      ...(body.isReserveTel !== undefined ? { isReserveTel: body.isReserveTel } : {}),
+    },
+    idempotent: true,
+  });
+  return describeBinding(api, cno);
+}
+
+export const clientPhoneProvider = makeProvider({
+  schema: clientPhoneSchema,
+  api: {
+    async create(api, body, inputs) {
+      const cno = String(inputs.cno);
+      const current = await describeBinding(api, cno);
+      // Another phone already bound: rebinding changes how a live agent is reached, so it takes the opt-in.
+      if (current && current.tel !== inputs.tel)
+        throw new ClinkApiError({
+          code: "PhoneAlreadyBound",
+          method: "POST",
+          path: "/cc/bind_client_tel",
+          message: `agent ${cno} has phone ${String(current.tel)} bound`,
+        });
+      return bind(api, cno, body);
+    },
+    read: (api, id) => describeBinding(api, id),
+    update: (api, id, body) => bind(api, id, body),
+    async delete(api, id, state) {
+      const current = await describeBinding(api, id);
+      // Only our binding is undone; a phone someone bound since is theirs.
+      if (!current || current.tel !== state.tel) return;
+      await api.request("POST", "/cc/unbind_client_tel", { body: { cno: id }, idempotent: true });
+    },
+    existsCodes: ["PhoneAlreadyBound"],
+    hints: {
+      ClientTelVerification:
+        "The number is not a valid phone, or the enterprise requires voice verification for mobiles and landlines (doc 3.1.7, 3.1.11): " +
+        "a deployment cannot type in the code a person receives. Verify the number once in the Clink console (or with " +
+        "bind_client_tel_verification / bind_client_tel_confirmed), then run the deployment again; an Exten number needs no verification.",
+      ClientOnline:
+        "The agent is logged in and the phone is in use (doc 3.1.7/3.1.8): rebinding or unbinding waits until the agent logs out. Run the deployment again then.",
+      ClientTelIsBind:
+        "Another agent has this phone bound (doc 3.1.7): unbind it there first (or change that agent's ClientPhone in the same program).",
+    },
+  },
+});
+
+export interface ClientPhoneArgs {
+  /** The agent (座席号). Pass `client.cno` so the agent is created first. */
+  cno: pulumi.Input<string>;
+  /** The phone: pass `exten.extenNumber` for a phone of this program, or a mobile/landline number. */
+  tel: pulumi.Input<string>;
+  /** Also make the mobile the agent's reserve phone (是否同步为备用手机): 0 or 1. */
+  isReserveTel?: pulumi.Input<number>;
+  /** Rebind an agent who already has another phone bound, instead of failing. */
+  adopt?: pulumi.Input<boolean>;
+}
+
+export class ClientPhone extends pulumi.dynamic.Resource {
+  declare readonly cno: pulumi.Output<string>;
+  declare readonly tel: pulumi.Output<string>;
+  declare readonly isReserveTel: pulumi.Output<number | undefined>;
+  /** 1 landline, 2 mobile, 3 IP phone, 4 softphone. */
+  declare readonly telType: pulumi.Output<number | undefined>;
+  declare readonly adopted: pulumi.Output<boolean | undefined>;
+
+  constructor(name: string, args: ClientPhoneArgs, opts?: pulumi.CustomResourceOptions) {
+    super(
+      serializableProvider("clientPhone"),
+      name,
+      resourceProps(clientPhoneSchema, args),
+      resourceOptions(clientPhoneSchema, opts),
+      "clink",
+      "ClientPhone",
+    );
+  }
+
+  /** Reads an agent's current binding by cno without managing it. */
+  static get(name: string, cno: pulumi.Input<string>, opts?: pulumi.CustomResourceOptions): ClientPhone {
+    return new ClientPhone(name, {} as ClientPhoneArgs, { ...opts, id: cno });
+  }
+}

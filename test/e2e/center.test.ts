@@ -1,0 +1,105 @@
+/**
+ * A whole small center under the real engine (issue 8): agents in queues through all three doors
+ * (Queue.members, QueueMember, Client.qnos), agents bound to phones of the program, a rebinding,
+ * and one `pulumi destroy` that takes it all down in an order the API accepts. Also: Client.qnos
+ * on a queue whose members another resource declares is refused before anything is applied.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSimulator } from "../../simulator";
+import { changesOf, createStack, programDir, recorder, SIM_KEY_ID, SIM_KEY_SECRET, type ProgramDir } from "./harness";
+
+type Sim = Awaited<ReturnType<typeof startSimulator>>;
+
+describe("a center under the real engine", () => {
+  let sim: Sim;
+  let where: ProgramDir;
+
+  beforeAll(async () => {
+    where = programDir();
+    sim = await startSimulator({ port: 0, accessKeyId: SIM_KEY_ID, accessKeySecret: SIM_KEY_SECRET });
+  });
+  afterAll(async () => {
+    await sim?.close();
+  });
+
+  it("declares memberships and phones, rebinds a phone, and destroys in an order the API accepts", async () => {
+    let alicePhone = "8001";
+    const h = await createStack(
+      where,
+      ({ clink }) => {
+        const pw = "center-pw-123";
+        const sales = new clink.Queue("sales", { qno: "0010", name: "sales" });
+        const alice = new clink.Client("alice", { cno: "1001", name: "alice", areaCode: "010", password: pw });
+        const bob = new clink.Client("bob", {
+          cno: "1002",
+          name: "bob",
+          areaCode: "010",
+          password: pw,
+          qnos: [sales.qno],
+        });
+        new clink.Queue("support", {
+          qno: "0011",
+          name: "support",
+          members: [
+            { cno: alice.cno, penalty: 1 },
+            { cno: bob.cno, penalty: 2 },
+          ],
+        });
+        new clink.QueueMember("alice-sales", { qno: sales.qno, cno: alice.cno, penalty: 4 });
+        const desks = ["8001", "8002"].map(
+          (n) =>
+            new clink.Exten(`desk-${n}`, { extenNumber: n, password: "sip-pw-1", areaCode: "010", type: 1, allow: 3 }),
+        );
+        new clink.ClientPhone("alice-phone", {
+          cno: alice.cno,
+          tel: alicePhone === "8001" ? desks[0].extenNumber : desks[1].extenNumber,
+        });
+      },
+      { endpoint: sim.url, project: "clink-e2e-center" },
+    );
+
+    await h.stack.up();
+    await h.stack.preview({ expectNoChanges: true });
+    const members = (qno: string) =>
+      (sim.admin.list("membership") as Array<{ qno: string; cno: string; penalty: number }>)
+        .filter((m) => m.qno === qno)
+        .map((m) => `${m.cno}:${m.penalty}`)
+        .sort();
+    expect(members("0010")).toEqual(["1001:4", "1002:1"]);
+    expect(members("0011")).toEqual(["1001:1", "1002:2"]);
+    expect(sim.admin.list("clientTel")).toEqual([expect.objectContaining({ cno: "1001", tel: "8001", isBind: 1 })]);
+
+    // Rebinding alice to the other desk: one in-place update.
+    alicePhone = "8002";
+    const rec = recorder();
+    await h.stack.up({ onEvent: rec.onEvent });
+    expect(changesOf(rec.ops)).toEqual(["update alice-phone"]);
+    await h.stack.preview({ expectNoChanges: true });
+
+    // Everything goes in one destroy: phones unbound before the extens go, memberships before queues.
+    await h.stack.destroy();
+    for (const kind of ["client", "queue", "exten", "membership"]) expect(sim.admin.list(kind), kind).toEqual([]);
+  });
+
+  it("refuses Client.qnos on a queue whose members a Queue declares, applying neither", async () => {
+    const h = await createStack(
+      where,
+      ({ clink }) => {
+        new clink.Queue("owned", { qno: "0020", name: "owned", members: [] });
+        new clink.Client("carol", {
+          cno: "1003",
+          name: "carol",
+          areaCode: "010",
+          password: "carol-pw-1",
+          qnos: ["0020"],
+        });
+      },
+      { endpoint: sim.url, project: "clink-e2e-qnos-conflict" },
+    );
+    await expect(h.stack.up()).rejects.toThrow(
+      /Queue 0020.*clink\.Queue "owned".*clink\.Client "carol".*undo each other/s,
+    );
+    expect(sim.admin.list("queue")).toEqual([]);
+    expect(sim.admin.list("client")).toEqual([]);
+  });
+});

@@ -13,6 +13,8 @@ export interface ProviderSettings {
   endpoint?: string;
   /** Requests per second per endpoint (doc 2.6: 3 by default). */
   rate?: number;
+  /** How long to wait for an answer before the outcome counts as unknown. @default 30000 */
+  responseTimeoutMs?: number;
 }
 
 /** What the dynamic provider's configure hook receives (a subset of pulumi's ConfigureRequest). */
@@ -25,12 +27,14 @@ let client: ClinkClient | undefined;
 
 export function configureFromStack(config: ConfigSource): void {
   const rate = config.get("clink:rate");
+  const timeout = config.get("clink:responseTimeoutMs");
   const next: ProviderSettings = {
     accessKeyId: config.get("clink:accessKeyId") || undefined,
     accessKeySecret: config.get("clink:accessKeySecret") || undefined,
     region: config.get("clink:region") || undefined,
     endpoint: config.get("clink:endpoint") || undefined,
     rate: rate !== undefined && rate !== "" ? Number(rate) : undefined,
+    responseTimeoutMs: timeout !== undefined && timeout !== "" ? Number(timeout) : undefined,
   };
   if (JSON.stringify(next) !== JSON.stringify(settings)) {
     settings = next;
@@ -54,6 +58,7 @@ export function apiClient(): ClinkClient {
       region: (settings.region ?? env.CLINK_REGION) as never,
       endpoint: settings.endpoint ?? env.CLINK_ENDPOINT,
       ...(settings.rate !== undefined ? { rate: settings.rate } : {}),
+      ...(settings.responseTimeoutMs !== undefined ? { responseTimeoutMs: settings.responseTimeoutMs } : {}),
     } as ConstructorParameters<typeof ClinkClient>[0]);
   }
   return client;

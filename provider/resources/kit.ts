@@ -81,6 +81,7 @@ export function makeProvider(def: ResourceDefinition): dynamic.ResourceProvider 
       const naturalId = idOf(schema, inputs);
       let remote: Inputs | undefined;
       let adopted = false;
+      let recovered = false;
 
       if (inputs.adopt === true) {
         remote = await call(label(naturalId), "look up for adoption", () =>
@@ -106,6 +107,7 @@ export function makeProvider(def: ResourceDefinition): dynamic.ResourceProvider 
               (api.lookup ?? api.read)(client, naturalId, inputs),
             );
             if (!remote) throw explain(label(naturalId), "create", err, api.hints);
+            recovered = true;
           } else {
             throw explain(label(naturalId), "create", err, api.hints);
           }
@@ -114,9 +116,18 @@ export function makeProvider(def: ResourceDefinition): dynamic.ResourceProvider 
 
       const id = api.idAfterCreate ? await api.idAfterCreate(client, inputs, remote) : naturalId;
       // Fields the create endpoint lacks, and differences found on an adopted object, need an update.
-      const pending = adopted
-        ? compare(schema, fromRemote(schema, remote ?? {}, {}), inputs).changed
-        : updateOnlyDeclared(schema, inputs);
+      // So do differences after an ambiguous create that did land: whatever the create call did
+      // after its first request (follow-up calls) may not have happened.
+      const updatable = (n: string) => ["updatable", "updateOnly"].includes(schema.fields[n]?.lifecycle ?? "");
+      const pending =
+        adopted || recovered
+          ? [
+              ...new Set([
+                ...compare(schema, fromRemote(schema, remote ?? {}, {}), inputs).changed.filter(updatable),
+                ...updateOnlyDeclared(schema, inputs),
+              ]),
+            ]
+          : updateOnlyDeclared(schema, inputs);
       if (pending.length > 0) {
         try {
           const updated = await api.update(client, id, payload(schema, "update", inputs, pending), inputs);

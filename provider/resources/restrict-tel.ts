@@ -47,7 +47,14 @@ export const restrictTelProvider = makeProvider({
           message: "already listed",
         });
       for (const type of inputs.type as number[]) {
-        await api.request("POST", "/cc/create_restrict_tel", { body: { ...body, type } });
+        try {
+          await api.request("POST", "/cc/create_restrict_tel", { body: { ...body, type } });
+        } catch (err) {
+          // An ambiguous create: look before going on, never create the same direction twice.
+          if (!(err instanceof ClinkApiError && err.outcomeUnknown)) throw err;
+          const now = await describeEntry(api, id);
+          if (!(now?.type as number[] | undefined)?.includes(type)) throw err;
+        }
       }
       return describeEntry(api, id);
     },

@@ -152,6 +152,16 @@ describe("Client", () => {
     expect(sim.admin.list("client")[0]).toMatchObject({ name: "taken" });
   });
 
+  it("settles a create whose answer was lost by looking the agent up, then finishes what create had left", async () => {
+    sim.addFault({ path: "/cc/create_client", kind: "drop-after" });
+    const { id, outs } = await createChecked(providers.client, { ...alice, agcRx: 20, agcTx: 30 });
+    expect(id).toBe("1001");
+    expect(sim.admin.list("client")).toHaveLength(1);
+    expect(sim.log().filter((e) => e.path === "/cc/create_client")).toHaveLength(1);
+    expect(sim.admin.list("clientSetting")).toEqual([{ cno: "1001", agcRx: 20, agcTx: 30 }]);
+    expect(outs.agcRx).toBe(20);
+  });
+
   it("explains ClientOnline on delete, and logs the agent out first with forceOfflineOnDelete", async () => {
     const { id, outs } = await createChecked(providers.client, alice);
     sim.admin.setAgentOnline("1001", true);

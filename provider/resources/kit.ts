@@ -50,6 +50,9 @@ interface Bookkeeping {
  */
 export const CONFLICT_INPUT = "__ownershipConflict";
 
+/** Waits before each look-up after an ambiguous create (answer lost or timed out): 7 s in all. */
+const AMBIGUOUS_CREATE_LOOKUPS_MS = [0, 1000, 2000, 4000];
+
 export function makeProvider(def: ResourceDefinition): dynamic.ResourceProvider {
   const { schema, api } = def;
   const label = (id: string) => `${schema.type} ${id}`;
@@ -103,9 +106,14 @@ export function makeProvider(def: ResourceDefinition): dynamic.ResourceProvider 
           }
           if (err instanceof ClinkApiError && err.outcomeUnknown) {
             // Never create blindly twice: see whether the first attempt landed (DESIGN.md 5).
-            remote = await call(label(naturalId), "look up after an ambiguous create", () =>
-              (api.lookup ?? api.read)(client, naturalId, inputs),
-            );
+            // A request that timed out may still be applied a moment later: look a few times.
+            for (const wait of AMBIGUOUS_CREATE_LOOKUPS_MS) {
+              if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+              remote = await call(label(naturalId), "look up after an ambiguous create", () =>
+                (api.lookup ?? api.read)(client, naturalId, inputs),
+              );
+              if (remote) break;
+            }
             if (!remote) throw explain(label(naturalId), "create", err, api.hints);
             recovered = true;
           } else {

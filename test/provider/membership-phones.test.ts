@@ -50,8 +50,8 @@ describe("ClientPhone", () => {
     phone("8002");
     const { id, outs } = await created(providers.clientPhone, { cno: "1001", tel: "8001" });
     expect(id).toBe("1001");
-    expect(outs.telType).toBe(3);
     const read = await providers.clientPhone.read!(id, outs);
+    expect(read.props!.telType).toBe(3);
     const { inputs: same } = await providers.clientPhone.check!(read.inputs!, { cno: "1001", tel: "8001" });
     expect((await providers.clientPhone.diff!(id, read.inputs!, same!)).changes).toBe(false);
     const { inputs: moved } = await providers.clientPhone.check!(outs, { cno: "1001", tel: "8002" });

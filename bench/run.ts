@@ -1,0 +1,131 @@
+/**
+ * The benchmark (issue 9): a generated center of each size, applied under the real engine against
+ * the simulator with its documented rate limit on (3 requests/second per endpoint), phase by
+ * phase: up from empty, preview unchanged, refresh, up after changing ~10%, destroy.
+ *
+ *   npm run bench                      # sizes 50, 200, 500; writes bench/RESULTS.md and bench/chart.svg
+ *   npm run bench -- --sizes 50 --check  # the short CI run: asserts the count targets, writes nothing
+ *
+ * Per phase it records wall time, API calls per endpoint (the simulator's log), 429s received, the
+ * lower bound the rate limit allows (max over endpoints of calls / rate), time/bound, calls per
+ * managed object and the provider process's peak memory.
+ */
+import * as path from "node:path";
+import { parseArgs } from "node:util";
+import { startSimulator } from "../simulator";
+import { createStack, programDirAt, SIM_KEY_ID, SIM_KEY_SECRET } from "../test/engine/engine";
+import { prepareProgramDir } from "../test/engine/program-dir";
+import { center, resourceCount, shapeFor } from "./center";
+import { PeakMemory } from "./memory";
+import { writeResults, type PhaseResult, type SizeResult } from "./report";
+
+const RATE = 3;
+
+async function main() {
+  const { values } = parseArgs({
+    options: { sizes: { type: "string", default: "50,200,500" }, check: { type: "boolean", default: false } },
+  });
+  const sizes = values.sizes!.split(",").map(Number);
+  const prepared = prepareProgramDir();
+  const where = programDirAt(prepared.dir);
+  const results: SizeResult[] = [];
+  try {
+    for (const agents of sizes) results.push(await runSize(where, agents));
+  } finally {
+    prepared.cleanup();
+  }
+  for (const r of results) printSize(r);
+  if (values.check) {
+    const problems = checkTargets(results);
+    if (problems.length > 0) {
+      console.error(`bench: targets missed:\n  ${problems.join("\n  ")}`);
+      process.exit(1);
+    }
+    console.log("bench: count targets hold (0 x 429, unchanged preview makes no API call)");
+  } else {
+    writeResults(path.join(__dirname, "RESULTS.md"), path.join(__dirname, "chart.svg"), results, prepared.sdkVersion);
+    console.log(`bench: wrote ${path.join(__dirname, "RESULTS.md")} and chart.svg`);
+  }
+}
+
+async function runSize(where: ReturnType<typeof programDirAt>, agents: number): Promise<SizeResult> {
+  const shape = shapeFor(agents);
+  const sim = await startSimulator({
+    port: 0,
+    accessKeyId: SIM_KEY_ID,
+    accessKeySecret: SIM_KEY_SECRET,
+    rate: RATE,
+    seed: { extenLimit: agents * 3 + 10 },
+  });
+  let variant = 0;
+  const h = await createStack(where, (sdk) => center(shape, variant, sdk), {
+    endpoint: sim.url,
+    project: `clink-bench-${agents}`,
+  });
+  const phases: PhaseResult[] = [];
+  const measure = async (name: string, run: () => Promise<unknown>) => {
+    const from = sim.log().length;
+    const memory = new PeakMemory();
+    const started = Date.now();
+    await run();
+    const seconds = (Date.now() - started) / 1000;
+    const peakMb = memory.stop();
+    const entries = sim.log().slice(from);
+    const perEndpoint: Record<string, number> = {};
+    let throttled = 0;
+    for (const e of entries) {
+      if (e.status === 429) {
+        throttled++;
+        continue;
+      }
+      const k = `${e.method} ${e.path}`;
+      perEndpoint[k] = (perEndpoint[k] ?? 0) + 1;
+    }
+    const calls = Object.values(perEndpoint).reduce((a, b) => a + b, 0);
+    const busiest = Object.entries(perEndpoint).sort((a, b) => b[1] - a[1])[0];
+    const bound = busiest ? busiest[1] / RATE : 0;
+    phases.push({ name, seconds, calls, throttled, bound, busiest: busiest?.[0] ?? "-", perEndpoint, peakMb });
+    console.log(
+      `bench ${agents} agents, ${name}: ${seconds.toFixed(1)} s, ${calls} calls, ${throttled} x 429, bound ${bound.toFixed(1)} s` +
+        (bound > 0 ? ` (x${(seconds / bound).toFixed(2)})` : ""),
+    );
+  };
+  try {
+    await measure("up", () => h.stack.up());
+    await measure("preview (unchanged)", () => h.stack.preview({ expectNoChanges: true }));
+    await measure("refresh", () => h.stack.refresh());
+    variant = 1;
+    await measure("up (10% changed)", () => h.stack.up());
+    await measure("destroy", () => h.stack.destroy());
+  } finally {
+    await sim.close();
+  }
+  return { agents, resources: resourceCount(shape), phases };
+}
+
+function printSize(r: SizeResult) {
+  console.log(`\n${r.agents} agents (${r.resources} resources)`);
+  for (const p of r.phases)
+    console.log(
+      `  ${p.name.padEnd(20)} ${p.seconds.toFixed(1).padStart(7)} s  calls ${String(p.calls).padStart(5)}  429s ${p.throttled}  ` +
+        `bound ${p.bound.toFixed(1).padStart(6)} s  ratio ${p.bound > 0 ? (p.seconds / p.bound).toFixed(2) : "-"}  ` +
+        `calls/object ${(p.calls / r.resources).toFixed(2)}  provider peak ${p.peakMb.toFixed(0)} MB  busiest ${p.busiest}`,
+    );
+}
+
+/** The targets that are counts (CI must not depend on a shared machine's wall clock). */
+function checkTargets(results: SizeResult[]): string[] {
+  const problems: string[] = [];
+  for (const r of results)
+    for (const p of r.phases) {
+      if (p.throttled > 0) problems.push(`${r.agents} agents, ${p.name}: ${p.throttled} requests answered 429`);
+      if (p.name.startsWith("preview") && p.calls > 0)
+        problems.push(`${r.agents} agents, ${p.name}: ${p.calls} API calls (expected none)`);
+    }
+  return problems;
+}
+
+main().catch((e: unknown) => {
+  console.error(`bench failed: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

@@ -22,14 +22,20 @@ export interface SizeResult {
 
 const NOTES_START = "<!-- notes: kept across runs -->";
 
-export function writeResults(mdPath: string, svgPath: string, results: SizeResult[], sdk: string): void {
+export function writeResults(
+  mdPath: string,
+  svgPath: string,
+  results: SizeResult[],
+  sdk: string,
+  parallel: number,
+): void {
   const previous = fs.existsSync(mdPath) ? fs.readFileSync(mdPath, "utf8") : "";
   const notes = previous.includes(NOTES_START) ? previous.slice(previous.indexOf(NOTES_START)) : `${NOTES_START}\n`;
   const lines = [
     "# Benchmark results",
     "",
     `Run ${new Date().toISOString()} on ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ` +
-      `Node ${process.version}, @pulumi/pulumi ${sdk}, simulator rate limit 3/s per endpoint.`,
+      `Node ${process.version}, @pulumi/pulumi ${sdk}, simulator rate limit 3/s per endpoint, engine parallelism ${parallel}.`,
     "",
     "Command: `npm run bench` (sizes 50, 200, 500 agents). Ratio = wall time / the rate limit's lower bound for the phase",
     "(the busiest endpoint's calls / 3 per second). Chart: [chart.svg](chart.svg).",

@@ -16,21 +16,29 @@ import { startSimulator } from "../simulator";
 import { createStack, programDirAt, SIM_KEY_ID, SIM_KEY_SECRET } from "../test/engine/engine";
 import { prepareProgramDir } from "../test/engine/program-dir";
 import { center, resourceCount, shapeFor } from "./center";
-import { PeakMemory } from "./memory";
+import { PeakMemory, reapProviders } from "./memory";
 import { writeResults, type PhaseResult, type SizeResult } from "./report";
 
 const RATE = 3;
 
 async function main() {
   const { values } = parseArgs({
-    options: { sizes: { type: "string", default: "50,200,500" }, check: { type: "boolean", default: false } },
+    options: {
+      sizes: { type: "string", default: "50,200,500" },
+      check: { type: "boolean", default: false },
+      // The engine runs at most `parallel` resource operations at once (the CLI's default is 8 on
+      // this machine, 4 x CPUs). Operations waiting for their endpoint's pacing slot hold one, so a
+      // low value starves the other endpoints: see bench/RESULTS.md.
+      parallel: { type: "string", default: "64" },
+      out: { type: "string" },
+    },
   });
   const sizes = values.sizes!.split(",").map(Number);
   const prepared = prepareProgramDir();
   const where = programDirAt(prepared.dir);
   const results: SizeResult[] = [];
   try {
-    for (const agents of sizes) results.push(await runSize(where, agents));
+    for (const agents of sizes) results.push(await runSize(where, agents, Number(values.parallel)));
   } finally {
     prepared.cleanup();
   }
@@ -43,12 +51,13 @@ async function main() {
     }
     console.log("bench: count targets hold (0 x 429, unchanged preview makes no API call)");
   } else {
-    writeResults(path.join(__dirname, "RESULTS.md"), path.join(__dirname, "chart.svg"), results, prepared.sdkVersion);
-    console.log(`bench: wrote ${path.join(__dirname, "RESULTS.md")} and chart.svg`);
+    const md = values.out ?? path.join(__dirname, "RESULTS.md");
+    writeResults(md, path.join(path.dirname(md), "chart.svg"), results, prepared.sdkVersion, Number(values.parallel));
+    console.log(`bench: wrote ${md} and chart.svg`);
   }
 }
 
-async function runSize(where: ReturnType<typeof programDirAt>, agents: number): Promise<SizeResult> {
+async function runSize(where: ReturnType<typeof programDirAt>, agents: number, parallel: number): Promise<SizeResult> {
   const shape = shapeFor(agents);
   const sim = await startSimulator({
     port: 0,
@@ -65,7 +74,7 @@ async function runSize(where: ReturnType<typeof programDirAt>, agents: number): 
   const phases: PhaseResult[] = [];
   const measure = async (name: string, run: () => Promise<unknown>) => {
     const from = sim.log().length;
-    const memory = new PeakMemory();
+    const memory = new PeakMemory(where.dir);
     const started = Date.now();
     await run();
     const seconds = (Date.now() - started) / 1000;
@@ -91,13 +100,15 @@ async function runSize(where: ReturnType<typeof programDirAt>, agents: number): 
     );
   };
   try {
-    await measure("up", () => h.stack.up());
-    await measure("preview (unchanged)", () => h.stack.preview({ expectNoChanges: true }));
-    await measure("refresh", () => h.stack.refresh());
+    await measure("up", () => h.stack.up({ parallel }));
+    await measure("preview (unchanged)", () => h.stack.preview({ expectNoChanges: true, parallel }));
+    await measure("refresh", () => h.stack.refresh({ parallel }));
     variant = 1;
-    await measure("up (10% changed)", () => h.stack.up());
-    await measure("destroy", () => h.stack.destroy());
+    await measure("up (10% changed)", () => h.stack.up({ parallel }));
+    await measure("destroy", () => h.stack.destroy({ parallel }));
   } finally {
+    const reaped = await reapProviders(where.dir);
+    if (reaped > 0) console.log(`bench: ended ${reaped} provider process(es) that outlived the engine`);
     await sim.close();
   }
   return { agents, resources: resourceCount(shape), phases };

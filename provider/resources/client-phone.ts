@@ -1,6 +1,6 @@
 /**
  * clink.ClientPhone (座席绑定电话): the phone an agent answers on. Doc 3.1.7 bind, 3.1.8 unbind,
- * 3.1.5 describe. Id: the agent number (one bound phone per agent). Fields: schema/client-phone.ts.
+ * 3.1.10 list_client_tels. Id: the agent number (one bound phone per agent). Fields: schema/client-phone.ts.
  *
  * Delete unbinds and keeps the number in the agent's phone list: deleting it (3.1.9) would throw
  * away a voice verification that a deployment cannot redo.
@@ -12,20 +12,18 @@ import type { Inputs } from "../../schema/ops";
 import { makeProvider } from "./kit";
 import { resourceOptions, resourceProps, serializableProvider } from "./serialized";
 
-/** The agent's current binding, describe-shaped as { cno, tel, telType }; undefined when none. */
+/**
+ * The agent's current binding, as { cno, tel, telType }; undefined when none. Read from the
+ * agent's phone list (3.1.10) rather than describe_client: a different endpoint from the one the
+ * agent itself is read with, so refreshing agents and their phones share no rate-limit window.
+ */
 async function describeBinding(api: ClinkClient, cno: string): Promise<Inputs | undefined> {
-  let client: Inputs | undefined;
-  try {
-    client = (await api.request<{ client?: Inputs }>("GET", "/cc/describe_client", { query: { cno } })).client;
-  } catch (err) {
-    if (err instanceof ClinkApiError && err.code === "ResourceNotFound") return undefined;
-    throw err;
-  }
-  const tel = client?.bindTel;
-  if (typeof tel !== "string" || tel === "") return undefined;
-  return { cno, tel, telType: client?.telType };
+  const answer = await api.request<{ clientTels?: Inputs[] }>("GET", "/cc/list_client_tels", { query: { cno } });
+  const bound = (answer.clientTels ?? []).find((t) => Number(t.isBind) === 1);
+  return bound ? { cno, tel: String(bound.tel), telType: bound.telType } : undefined;
 }
 
+/** Binds; the outputs come from the declaration (telType shows after the next refresh), saving a read per binding. */
 async function bind(api: ClinkClient, cno: string, body: Inputs): Promise<Inputs | undefined> {
   await api.request("POST", "/cc/bind_client_tel", {
     body: {

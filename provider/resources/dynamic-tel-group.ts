@@ -6,7 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ClinkClient } from "../api";
 import { dynamicTelGroupSchema } from "../../schema/dynamic-tel-group";
 import type { Inputs } from "../../schema/ops";
-import { makeProvider } from "./kit";
+import { ClinkProviderError, makeProvider } from "./kit";
 import { resourceOptions, resourceProps, serializableProvider } from "./serialized";
 
 /** Every group, all pages (3.5.8); the list is short, and names and ids are both unique. */
@@ -27,7 +27,7 @@ export const dynamicTelGroupProvider = makeProvider({
     read: async (api, id) => (await allGroups(api)).find((g) => String(g.id) === id),
     async idAfterCreate(_api, inputs, created) {
       if (created?.id === undefined)
-        throw new Error(
+        throw new ClinkProviderError(
           `DynamicTelGroup "${String(inputs.name)}" was created but is not in the list; run \`pulumi refresh\`.`,
         );
       return String(created.id);

@@ -11,6 +11,19 @@ import type { ResourceSchema } from "../../schema/core";
 import { compare, fromRemote, idOf, normalize, payload, updateOnlyDeclared, type Inputs } from "../../schema/ops";
 import { apiClient } from "../settings";
 
+/**
+ * An error for the person running the deployment: the message says what happened and what to do.
+ * The dynamic-provider plugin prints `${error}: ${error.stack}` to the engine's output, so the
+ * stack is left empty: a user sees the sentence, not our call frames.
+ */
+export class ClinkProviderError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "pulumi-clink";
+    this.stack = "";
+  }
+}
+
 /** The per-endpoint part of a resource. `remote` objects are describe-shaped (API field names). */
 export interface ResourceApi {
   /** One call. Returns the created object when the answer carries it. */
@@ -98,7 +111,7 @@ export function makeProvider(def: ResourceDefinition): dynamic.ResourceProvider 
           remote = await api.create(client, body, inputs);
         } catch (err) {
           if (err instanceof ClinkApiError && api.existsCodes.includes(err.code)) {
-            throw new Error(
+            throw new ClinkProviderError(
               `${label(naturalId)} already exists in the center (${err.code}). To manage the existing ${schema.type.toLowerCase()} ` +
                 `with this program, set \`adopt: true\` on the resource (it is then updated to match the declaration), ` +
                 `or read it without managing it with ${schema.type}.get(name, "${naturalId}").`,
@@ -228,10 +241,12 @@ export function explain(what: string, op: string, err: unknown, hints?: Record<s
     const hint = hints?.[err.code] ?? GENERIC_HINTS[err.code];
     const request = err.requestId ? ` (requestId ${err.requestId})` : "";
     const vendor = err.vendorMessage ? `: ${err.vendorMessage}` : "";
-    return new Error(`${what}: ${op} failed with ${err.code}${vendor}${request}.${hint ? ` ${hint}` : ""}`);
+    return new ClinkProviderError(
+      `${what}: ${op} failed with ${err.code}${vendor}${request}.${hint ? ` ${hint}` : ""}`,
+    );
   }
   const message = err instanceof Error ? err.message : String(err);
-  return new Error(`${what}: ${op} failed: ${message}`);
+  return new ClinkProviderError(`${what}: ${op} failed: ${message}`);
 }
 
 const GENERIC_HINTS: Record<string, string> = {

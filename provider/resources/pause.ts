@@ -7,7 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ClinkClient } from "../api";
 import { pauseSchema } from "../../schema/pause";
 import type { Inputs } from "../../schema/ops";
-import { makeProvider } from "./kit";
+import { ClinkProviderError, makeProvider } from "./kit";
 import { claimDefaultPause, DEFAULT_PAUSE_INPUT } from "./pause-default";
 import { resourceOptions, resourceProps, serializableProvider } from "./serialized";
 
@@ -30,7 +30,7 @@ export const pauseProvider = makeProvider({
     read: (api, id) => byId(api, id),
     async idAfterCreate(_api, inputs, created) {
       if (created?.id === undefined)
-        throw new Error(
+        throw new ClinkProviderError(
           `Pause "${String(inputs.pauseStatus)}" was created but is not in the list; run \`pulumi refresh\`.`,
         );
       return String(created.id);

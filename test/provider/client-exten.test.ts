@@ -146,6 +146,10 @@ describe("Client", () => {
     await createChecked(providers.client, alice);
     const { inputs } = await providers.client.check!({}, { ...alice, name: "taken" });
     await expect(providers.client.create!(inputs!)).rejects.toThrow(/Client 1001 already exists.*adopt: true/s);
+    // The plugin prints `${error}: ${error.stack}`: a user sees the sentence, never our call frames.
+    const shown = await providers.client.create!(inputs!).catch((e: Error) => `${e}: ${e.stack}`);
+    expect(shown).toMatch(/^pulumi-clink: Client 1001 already exists/);
+    expect(shown).not.toMatch(/\n\s+at /);
     const { inputs: adopting } = await providers.client.check!({}, { ...alice, name: "taken", adopt: true });
     const { outs } = await providers.client.create!(adopting!);
     expect(outs.adopted).toBe(true);

@@ -11,6 +11,8 @@ export interface PhaseResult {
   bound: number;
   busiest: string;
   perEndpoint: Record<string, number>;
+  /** Seconds from the phase start to each endpoint's first and last request. */
+  timeline: Record<string, { first: number; last: number }>;
   peakMb: number;
 }
 
@@ -52,14 +54,28 @@ export function writeResults(
         `| ${p.name} | ${p.seconds.toFixed(1)} | ${p.calls} | ${p.throttled} | ${p.bound.toFixed(1)} | ${p.bound > 0 ? (p.seconds / p.bound).toFixed(2) : "-"} | ` +
           `${(p.calls / r.resources).toFixed(2)} | ${p.peakMb.toFixed(0)} | ${p.busiest} |`,
       );
-    lines.push("", "<details><summary>calls per endpoint</summary>", "");
+    lines.push("", "<details><summary>calls per endpoint, and when each endpoint was busy</summary>", "");
     for (const p of r.phases) {
-      const parts = Object.entries(p.perEndpoint)
-        .sort((a, b) => b[1] - a[1])
-        .map(([k, v]) => `${k} ${v}`);
-      lines.push(`- ${p.name}: ${parts.join(", ") || "none"}`);
+      if (Object.keys(p.perEndpoint).length === 0) {
+        lines.push(`- ${p.name}: no API call`, "");
+        continue;
+      }
+      lines.push(
+        `- ${p.name}:`,
+        "",
+        "  | endpoint | calls | first (s) | last (s) | rate while busy (/s) |",
+        "  |---|---:|---:|---:|---:|",
+      );
+      for (const [k, v] of Object.entries(p.perEndpoint)
+        .sort((a, b) => a[1] - b[1])
+        .reverse()) {
+        const t = p.timeline[k];
+        const rate = v > 1 && t.last > t.first ? ((v - 1) / (t.last - t.first)).toFixed(2) : "-";
+        lines.push(`  | ${k} | ${v} | ${t.first.toFixed(1)} | ${t.last.toFixed(1)} | ${rate} |`);
+      }
+      lines.push("");
     }
-    lines.push("", "</details>", "");
+    lines.push("</details>", "");
   }
   fs.writeFileSync(mdPath, `${lines.join("\n")}\n${notes}`);
   fs.writeFileSync(svgPath, chart(results));

@@ -81,6 +81,7 @@ async function runSize(where: ReturnType<typeof programDirAt>, agents: number, p
     const peakMb = memory.stop();
     const entries = sim.log().slice(from);
     const perEndpoint: Record<string, number> = {};
+    const timeline: Record<string, { first: number; last: number }> = {};
     let throttled = 0;
     for (const e of entries) {
       if (e.status === 429) {
@@ -89,11 +90,26 @@ async function runSize(where: ReturnType<typeof programDirAt>, agents: number, p
       }
       const k = `${e.method} ${e.path}`;
       perEndpoint[k] = (perEndpoint[k] ?? 0) + 1;
+      // When each endpoint was busy, relative to the phase start: shows what waited for what.
+      const t = (e.at - started) / 1000;
+      const span = (timeline[k] ??= { first: t, last: t });
+      span.first = Math.min(span.first, t);
+      span.last = Math.max(span.last, t);
     }
     const calls = Object.values(perEndpoint).reduce((a, b) => a + b, 0);
     const busiest = Object.entries(perEndpoint).sort((a, b) => b[1] - a[1])[0];
     const bound = busiest ? busiest[1] / RATE : 0;
-    phases.push({ name, seconds, calls, throttled, bound, busiest: busiest?.[0] ?? "-", perEndpoint, peakMb });
+    phases.push({
+      name,
+      seconds,
+      calls,
+      throttled,
+      bound,
+      busiest: busiest?.[0] ?? "-",
+      perEndpoint,
+      timeline,
+      peakMb,
+    });
     console.log(
       `bench ${agents} agents, ${name}: ${seconds.toFixed(1)} s, ${calls} calls, ${throttled} x 429, bound ${bound.toFixed(1)} s` +
         (bound > 0 ? ` (x${(seconds / bound).toFixed(2)})` : ""),

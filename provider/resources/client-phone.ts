@@ -34,7 +34,7 @@ async function bind(api: ClinkClient, cno: string, body: Inputs): Promise<Inputs
     },
     idempotent: true,
   });
-  return describeBinding(api, cno);
+  return undefined;
 }
 
 export const clientPhoneProvider = makeProvider({

@@ -31,9 +31,13 @@ async function main() {
       // low value starves the other endpoints: see bench/RESULTS.md (8, 64 and 1000 compared).
       parallel: { type: "string", default: "1000" },
       out: { type: "string" },
+      // The engine rewrites the whole state file after every step (O(resources²) for a large
+      // stack); PULUMI_SKIP_CHECKPOINTS saves it only at the end. Measured, not recommended by default.
+      "skip-checkpoints": { type: "boolean", default: false },
     },
   });
   const sizes = values.sizes!.split(",").map(Number);
+  if (values["skip-checkpoints"]) process.env.PULUMI_SKIP_CHECKPOINTS = "true";
   const prepared = prepareProgramDir();
   const where = programDirAt(prepared.dir);
   const results: SizeResult[] = [];

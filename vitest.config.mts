@@ -1,11 +1,12 @@
 import { defineConfig } from "vitest/config";
 
 // Unit and simulator-backed integration tests. The engine-level suite has its own config
-// (vitest.e2e.config.ts) because it needs the Pulumi CLI and runs for minutes.
+// (vitest.e2e.config.ts) because it needs the Pulumi CLI and runs for minutes; so does the fault
+// soak (vitest.faults.config.mts).
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    exclude: ["test/e2e/**", "node_modules/**", "examples/**"],
+    exclude: ["test/e2e/**", "test/faults/**", "node_modules/**", "examples/**"],
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

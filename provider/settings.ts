@@ -25,17 +25,37 @@ export interface ConfigSource {
 let settings: ProviderSettings = {};
 let client: ClinkClient | undefined;
 
-export function configureFromStack(config: ConfigSource): void {
-  const rate = config.get("clink:rate");
-  const timeout = config.get("clink:responseTimeoutMs");
-  const next: ProviderSettings = {
+/** The `clink:*` stack config as settings (also read by the lookups in the program's process). */
+export function settingsFromConfig(config: ConfigSource): ProviderSettings {
+  const number = (key: string) => {
+    const v = config.get(key);
+    return v !== undefined && v !== "" ? Number(v) : undefined;
+  };
+  return {
     accessKeyId: config.get("clink:accessKeyId") || undefined,
     accessKeySecret: config.get("clink:accessKeySecret") || undefined,
     region: config.get("clink:region") || undefined,
     endpoint: config.get("clink:endpoint") || undefined,
-    rate: rate !== undefined && rate !== "" ? Number(rate) : undefined,
-    responseTimeoutMs: timeout !== undefined && timeout !== "" ? Number(timeout) : undefined,
+    rate: number("clink:rate"),
+    responseTimeoutMs: number("clink:responseTimeoutMs"),
   };
+}
+
+/** A client from settings, the `CLINK_*` environment filling what they leave out. */
+export function clientFromSettings(s: ProviderSettings): ClinkClient {
+  const env = process.env;
+  return new ClinkClient({
+    accessKeyId: s.accessKeyId ?? env.CLINK_ACCESS_KEY_ID,
+    accessKeySecret: s.accessKeySecret ?? env.CLINK_ACCESS_KEY_SECRET,
+    region: (s.region ?? env.CLINK_REGION) as never,
+    endpoint: s.endpoint ?? env.CLINK_ENDPOINT,
+    ...(s.rate !== undefined ? { rate: s.rate } : {}),
+    ...(s.responseTimeoutMs !== undefined ? { responseTimeoutMs: s.responseTimeoutMs } : {}),
+  } as ConstructorParameters<typeof ClinkClient>[0]);
+}
+
+export function configureFromStack(config: ConfigSource): void {
+  const next = settingsFromConfig(config);
   if (JSON.stringify(next) !== JSON.stringify(settings)) {
     settings = next;
     client = undefined;
@@ -50,16 +70,6 @@ export function configureProvider(next: ProviderSettings): void {
 
 /** One client per provider process: connections and per-endpoint pacing are shared by every resource. */
 export function apiClient(): ClinkClient {
-  if (!client) {
-    const env = process.env;
-    client = new ClinkClient({
-      accessKeyId: settings.accessKeyId ?? env.CLINK_ACCESS_KEY_ID,
-      accessKeySecret: settings.accessKeySecret ?? env.CLINK_ACCESS_KEY_SECRET,
-      region: (settings.region ?? env.CLINK_REGION) as never,
-      endpoint: settings.endpoint ?? env.CLINK_ENDPOINT,
-      ...(settings.rate !== undefined ? { rate: settings.rate } : {}),
-      ...(settings.responseTimeoutMs !== undefined ? { responseTimeoutMs: settings.responseTimeoutMs } : {}),
-    } as ConstructorParameters<typeof ClinkClient>[0]);
-  }
+  if (!client) client = clientFromSettings(settings);
   return client;
 }

@@ -21,14 +21,12 @@ export function normalize(schema: ResourceSchema, raw: Inputs): CheckResult {
   for (const key of Object.keys(raw)) {
     if (key.startsWith("__")) {
       inputs[key] = raw[key]; // the engine's own properties (__provider)
-    } else if (!(key in schema.fields) && !(key in RESOURCE_OPTIONS) && !(key in (schema.options ?? {}))) {
+    } else if (!(key in schema.fields) && !optionNames(schema).includes(key)) {
       failures.push({ property: key, reason: `${schema.type} has no field '${key}'` });
     }
   }
-  for (const [key, value] of Object.entries(RESOURCE_OPTIONS)) {
-    if (raw[key] !== undefined) inputs[key] = value(raw[key]);
-  }
-  for (const key of Object.keys(schema.options ?? {})) {
+  // Options are switches: true or "true" (config strings) turn them on.
+  for (const key of optionNames(schema)) {
     if (raw[key] !== undefined) inputs[key] = raw[key] === true || raw[key] === "true";
   }
 
@@ -70,11 +68,14 @@ export function normalize(schema: ResourceSchema, raw: Inputs): CheckResult {
   return { inputs, failures };
 }
 
-/** Options every resource takes besides its fields (not sent to the API). */
-const RESOURCE_OPTIONS: Record<string, (v: unknown) => unknown> = {
-  /** Take over an existing object with the same natural key instead of failing (see docs/adoption.md). */
-  adopt: (v) => v === true || v === "true",
-};
+/**
+ * The switches a resource takes besides its fields (never sent to the API): `adopt` on every
+ * resource (take over an existing object with the same natural key instead of failing), and the
+ * resource's own (`schema.options`, e.g. Client's forceOfflineOnDelete).
+ */
+export function optionNames(schema: ResourceSchema): string[] {
+  return ["adopt", ...Object.keys(schema.options ?? {})];
+}
 
 function shown(field: FieldSpec, value: unknown): string {
   if (field.secret) return " (value hidden: secret)";

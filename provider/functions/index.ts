@@ -5,7 +5,8 @@
  * page.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { ClinkClient } from "../api";
+import type { ClinkClient } from "../api";
+import { clientFromSettings, settingsFromConfig } from "../settings";
 
 export interface LookupOptions {
   /** Use this client instead of one built from the stack config / environment. */
@@ -19,17 +20,8 @@ let programClient: ClinkClient | undefined;
 /** The program's client: stack config first (read without the secret-value warning), then CLINK_*. */
 function clientFor(options?: LookupOptions): ClinkClient {
   if (options?.client) return options.client;
-  if (!programClient) {
-    const cfg = (k: string) => pulumi.runtime.getConfig(`clink:${k}`) || undefined;
-    const rate = cfg("rate");
-    programClient = new ClinkClient({
-      accessKeyId: cfg("accessKeyId") ?? process.env.CLINK_ACCESS_KEY_ID,
-      accessKeySecret: cfg("accessKeySecret") ?? process.env.CLINK_ACCESS_KEY_SECRET,
-      region: (cfg("region") ?? process.env.CLINK_REGION) as never,
-      endpoint: cfg("endpoint") ?? process.env.CLINK_ENDPOINT,
-      ...(rate ? { rate: Number(rate) } : {}),
-    } as ConstructorParameters<typeof ClinkClient>[0]);
-  }
+  // runtime.getConfig reads a secret value without Config.get's "use getSecret" warning.
+  programClient ??= clientFromSettings(settingsFromConfig({ get: (k) => pulumi.runtime.getConfig(k) }));
   return programClient;
 }
 

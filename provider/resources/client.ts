@@ -7,21 +7,18 @@ import * as pulumi from "@pulumi/pulumi";
 import { ClinkApiError, type ClinkClient } from "../api";
 import { clientSchema } from "../../schema/client";
 import type { Inputs } from "../../schema/ops";
-import { makeProvider } from "./kit";
-import { CONFLICT_INPUT, claimMemberships } from "./ownership";
+import { makeProvider, readOrGone } from "./kit";
+import { claimMemberships } from "./ownership";
 import { resourceOptions, resourceProps, serializableProvider } from "./serialized";
 
 export { ClientRole, ClientType, ClidType, ClidRule, AssignType, IbWrapupType } from "../../schema/client";
 
 async function describeClient(api: ClinkClient, cno: string): Promise<Inputs | undefined> {
-  let client: Inputs | undefined;
-  try {
-    client = (await api.request<{ client?: Inputs }>("GET", "/cc/describe_client", { query: { cno } })).client;
-  } catch (err) {
-    // An unknown cno is ResourceNotFound (doc 2296; describe's own table only lists ClientExist).
-    if (err instanceof ClinkApiError && err.code === "ResourceNotFound") return undefined;
-    throw err;
-  }
+  // An unknown cno is ResourceNotFound (doc 2296; describe's own table only lists ClientExist).
+  const answer = await readOrGone(() =>
+    api.request<{ client?: Inputs }>("GET", "/cc/describe_client", { query: { cno } }),
+  );
+  const client = answer?.client;
   if (!client) return undefined;
   // The gains live on their own endpoint (3.1.14): merged in so refresh sees them drift too.
   const other = await api.request<{ otherSettings?: { agcRx?: number; agcTx?: number } }>(
@@ -237,12 +234,10 @@ export class Client extends pulumi.dynamic.Resource {
   constructor(name: string, args: ClientArgs, opts?: pulumi.CustomResourceOptions) {
     const conflict =
       args.qnos !== undefined && !opts?.id ? claimMemberships(`clink.Client "${name}"`, args.qnos) : undefined;
-    // A password passed as plain text still becomes a secret: it must never sit in state in the clear.
-    const declared = args.password === undefined ? args : { ...args, password: pulumi.secret(args.password) };
     super(
       serializableProvider("client"),
       name,
-      { ...resourceProps(clientSchema, declared), ...(conflict ? { [CONFLICT_INPUT]: conflict } : {}) },
+      resourceProps(clientSchema, args, conflict),
       resourceOptions(clientSchema, opts),
       "clink",
       "Client",

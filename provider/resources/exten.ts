@@ -3,23 +3,20 @@
  * 3.4.5 describe_exten. Id: the phone number (extenNumber). Fields and their rules: schema/exten.ts.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { ClinkApiError, type ClinkClient } from "../api";
+import type { ClinkClient } from "../api";
 import { extenSchema } from "../../schema/exten";
 import type { Inputs } from "../../schema/ops";
-import { makeProvider } from "./kit";
+import { makeProvider, readOrGone } from "./kit";
 import { resourceOptions, resourceProps, serializableProvider } from "./serialized";
 
 export { ExtenType, ExtenCodec } from "../../schema/exten";
 
 async function describeExten(api: ClinkClient, extenNumber: string): Promise<Inputs | undefined> {
-  try {
-    const answer = await api.request<{ exten?: Inputs }>("GET", "/cc/describe_exten", { query: { extenNumber } });
-    return answer.exten;
-  } catch (err) {
-    // describe_exten lists no error of its own (line 5790); an unknown number is ResourceNotFound.
-    if (err instanceof ClinkApiError && err.code === "ResourceNotFound") return undefined;
-    throw err;
-  }
+  // describe_exten lists no error of its own (line 5790); an unknown number is ResourceNotFound.
+  const answer = await readOrGone(() =>
+    api.request<{ exten?: Inputs }>("GET", "/cc/describe_exten", { query: { extenNumber } }),
+  );
+  return answer?.exten;
 }
 
 export const extenProvider = makeProvider({
@@ -81,11 +78,10 @@ export class Exten extends pulumi.dynamic.Resource {
   declare readonly adopted: pulumi.Output<boolean | undefined>;
 
   constructor(name: string, args: ExtenArgs, opts?: pulumi.CustomResourceOptions) {
-    const declared = args.password === undefined ? args : { ...args, password: pulumi.secret(args.password) };
     super(
       serializableProvider("exten"),
       name,
-      resourceProps(extenSchema, declared),
+      resourceProps(extenSchema, args),
       resourceOptions(extenSchema, opts),
       "clink",
       "Exten",

@@ -8,7 +8,16 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { ClinkApiError, type ClinkClient } from "../api";
 import type { ResourceSchema } from "../../schema/core";
-import { compare, fromRemote, idOf, normalize, payload, updateOnlyDeclared, type Inputs } from "../../schema/ops";
+import {
+  compare,
+  fromRemote,
+  idOf,
+  normalize,
+  optionNames,
+  payload,
+  updateOnlyDeclared,
+  type Inputs,
+} from "../../schema/ops";
 import { apiClient } from "../settings";
 
 /**
@@ -57,11 +66,21 @@ interface Bookkeeping {
 }
 
 /**
- * The input under which a resource carries the program-side ownership verdict (ownership.ts):
- * a message when two declarations manage the same queue's members, which check reports as a
- * failure so the engine applies neither.
+ * The input under which a resource carries a program-side verdict (ownership.ts: two owners of
+ * one queue's members, two default pauses; RestrictTelSetting's typed form): a `Failure` that
+ * check reports, so the engine applies nothing of that resource.
  */
 export const CONFLICT_INPUT = "__ownershipConflict";
+
+/** A describe call whose ResourceNotFound means "gone": undefined instead of an error. */
+export async function readOrGone<T>(read: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await read();
+  } catch (err) {
+    if (err instanceof ClinkApiError && err.code === "ResourceNotFound") return undefined;
+    throw err;
+  }
+}
 
 /** Waits before each look-up after an ambiguous create (answer lost or timed out): 7 s in all. */
 const AMBIGUOUS_CREATE_LOOKUPS_MS = [0, 1000, 2000, 4000];
@@ -74,9 +93,7 @@ export function makeProvider(def: ResourceDefinition): dynamic.ResourceProvider 
     async check(_olds: Inputs, news: Inputs) {
       const { [CONFLICT_INPUT]: conflict, ...declared } = news;
       const { inputs, failures } = normalize(schema, declared);
-      if (typeof conflict === "string" && conflict)
-        failures.unshift({ property: "qno" in schema.fields ? "qno" : "qnos", reason: conflict });
-      else if (conflict && typeof conflict === "object" && "reason" in conflict)
+      if (conflict && typeof conflict === "object" && "reason" in conflict)
         failures.unshift(conflict as { property: string; reason: string });
       return { inputs, failures };
     },
@@ -178,8 +195,7 @@ export function makeProvider(def: ResourceDefinition): dynamic.ResourceProvider 
       for (const [name, field] of Object.entries(schema.fields)) {
         if (field.lifecycle !== "computed" && declared[name] !== undefined) inputs[name] = declared[name];
       }
-      for (const option of ["adopt", ...Object.keys(schema.options ?? {})])
-        if (props[option] !== undefined) inputs[option] = props[option];
+      for (const option of optionNames(schema)) if (props[option] !== undefined) inputs[option] = props[option];
       return { id, props: outs, inputs };
     },
 

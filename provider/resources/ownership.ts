@@ -3,11 +3,13 @@
  * owners of the same relation fight on every apply: an authoritative `Queue.members` removes
  * what a `QueueMember` (or a `Client.qnos`) adds, and the other puts it back. The providers
  * cannot see each other, but the Resource classes all run in the program's process: they
- * register their claims here, and each such resource's `qno` input passes through a gate that
- * opens only after the program's synchronous body has run and no conflicting claim exists. A
- * conflict therefore fails the registration of both resources: neither is applied.
+ * register their claims here and each gets a verdict, resolved after the program's synchronous
+ * body has declared everything. The verdict travels as an input the provider's check turns into
+ * a failure (kit.ts), so a conflict refuses both resources before any API call. (Rejecting the
+ * Output instead leaves an inline program hanging in the SDK.)
  */
 import * as pulumi from "@pulumi/pulumi";
+import type { Failure } from "../../schema/core";
 
 interface Claims {
   /** The Queue declaring `members` for this qno. */
@@ -15,8 +17,6 @@ interface Claims {
   /** QueueMember / Client resources managing single memberships of this qno. */
   partial: Set<string>;
 }
-
-export { CONFLICT_INPUT } from "./kit";
 
 /**
  * Claims per program run: an Automation API process runs many programs, so claims are keyed by
@@ -35,6 +35,25 @@ export function perRun<T>(slot: string, init: () => T): T {
   return m.get(slot) as T;
 }
 
+/**
+ * The gate every program-level rule shares: `record` the claim as soon as the input is known
+ * (now, when it is a plain value), then judge one macrotask later, when the program's
+ * synchronous body has made every claim.
+ */
+export function judgeAfterProgramBody<T>(
+  input: pulumi.Input<T>,
+  recordNow: T | undefined,
+  record: (value: T) => void,
+  judge: (value: T) => Failure | undefined,
+): pulumi.Output<Failure | undefined> {
+  if (recordNow !== undefined) record(recordNow);
+  return pulumi.output(input).apply(async (value) => {
+    record(value as T);
+    await new Promise((resolve) => setImmediate(resolve));
+    return judge(value as T);
+  }) as pulumi.Output<Failure | undefined>;
+}
+
 const currentClaims = () => perRun("queueMembership", () => new Map<string, Claims>());
 
 /** `queue.qno` outputs of Queue resources whose qno was declared as a plain string. */
@@ -46,16 +65,18 @@ function claims(byQueue: Map<string, Claims>, qno: string): Claims {
   return c;
 }
 
-function conflictOf(byQueue: Map<string, Claims>, qno: string): string | undefined {
+function conflictOf(byQueue: Map<string, Claims>, qno: string, property: string): Failure | undefined {
   const c = byQueue.get(qno);
   const [other] = c?.partial ?? [];
   if (!c?.authoritative || !other) return undefined;
-  return (
-    `Queue ${qno}: its members are declared authoritatively by ${c.authoritative} (members: [...]) and also managed by ${other}. ` +
-    `The two would undo each other on every apply, so neither is applied. Either move that membership into the members ` +
-    `list of ${c.authoritative}, or remove "members" from it so that membership is managed by QueueMember / Client.qnos only ` +
-    `(docs/membership.md).`
-  );
+  return {
+    property,
+    reason:
+      `Queue ${qno}: its members are declared authoritatively by ${c.authoritative} (members: [...]) and also managed by ${other}. ` +
+      `The two would undo each other on every apply, so neither is applied. Either move that membership into the members ` +
+      `list of ${c.authoritative}, or remove "members" from it so that membership is managed by QueueMember / Client.qnos only ` +
+      `(docs/membership.md).`,
+  };
 }
 
 /** Resolves a qno input now when it is a plain string or the qno of a Queue declared with one. */
@@ -65,47 +86,44 @@ function plainQno(qno: pulumi.Input<string>): string | undefined {
   return undefined;
 }
 
-/**
- * Records a claim and returns the verdict: undefined, or the conflict message. It resolves after
- * the program's synchronous body (one macrotask later), when every claim has been made. The
- * verdict travels as an input the provider's check turns into a failure, so the engine refuses
- * both resources before any API call. (Rejecting the Output instead leaves an inline program
- * hanging in the SDK; a check failure is the engine's own way to refuse a resource.)
- */
-function claim(qno: pulumi.Input<string>, record: (c: Claims) => void): pulumi.Output<string | undefined> {
+/** One queue claimed by `record`; the verdict names `qno`. */
+function claim(qno: pulumi.Input<string>, record: (c: Claims) => void): pulumi.Output<Failure | undefined> {
   const byQueue = currentClaims();
-  const now = plainQno(qno);
-  if (now) record(claims(byQueue, now));
-  return pulumi.output(qno).apply(async (q) => {
-    if (!now && q) record(claims(byQueue, q));
-    await new Promise((resolve) => setImmediate(resolve));
-    return q ? conflictOf(byQueue, q) : undefined;
-  });
+  return judgeAfterProgramBody(
+    qno,
+    plainQno(qno),
+    (q) => {
+      if (q) record(claims(byQueue, q));
+    },
+    (q) => (q ? conflictOf(byQueue, q, "qno") : undefined),
+  );
 }
 
 /** A Queue declaring `members` (`who`: e.g. `clink.Queue "support"`). */
-export function claimAuthoritative(who: string, qno: pulumi.Input<string>): pulumi.Output<string | undefined> {
+export function claimAuthoritative(who: string, qno: pulumi.Input<string>): pulumi.Output<Failure | undefined> {
   return claim(qno, (c) => (c.authoritative = who));
 }
 
-/** A QueueMember, or a Client declaring `qnos`. */
-export function claimMembership(who: string, qno: pulumi.Input<string>): pulumi.Output<string | undefined> {
+/** A QueueMember. */
+export function claimMembership(who: string, qno: pulumi.Input<string>): pulumi.Output<Failure | undefined> {
   return claim(qno, (c) => c.partial.add(who));
 }
 
-/** A Client declaring `qnos`: one claim per queue, one verdict for all of them. */
+/** A Client declaring `qnos`: one claim per queue, one verdict (naming `qnos`) for all of them. */
 export function claimMemberships(
   who: string,
   qnos: pulumi.Input<pulumi.Input<string>[]>,
-): pulumi.Output<string | undefined> {
+): pulumi.Output<Failure | undefined> {
   const byQueue = currentClaims();
-  const now = Array.isArray(qnos) ? qnos.map(plainQno) : [];
-  for (const q of now) if (q) claims(byQueue, q).partial.add(who);
-  return pulumi.output(qnos).apply(async (list) => {
-    for (const q of list ?? []) if (q) claims(byQueue, q).partial.add(who);
-    await new Promise((resolve) => setImmediate(resolve));
-    return (list ?? []).map((q) => conflictOf(byQueue, q)).find((m) => m !== undefined);
-  });
+  const now = Array.isArray(qnos) ? qnos.map(plainQno).filter((q): q is string => q !== undefined) : undefined;
+  return judgeAfterProgramBody(
+    qnos as pulumi.Input<string[]>,
+    now,
+    (list) => {
+      for (const q of list ?? []) if (q) claims(byQueue, q).partial.add(who);
+    },
+    (list) => (list ?? []).map((q) => conflictOf(byQueue, q, "qnos")).find((f) => f !== undefined),
+  );
 }
 
 /** Lets later resources resolve `queue.qno` synchronously. */

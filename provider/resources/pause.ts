@@ -8,7 +8,7 @@ import type { ClinkClient } from "../api";
 import { pauseSchema } from "../../schema/pause";
 import type { Inputs } from "../../schema/ops";
 import { ClinkProviderError, makeProvider } from "./kit";
-import { claimDefaultPause, DEFAULT_PAUSE_INPUT } from "./pause-default";
+import { claimDefaultPause } from "./pause-default";
 import { resourceOptions, resourceProps, serializableProvider } from "./serialized";
 
 async function allPauses(api: ClinkClient): Promise<Inputs[]> {
@@ -83,7 +83,7 @@ export class Pause extends pulumi.dynamic.Resource {
     super(
       serializableProvider("pause"),
       name,
-      { ...resourceProps(pauseSchema, args), ...(verdict ? { [DEFAULT_PAUSE_INPUT]: verdict } : {}) },
+      resourceProps(pauseSchema, args, verdict),
       resourceOptions(pauseSchema, opts),
       "clink",
       "Pause",

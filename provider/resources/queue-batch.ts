@@ -9,6 +9,7 @@
  * (line 4232: "upsert策略,无需传递所有队列成员"), so other members are never touched.
  */
 import { ClinkApiError, type ClinkClient } from "../api";
+import { readOrGone } from "./kit";
 
 type Obj = Record<string, unknown>;
 
@@ -45,15 +46,10 @@ export interface BatchOptions {
   pollMs?: number;
 }
 
+/** describe_queue answers ResourceNotFound (HTTP 400 per line 4828) for an unknown qno. */
 export async function describeQueue(api: ClinkClient, qno: string): Promise<Obj | undefined> {
-  try {
-    const answer = await api.request<{ result?: Obj }>("GET", "/cc/describe_queue", { query: { qno } });
-    return answer.result;
-  } catch (err) {
-    // describe_queue answers ResourceNotFound (HTTP 400 per line 4828) for an unknown qno.
-    if (err instanceof ClinkApiError && err.code === "ResourceNotFound") return undefined;
-    throw err;
-  }
+  const answer = await readOrGone(() => api.request<{ result?: Obj }>("GET", "/cc/describe_queue", { query: { qno } }));
+  return answer?.result;
 }
 
 export function membersOf(queue: Obj | undefined): Array<{ cno: string; penalty: number }> {

@@ -9,7 +9,7 @@ import { ClinkApiError } from "../api";
 import { queueMemberSchema } from "../../schema/queue-member";
 import type { Inputs } from "../../schema/ops";
 import { makeProvider } from "./kit";
-import { CONFLICT_INPUT, claimMembership } from "./ownership";
+import { claimMembership } from "./ownership";
 import { batchUpdateMembers, describeQueue, membersOf } from "./queue-batch";
 import { resourceOptions, resourceProps, serializableProvider } from "./serialized";
 
@@ -100,7 +100,7 @@ export class QueueMember extends pulumi.dynamic.Resource {
     super(
       serializableProvider("queueMember"),
       name,
-      { ...resourceProps(queueMemberSchema, args), ...(conflict ? { [CONFLICT_INPUT]: conflict } : {}) },
+      resourceProps(queueMemberSchema, args, conflict),
       resourceOptions(queueMemberSchema, opts),
       "clink",
       "QueueMember",

@@ -3,26 +3,14 @@
  * 3.2.7 describe_queue. Id: the queue number (qno). Fields and their rules: schema/queue.ts.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { ClinkClient } from "../api";
-import { ClinkApiError } from "../api";
 import { queueSchema, type QueueMemberSpec } from "../../schema/queue";
 import type { Inputs } from "../../schema/ops";
 import { makeProvider } from "./kit";
-import { CONFLICT_INPUT, claimAuthoritative, rememberQueue } from "./ownership";
+import { claimAuthoritative, rememberQueue } from "./ownership";
+import { describeQueue } from "./queue-batch";
 import { resourceOptions, resourceProps, serializableProvider } from "./serialized";
 
 export { QueueStrategy, JoinEmptyState, ChatStrategy, MaxPauseClientType } from "../../schema/queue";
-
-async function describeQueue(api: ClinkClient, qno: string): Promise<Inputs | undefined> {
-  try {
-    const answer = await api.request<{ result?: Inputs }>("GET", "/cc/describe_queue", { query: { qno } });
-    return answer.result;
-  } catch (err) {
-    // describe_queue answers ResourceNotFound for an unknown qno (doc 4828).
-    if (err instanceof ClinkApiError && err.code === "ResourceNotFound") return undefined;
-    throw err;
-  }
-}
 
 export const queueProvider = makeProvider({
   schema: queueSchema,
@@ -136,7 +124,7 @@ export class Queue extends pulumi.dynamic.Resource {
     super(
       serializableProvider("queue"),
       name,
-      { ...resourceProps(queueSchema, args), ...(conflict ? { [CONFLICT_INPUT]: conflict } : {}) },
+      resourceProps(queueSchema, args, conflict),
       resourceOptions(queueSchema, opts),
       "clink",
       "Queue",

@@ -8,7 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ClinkClient } from "../api";
 import { restrictTelSettingSchema } from "../../schema/restrict-tel-setting";
 import type { Inputs } from "../../schema/ops";
-import { CONFLICT_INPUT, makeProvider } from "./kit";
+import { makeProvider } from "./kit";
 import { resourceOptions, resourceProps, serializableProvider } from "./serialized";
 
 export { RestrictTelSettingValue } from "../../schema/restrict-tel-setting";
@@ -89,10 +89,7 @@ export class RestrictTelSetting extends pulumi.dynamic.Resource {
     super(
       serializableProvider("restrictTelSetting"),
       name,
-      {
-        ...resourceProps(restrictTelSettingSchema, { settingValue }),
-        ...(verdict ? { [CONFLICT_INPUT]: verdict } : {}),
-      },
+      resourceProps(restrictTelSettingSchema, { settingValue }, verdict),
       resourceOptions(restrictTelSettingSchema, opts),
       "clink",
       "RestrictTelSetting",

@@ -5,8 +5,10 @@
  * from the program's node_modules. The result is a few hundred bytes, holds no credentials, and
  * always runs the installed release (see provider/runtime.ts).
  */
+import * as pulumi from "@pulumi/pulumi";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import type { ResourceSchema } from "../../schema/core";
+import type { Failure, ResourceSchema } from "../../schema/core";
+import { CONFLICT_INPUT } from "./kit";
 
 type Kind = string;
 
@@ -25,11 +27,21 @@ export function serializableProvider(kind: Kind): dynamic.ResourceProvider {
 /**
  * The property bag handed to `dynamic.Resource`: every schema field (so each is an output of the
  * resource object even when not declared), the bookkeeping outputs, then the declared args.
+ * Secret fields become Pulumi secrets even when declared as plain text: a password never sits in
+ * state in the clear. `verdict` is a program-side refusal the provider's check reports (kit.ts).
  */
-export function resourceProps(schema: ResourceSchema, args: object): Record<string, unknown> {
+export function resourceProps(
+  schema: ResourceSchema,
+  args: object,
+  verdict?: pulumi.Input<Failure | undefined>,
+): Record<string, unknown> {
   const props: Record<string, unknown> = { adopted: undefined };
   for (const name of Object.keys(schema.fields)) props[name] = undefined;
-  return { ...props, ...args };
+  const declared: Record<string, unknown> = { ...props, ...args };
+  for (const [name, field] of Object.entries(schema.fields))
+    if (field.secret && declared[name] !== undefined) declared[name] = pulumi.secret(declared[name]);
+  if (verdict !== undefined) declared[CONFLICT_INPUT] = verdict;
+  return declared;
 }
 
 /** Resource options every Clink resource gets: secret fields stay Pulumi secrets in outputs too. */

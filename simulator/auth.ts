@@ -65,7 +65,8 @@ export interface Credentials {
  */
 export function verify(opts: {
   method: string;
-  host: string;
+  /** The host forms the signature may cover (with and without the port, see server.ts). */
+  hosts: string[];
   paths: string[];
   pairs: Array<[string, string]>;
   keys: Credentials[];
@@ -87,15 +88,17 @@ export function verify(opts: {
   const m = TIMESTAMP.exec(timestamp);
   if (!m) return { status: 400, code: "InvalidParameter", message: "Timestamp 格式必须是 yyyy-MM-ddTHH:mm:ssZ" };
   const at = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]);
-  const expected = (path: string) =>
+  const expected = (host: string, path: string) =>
     createHmac("sha1", key.accessKeySecret)
-      .update(stringToSign(opts.method, opts.host, path, opts.pairs), "utf8")
+      .update(stringToSign(opts.method, host, path, opts.pairs), "utf8")
       .digest();
   const given = Buffer.from(signature, "base64");
-  const ok = opts.paths.some((p) => {
-    const e = expected(p);
-    return e.length === given.length && timingSafeEqual(e, given);
-  });
+  const ok = opts.hosts.some((h) =>
+    opts.paths.some((p) => {
+      const e = expected(h, p);
+      return e.length === given.length && timingSafeEqual(e, given);
+    }),
+  );
   if (!ok) return authFailure;
   if (opts.now > at + Number(expires) * 1000 || at > opts.now + ALLOWED_CLOCK_SKEW_MS)
     return { status: 403, code: "SignaturesExpired", message: "签名过期" };

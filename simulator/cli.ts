@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/** `clink-simulator [--port N] [--host H] [--rate N] [--seed FILE] [--state FILE] [--access-key-id X] [--access-key-secret S]` */
+/** `clink-simulator [--port N] [--host H] [--rate N] [--seed FILE] [--state FILE] [--access-key-id X] [--access-key-secret S] [--password-encryption aes|none]` */
 import * as fs from "node:fs";
 import { parseArgs } from "node:util";
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, startSimulator } from "./server";
@@ -14,19 +14,25 @@ async function main() {
       state: { type: "string" },
       "access-key-id": { type: "string" },
       "access-key-secret": { type: "string" },
+      "password-encryption": { type: "string", default: "aes" },
       help: { type: "boolean", short: "h" },
     },
   });
   if (values.help) {
     console.log(
       "clink-simulator [--port 8080] [--host 127.0.0.1] [--rate 3] [--seed seed.json] [--state state.json]\n" +
-        "                [--access-key-id ID] [--access-key-secret SECRET]\n" +
+        "                [--access-key-id ID] [--access-key-secret SECRET] [--password-encryption aes|none]\n" +
+        "Agent passwords must arrive AES-encrypted under the access key secret (doc 3.1.1), unless\n" +
+        "--password-encryption none.\n" +
         "The secret may also come from CLINK_SIMULATOR_SECRET (keeps it out of the process list);\n" +
         "without either, the built-in test secret.",
     );
     return;
   }
   const secret = values["access-key-secret"] ?? process.env.CLINK_SIMULATOR_SECRET;
+  const passwordEncryption = values["password-encryption"];
+  if (passwordEncryption !== "aes" && passwordEncryption !== "none")
+    throw new Error(`--password-encryption must be aes or none (got "${passwordEncryption}")`);
   const sim = await startSimulator({
     port: Number(values.port),
     host: values.host,
@@ -35,6 +41,7 @@ async function main() {
     statePath: values.state,
     accessKeyId: values["access-key-id"],
     accessKeySecret: secret,
+    passwordEncryption,
   });
   console.log(`Clink simulator listening on ${sim.url}`);
   console.log(`  access key id: ${values["access-key-id"] ?? DEFAULT_ACCESS_KEY_ID}`);
@@ -44,6 +51,7 @@ async function main() {
       : `  access key secret: the built-in default "${DEFAULT_ACCESS_KEY_SECRET}"`,
   );
   console.log(`  rate limit: ${values.rate}/s per endpoint${values.state ? `; state in ${values.state}` : ""}`);
+  console.log(`  agent passwords: ${passwordEncryption === "aes" ? "AES-encrypted (doc 3.1.1)" : "plain text"}`);
   const stop = () => void sim.close().then(() => process.exit(0));
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

@@ -25,6 +25,8 @@ export interface ApiRequest {
   query: URLSearchParams;
   /** Parsed JSON body of a POST; undefined when there was none. */
   body: unknown;
+  /** The secret of the access key that signed the request (agent passwords are AES-encrypted with it, doc 3.1.1). */
+  accessKeySecret?: string;
 }
 
 /** The model's answer. The HTTP layer adds `requestId` to every body. */
@@ -83,4 +85,10 @@ export interface Enterprise {
 export type Seed = Record<string, unknown>;
 
 /** Implemented by `simulator/domain/index.ts`. `state` is a previous `exportState()`. */
-export type CreateEnterprise = (options?: { seed?: Seed; state?: unknown; now?: () => number }) => Enterprise;
+export type CreateEnterprise = (options?: {
+  seed?: Seed;
+  state?: unknown;
+  now?: () => number;
+  /** `aes` (default, doc 3.1.1 `password`): agent passwords must decrypt; `none`: plain text is taken. */
+  passwordEncryption?: "aes" | "none";
+}) => Enterprise;

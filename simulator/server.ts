@@ -27,6 +27,12 @@ export interface SimulatorOptions {
   /** Requests per second per access key and endpoint (doc 2.6: 3). 0 turns the limit off. @default 3 */
   rate?: number;
   seed?: Seed;
+  /**
+   * `aes` (default): agent passwords must arrive AES-encrypted under the access key secret, as
+   * doc 3.1.1 `password` says and the vendor SDK sends them; `none`: plain text is taken, like a
+   * tenant that does not encrypt.
+   */
+  passwordEncryption?: "aes" | "none";
   /** Load the state from this file when it exists; save it after every change. */
   statePath?: string;
   now?: () => number;
@@ -58,6 +64,17 @@ export interface Simulator {
   reset(): void;
 }
 
+/**
+ * The host forms a signature may be computed over. Doc 2.1.3 signs over the request domain
+ * (请求域名, e.g. api-bj.clink.cn) without a port; the vendor SDK signs so while its HTTP client
+ * sends `Host: 127.0.0.1:PORT` on a non-default port, and other clients sign the Host header as
+ * sent: both are accepted.
+ */
+function hostForms(host: string): string[] {
+  const bare = host.replace(/:\d+$/, "");
+  return bare !== host ? [host, bare] : [host];
+}
+
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const now = options.now ?? Date.now;
   const keys = [
@@ -70,7 +87,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     options.statePath && fs.existsSync(options.statePath)
       ? JSON.parse(fs.readFileSync(options.statePath, "utf8"))
       : undefined;
-  let enterprise: Enterprise = createEnterprise({ seed: options.seed, state: loadState(), now });
+  const passwordEncryption = options.passwordEncryption ?? "aes";
+  let enterprise: Enterprise = createEnterprise({ seed: options.seed, state: loadState(), now, passwordEncryption });
   const limiter = new RateLimiter(options.rate ?? 3);
   const faults = new Faults();
   const log: LogEntry[] = [];
@@ -129,7 +147,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const pairs = decodePairs(rawQuery);
     const denied = verify({
       method,
-      host: req.headers.host ?? "",
+      hosts: hostForms(req.headers.host ?? ""),
       paths: [...new Set([normalized, rawPath])],
       pairs,
       keys,
@@ -137,6 +155,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     });
     if (denied) return fail(denied.status, denied.code, denied.message);
     const keyId = pairs.find(([k]) => k === "AccessKeyId")![1];
+    const accessKeySecret = keys.find((k) => k.accessKeyId === keyId)?.accessKeySecret;
     if (!limiter.admit(`${keyId} ${normalized}`, now())) return fail(429, "TooManyRequests", "请求超限");
 
     let body: unknown;
@@ -173,7 +192,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     }
     if (fault?.kind === "slow") await new Promise((r) => setTimeout(r, fault.delayMs));
 
-    const result = enterprise.handle({ method, path: normalized, query, body });
+    const result = enterprise.handle({ method, path: normalized, query, body, accessKeySecret });
     if (method === "POST" && result.status < 300) save();
     if (fault?.kind === "drop-after") {
       finish(0, "dropped-after");
@@ -270,7 +289,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       limiter.rate = rate;
     },
     reset() {
-      enterprise = createEnterprise({ seed: options.seed, now });
+      enterprise = createEnterprise({ seed: options.seed, now, passwordEncryption });
       faults.clear();
       log.length = 0;
       save();

@@ -9,6 +9,9 @@
  *   dynamicTelGroupIdDefault;
  * - update_client requires `permission` (line 1829) and has no `type`.
  */
+import { createHash } from "node:crypto";
+import type { ApiRequest } from "../contract";
+import { decryptAgentPassword } from "./agent-password";
 import { fail, omit, page, Params, type Ctx, type EndpointModule, type Obj } from "./kernel";
 
 const CNO = /^\d{4,11}$/;
@@ -117,7 +120,7 @@ function readStringList(p: Params, name: string): string[] | undefined {
 }
 
 /** Everything create and update share; `creating` applies defaults and the create-only rules. */
-function readClient(p: Params, ctx: Ctx, creating: boolean, current?: Obj): Obj {
+function readClient(p: Params, ctx: Ctx, req: ApiRequest, creating: boolean, current?: Obj): Obj {
   const out: Obj = {};
   const name = p.str("name", {
     required: creating,
@@ -128,12 +131,15 @@ function readClient(p: Params, ctx: Ctx, creating: boolean, current?: Obj): Obj 
   if (name !== undefined) out.name = name;
   const areaCode = p.str("areaCode", { required: creating, pattern: AREA, what: "区号, 如 010" });
   if (areaCode !== undefined) out.areaCode = areaCode;
-  const password = p.str("password", { required: creating, max: 32 });
-  if (password !== undefined) {
+  const sent = p.str("password", { required: creating });
+  if (sent !== undefined) {
+    const password = decryptAgentPassword(sent, req.accessKeySecret, ctx.passwordEncryption);
+    if ([...password].length > 32) throw fail.invalid("password 长度不能超过32");
     // Doc lines 1094, 2245: ClientPassword when the password breaks the enterprise's rule.
     if ([...password].length < ctx.seed.passwordMinLength)
       throw fail.code(400, "ClientPassword", `座席密码不符合规则: 至少${ctx.seed.passwordMinLength}位`);
     out.password = password;
+    out.passwordAsSent = sent;
   }
   Object.assign(out, readInts(p, INTS, creating));
   if (!creating) Object.assign(out, readInts(p, UPDATE_ONLY, false));
@@ -267,6 +273,8 @@ function describe(ctx: Ctx, c: Obj): Obj {
   const qnos = qnosOf(ctx, cno);
   return {
     ...out,
+    // Doc 3.1.5's example answers crmId "" for an agent without one.
+    crmId: c.crmId === undefined || c.crmId === null ? "" : String(c.crmId),
     bindTel: bound?.tel ?? "",
     reserveTel: c.reserveTel ?? "",
     telType: bound?.telType ?? null,
@@ -282,6 +290,12 @@ function describe(ctx: Ctx, c: Obj): Obj {
 
 const nowSeconds = (ctx: Ctx) => Math.floor(ctx.now() / 1000);
 
+/** What the model keeps of an agent's password: a salted fingerprint and when it was set. */
+function passwordRecord(ctx: Ctx, cno: string, password: string): Obj {
+  const sha256 = createHash("sha256").update(`clink-simulator:${cno}:${password}`, "utf8").digest("hex");
+  return { cno, passwordSha256: sha256, passwordSetAt: ctx.now() };
+}
+
 export const clientsModule: EndpointModule = {
   kinds: {
     client: { idField: "cno" },
@@ -293,11 +307,11 @@ export const clientsModule: EndpointModule = {
     {
       method: "POST",
       path: "/cc/create_client",
-      handler(p, ctx) {
+      handler(p, ctx, req) {
         const cno = p.str("cno", { required: true, pattern: CNO, what: "4-11位数字" })!;
-        const input = readClient(p, ctx, true);
+        const input = readClient(p, ctx, req, true);
         if (clients(ctx).has(cno)) throw fail.code(400, "ClientExist", "座席号已经存在");
-        const { qnos, password, ...rest } = input;
+        const { qnos, password, passwordAsSent, ...rest } = input;
         const c: Obj = {
           id: ctx.store.nextId("client"),
           cno,
@@ -310,27 +324,28 @@ export const clientsModule: EndpointModule = {
         };
         checkRules(ctx, c);
         clients(ctx).set(cno, c);
-        // The password is kept apart from the agent: no read endpoint returns it.
-        secrets(ctx).set(cno, { cno, password });
+        // The password is kept apart from the agent, as a fingerprint only: no endpoint and no
+        // admin view ever shows it, and tests can still tell whether it changed.
+        secrets(ctx).set(cno, passwordRecord(ctx, cno, String(password)));
         setQnos(ctx, cno, (qnos as string[] | undefined) ?? []);
         const echo = omit(c, ["id", "createTime", "updateTime", "ibWrapupType", "ibWrapupTime", "autoInvestigation"]);
-        // Line 1648: the answer echoes the password.
-        return { client: { ...echo, password, qnos: qnosOf(ctx, cno), crmId: c.crmId ?? null } };
+        // Doc 3.1.1 example: the answer echoes the password as sent.
+        return { client: { ...echo, password: passwordAsSent, qnos: qnosOf(ctx, cno), crmId: c.crmId ?? null } };
       },
     },
     {
       method: "POST",
       path: "/cc/update_client",
-      handler(p, ctx) {
+      handler(p, ctx, req) {
         const cno = p.str("cno", { required: true, pattern: CNO, what: "4-11位数字" })!;
         const current = clients(ctx).get(cno);
-        const input = readClient(p, ctx, false, current);
+        const input = readClient(p, ctx, req, false, current);
         const c = mustFind(ctx, cno);
-        const { qnos, password, ...rest } = input;
+        const { qnos, password, passwordAsSent: _sent, ...rest } = input;
         const next = { ...c, ...rest, updateTime: nowSeconds(ctx) };
         checkRules(ctx, next);
         Object.assign(c, next);
-        if (password !== undefined) secrets(ctx).set(cno, { cno, password });
+        if (password !== undefined) secrets(ctx).set(cno, passwordRecord(ctx, cno, String(password)));
         if (qnos !== undefined) setQnos(ctx, cno, qnos as string[]);
         const echo = omit(c, ["id", "createTime", "updateTime", "autoInvestigation"]);
         return { client: { ...echo, qnos: qnosOf(ctx, cno) } };

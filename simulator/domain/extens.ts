@@ -3,6 +3,7 @@
  * describe answers `****`. A registered phone cannot change type (line 5380); a phone an agent
  * has bound cannot be deleted (line 5545).
  */
+import { createHash } from "node:crypto";
 import { fail, omit, type Ctx, type EndpointModule, type Obj, type Params } from "./kernel";
 
 const NUMBER = /^\d{3,6}$/;
@@ -12,6 +13,12 @@ const CODECS: Record<number, number[]> = { 1: [1, 2, 3, 4, 5], 2: [5, 6] };
 
 const extens = (ctx: Ctx) => ctx.store.table("exten");
 const secrets = (ctx: Ctx) => ctx.store.table("extenSecret");
+
+/** What the model keeps of a phone's password: a salted fingerprint and when it was set, never the text. */
+function passwordRecord(ctx: Ctx, extenNumber: string, password: string): Obj {
+  const sha256 = createHash("sha256").update(`clink-simulator:exten:${extenNumber}:${password}`, "utf8").digest("hex");
+  return { extenNumber, passwordSha256: sha256, passwordSetAt: ctx.now() };
+}
 
 function readPassword(p: Params, ctx: Ctx, required: boolean) {
   const pw = p.str("password", { required, max: 32 });
@@ -67,7 +74,7 @@ export const extensModule: EndpointModule = {
         if (extens(ctx).has(extenNumber)) throw fail.code(400, "ParameterConflict", "话机号码重复");
         if (extens(ctx).size >= ctx.seed.extenLimit) throw fail.code(400, "UpperLimit", "企业可添加话机数已达上限");
         extens(ctx).set(extenNumber, e);
-        secrets(ctx).set(extenNumber, { extenNumber, password });
+        secrets(ctx).set(extenNumber, passwordRecord(ctx, extenNumber, password));
         return { exten: view(e) };
       },
     },
@@ -92,7 +99,7 @@ export const extensModule: EndpointModule = {
         if (jittBuffer === 1 && allow === undefined) next.allow = 5;
         check(next);
         Object.assign(e, next);
-        if (password !== undefined) secrets(ctx).set(extenNumber, { extenNumber, password });
+        if (password !== undefined) secrets(ctx).set(extenNumber, passwordRecord(ctx, extenNumber, password));
         return { exten: view(e) };
       },
     },

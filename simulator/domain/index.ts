@@ -46,6 +46,7 @@ export const createEnterprise: CreateEnterprise = (options = {}) => {
     store: Store.import(saved?.store),
     seed: buildSeed(options.seed),
     now: options.now ?? Date.now,
+    passwordEncryption: options.passwordEncryption ?? "aes",
     flags: {
       onlineAgents: new Set(saved?.flags?.onlineAgents ?? []),
       ivrQueues: new Set(saved?.flags?.ivrQueues ?? []),

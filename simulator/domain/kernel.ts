@@ -109,6 +109,8 @@ export interface Ctx {
   now(): number;
   /** Flags set through the admin API: online agents, queues an IVR routes to, registered phones. */
   flags: Flags;
+  /** How agent passwords arrive (doc 3.1.1 `password`: AES-encrypted). */
+  passwordEncryption: "aes" | "none";
 }
 
 export interface Flags {
@@ -150,7 +152,13 @@ export class Params {
       if (req.body === undefined) throw new ApiFailure(400, "MissingRequestBody", "缺少请求body");
       if (typeof req.body !== "object" || req.body === null || Array.isArray(req.body))
         throw fail.invalid("请求体必须是JSON对象");
-      this.values = req.body as Obj;
+      // The vendor SDK serializes every request property, unset ones as JSON null: a server
+      // that serves it takes null as absent (never UnknownParameter, never a value). The
+      // document's own examples put some POST parameters in the query (3.4.1 create_exten,
+      // 3.4.2 update_exten) and the SDK sends those, and its delete/setting parameters, in both
+      // places: query parameters count, the body's non-null values win.
+      const body = Object.fromEntries(Object.entries(req.body as Obj).filter(([, v]) => v !== null));
+      this.values = { ...decodeQuery(req.query), ...body };
     }
   }
 

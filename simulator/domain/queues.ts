@@ -281,14 +281,15 @@ export const queuesModule: EndpointModule = {
         p.rejectUnknown(["qno"]);
         const q = mustFind(ctx, qno);
         const clients = ctx.store.table("client");
-        return {
-          result: {
-            enterpriseId: ctx.seed.enterpriseId,
-            ...omit(q, ["id"]),
-            retry: 5, // doc line 4655: <=0 means the default 5; there is no way to set it
-            queueMembers: membersOf(ctx, qno).map((m) => ({ ...m, type: Number(clients.get(m.cno)?.type ?? 2) })),
-          },
+        const result = {
+          enterpriseId: ctx.seed.enterpriseId,
+          ...omit(q, ["id"]),
+          retry: 5, // doc line 4655: <=0 means the default 5; there is no way to set it
+          queueMembers: membersOf(ctx, qno).map((m) => ({ ...m, type: Number(clients.get(m.cno)?.type ?? 2) })),
         };
+        // The document's example answers under `result`; the vendor SDK's DescribeQueueResponse
+        // reads `queue`. Both keys carry the queue so either client finds it.
+        return { result, queue: result };
       },
     },
     {

@@ -98,7 +98,9 @@ export const restrictModule: EndpointModule = {
         const restrictType = p.int("restrictType", { required: true, oneOf: [1, 2] })!;
         const tel = p.str("tel", { required: true })!;
         const description = p.str("description", { max: 100 }) ?? null;
-        const exp = p.str("expirationTime");
+        // Doc 3.7.2: "yyyy-MM-dd"; the vendor SDK sends a java.util.Date, which Jackson writes as epoch ms.
+        const expRaw = p.raw("expirationTime");
+        const exp = typeof expRaw === "number" ? String(expRaw) : p.str("expirationTime");
         const encrypt = p.int("encrypt", { oneOf: [0, 1] }) ?? 0;
         const encryptType = p.int("encryptType", { oneOf: [1] }) ?? 1;
         p.rejectUnknown([
@@ -113,7 +115,7 @@ export const restrictModule: EndpointModule = {
         ]);
         // An encrypted number cannot be checked for shape: the simulator has no key to open it.
         if (encrypt === 0) checkTel(tel, telType);
-        const expirationTime = exp === undefined ? null : parseDay(exp);
+        const expirationTime = exp === undefined ? null : /^\d{10,}$/.test(exp) ? Number(exp) : parseDay(exp);
         const key = `${restrictType}:${type}:${tel}`;
         // Not documented; one number can only be listed once per list and direction.
         if (entries(ctx).has(key)) throw fail.invalid(`号码已在${restrictType === 1 ? "黑" : "白"}名单中: ${tel}`);

@@ -1,4 +1,5 @@
 /** Drive the enterprise model directly (no HTTP): the shape the HTTP layer hands it. */
+import { createCipheriv, createHash } from "node:crypto";
 import type { ApiResult, Enterprise } from "../../simulator/contract";
 import { createEnterprise } from "../../simulator/domain";
 
@@ -22,7 +23,26 @@ export function call(
       else if (v !== undefined) query.append(k, String(v));
     }
   }
-  return ent.handle({ method, path, query, body: method === "POST" ? params : undefined });
+  return ent.handle({
+    method,
+    path,
+    query,
+    body: method === "POST" ? params : undefined,
+    accessKeySecret: MODEL_SECRET,
+  });
+}
+
+/** The access key secret the model tests sign with (the HTTP layer hands the model the signer's). */
+export const MODEL_SECRET = "model-test-secret";
+
+/**
+ * An agent password as the vendor SDK sends it (AesUtil: AES-128-ECB-PKCS5, key = first 16
+ * bytes of SHA1PRNG(secret) = SHA1(SHA1(secret)), hex). Test-side, apart from provider and simulator.
+ */
+export function aes(password: string, secret = MODEL_SECRET): string {
+  const key = createHash("sha1").update(createHash("sha1").update(secret).digest()).digest().subarray(0, 16);
+  const c = createCipheriv("aes-128-ecb", key, null);
+  return Buffer.concat([c.update(password, "utf8"), c.final()]).toString("hex");
 }
 
 /** The call must succeed; returns the body. */

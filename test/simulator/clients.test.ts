@@ -1,27 +1,70 @@
 /** The simulator's doc 3.1 (agents) against the document's own statements. */
 import { describe, expect, it } from "vitest";
-import { enterprise, err, ok } from "./call";
+import { aes, enterprise, err, ok } from "./call";
 
+/** An agent as create_client takes it: the password AES-encrypted (doc 3.1.1 `password`). */
 const agent = (extra: Record<string, unknown> = {}) => ({
   cno: "1001",
   name: "张三",
   areaCode: "010",
-  password: "s3cret-pw",
+  password: aes("s3cret-pw"),
   permission: {},
   ...extra,
+  ...(typeof extra.password === "string" ? { password: aes(extra.password) } : {}),
 });
 
 describe("create_client (3.1.1)", () => {
   it("applies defaults, echoes the password like the real API, and keeps it out of every read", () => {
     const ent = enterprise();
     const created = ok(ent, "POST", "/cc/create_client", agent()).client;
-    expect(created).toMatchObject({ cno: "1001", role: 0, active: 1, wrapupTime: 30, type: 2, password: "s3cret-pw" });
+    expect(created).toMatchObject({
+      cno: "1001",
+      role: 0,
+      active: 1,
+      wrapupTime: 30,
+      type: 2,
+      password: aes("s3cret-pw"),
+    });
     expect(created.permission).toMatchObject({ asr: 0, call: 1, cdr: 1, recordDownload: 1, sms: 0, record: 3 });
     const described = ok(ent, "GET", "/cc/describe_client", { cno: "1001" }).client;
     expect(JSON.stringify(described)).not.toContain("s3cret-pw");
     const listed = ok(ent, "GET", "/cc/list_clients", {});
     expect(JSON.stringify(listed)).not.toContain("s3cret-pw");
     expect(JSON.stringify(ent.admin.list("client"))).not.toContain("s3cret-pw");
+    expect(JSON.stringify(ent.exportState())).not.toContain("s3cret-pw");
+    expect(JSON.stringify(ent.exportState())).not.toContain(aes("s3cret-pw"));
+  });
+
+  it("takes the password only AES-encrypted under the caller's secret (doc 3.1.1 `password`: 采用 AES加密)", () => {
+    const ent = enterprise();
+    const plain = err(ent, "POST", "/cc/create_client", { ...agent(), password: "s3cret-pw" });
+    expect(plain).toMatchObject({ status: 400, code: "ClientPassword" });
+    expect(plain.message).toContain("AES");
+    const otherKey = err(ent, "POST", "/cc/create_client", {
+      ...agent(),
+      password: aes("s3cret-pw", "another-secret"),
+    });
+    expect(otherKey.code).toBe("ClientPassword");
+    ok(ent, "POST", "/cc/create_client", agent());
+    // The vendor SDK's own check vector (AesUtil with secret "mysecret").
+    expect(aes("Aa123456", "mysecret")).toBe("c59e033c4eaa0f01c8a4c9f1d542d75a");
+    // A tenant without encryption takes plain text.
+    const plainTenant = enterprise({ passwordEncryption: "none" });
+    ok(plainTenant, "POST", "/cc/create_client", { ...agent(), password: "s3cret-pw" });
+  });
+
+  it("takes JSON null as an absent parameter, as the vendor SDK sends every unset property", () => {
+    const ent = enterprise();
+    ok(ent, "POST", "/cc/create_client", {
+      ...agent(),
+      crmId: null,
+      qnos: null,
+      clidArea: null,
+      cloudNumberModes: null,
+    });
+    const d = ok(ent, "GET", "/cc/describe_client", { cno: "1001" }).client;
+    expect(d.crmId).toBe(""); // doc 3.1.5's example form for an unset crmId
+    expect(d).not.toHaveProperty("cloudNumberModes");
   });
 
   it("hides the fields describe_client does not document", () => {

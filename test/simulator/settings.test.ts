@@ -1,6 +1,6 @@
 /** The simulator's doc 3.3 pauses, 3.4 phones, 3.5 numbers, 3.6-3.10 read-only areas, 3.7 lists. */
 import { describe, expect, it } from "vitest";
-import { enterprise, err, ok } from "./call";
+import { aes, enterprise, err, ok } from "./call";
 
 describe("pauses (3.3, lines 4955-5187)", () => {
   it("creates without answering the id, lists with ids, updates by id, deletes by text, keeps one default", () => {
@@ -48,6 +48,9 @@ describe("phones (3.4, lines 5188-5793)", () => {
     const ent = enterprise();
     expect(ok(ent, "POST", "/cc/create_exten", desk).exten).toMatchObject({ password: "****", jittBuffer: 0 });
     expect(ok(ent, "GET", "/cc/describe_exten", { extenNumber: "8001" }).exten.password).toBe("****");
+    // The state (what /__sim/state and --state files show) keeps a fingerprint, never the password.
+    expect(JSON.stringify(ent.exportState())).not.toContain(`"${desk.password}"`);
+    expect(JSON.stringify(ent.exportState())).toContain("passwordSha256");
     expect(err(ent, "POST", "/cc/create_exten", desk)).toMatchObject({ status: 400, code: "ParameterConflict" });
     expect(err(ent, "POST", "/cc/create_exten", { ...desk, extenNumber: "8002", type: 2, allow: 3 }).code).toBe(
       "InvalidParameter",
@@ -65,7 +68,7 @@ describe("phones (3.4, lines 5188-5793)", () => {
       cno: "1001",
       name: "a",
       areaCode: "010",
-      password: "password1",
+      password: aes("password1"),
       permission: {},
     });
     ok(ent, "POST", "/cc/bind_client_tel", { cno: "1001", tel: "8001" });

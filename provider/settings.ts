@@ -2,7 +2,7 @@
  * Credentials and endpoint for the provider process, read at run time and never stored in
  * state (DESIGN.md 3): first the stack config handed to the dynamic provider's `configure`
  * (`clink:accessKeyId`, `clink:accessKeySecret`, `clink:region`, `clink:endpoint`,
- * `clink:rate`), then the `CLINK_*` environment the API client reads itself.
+ * `clink:rate`, `clink:responseTimeoutMs`, `clink:passwordEncryption`), then the `CLINK_*` environment the API client reads itself.
  */
 import { ClinkClient } from "./api";
 
@@ -15,6 +15,8 @@ export interface ProviderSettings {
   rate?: number;
   /** How long to wait for an answer before the outcome counts as unknown. @default 30000 */
   responseTimeoutMs?: number;
+  /** `aes` (default) or `none`: how agent passwords travel (doc 3.1.1 `password`). */
+  passwordEncryption?: string;
 }
 
 /** What the dynamic provider's configure hook receives (a subset of pulumi's ConfigureRequest). */
@@ -38,6 +40,7 @@ export function settingsFromConfig(config: ConfigSource): ProviderSettings {
     endpoint: config.get("clink:endpoint") || undefined,
     rate: number("clink:rate"),
     responseTimeoutMs: number("clink:responseTimeoutMs"),
+    passwordEncryption: config.get("clink:passwordEncryption") || undefined,
   };
 }
 
@@ -51,6 +54,7 @@ export function clientFromSettings(s: ProviderSettings): ClinkClient {
     endpoint: s.endpoint ?? env.CLINK_ENDPOINT,
     ...(s.rate !== undefined ? { rate: s.rate } : {}),
     ...(s.responseTimeoutMs !== undefined ? { responseTimeoutMs: s.responseTimeoutMs } : {}),
+    ...(s.passwordEncryption !== undefined ? { passwordEncryption: s.passwordEncryption } : {}),
   } as ConstructorParameters<typeof ClinkClient>[0]);
 }
 

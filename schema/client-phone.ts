@@ -5,7 +5,7 @@
  * the phone rebinds in place.
  */
 import { z } from "zod";
-import { digits, flag, text, type ResourceSchema } from "./core";
+import { digits, flag, text, unmaskNumber, type ResourceSchema } from "./core";
 
 export const clientPhoneSchema: ResourceSchema = {
   type: "ClientPhone",
@@ -19,12 +19,14 @@ export const clientPhoneSchema: ResourceSchema = {
       required: true,
     },
     tel: {
-      schema: text(20, { pattern: /^\d+$/, patternText: "digits" }),
+      // Digits; x/X/* only as the server masks a number it shows (doc 3.1.10 example "152xxxx8888").
+      schema: text(20, { pattern: /^\d[\dxX*]*$/, patternText: "digits" }),
       doc:
         "The phone (电话号码): an Exten's number (IP phone or softphone), a mobile or a landline with area code. " +
         "Changing it rebinds the agent in place. Mobiles and landlines may need the interactive voice verification first (3.1.11/3.1.12).",
       lifecycle: "updatable",
       required: true,
+      mergeApi: unmaskNumber,
     },
     isReserveTel: {
       schema: flag("no", "yes"),

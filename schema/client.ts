@@ -33,7 +33,7 @@ export const ClientRole = { Agent: 0, Supervisor: 1 } as const;
 /** Agent type (座席类型), line 1196. Fixed at creation. */
 export const ClientType = { Omnichannel: 1, CallCenter: 2, OnlineChat: 3 } as const;
 /** Caller-number type (外显号码类型), line 1112. */
-export const ClidType = { All: 0, AgentSpecified: 2, Smart: 3 } as const;
+export const ClidType = { All: 0, LocalFirst: 1, AgentSpecified: 2, Smart: 3 } as const;
 /** Caller-number rule (外显规则), line 1116: random/round robin for ClidType.All, dynamic/custom for ClidType.Smart. */
 export const ClidRule = { RandomOrDynamic: 1, RoundRobinOrCustom: 2 } as const;
 /** Number source (号码类型), line 1119. */
@@ -100,6 +100,9 @@ const permissionSchema = z
     return out;
   });
 
+/** Doc 3.1.1 `crmId` Integer; describe (3.1.5) String; the vendor SDK String: digits settle to a number. */
+const crmIdSchema = z.union([int(0, 2 ** 31 - 1), text(64)], { error: "must be a CRM id: an integer, or text" });
+
 const numberSet = stringSet(z.string({ error: "must be a phone number" }).min(1), "caller number (外显号码)");
 
 /** Area-specific caller numbers (clidArea 对象, line 1280). A set keyed by areaGroupName. */
@@ -124,6 +127,10 @@ const clidAreaSchema = z
   .transform((l) =>
     [...l].sort((a, b) => (a.areaGroupName < b.areaGroupName ? -1 : a.areaGroupName > b.areaGroupName ? 1 : 0)),
   );
+
+function withoutNulls(o: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
+}
 
 const describedOnlyRead = { read: false as const };
 
@@ -207,14 +214,21 @@ export const clientSchema: ResourceSchema = {
       lifecycle: "updateOnly",
     },
     crmId: {
-      schema: int(0, 2 ** 31 - 1),
-      doc: "CRM id (CRM 编号) for a third-party CRM. Describe returns it as a string; compared as a number.",
+      schema: crmIdSchema as unknown as z.ZodType<unknown>,
+      doc:
+        'CRM id (CRM 编号) for a third-party CRM. Doc 3.1.1/3.1.2 type it as Integer, describe (3.1.5) as String and its example answers "" ' +
+        "when unset; the vendor SDK sends a String. Digits are settled to a number and sent as one (the document's form); other text is kept as text.",
       lifecycle: "updatable",
       fromApi: (v) => (v === "" ? undefined : v),
     },
     clidType: {
-      schema: oneOf({ 0: "all", 2: "agent-specified", 3: "smart" }),
-      doc: "Caller-number type (外显号码类型): 0 all, 2 agent-specified, 3 smart. Default 0. Non-zero requires `clid`.",
+      schema: oneOf({
+        0: "all",
+        1: "local first (本地优先; vendor SDK, not in the document)",
+        2: "agent-specified",
+        3: "smart",
+      }),
+      doc: "Caller-number type (外显号码类型): 0 all, 2 agent-specified, 3 smart (doc 3.1.1); 1 local first (本地优先) is known to the vendor SDK and accepted as the server may answer it. Default 0. Non-zero requires `clid`.",
       lifecycle: "updatable",
       default: 0,
     },
@@ -293,6 +307,13 @@ export const clientSchema: ResourceSchema = {
       lifecycle: "updatable",
       default: {},
       requiredOnUpdate: true, // update_client, line 1829
+      // The describe example of doc 3.1.5 answers seven of the ten keys (no transfer, otherData,
+      // taskInventory): a key the server leaves out keeps its last declared value instead of
+      // falling back to the default, which would show as drift that never converges.
+      mergeApi: (value, previous) =>
+        value && typeof value === "object" && !Array.isArray(value)
+          ? { ...((previous as object | undefined) ?? {}), ...withoutNulls(value as Record<string, unknown>) }
+          : value,
     },
     type: {
       schema: oneOf({ 1: "omnichannel", 2: "call center", 3: "online chat" }),
@@ -331,10 +352,16 @@ export const clientSchema: ResourceSchema = {
       lifecycle: "updatable",
     },
     cloudNumberModes: {
-      schema: z.array(oneOf({ 0: "off", 1: "on" }), { error: "must be four 0/1 switches" }).length(4, {
-        error: "must be four 0/1 switches: [SIM card, work card, callback, RTC]",
-      }) as unknown as z.ZodType<unknown>,
-      doc: "Cloud-number modes (云号码呼叫模式): four 0/1 switches in order [SIM card, work card, two-way callback, RTC]. Order matters.",
+      schema: z
+        .array(oneOf({ 0: "off", 1: "on", 2: "2 (in the describe example of doc 3.1.5; meaning not documented)" }), {
+          error: "must be four switches",
+        })
+        .length(4, {
+          error: "must be four switches: [SIM card, work card, callback, RTC]",
+        }) as unknown as z.ZodType<unknown>,
+      doc:
+        "Cloud-number modes (云号码呼叫模式): four switches in order [SIM card, work card, two-way callback, RTC], 0 off, 1 on. Order matters. " +
+        "The describe example of doc 3.1.5 answers [0,0,0,2]: 2 is accepted as the server's value, its meaning is not documented.",
       lifecycle: "updatable",
     },
     obHangupSms: {

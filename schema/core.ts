@@ -192,3 +192,33 @@ export function password(maxLength = 64): z.ZodType<string> {
     .string({ error: "must be text" })
     .refine((v) => v.length > 0 && [...v].length <= maxLength, { error: `must be 1 to ${maxLength} characters` });
 }
+
+// ---------------------------------------------------------------------------------------------
+// Masked numbers. The document's example answers show phone numbers with digits replaced by
+// `x` (doc 3.1.10 list_client_tels "152xxxx8888", 3.5.8 "138xxxx8888"); a server with number
+// hiding (号码隐藏) answers so. A masked answer is the declared number when every shown digit
+// matches: the form of a value never shows as drift.
+// ---------------------------------------------------------------------------------------------
+
+const MASK = /[xX*]/;
+
+/** True when `shown` (digits with x/X/* masks) could be `declared`. */
+export function masks(shown: string, declared: string): boolean {
+  if (!MASK.test(shown) || shown.length !== declared.length) return false;
+  return [...shown].every((c, i) => MASK.test(c) || c === declared[i]);
+}
+
+/** mergeApi for a number field: a masked answer that fits the previous declaration is that declaration. */
+export function unmaskNumber(value: unknown, previous: unknown): unknown {
+  return typeof value === "string" && typeof previous === "string" && masks(value, previous) ? previous : value;
+}
+
+/** mergeApi for a set of numbers: each masked element takes the one previous element it fits. */
+export function unmaskNumbers(value: unknown, previous: unknown): unknown {
+  if (!Array.isArray(value) || !Array.isArray(previous)) return value;
+  return value.map((v) => {
+    if (typeof v !== "string" || !MASK.test(v)) return v;
+    const fits = previous.filter((p): p is string => typeof p === "string" && masks(v, p));
+    return fits.length === 1 ? fits[0] : v;
+  });
+}

@@ -6,7 +6,7 @@
  * provider finds it by name, which is unique (line 6055). Agents refer to a group by name.
  */
 import { z } from "zod";
-import { flag, int, stringSet, text, type Failure, type ResourceSchema } from "./core";
+import { flag, int, stringSet, text, unmaskNumbers, type Failure, type ResourceSchema } from "./core";
 
 const ADVANCED = ["statisticDays", "minObCount", "minObDays", "minAnswerRate"];
 
@@ -23,6 +23,7 @@ export const dynamicTelGroupSchema: ResourceSchema = {
     },
     selectedTels: {
       schema: stringSet(z.string().min(1), "caller number") as unknown as z.ZodType<unknown>,
+      mergeApi: unmaskNumbers,
       doc: "Numbers in the group (动态号码组内号码), a set of 1-500 of the enterprise's caller numbers (lines 6056-6057).",
       lifecycle: "updatable",
       required: true,

@@ -159,6 +159,7 @@ export function fromRemote(schema: ResourceSchema, remote: Inputs, previous: Inp
     }
     if (field.fromApi) value = field.fromApi(value);
     if (field.mergeApi) value = field.mergeApi(value, previous[name]);
+    if (value === undefined || value === null) continue; // e.g. crmId "" (doc 3.1.5 example): not set
     if (field.lifecycle !== "computed") {
       // Settle the server's form (e.g. "20" vs 20, order of a set) the same way declared values are.
       const parsed = field.schema.safeParse(value);
@@ -167,6 +168,21 @@ export function fromRemote(schema: ResourceSchema, remote: Inputs, previous: Inp
     out[name] = value;
   }
   return out;
+}
+
+/**
+ * The value without `undefined` at any depth (object keys dropped, list elements removed): the
+ * engine's serializer (protobuf Struct) refuses `undefined` with "Unexpected struct type", so
+ * nothing handed to the engine may hold one.
+ */
+export function withoutUndefined<T>(value: T): T {
+  if (Array.isArray(value)) return value.filter((v) => v !== undefined).map(withoutUndefined) as T;
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = withoutUndefined(v);
+    return out as T;
+  }
+  return value;
 }
 
 /** The id: the natural key fields joined by ':' (the API's own addressing). */

@@ -30,6 +30,18 @@ export function epochToShanghaiDay(ms: number): string {
   return new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
+/**
+ * The list answers epoch milliseconds (doc 3.7.1 example) or null for "permanent"; the vendor
+ * SDK's model carries epoch milliseconds too; a "yyyy-MM-dd[ HH:mm:ss]" string (a Java Date
+ * written as text, China time) is read as its date.
+ */
+function expiryFromApi(v: unknown): unknown {
+  if (typeof v === "number") return epochToShanghaiDay(v);
+  if (typeof v === "string" && /^\d{10,}$/.test(v)) return epochToShanghaiDay(Number(v));
+  if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}/.test(v)) return v.slice(0, 10);
+  return v === "" ? undefined : v;
+}
+
 export const restrictTelSchema: ResourceSchema = {
   type: "RestrictTel",
   vendorTerm: "黑白名单",
@@ -68,11 +80,11 @@ export const restrictTelSchema: ResourceSchema = {
       schema: z.string().regex(DAY, { error: 'must be a date "yyyy-MM-dd" (China time)' }),
       doc: 'Expiry date (到期时间) "yyyy-MM-dd", China time; absent means permanent. The server answers epoch milliseconds, compared as the Asia/Shanghai date.',
       lifecycle: "replace",
-      fromApi: (v) => (typeof v === "number" ? epochToShanghaiDay(v) : v),
+      fromApi: expiryFromApi,
     },
     encrypt: {
       schema: flag("plain", "encrypted"),
-      doc: "The number is sent encrypted (是否对电话号码进行加密): 0 no, 1 yes (AES, encryptType 1). Not returned by the list. Default 0.",
+      doc: "The number is sent encrypted (是否对电话号码进行加密): 0 no. 1 (AES, encryptType 1) is refused at preview: the document names no key for it (docs/design.md). Not returned by the list. Default 0.",
       lifecycle: "replace",
       default: 0,
       api: { read: false },
@@ -92,7 +104,17 @@ export const restrictTelSchema: ResourceSchema = {
   },
   validate(inputs, known) {
     const failures: Failure[] = [];
-    if (!known("tel") || !known("telType") || inputs.encrypt === 1) return failures;
+    if (known("encrypt") && inputs.encrypt === 1)
+      return [
+        {
+          property: "encrypt",
+          reason:
+            "encrypt: 1 is not supported. Doc 3.7.2 says the number may be sent AES-encrypted (encryptType 1) but names no key or encoding, " +
+            "and the vendor SDK never encrypts a list number (its EncryptUtil.aesEncrypt has no documented key for this endpoint): " +
+            "declare the plain number with encrypt 0 (the default).",
+        },
+      ];
+    if (!known("tel") || !known("telType")) return failures;
     const tel = String(inputs.tel);
     const ok =
       inputs.telType === 1

@@ -5,7 +5,9 @@
 import { Agent, type Dispatcher } from "undici";
 import { ClinkApiError } from "./errors";
 import { pacerFor } from "./pacer";
+import { encryptAgentPassword, type PasswordEncryption } from "./password-encryption";
 import { flattenQuery, signedQuery } from "./signing";
+import { userAgent } from "./version";
 
 export type Region = "bj" | "sh";
 
@@ -36,6 +38,12 @@ export interface ClinkClientOptions {
   maxRetries?: number;
   /** First backoff; doubles per attempt with full jitter, capped at 8 s. @default 250 */
   backoffMs?: number;
+  /**
+   * How agent passwords travel (doc 3.1.1 `password`: "采用 AES加密"): `aes` (default) encrypts
+   * them with a key derived from the access key secret, as the vendor SDK's AesUtil does; `none`
+   * sends them as given, for a tenant that expects plain text. Default: `CLINK_PASSWORD_ENCRYPTION`.
+   */
+  passwordEncryption?: PasswordEncryption;
   /** For tests: the clock used to sign and pace. */
   now?: () => number;
   /** For tests: a dispatcher instead of the client's own undici Agent. */
@@ -68,6 +76,7 @@ export class ClinkClient {
   readonly endpoint: URL;
   readonly accessKeyId: string;
   readonly rate: number;
+  readonly passwordEncryption: PasswordEncryption;
   readonly #secret: string;
   readonly #opts: Required<Pick<ClinkClientOptions, "expiresSeconds" | "maxRetries" | "backoffMs">>;
   readonly #now: () => number;
@@ -104,6 +113,12 @@ export class ClinkClient {
     this.accessKeyId = accessKeyId;
     this.#secret = secret;
     this.rate = options.rate ?? 3;
+    const encryption = options.passwordEncryption ?? env.CLINK_PASSWORD_ENCRYPTION ?? "aes";
+    if (encryption !== "aes" && encryption !== "none")
+      throw configError(
+        `passwordEncryption (clink:passwordEncryption / CLINK_PASSWORD_ENCRYPTION) must be "aes" or "none"; got "${encryption}".`,
+      );
+    this.passwordEncryption = encryption;
     this.#opts = { expiresSeconds: expires, maxRetries: options.maxRetries ?? 5, backoffMs: options.backoffMs ?? 250 };
     this.#now = options.now ?? Date.now;
     this.#dispatcher =
@@ -114,6 +129,15 @@ export class ClinkClient {
         bodyTimeout: options.responseTimeoutMs ?? 30_000,
         keepAliveTimeout: 10_000,
       });
+  }
+
+  /**
+   * An agent password in the form create_client/update_client take (doc 3.1.1, 3.1.2 `password`):
+   * AES-encrypted under the access key secret unless `passwordEncryption` is `none`. The secret
+   * never leaves the client.
+   */
+  agentPassword(password: string): string {
+    return this.passwordEncryption === "aes" ? encryptAgentPassword(password, this.#secret) : password;
   }
 
   /** Keeps secrets out of `console.log(client)` and JSON dumps. */
@@ -202,11 +226,12 @@ export class ClinkClient {
 
   /**
    * Every object of a list endpoint (doc 2.2 paging; offset at most 10000 per e.g. line 2377).
-   * `key` is the answer's wrapper (e.g. "clients"); `limit` at most 100.
+   * `key` is the answer's wrapper (e.g. "clients"), or several where the document's table and its
+   * example name it differently (list_restrict_tel: `list` and `restrictTels`); `limit` at most 100.
    */
   async listAll<T = Record<string, unknown>>(
     path: string,
-    key: string,
+    key: string | string[],
     query: Record<string, unknown> = {},
     limit = 100,
   ): Promise<T[]> {
@@ -221,13 +246,15 @@ export class ClinkClient {
           message: `${path} holds more than ${out.length} objects, past the documented offset cap of 10000; narrow the listing with a filter.`,
         });
       const page = await this.request("GET", path, { query: { ...query, offset, limit } });
-      const items = page[key];
+      const keys = Array.isArray(key) ? key : [key];
+      const found = keys.find((k) => page[k] !== undefined && page[k] !== null);
+      const items = found === undefined ? undefined : page[found];
       if (items !== undefined && !Array.isArray(items))
         throw new ClinkApiError({
           code: "BadResponse",
           method: "GET",
           path,
-          message: `${path}: "${key}" is not a list.`,
+          message: `${path}: "${found}" is not a list.`,
         });
       const list = (items ?? []) as T[];
       out.push(...list);
@@ -270,8 +297,12 @@ export class ClinkClient {
         method: method as Dispatcher.HttpMethod,
         headers:
           body !== undefined
-            ? { "content-type": "application/json; charset=utf-8", accept: "application/json" }
-            : { accept: "application/json" },
+            ? {
+                "content-type": "application/json; charset=utf-8",
+                accept: "application/json",
+                "user-agent": userAgent(),
+              }
+            : { accept: "application/json", "user-agent": userAgent() },
         body,
       });
       sent = true;

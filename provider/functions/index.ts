@@ -110,11 +110,25 @@ export const getConcurrency = (_args: object = {}, options?: LookupOptions) =>
   get<Obj>(options, "/cc/list_concurrent_info", "concurrentInfo");
 export const getConcurrencyOutput = outputForm(getConcurrency);
 
+/** 3.1.4 list_clients filters; times are epoch seconds (创建时间 / 修改时间 ranges). */
+export interface GetClientsArgs {
+  qno?: string;
+  active?: number;
+  clid?: string;
+  bindTel?: string;
+  /** Created at or after (epoch seconds). */
+  startTime?: number;
+  /** Created at or before (epoch seconds). */
+  endTime?: number;
+  /** Last changed at or after (epoch seconds). */
+  updateStartTime?: number;
+  /** Last changed at or before (epoch seconds). */
+  updateEndTime?: number;
+}
+
 /** 3.1.4: agents, with the document's filters. */
-export const getClients = (
-  args: { qno?: string; active?: number; clid?: string; bindTel?: string; startTime?: number; endTime?: number } = {},
-  options?: LookupOptions,
-) => all(options, "/cc/list_clients", "clients", defined(args));
+export const getClients = (args: GetClientsArgs = {}, options?: LookupOptions) =>
+  all(options, "/cc/list_clients", "clients", defined(args as Obj));
 export const getClientsOutput = outputForm(getClients);
 
 /** 3.2.6: queues with their member counts. */

@@ -8,6 +8,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ClinkApiError, type ClinkClient } from "../api";
 import { clientPhoneSchema } from "../../schema/client-phone";
+import { masks } from "../../schema/core";
 import type { Inputs } from "../../schema/ops";
 import { makeProvider } from "./kit";
 import { resourceOptions, resourceProps, serializableProvider } from "./serialized";
@@ -22,6 +23,9 @@ async function describeBinding(api: ClinkClient, cno: string): Promise<Inputs | 
   const bound = (answer.clientTels ?? []).find((t) => Number(t.isBind) === 1);
   return bound ? { cno, tel: String(bound.tel), telType: bound.telType } : undefined;
 }
+
+/** The number as declared, or as the server shows it masked (doc 3.1.10 example "152xxxx8888"). */
+const sameNumber = (shown: string, declared: string) => shown === declared || masks(shown, declared);
 
 /** Binds; the outputs come from the declaration (telType shows after the next refresh), saving a read per binding. */
 async function bind(api: ClinkClient, cno: string, body: Inputs): Promise<Inputs | undefined> {
@@ -44,7 +48,7 @@ export const clientPhoneProvider = makeProvider({
       const cno = String(inputs.cno);
       const current = await describeBinding(api, cno);
       // Another phone already bound: rebinding changes how a live agent is reached, so it takes the opt-in.
-      if (current && current.tel !== inputs.tel)
+      if (current && !sameNumber(String(current.tel), String(inputs.tel)))
         throw new ClinkApiError({
           code: "PhoneAlreadyBound",
           method: "POST",
@@ -58,7 +62,7 @@ export const clientPhoneProvider = makeProvider({
     async delete(api, id, state) {
       const current = await describeBinding(api, id);
       // Only our binding is undone; a phone someone bound since is theirs.
-      if (!current || current.tel !== state.tel) return;
+      if (!current || !sameNumber(String(current.tel), String(state.tel))) return;
       await api.request("POST", "/cc/unbind_client_tel", { body: { cno: id }, idempotent: true });
     },
     existsCodes: ["PhoneAlreadyBound"],

@@ -29,6 +29,11 @@ async function describeClient(api: ClinkClient, cno: string): Promise<Inputs | u
   return { ...client, agcRx: other.otherSettings?.agcRx, agcTx: other.otherSettings?.agcTx };
 }
 
+/** Doc 3.1.1/3.1.2 `password` travels AES-encrypted (provider/api/password-encryption.ts). */
+function withTransportPassword(api: ClinkClient, body: Inputs): Inputs {
+  return typeof body.password === "string" ? { ...body, password: api.agentPassword(body.password) } : body;
+}
+
 /** other_setting takes both gains at once (line 3426); sent only when declared. */
 async function writeGains(api: ClinkClient, cno: string, inputs: Inputs): Promise<void> {
   if (inputs.agcRx === undefined || inputs.agcTx === undefined) return;
@@ -42,7 +47,9 @@ export const clientProvider = makeProvider({
   schema: clientSchema,
   api: {
     async create(api, body, inputs) {
-      const answer = await api.request<{ client?: Inputs }>("POST", "/cc/create_client", { body });
+      const answer = await api.request<{ client?: Inputs }>("POST", "/cc/create_client", {
+        body: withTransportPassword(api, body),
+      });
       await writeGains(api, String(inputs.cno), inputs);
       // The answer echoes the password (line 1648): never let it reach outputs or logs.
       if (answer.client) delete answer.client.password;
@@ -50,7 +57,10 @@ export const clientProvider = makeProvider({
     },
     read: (api, id) => describeClient(api, id),
     async update(api, id, body, news) {
-      const answer = await api.request<{ client?: Inputs }>("POST", "/cc/update_client", { body, idempotent: true });
+      const answer = await api.request<{ client?: Inputs }>("POST", "/cc/update_client", {
+        body: withTransportPassword(api, body),
+        idempotent: true,
+      });
       await writeGains(api, id, news);
       if (answer.client) delete answer.client.password;
       return answer.client;
@@ -71,7 +81,9 @@ export const clientProvider = makeProvider({
       ClientOnline:
         "The agent is logged in (doc 2298). Log the agent out, or set `forceOfflineOnDelete: true` on the resource to have the deployment log them out first, then run it again.",
       ClientPassword:
-        "The password breaks the enterprise's password rule (系统管理 > 安全设置; default length 8, doc 1094). Choose a password that meets it.",
+        "The server refused the password: either it breaks the enterprise's password rule (系统管理 > 安全设置; default length 8, doc 3.1.1 `password`) " +
+        "and a password that meets it is needed, or the server could not decrypt it: agent passwords travel AES-encrypted under the access key secret " +
+        "(clink:passwordEncryption, default `aes`; set `none` only for a tenant that expects plain text).",
     },
   },
 });

@@ -16,6 +16,7 @@ import {
   optionNames,
   payload,
   updateOnlyDeclared,
+  withoutUndefined,
   type Inputs,
 } from "../../schema/ops";
 import { apiClient } from "../settings";
@@ -85,7 +86,46 @@ export async function readOrGone<T>(read: () => Promise<T>): Promise<T | undefin
 /** Waits before each look-up after an ambiguous create (answer lost or timed out): 7 s in all. */
 const AMBIGUOUS_CREATE_LOOKUPS_MS = [0, 1000, 2000, 4000];
 
+/**
+ * The provider of one resource. Every value it hands the engine (check inputs, create and update
+ * outputs, read props and inputs, partial state) goes through `withoutUndefined`.
+ */
 export function makeProvider(def: ResourceDefinition): dynamic.ResourceProvider {
+  const inner = makeRawProvider(def);
+  return {
+    async check(olds: Inputs, news: Inputs) {
+      const r = await inner.check!(olds, news);
+      return { inputs: withoutUndefined(r.inputs), failures: r.failures };
+    },
+    diff: (id: string, olds: Inputs, news: Inputs) => inner.diff!(id, olds, news),
+    async create(inputs: Inputs) {
+      try {
+        const r = await inner.create(inputs);
+        return { id: r.id, outs: withoutUndefined(r.outs) };
+      } catch (err) {
+        const partial = err as { properties?: unknown };
+        if (partial && typeof partial === "object" && partial.properties !== undefined)
+          partial.properties = withoutUndefined(partial.properties);
+        throw err;
+      }
+    },
+    async read(id: string, props: Inputs) {
+      const r = await inner.read!(id, props);
+      return {
+        ...r,
+        ...(r.props !== undefined ? { props: withoutUndefined(r.props) } : {}),
+        ...(r.inputs !== undefined ? { inputs: withoutUndefined(r.inputs) } : {}),
+      };
+    },
+    async update(id: string, olds: Inputs, news: Inputs) {
+      const r = await inner.update!(id, olds, news);
+      return { ...r, ...(r.outs !== undefined ? { outs: withoutUndefined(r.outs) } : {}) };
+    },
+    delete: (id: string, props: Inputs) => inner.delete!(id, props),
+  };
+}
+
+function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
   const { schema, api } = def;
   const label = (id: string) => `${schema.type} ${id}`;
 
@@ -110,7 +150,7 @@ export function makeProvider(def: ResourceDefinition): dynamic.ResourceProvider 
     },
 
     async create(inputs: Inputs) {
-      const client = apiClient();
+      const client = connect();
       const naturalId = idOf(schema, inputs);
       let remote: Inputs | undefined;
       let adopted = false;
@@ -186,7 +226,7 @@ export function makeProvider(def: ResourceDefinition): dynamic.ResourceProvider 
     },
 
     async read(id: string, props: Inputs) {
-      const client = apiClient();
+      const client = connect();
       const remote = await call(label(id), "read", () => api.read(client, id, props));
       if (!remote) return {}; // gone: refresh drops it from state
       const declared = fromRemote(schema, remote, props);
@@ -200,7 +240,7 @@ export function makeProvider(def: ResourceDefinition): dynamic.ResourceProvider 
     },
 
     async update(id: string, olds: Inputs, news: Inputs) {
-      const client = apiClient();
+      const client = connect();
       const { changed } = compare(schema, olds, news);
       let remote: Inputs | undefined;
       try {
@@ -217,7 +257,7 @@ export function makeProvider(def: ResourceDefinition): dynamic.ResourceProvider 
     },
 
     async delete(id: string, props: Inputs) {
-      const client = apiClient();
+      const client = connect();
       try {
         await api.delete(client, id, props);
       } catch (err) {
@@ -241,6 +281,15 @@ function outputs(schema: ResourceSchema, inputs: Inputs, remote: Inputs | undefi
   }
   if (book.adopted !== undefined) outs.adopted = book.adopted;
   return outs;
+}
+
+/** The process's API client; a configuration problem reads as one sentence, without our stack. */
+function connect(): ClinkClient {
+  try {
+    return apiClient();
+  } catch (err) {
+    throw new ClinkProviderError(`pulumi-clink configuration: ${err instanceof Error ? err.message : String(err)}`);
+  }
 }
 
 async function call<T>(what: string, op: string, fn: () => Promise<T>): Promise<T> {

@@ -46,10 +46,17 @@ export interface BatchOptions {
   pollMs?: number;
 }
 
-/** describe_queue answers ResourceNotFound (HTTP 400 per line 4828) for an unknown qno. */
+/**
+ * describe_queue answers ResourceNotFound (HTTP 400, doc 3.2.7 error table) for an unknown qno.
+ * The document's example puts the queue under `result`; the vendor SDK's DescribeQueueResponse
+ * reads it under `queue`: both are read (docs/design.md).
+ */
 export async function describeQueue(api: ClinkClient, qno: string): Promise<Obj | undefined> {
-  const answer = await readOrGone(() => api.request<{ result?: Obj }>("GET", "/cc/describe_queue", { query: { qno } }));
-  return answer?.result;
+  const answer = await readOrGone(() =>
+    api.request<{ result?: Obj; queue?: Obj }>("GET", "/cc/describe_queue", { query: { qno } }),
+  );
+  const queue = answer?.result ?? answer?.queue;
+  return queue && typeof queue === "object" ? queue : undefined;
 }
 
 export function membersOf(queue: Obj | undefined): Array<{ cno: string; penalty: number }> {

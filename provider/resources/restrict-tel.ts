@@ -20,7 +20,7 @@ function splitId(id: string): { restrictType: number; tel: string } {
 /** The entries of one number on one list (both directions), merged into one describe-shaped object. */
 async function describeEntry(api: ClinkClient, id: string): Promise<Inputs | undefined> {
   const { restrictType, tel } = splitId(id);
-  const entries = await api.listAll<Inputs>("/cc/list_restrict_tel", "restrictTels", { restrictType, tel });
+  const entries = await api.listAll<Inputs>("/cc/list_restrict_tel", ["restrictTels", "list"], { restrictType, tel });
   const mine = entries.filter((e) => e.tel === tel && Number(e.restrictType) === restrictType);
   if (mine.length === 0) return undefined;
   const first = mine[0];

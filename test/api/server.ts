@@ -15,6 +15,7 @@ export interface Seen {
   at: number;
   signature: string;
   signatureOk: boolean;
+  headers: Record<string, string | string[] | undefined>;
 }
 
 export type Script = (req: Seen, res: ServerResponse, n: number) => void | "hang" | "drop";
@@ -62,6 +63,7 @@ export async function testServer(secret: string, script: Script) {
         at: Date.now(),
         signature: query.Signature ?? "",
         signatureOk: query.Signature === expected,
+        headers: req.headers,
       };
       seen.push(entry);
       const r = script(entry, res, seen.length);

@@ -104,6 +104,11 @@ export interface Operation {
   op: string;
   type: string;
   name: string;
+  /** The properties the engine reports as changed (metadata.diffs). */
+  diffs: string[];
+  /** The step's old and new inputs, as the engine shows them in a preview. */
+  oldInputs?: Record<string, unknown>;
+  newInputs?: Record<string, unknown>;
 }
 
 /** Collects the engine's resource operations (from its events, not its text output). */
@@ -118,7 +123,14 @@ export function recorder(): {
     onEvent(e) {
       const m = e.resourcePreEvent?.metadata;
       if (m && !m.type.startsWith("pulumi:")) {
-        ops.push({ op: m.op, type: m.type.replace("pulumi-nodejs:dynamic/", ""), name: m.urn.split("::").pop()! });
+        ops.push({
+          op: m.op,
+          type: m.type.replace("pulumi-nodejs:dynamic/", ""),
+          name: m.urn.split("::").pop()!,
+          diffs: m.diffs ?? [],
+          oldInputs: m.old?.inputs,
+          newInputs: m.new?.inputs,
+        });
       }
     },
     of: (op) => ops.filter((o) => o.op === op).map((o) => o.name),

@@ -142,6 +142,16 @@ describe("RestrictTel", () => {
     expirationTime: "2027-12-31",
   };
 
+  it("refuses encrypt: 1 at check, before any call: the document names no key for it", async () => {
+    const before = sim.log().length;
+    const { failures } = await providers.restrictTel.check!({}, { ...spam, encrypt: 1 });
+    expect(failures).toHaveLength(1);
+    expect(failures![0].property).toBe("encrypt");
+    expect(failures![0].reason).toContain("encrypt: 1 is not supported");
+    expect(failures![0].reason).toContain("encrypt 0");
+    expect(sim.log().length).toBe(before);
+  });
+
   it("creates, reads the expiry back as the same China-time date, and replaces on any change, delete first", async () => {
     const { id, outs } = await created(providers.restrictTel, spam);
     expect(id).toBe("1:13800000000");

@@ -185,9 +185,11 @@ const CASES: Record<string, Case> = {
       telType: { telType: 2, tel: "010" },
       description: { description: "note" },
       expirationTime: { expirationTime: "2030-01-31" },
-      encrypt: { encrypt: 1 },
     },
-    exempt: { encryptType: "the document defines one value (1, AES): there is nothing to change it to" },
+    exempt: {
+      encryptType: "the document defines one value (1, AES): there is nothing to change it to",
+      encrypt: "1 is refused at check (no documented key); its refusal is tested in the RestrictTel provider tests",
+    },
   },
   RestrictTelSetting: {
     provider: providers.restrictTelSetting,

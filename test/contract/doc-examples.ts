@@ -1,0 +1,66 @@
+/**
+ * Every example answer (返回示例) of the vendor document's section 3, extracted from its text
+ * (test/fixtures/clink-api-section3.txt, verbatim), never retyped: the section number, the
+ * endpoint path and the parsed JSON.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+export interface DocExample {
+  /** e.g. "3.1.5" */
+  section: string;
+  /** e.g. "/cc/describe_client" */
+  path: string;
+  /** Line in the fixture where 返回示例 stands. */
+  line: number;
+  json: Record<string, unknown>;
+}
+
+export const DOC_FIXTURE = path.join(__dirname, "..", "fixtures", "clink-api-section3.txt");
+
+/** The balanced `{...}` that starts at or after `from` (strings and escapes respected). */
+function jsonAt(text: string, from: number): string {
+  const start = text.indexOf("{", from);
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  for (let i = start; i < text.length; i++) {
+    const ch = text[i];
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (ch === "\\") escaped = true;
+      else if (ch === '"') inString = false;
+    } else if (ch === '"') inString = true;
+    else if (ch === "{") depth++;
+    else if (ch === "}" && --depth === 0) return text.slice(start, i + 1);
+  }
+  throw new Error(`unbalanced example at offset ${start}`);
+}
+
+export function docExamples(file = DOC_FIXTURE): DocExample[] {
+  const text = fs.readFileSync(file, "utf8");
+  const lines = text.split("\n");
+  const offsets: number[] = [];
+  let at = 0;
+  for (const l of lines) {
+    offsets.push(at);
+    at += l.length + 1;
+  }
+  const out: DocExample[] = [];
+  let section = "";
+  let endpoint = "";
+  lines.forEach((line, i) => {
+    const heading = /^(3\.\d+\.\d+)\. /.exec(line);
+    if (heading) {
+      section = heading[1];
+      endpoint = "";
+    }
+    const p = /(?:GET|POST)?\s*(\/cc\/[A-Za-z_]+)/.exec(line);
+    if (p && !endpoint && section) endpoint = p[1];
+    if (line.trim().startsWith("返回示例")) {
+      const raw = jsonAt(text, offsets[i]);
+      out.push({ section, path: endpoint, line: i + 1, json: JSON.parse(raw) as Record<string, unknown> });
+    }
+  });
+  return out;
+}

@@ -17,6 +17,11 @@ export interface ProviderSettings {
   responseTimeoutMs?: number;
   /** `aes` (default) or `none`: how agent passwords travel (doc 3.1.1 `password`). */
   passwordEncryption?: string;
+  /**
+   * Every create adopts an object that already exists with the same natural key (recovery after
+   * an interrupted run). Default: `CLINK_ADOPT_EXISTING`.
+   */
+  adoptExisting?: boolean;
 }
 
 /** What the dynamic provider's configure hook receives (a subset of pulumi's ConfigureRequest). */
@@ -41,7 +46,18 @@ export function settingsFromConfig(config: ConfigSource): ProviderSettings {
     rate: number("clink:rate"),
     responseTimeoutMs: number("clink:responseTimeoutMs"),
     passwordEncryption: config.get("clink:passwordEncryption") || undefined,
+    adoptExisting: flag(config.get("clink:adoptExisting")),
   };
+}
+
+function flag(v: string | undefined): boolean | undefined {
+  if (v === undefined || v === "") return undefined;
+  return ["true", "1", "yes"].includes(v.trim().toLowerCase());
+}
+
+/** Whether creates adopt existing objects: clink:adoptExisting, then CLINK_ADOPT_EXISTING. */
+export function adoptExisting(): boolean {
+  return settings.adoptExisting ?? flag(process.env.CLINK_ADOPT_EXISTING) ?? false;
 }
 
 /** A client from settings, the `CLINK_*` environment filling what they leave out. */

@@ -11,6 +11,8 @@ export const clientPhoneSchema: ResourceSchema = {
   type: "ClientPhone",
   vendorTerm: "座席绑定电话",
   idFields: ["cno"],
+  // An agent has one bound phone (3.1.7), and a phone is bound to one agent (ClientTelIsBind).
+  uniqueKeys: [["cno"], ["tel"]],
   fields: {
     cno: {
       schema: digits(4, 11, "agent number, 座席号"),
@@ -27,6 +29,8 @@ export const clientPhoneSchema: ResourceSchema = {
       lifecycle: "updatable",
       required: true,
       mergeApi: unmaskNumber,
+      // Bound to one agent at a time (ClientTelIsBind, doc 3.1.7): moving it to another agent unbinds first.
+      serverUnique: true,
     },
     isReserveTel: {
       schema: flag("no", "yes"),

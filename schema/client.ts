@@ -90,7 +90,10 @@ const PERMISSION_FIELDS: Record<string, { schema: z.ZodType<number>; dflt: numbe
 /** Permissions (permission 对象, line 1262): every key filled with its documented default. */
 const permissionSchema = z
   .object(Object.fromEntries(Object.entries(PERMISSION_FIELDS).map(([k, f]) => [k, f.schema.optional()])), {
-    error: "must be an object of permission switches",
+    error: (issue) =>
+      issue.code === "unrecognized_keys"
+        ? `has no key ${(issue.keys as string[]).map((k) => `'${k}'`).join(", ")}; the permission keys are ${Object.keys(PERMISSION_FIELDS).join(", ")}`
+        : "must be an object of permission switches",
   })
   .strict()
   .transform((p) => {

@@ -40,6 +40,11 @@ export interface FieldSpec<T = unknown> {
   required?: boolean;
   /** The update endpoint requires it: every update call carries it, also partial follow-up updates. */
   requiredOnUpdate?: boolean;
+  /**
+   * The server holds one object with this value at a time (a phone is bound to one agent): a
+   * replacement that keeps the value deletes the old object before creating the new one.
+   */
+  serverUnique?: boolean;
   /** Stored as a Pulumi secret and never printed. */
   secret?: boolean;
   /** Never comes back from describe in usable form (masked or absent): compared against the last declared value only. */
@@ -68,6 +73,11 @@ export interface ResourceSchema {
   vendorTerm: string;
   /** The field(s) whose values make the id. */
   idFields: string[];
+  /**
+   * The field sets that each name one server object (default: `[idFields]`): two resources of a
+   * program with equal values for any of them are refused at preview (provider/resources/one-object.ts).
+   */
+  uniqueKeys?: string[][];
   fields: Record<string, FieldSpec>;
   /** Options this resource takes besides its fields and `adopt` (never sent to the API), with their docs. */
   options?: Record<string, string>;

@@ -54,6 +54,7 @@ export const restrictTelSchema: ResourceSchema = {
       required: true,
     },
     tel: {
+      serverUnique: true,
       schema: text(64),
       doc: 'The number (电话号码): a phone number for telType 1, an area code such as "010" for 2, "未知号码" for 3. A change replaces the entry.',
       lifecycle: "identity",

@@ -323,8 +323,22 @@ export class ClinkClient {
     } catch (e) {
       const code = (e as { code?: string }).code ?? "";
       // Connect-phase failures mean nothing reached the server.
-      sent = sent || !["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT"].includes(code);
-      return { kind: "none", sent, reason: describeNetworkError(e) };
+      sent =
+        sent ||
+        ![
+          "ECONNREFUSED",
+          "ENOTFOUND",
+          "EAI_AGAIN",
+          "UND_ERR_CONNECT_TIMEOUT",
+          "CERT_HAS_EXPIRED",
+          "DEPTH_ZERO_SELF_SIGNED_CERT",
+          "SELF_SIGNED_CERT_IN_CHAIN",
+          "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+          "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+          "ERR_TLS_CERT_ALTNAME_INVALID",
+          "ERR_SSL_WRONG_VERSION_NUMBER",
+        ].includes(code);
+      return { kind: "none", sent, reason: `${describeNetworkError(e)} (${this.endpoint.host})` };
     }
   }
 }
@@ -350,7 +364,18 @@ function describeNetworkError(e: unknown): string {
       return "connect timeout";
     case "ENOTFOUND":
     case "EAI_AGAIN":
-      return "host not found";
+      return "host not found (DNS)";
+    case "CERT_HAS_EXPIRED":
+    case "DEPTH_ZERO_SELF_SIGNED_CERT":
+    case "SELF_SIGNED_CERT_IN_CHAIN":
+    case "UNABLE_TO_VERIFY_LEAF_SIGNATURE":
+    case "UNABLE_TO_GET_ISSUER_CERT_LOCALLY":
+    case "ERR_TLS_CERT_ALTNAME_INVALID":
+    case "EPROTO":
+    case "ERR_SSL_WRONG_VERSION_NUMBER":
+      return `TLS handshake failed (${err.code})`;
+    case "ETIMEDOUT":
+      return "connection timed out";
     default:
       return `network error (${err.code ?? err.name ?? "unknown"})`;
   }

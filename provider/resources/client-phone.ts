@@ -66,6 +66,8 @@ export const clientPhoneProvider = makeProvider({
       await api.request("POST", "/cc/unbind_client_tel", { body: { cno: id }, idempotent: true });
     },
     existsCodes: ["PhoneAlreadyBound"],
+    // The agent already answering on the declared phone is no obstacle: binding is idempotent.
+    blocksCreate: (remote, inputs) => !sameNumber(String(remote.tel), String(inputs.tel)),
     hints: {
       ClientTelVerification:
         "The number is not a valid phone, or the enterprise requires voice verification for mobiles and landlines (doc 3.1.7, 3.1.11): " +
@@ -102,7 +104,7 @@ export class ClientPhone extends pulumi.dynamic.Resource {
     super(
       serializableProvider("clientPhone"),
       name,
-      resourceProps(clientPhoneSchema, args),
+      resourceProps(clientPhoneSchema, args, undefined, opts?.id ? undefined : `clink.ClientPhone "${name}"`, opts),
       resourceOptions(clientPhoneSchema, opts),
       "clink",
       "ClientPhone",

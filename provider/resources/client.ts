@@ -249,7 +249,7 @@ export class Client extends pulumi.dynamic.Resource {
     super(
       serializableProvider("client"),
       name,
-      resourceProps(clientSchema, args, conflict),
+      resourceProps(clientSchema, args, conflict, opts?.id ? undefined : `clink.Client "${name}"`, opts),
       resourceOptions(clientSchema, opts),
       "clink",
       "Client",

@@ -89,7 +89,13 @@ export class DynamicTelGroup extends pulumi.dynamic.Resource {
     super(
       serializableProvider("dynamicTelGroup"),
       name,
-      resourceProps(dynamicTelGroupSchema, args),
+      resourceProps(
+        dynamicTelGroupSchema,
+        args,
+        undefined,
+        opts?.id ? undefined : `clink.DynamicTelGroup "${name}"`,
+        opts,
+      ),
       resourceOptions(dynamicTelGroupSchema, opts),
       "clink",
       "DynamicTelGroup",

@@ -81,7 +81,7 @@ export class Exten extends pulumi.dynamic.Resource {
     super(
       serializableProvider("exten"),
       name,
-      resourceProps(extenSchema, args),
+      resourceProps(extenSchema, args, undefined, opts?.id ? undefined : `clink.Exten "${name}"`, opts),
       resourceOptions(extenSchema, opts),
       "clink",
       "Exten",

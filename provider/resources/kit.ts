@@ -5,9 +5,10 @@
  *
  * A resource supplies only its schema and the few API calls that differ per endpoint (`ResourceApi`).
  */
+import { randomUUID } from "node:crypto";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { ClinkApiError, type ClinkClient } from "../api";
-import type { ResourceSchema } from "../../schema/core";
+import { containsUnknown, type ResourceSchema } from "../../schema/core";
 import {
   compare,
   fromRemote,
@@ -19,7 +20,7 @@ import {
   withoutUndefined,
   type Inputs,
 } from "../../schema/ops";
-import { apiClient } from "../settings";
+import { adoptExisting, apiClient } from "../settings";
 
 /**
  * An error for the person running the deployment: the message says what happened and what to do.
@@ -51,6 +52,11 @@ export interface ResourceApi {
   idAfterCreate?(api: ClinkClient, inputs: Inputs, created: Inputs | undefined): Promise<string>;
   /** API error codes that mean "already exists" on create (so `adopt` applies). */
   existsCodes: string[];
+  /**
+   * Whether an object `lookup` found stands in the way of creating this one (default: yes). A
+   * phone binding already to the declared phone does not: binding is idempotent.
+   */
+  blocksCreate?(remote: Inputs, inputs: Inputs): boolean;
   /** What to tell the user for an API refusal, by code. */
   hints?: Record<string, string>;
 }
@@ -81,6 +87,37 @@ export async function readOrGone<T>(read: () => Promise<T>): Promise<T | undefin
     if (err instanceof ClinkApiError && err.code === "ResourceNotFound") return undefined;
     throw err;
   }
+}
+
+/**
+ * The objects this provider process created or took over, by kind and id. One process serves one
+ * deployment, and the engine runs creates before the deletes of resources the program dropped: a
+ * delete of an object that another resource of the same deployment has just created or adopted
+ * (a rename followed by `adopt: true`, a resource moved into a component) only drops the old
+ * resource from the state and leaves the object alone.
+ */
+const takenThisDeployment = new Map<string, string>();
+
+/** The output under which a resource carries the token of the create that made it its own. */
+const CLAIM = "__claim";
+
+/** The output listing the fields the last declaration held (what `read` returns as inputs). */
+const DECLARED = "__declared";
+
+/**
+ * The "already exists" sentence, at preview (check) and at create: a rename or a move is the
+ * likely cause inside a stack, adoption the answer for objects made outside it.
+ */
+export function alreadyExists(schema: ResourceSchema, naturalId: string, code?: string): string {
+  const kind = schema.type;
+  return (
+    `${kind} ${naturalId} already exists in the center${code ? ` (${code})` : ""}. ` +
+    `Did you rename this resource or move it into a component? Then tell Pulumi it is the same resource, and nothing is created or deleted: ` +
+    `add \`aliases\` to its options, e.g. new clink.${kind}("new-name", { ... }, { aliases: [{ name: "old-name" }] }). ` +
+    `If the ${kind.toLowerCase()} was made outside this stack (the Clink console, another tool or stack), set \`adopt: true\` on the resource ` +
+    `to manage it here, or read it without managing it with clink.${kind}.get(name, "${naturalId}"). ` +
+    `After an interrupted run of this stack, run \`pulumi up\` once with clink:adoptExisting set to true.`
+  );
 }
 
 /** Waits before each look-up after an ambiguous create (answer lost or timed out): 7 s in all. */
@@ -130,22 +167,38 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
   const label = (id: string) => `${schema.type} ${id}`;
 
   return {
-    async check(_olds: Inputs, news: Inputs) {
+    async check(olds: Inputs, news: Inputs) {
       const { [CONFLICT_INPUT]: conflict, ...declared } = news;
       const { inputs, failures } = normalize(schema, declared);
       if (conflict && typeof conflict === "object" && "reason" in conflict)
         failures.unshift(conflict as { property: string; reason: string });
+      // A create (no previous inputs): one look-up tells already at preview whether it would fail.
+      const creating = Object.keys(olds).filter((k) => !k.startsWith("__")).length === 0;
+      const keyKnown = schema.idFields.every((f) => inputs[f] !== undefined && !containsUnknown(inputs[f]));
+      if (failures.length === 0 && creating && keyKnown && inputs.adopt !== true && !adoptExisting()) {
+        const naturalId = idOf(schema, inputs);
+        const client = connect();
+        const found = await call(label(naturalId), "look up before create", () =>
+          (api.lookup ?? api.read)(client, naturalId, inputs),
+        );
+        if (found && (api.blocksCreate?.(found, inputs) ?? true))
+          failures.push({ property: schema.idFields[0] ?? "id", reason: alreadyExists(schema, naturalId) });
+      }
       return { inputs, failures };
     },
 
     async diff(id: string, olds: Inputs, news: Inputs) {
       const { changed, replaces } = compare(schema, olds, news);
       const keyKept = !schema.idFields.some((f) => changed.includes(f));
+      const uniqueKept = Object.entries(schema.fields).some(
+        ([name, f]) => f.serverUnique && news[name] !== undefined && !changed.includes(name),
+      );
       return {
         changes: changed.length > 0,
         replaces,
-        // The natural key survives the replacement: the new object cannot exist beside the old one.
-        deleteBeforeReplace: replaces.length > 0 && keyKept,
+        // The natural key, or a value the server holds once (a bound phone), survives the
+        // replacement: the new object cannot exist beside the old one.
+        deleteBeforeReplace: replaces.length > 0 && (keyKept || uniqueKept),
       };
     },
 
@@ -156,11 +209,12 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
       let adopted = false;
       let recovered = false;
 
-      if (inputs.adopt === true) {
+      if (inputs.adopt === true || adoptExisting()) {
         remote = await call(label(naturalId), "look up for adoption", () =>
           (api.lookup ?? api.read)(client, naturalId, inputs),
         );
-        adopted = remote !== undefined;
+        adopted = remote !== undefined && (api.blocksCreate?.(remote, inputs) ?? true);
+        if (!adopted) remote = undefined;
       }
       if (!adopted) {
         const body = payload(schema, "create", inputs);
@@ -168,11 +222,7 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
           remote = await api.create(client, body, inputs);
         } catch (err) {
           if (err instanceof ClinkApiError && api.existsCodes.includes(err.code)) {
-            throw new ClinkProviderError(
-              `${label(naturalId)} already exists in the center (${err.code}). To manage the existing ${schema.type.toLowerCase()} ` +
-                `with this program, set \`adopt: true\` on the resource (it is then updated to match the declaration), ` +
-                `or read it without managing it with ${schema.type}.get(name, "${naturalId}").`,
-            );
+            throw new ClinkProviderError(alreadyExists(schema, naturalId, err.code));
           }
           if (err instanceof ClinkApiError && err.outcomeUnknown) {
             // Never create blindly twice: see whether the first attempt landed (DESIGN.md 5).
@@ -193,6 +243,8 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
       }
 
       const id = api.idAfterCreate ? await api.idAfterCreate(client, inputs, remote) : naturalId;
+      const claim = randomUUID();
+      takenThisDeployment.set(`${schema.type}:${id}`, claim);
       // Fields the create endpoint lacks, and differences found on an adopted object, need an update.
       // So do differences after an ambiguous create that did land: whatever the create call did
       // after its first request (follow-up calls) may not have happened.
@@ -216,13 +268,13 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
             explain(label(id), adopted ? "converge adopted object" : "complete create", err, api.hints),
             {
               id,
-              properties: outputs(schema, inputs, remote, { adopted }),
+              properties: { ...outputs(schema, inputs, remote, { adopted }), [CLAIM]: claim },
             },
           );
           throw partial;
         }
       }
-      return { id, outs: outputs(schema, inputs, remote, { adopted }) };
+      return { id, outs: { ...outputs(schema, inputs, remote, { adopted }), [CLAIM]: claim } };
     },
 
     async read(id: string, props: Inputs) {
@@ -230,10 +282,18 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
       const remote = await call(label(id), "read", () => api.read(client, id, props));
       if (!remote) return {}; // gone: refresh drops it from state
       const declared = fromRemote(schema, remote, props);
-      const outs = { ...declared, ...(props.adopted !== undefined ? { adopted: props.adopted } : {}) };
+      const outs: Inputs = { ...declared };
+      // Bookkeeping and options travel on: delete reads forceOfflineOnDelete from the state.
+      for (const key of ["adopted", CLAIM, DECLARED, ...optionNames(schema)])
+        if (props[key] !== undefined) outs[key] = props[key];
+      // As inputs, only what the last declaration held: a field the program never declared
+      // (members, qnos, gains, ...) must not show as a removal in the next preview. State written
+      // before the list was kept (0.1.0) has every field the server reported.
+      const last = Array.isArray(props[DECLARED]) ? new Set(props[DECLARED] as string[]) : undefined;
       const inputs: Inputs = {};
       for (const [name, field] of Object.entries(schema.fields)) {
-        if (field.lifecycle !== "computed" && declared[name] !== undefined) inputs[name] = declared[name];
+        if (field.lifecycle === "computed" || declared[name] === undefined) continue;
+        if (!last || last.has(name)) inputs[name] = declared[name];
       }
       for (const option of optionNames(schema)) if (props[option] !== undefined) inputs[option] = props[option];
       return { id, props: outs, inputs };
@@ -253,10 +313,20 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
       } catch (err) {
         throw explain(label(id), "update", err, api.hints);
       }
-      return { outs: outputs(schema, news, remote, { adopted: olds.adopted as boolean | undefined }) };
+      const outs = outputs(schema, news, remote, { adopted: olds.adopted as boolean | undefined });
+      return { outs: olds[CLAIM] !== undefined ? { ...outs, [CLAIM]: olds[CLAIM] } : outs };
     },
 
     async delete(id: string, props: Inputs) {
+      const taken = takenThisDeployment.get(`${schema.type}:${id}`);
+      if (taken !== undefined && taken !== props[CLAIM]) {
+        // The plugin's standard output reaches the user as an info message.
+        console.log(
+          `pulumi-clink: ${label(id)} is not deleted: another resource of this deployment created or adopted it; ` +
+            `the old resource only leaves the state.`,
+        );
+        return;
+      }
       const client = connect();
       try {
         await api.delete(client, id, props);
@@ -280,6 +350,9 @@ function outputs(schema: ResourceSchema, inputs: Inputs, remote: Inputs | undefi
     }
   }
   if (book.adopted !== undefined) outs.adopted = book.adopted;
+  outs[DECLARED] = Object.keys(schema.fields).filter(
+    (n) => schema.fields[n].lifecycle !== "computed" && inputs[n] !== undefined,
+  );
   return outs;
 }
 
@@ -320,6 +393,9 @@ const GENERIC_HINTS: Record<string, string> = {
   UnauthorizedOperation: "The access key lacks permission for this API: grant it in 系统管理-系统对接-接口密钥.",
   SignaturesExpired: "The machine's clock is probably off; sync it (NTP) and retry.",
   TooManyRequests: "The API's rate limit was hit despite pacing; lower clink:rate or retry.",
-  OutcomeUnknown: "Run `pulumi refresh` and then `pulumi up` again; nothing will be created twice.",
+  OutcomeUnknown:
+    "The server may or may not have made it. Run `pulumi up` again with `pulumi config set clink:adoptExisting true` " +
+    "(or CLINK_ADOPT_EXISTING=true): an object the lost request made is then taken over instead of created twice; " +
+    "set it back to false afterwards. If the run was killed and the backend still reports an update in progress, run `pulumi cancel` first.",
   InternalError: "The Clink API failed; retry later (`pulumi up` is safe to repeat).",
 };

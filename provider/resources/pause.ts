@@ -83,7 +83,7 @@ export class Pause extends pulumi.dynamic.Resource {
     super(
       serializableProvider("pause"),
       name,
-      resourceProps(pauseSchema, args, verdict),
+      resourceProps(pauseSchema, args, verdict, opts?.id ? undefined : `clink.Pause "${name}"`, opts),
       resourceOptions(pauseSchema, opts),
       "clink",
       "Pause",

@@ -100,7 +100,7 @@ export class QueueMember extends pulumi.dynamic.Resource {
     super(
       serializableProvider("queueMember"),
       name,
-      resourceProps(queueMemberSchema, args, conflict),
+      resourceProps(queueMemberSchema, args, conflict, opts?.id ? undefined : `clink.QueueMember "${name}"`, opts),
       resourceOptions(queueMemberSchema, opts),
       "clink",
       "QueueMember",

@@ -124,7 +124,7 @@ export class Queue extends pulumi.dynamic.Resource {
     super(
       serializableProvider("queue"),
       name,
-      resourceProps(queueSchema, args, conflict),
+      resourceProps(queueSchema, args, conflict, opts?.id ? undefined : `clink.Queue "${name}"`, opts),
       resourceOptions(queueSchema, opts),
       "clink",
       "Queue",

@@ -38,6 +38,8 @@ export const restrictTelSettingProvider = makeProvider({
     async delete() {
       // Left as it is on purpose (see the file comment).
     },
+    // The switch always exists: declaring it never collides with anything.
+    blocksCreate: () => false,
     existsCodes: [],
   },
 });
@@ -89,7 +91,13 @@ export class RestrictTelSetting extends pulumi.dynamic.Resource {
     super(
       serializableProvider("restrictTelSetting"),
       name,
-      resourceProps(restrictTelSettingSchema, { settingValue }, verdict),
+      resourceProps(
+        restrictTelSettingSchema,
+        { settingValue },
+        verdict,
+        opts?.id ? undefined : `clink.RestrictTelSetting "${name}"`,
+        opts,
+      ),
       resourceOptions(restrictTelSettingSchema, opts),
       "clink",
       "RestrictTelSetting",

@@ -106,7 +106,7 @@ export class RestrictTel extends pulumi.dynamic.Resource {
     super(
       serializableProvider("restrictTel"),
       name,
-      resourceProps(restrictTelSchema, args),
+      resourceProps(restrictTelSchema, args, undefined, opts?.id ? undefined : `clink.RestrictTel "${name}"`, opts),
       resourceOptions(restrictTelSchema, opts),
       "clink",
       "RestrictTel",

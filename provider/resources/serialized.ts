@@ -9,6 +9,8 @@ import * as pulumi from "@pulumi/pulumi";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { Failure, ResourceSchema } from "../../schema/core";
 import { CONFLICT_INPUT } from "./kit";
+import { plainSecretFailure } from "./config-rules";
+import { claimServerObject, firstFailure } from "./one-object";
 
 type Kind = string;
 
@@ -34,20 +36,51 @@ export function resourceProps(
   schema: ResourceSchema,
   args: object,
   verdict?: pulumi.Input<Failure | undefined>,
+  /** The resource as messages name it (`clink.Client "alice"`); absent for `get`, which manages nothing. */
+  who?: string,
+  opts?: pulumi.CustomResourceOptions,
 ): Record<string, unknown> {
   const props: Record<string, unknown> = { adopted: undefined };
   for (const name of Object.keys(schema.fields)) props[name] = undefined;
   const declared: Record<string, unknown> = { ...props, ...args };
   for (const [name, field] of Object.entries(schema.fields))
     if (field.secret && declared[name] !== undefined) declared[name] = pulumi.secret(declared[name]);
-  if (verdict !== undefined) declared[CONFLICT_INPUT] = verdict;
+  const combined = who
+    ? firstFailure(
+        importRefused(schema, who, opts),
+        plainSecretFailure(),
+        verdict,
+        claimServerObject(schema, who, args as Record<string, unknown>),
+      )
+    : firstFailure(verdict);
+  if (combined !== undefined) declared[CONFLICT_INPUT] = combined;
   return declared;
 }
 
+/**
+ * The `import` resource option cannot work for dynamic resources (the engine's import reads
+ * through the plugin before any serialized provider exists, and fails with a TypeError there).
+ * The option is taken out (resourceOptions) and the resource refused at preview with the ways that work.
+ */
+function importRefused(schema: ResourceSchema, who: string, opts?: pulumi.CustomResourceOptions): Failure | undefined {
+  if (opts?.import === undefined) return undefined;
+  return {
+    property: "import",
+    reason:
+      `${who}: the \`import\` resource option does not work with pulumi-clink's resources (they are Pulumi dynamic resources). ` +
+      `To take over the existing ${schema.type.toLowerCase()}, drop \`import\` and set \`adopt: true\` on the resource; ` +
+      `to read it without managing it, use clink.${schema.type}.get(name, id).`,
+  };
+}
+
 /** Resource options every Clink resource gets: secret fields stay Pulumi secrets in outputs too. */
-export function resourceOptions<T extends { additionalSecretOutputs?: string[] }>(schema: ResourceSchema, opts?: T): T {
+export function resourceOptions<T extends { additionalSecretOutputs?: string[]; import?: unknown }>(
+  schema: ResourceSchema,
+  opts?: T,
+): T {
   const secrets = Object.entries(schema.fields)
     .filter(([, f]) => f.secret)
     .map(([name]) => name);
-  return { ...(opts as T), additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...secrets] };
+  const { import: _refused, ...rest } = (opts ?? {}) as T;
+  return { ...(rest as T), additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...secrets] };
 }

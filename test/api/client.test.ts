@@ -201,7 +201,35 @@ describe("retries", () => {
     const e = await failure(client.request("POST", "/cc/create_queue", { body: {} }));
     expect(e.code).toBe("NetworkError");
     expect(e.attempts).toBe(3);
-    expect(e.message).toContain("connection refused");
+    expect(e.message).toBe(
+      `POST /cc/create_queue failed: connection refused (127.0.0.1:${server.port}), after 3 attempts.`,
+    );
+  });
+
+  it("names the host and the cause: DNS, TLS", async () => {
+    const dns = new ClinkClient({
+      accessKeyId: "k",
+      accessKeySecret: SECRET,
+      endpoint: "https://no-such-host.invalid",
+      maxRetries: 0,
+      rate: 0,
+    });
+    clients.push(dns);
+    const e = await failure(dns.request("GET", "/cc/list_queues"));
+    expect(e.code).toBe("NetworkError");
+    expect(e.message).toBe("GET /cc/list_queues failed: host not found (DNS) (no-such-host.invalid), after 1 attempt.");
+    // A plain-HTTP server answering a TLS client: the handshake fails.
+    const { server } = await setup((_req, res) => json(res, 200, {}));
+    const tls = new ClinkClient({
+      accessKeyId: "k",
+      accessKeySecret: SECRET,
+      endpoint: `https://localhost:${server.port}`,
+      maxRetries: 0,
+      rate: 0,
+    });
+    clients.push(tls);
+    const t = await failure(tls.request("GET", "/cc/list_queues"));
+    expect(t.message).toMatch(new RegExp(`TLS handshake failed \\([A-Z_]+\\) \\(localhost:${server.port}\\)`));
   });
 
   it("times out a silent server and says so", async () => {

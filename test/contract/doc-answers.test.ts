@@ -6,7 +6,7 @@
  * through the engine's serializer, and `check` runs on what came back: no crash, no failure, no
  * `undefined` anywhere.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import {
   ClinkClient,
   configureProvider,
@@ -97,7 +97,8 @@ describe("the document's example answers", () => {
       expect(Object.keys(props).length).toBeGreaterThan(0);
       // What a refresh stored as inputs is a valid declaration (write-only fields come from state).
       const writeOnly = Object.fromEntries(Object.entries(r.state));
-      const checked = await p.check!({}, { ...inputs, ...writeOnly });
+      // As the next preview checks it: the refreshed inputs are the olds.
+      const checked = await p.check!(inputs, { ...inputs, ...writeOnly });
       expect(checked.failures).toEqual([]);
       engineSafe(checked.inputs as Record<string, unknown>);
     });
@@ -149,6 +150,19 @@ describe("the document's example answers", () => {
   ];
   for (const c of CREATES) {
     it(`${c.kind}: create and update answers (the document's examples) survive the engine`, async () => {
+      // A center where the object does not exist yet (the look-up before create finds nothing);
+      // create and update answer with the document's examples.
+      const fresh = await testServer("doc-secret", (req, res) => {
+        if (req.method === "GET" && /describe_/.test(req.path))
+          return json(res, 404, { error: { code: "ResourceNotFound", message: "not found" } });
+        const example = byPath.get(req.path.replace(/\/$/, ""));
+        json(res, 200, example ? example.json : {});
+      });
+      configureProvider({ endpoint: fresh.url, accessKeyId: "doc-key", accessKeySecret: "doc-secret", rate: 0 });
+      onTestFinished(async () => {
+        configureProvider({ endpoint: server.url, accessKeyId: "doc-key", accessKeySecret: "doc-secret", rate: 0 });
+        await fresh.close();
+      });
       const p = providers[c.kind];
       const { inputs, failures } = await p.check!({}, c.inputs);
       expect(failures).toEqual([]);

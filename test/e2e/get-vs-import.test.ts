@@ -1,8 +1,8 @@
 /**
  * Which of Pulumi's two ways to bring an existing object under a program works for dynamic
  * resources (DESIGN.md 3): reading by id (`Queue.get`, the `{ id }` option) works; the `import`
- * option does not, because the dynamic-provider plugin's read receives no serialized provider.
- * If a Pulumi release changes the second, this test fails and tells us to offer `import`.
+ * option does not, because the dynamic-provider plugin's read receives no serialized provider, so
+ * the Resource classes refuse it at preview with the ways that work (adopt, get).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator } from "../../simulator";
@@ -39,17 +39,24 @@ describe("get vs import for an existing queue", () => {
     expect(sim.admin.list("queue")).toContainEqual(expect.objectContaining({ qno: "0077" }));
   });
 
-  it("the import option fails for dynamic resources (use adopt: true or get instead)", async () => {
+  it("the import option is refused before any call, saying to use adopt: true or get", async () => {
     const h = await createStack(
       where,
       ({ clink }) =>
         void new clink.Queue("legacy", { qno: "0077", name: "legacy", wrapupTime: 33 }, { import: "0077" }),
       { endpoint: sim.url, project: "clink-e2e-import" },
     );
-    // The engine's read during import runs without the serialized provider (no state yet). How that
-    // surfaces depends on the SDK: 3.230-3.248 fail in toJavaScript/__provider, 3.270 in
-    // require-from-string ("code must be a string, not undefined").
-    await expect(h.stack.up()).rejects.toThrow(/toJavaScript|serialized provider|__provider|code must be a string/);
+    // The engine's read during import would run without the serialized provider and fail with a
+    // TypeError inside the SDK (3.230-3.248 in toJavaScript, 3.270 in require-from-string): the
+    // Resource class takes the option out and the preview refuses the resource with what works.
+    const before = sim.log().length;
+    await expect(h.stack.preview()).rejects.toThrow(
+      'clink.Queue "legacy": the `import` resource option does not work with pulumi-clink\'s resources (they are Pulumi dynamic resources). ' +
+        "To take over the existing queue, drop `import` and set `adopt: true` on the resource; " +
+        "to read it without managing it, use clink.Queue.get(name, id).",
+    );
+    await expect(h.stack.up()).rejects.toThrow("the `import` resource option does not work");
+    expect(sim.log().length).toBe(before); // refused before any API call
     expect(sim.admin.list("queue")).toContainEqual(expect.objectContaining({ qno: "0077", name: "legacy" }));
   });
 });

@@ -1,0 +1,88 @@
+/**
+ * Program-side rules under the SDK's mocks (no engine, no API): two resources that address one
+ * server object are refused, both named (issue 17, point 2). The verdict each resource carries is
+ * the failure its provider's check reports before any API call.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const registered: Array<{ name: string; inputs: Record<string, unknown> }> = [];
+let clink: typeof import("../../provider");
+
+beforeAll(async () => {
+  await pulumi.runtime.setMocks(
+    {
+      newResource: (args) => {
+        registered.push({ name: args.name, inputs: args.inputs });
+        return { id: `${args.name}-id`, state: args.inputs };
+      },
+      call: () => ({}),
+    },
+    "project",
+    "stack",
+    false,
+  );
+  clink = await import("../../provider");
+});
+
+/** The verdicts of the named resources, once the program body has run and every claim is judged. */
+async function verdicts(names: string[]): Promise<Record<string, { property: string; reason: string } | undefined>> {
+  for (let i = 0; i < 100 && !names.every((n) => registered.some((x) => x.name === n)); i++)
+    await new Promise((r) => setTimeout(r, 20));
+  const out: Record<string, { property: string; reason: string } | undefined> = {};
+  for (const n of names) {
+    const r = [...registered].reverse().find((x) => x.name === n);
+    expect(r, `${n} registered`).toBeDefined();
+    out[n] = r!.inputs.__ownershipConflict as never;
+  }
+  return out;
+}
+
+describe("one server object, one resource", () => {
+  it("refuses two RestrictTel for one list and number (one inbound, one outbound), naming both", async () => {
+    new clink.RestrictTel("spam-in", { restrictType: 1, type: 1, telType: 1, tel: "13800000000" });
+    new clink.RestrictTel("spam-out", { restrictType: 1, type: 2, telType: 1, tel: "13800000000" });
+    new clink.RestrictTel("other", { restrictType: 1, type: 2, telType: 1, tel: "13800000009" });
+    const v = await verdicts(["spam-in", "spam-out", "other"]);
+    expect(v["spam-in"]?.reason).toContain('clink.RestrictTel "spam-in" and clink.RestrictTel "spam-out"');
+    expect(v["spam-in"]?.reason).toContain("type: [1, 2]");
+    expect(v["spam-out"]?.property).toBe("restrictType");
+    expect(v.other).toBeUndefined();
+  });
+
+  it("refuses two Clients with one cno, two Queues with one qno, two Extens with one number", async () => {
+    new clink.Client("a1", { cno: "1001", name: "a", areaCode: "010", password: "pw-123456" });
+    new clink.Client("a2", { cno: "1001", name: "b", areaCode: "010", password: "pw-123456" });
+    new clink.Queue("q1", { qno: "0001", name: "q" });
+    new clink.Queue("q2", { qno: "0001", name: "q" });
+    new clink.Exten("e1", { extenNumber: "8001", password: "1234", areaCode: "010", type: 1, allow: 1 });
+    new clink.Exten("e2", { extenNumber: "8001", password: "1234", areaCode: "010", type: 1, allow: 1 });
+    const v = await verdicts(["a1", "a2", "q1", "q2", "e1", "e2"]);
+    expect(v.a2?.reason).toContain('clink.Client "a1" and clink.Client "a2" both manage the Client with cno 1001');
+    expect(v.q1?.reason).toContain('clink.Queue "q1" and clink.Queue "q2"');
+    expect(v.e1?.reason).toContain("extenNumber 8001");
+  });
+
+  it("refuses two ClientPhones for one agent, and two for one phone; an Output key counts once it resolves", async () => {
+    const agent = new clink.Client("owner", { cno: "2001", name: "o", areaCode: "010", password: "pw-123456" });
+    new clink.ClientPhone("p1", { cno: agent.cno, tel: "8101" });
+    new clink.ClientPhone("p2", { cno: "2001", tel: "8102" });
+    new clink.ClientPhone("p3", { cno: "2003", tel: "8102" });
+    new clink.ClientPhone("p4", { cno: "2004", tel: "8104" });
+    const v = await verdicts(["p1", "p2", "p3", "p4"]);
+    expect(v.p2?.reason).toMatch(
+      /clink\.ClientPhone "p[12]" and clink\.ClientPhone "p[12]" both manage the ClientPhone with cno 2001/,
+    );
+    expect(v.p3?.reason).toContain("tel 8102");
+    expect(v.p4).toBeUndefined();
+  });
+
+  it("refuses two RestrictTelSetting (one switch per center), and leaves get alone", async () => {
+    new clink.RestrictTelSetting("s1", { settingValue: 1 });
+    new clink.RestrictTelSetting("s2", { mode: "blacklist", direction: "both" });
+    clink.Client.get("read-only", "1001");
+    const v = await verdicts(["s1", "s2", "read-only"]);
+    expect(v.s1?.reason).toContain("single setting");
+    expect(v["read-only"]).toBeUndefined();
+  });
+});

@@ -78,6 +78,8 @@ export interface ResourceSchema {
    * program with equal values for any of them are refused at preview (provider/resources/one-object.ts).
    */
   uniqueKeys?: string[][];
+  /** What the id is, for docs, when it is not simply the idFields (server ids, singletons). */
+  idDoc?: string;
   fields: Record<string, FieldSpec>;
   /** Options this resource takes besides its fields and `adopt` (never sent to the API), with their docs. */
   options?: Record<string, string>;

@@ -14,6 +14,8 @@ export const dynamicTelGroupSchema: ResourceSchema = {
   type: "DynamicTelGroup",
   vendorTerm: "动态号码组",
   idFields: ["name"],
+  idDoc:
+    "the server's numeric id (also the `groupId` output), found by `name` after create (create_dynamic_tel_group_rule answers no id, doc 3.5.5); `DynamicTelGroup.get` takes it",
   fields: {
     name: {
       schema: text(30),

@@ -13,6 +13,8 @@ export const pauseSchema: ResourceSchema = {
   type: "Pause",
   vendorTerm: "置忙状态",
   idFields: ["pauseStatus"],
+  idDoc:
+    "the server's numeric id, found by `pauseStatus` after create (create_enterprise_pause answers no id, doc 3.3.2); `Pause.get` takes it",
   fields: {
     pauseStatus: {
       schema: text(4),

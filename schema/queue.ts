@@ -71,6 +71,10 @@ export const queueSchema: ResourceSchema = {
   type: "Queue",
   vendorTerm: "队列",
   idFields: ["qno"],
+  options: {
+    forceOfflineOnDelete:
+      "When deleting the queue is refused because members are logged in (OnlineClientInQueue, doc 3.2.5), log them out first (offline_client, doc 4.2.8). Inherited from a member's Client that sets it. Off by default.",
+  },
   fields: {
     qno: {
       schema: digits(4, 4, "queue number, 队列号"),

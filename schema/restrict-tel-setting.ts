@@ -19,6 +19,7 @@ export const restrictTelSettingSchema: ResourceSchema = {
   type: "RestrictTelSetting",
   vendorTerm: "黑白名单配置",
   idFields: [],
+  idDoc: "`restrict-tel-setting`: one switch per center (doc 3.7.4)",
   fields: {
     settingValue: {
       schema: oneOf({

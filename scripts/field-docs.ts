@@ -42,7 +42,12 @@ export function renderFieldDocs(): string {
     "",
   ];
   for (const [type, schema] of Object.entries(schemas)) {
-    out.push(`## ${type} (${schema.vendorTerm})`, "", `Id: ${schema.idFields.join(" + ")}.`, "");
+    const id = schema.idDoc ?? schema.idFields.join(" + ");
+    const keys = schema.uniqueKeys ?? [schema.idFields];
+    const one = keys.every((k) => k.length === 0)
+      ? "One resource of this kind per program: the center has one."
+      : `One resource per ${keys.map((k) => k.join(" + ")).join(", and one per ")} in a program (two are refused at preview).`;
+    out.push(`## ${type} (${schema.vendorTerm})`, "", `Id: ${id}.`, "", one, "");
     out.push("| field | lifecycle | default | meaning |", "| --- | --- | --- | --- |");
     for (const [name, field] of Object.entries(schema.fields)) out.push(row(name, field));
     out.push("");

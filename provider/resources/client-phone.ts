@@ -10,6 +10,7 @@ import { ClinkApiError, type ClinkClient } from "../api";
 import { clientPhoneSchema } from "../../schema/client-phone";
 import { masks } from "../../schema/core";
 import type { Inputs } from "../../schema/ops";
+import { inheritForceOffline, logOut } from "./force-offline";
 import { makeProvider } from "./kit";
 import { resourceOptions, resourceProps, serializableProvider } from "./serialized";
 
@@ -63,7 +64,15 @@ export const clientPhoneProvider = makeProvider({
       const current = await describeBinding(api, id);
       // Only our binding is undone; a phone someone bound since is theirs.
       if (!current || !sameNumber(String(current.tel), String(state.tel))) return;
-      await api.request("POST", "/cc/unbind_client_tel", { body: { cno: id }, idempotent: true });
+      const unbind = () => api.request("POST", "/cc/unbind_client_tel", { body: { cno: id }, idempotent: true });
+      try {
+        await unbind();
+      } catch (err) {
+        if (!(err instanceof ClinkApiError && err.code === "ClientOnline" && state.forceOfflineOnDelete === true))
+          throw err;
+        await logOut(api, id); // opted in (here or on the agent's Client): log out, then unbind
+        await unbind();
+      }
     },
     existsCodes: ["PhoneAlreadyBound"],
     // The agent already answering on the declared phone is no obstacle: binding is idempotent.
@@ -90,6 +99,11 @@ export interface ClientPhoneArgs {
   isReserveTel?: pulumi.Input<number>;
   /** Rebind an agent who already has another phone bound, instead of failing. */
   adopt?: pulumi.Input<boolean>;
+  /**
+   * When unbinding is refused because the agent is logged in (ClientOnline, doc 3.1.8), log the
+   * agent out first (4.2.8). Inherited from the agent's Client that sets it. @default false
+   */
+  forceOfflineOnDelete?: pulumi.Input<boolean>;
 }
 
 export class ClientPhone extends pulumi.dynamic.Resource {
@@ -100,7 +114,8 @@ export class ClientPhone extends pulumi.dynamic.Resource {
   declare readonly telType: pulumi.Output<number | undefined>;
   declare readonly adopted: pulumi.Output<boolean | undefined>;
 
-  constructor(name: string, args: ClientPhoneArgs, opts?: pulumi.CustomResourceOptions) {
+  constructor(name: string, givenArgs: ClientPhoneArgs, opts?: pulumi.CustomResourceOptions) {
+    const args = inheritForceOffline(givenArgs, [givenArgs.cno]);
     super(
       serializableProvider("clientPhone"),
       name,

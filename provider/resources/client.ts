@@ -8,6 +8,7 @@ import { ClinkApiError, type ClinkClient } from "../api";
 import { clientSchema } from "../../schema/client";
 import type { Inputs } from "../../schema/ops";
 import { makeProvider, readOrGone } from "./kit";
+import { logOut, rememberForcedAgent } from "./force-offline";
 import { claimMemberships } from "./ownership";
 import { resourceOptions, resourceProps, serializableProvider } from "./serialized";
 
@@ -72,7 +73,7 @@ export const clientProvider = makeProvider({
         if (!(err instanceof ClinkApiError && err.code === "ClientOnline" && state.forceOfflineOnDelete === true))
           throw err;
         // Opted in: log the agent out (4.2.8), then delete.
-        await api.request("POST", "/cc/offline_client", { body: { cno: id }, idempotent: true });
+        await logOut(api, id);
         await api.request("POST", "/cc/delete_client", { body: { cno: id }, idempotent: true });
       }
     },
@@ -254,6 +255,7 @@ export class Client extends pulumi.dynamic.Resource {
       "clink",
       "Client",
     );
+    rememberForcedAgent(this.cno, args.cno, args.forceOfflineOnDelete);
   }
 
   /** Reads an existing agent by cno without managing it (refresh keeps it current). */

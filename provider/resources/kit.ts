@@ -98,6 +98,12 @@ export async function readOrGone<T>(read: () => Promise<T>): Promise<T | undefin
  */
 const takenThisDeployment = new Map<string, string>();
 
+/**
+ * Natural keys this process's diff found replaced. For a replacement the engine checks the new
+ * inputs again with no old inputs; the object found then is the one being replaced, not a collision.
+ */
+const replacingThisDeployment = new Set<string>();
+
 /** The output under which a resource carries the token of the create that made it its own. */
 const CLAIM = "__claim";
 
@@ -175,8 +181,9 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
       // A create (no previous inputs): one look-up tells already at preview whether it would fail.
       const creating = Object.keys(olds).filter((k) => !k.startsWith("__")).length === 0;
       const keyKnown = schema.idFields.every((f) => inputs[f] !== undefined && !containsUnknown(inputs[f]));
-      if (failures.length === 0 && creating && keyKnown && inputs.adopt !== true && !adoptExisting()) {
-        const naturalId = idOf(schema, inputs);
+      const naturalId = keyKnown ? idOf(schema, inputs) : "";
+      const replacing = replacingThisDeployment.has(`${schema.type}:${naturalId}`);
+      if (failures.length === 0 && creating && keyKnown && !replacing && inputs.adopt !== true && !adoptExisting()) {
         const client = connect();
         const found = await call(label(naturalId), "look up before create", () =>
           (api.lookup ?? api.read)(client, naturalId, inputs),
@@ -190,6 +197,7 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
     async diff(id: string, olds: Inputs, news: Inputs) {
       const { changed, replaces } = compare(schema, olds, news);
       const keyKept = !schema.idFields.some((f) => changed.includes(f));
+      if (replaces.length > 0 && keyKept) replacingThisDeployment.add(`${schema.type}:${idOf(schema, news)}`);
       const uniqueKept = Object.entries(schema.fields).some(
         ([name, f]) => f.serverUnique && news[name] !== undefined && !changed.includes(name),
       );

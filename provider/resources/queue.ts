@@ -5,9 +5,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { queueSchema, type QueueMemberSpec } from "../../schema/queue";
 import type { Inputs } from "../../schema/ops";
+import { ClinkApiError } from "../api";
+import { inheritForceOffline, logOut } from "./force-offline";
 import { makeProvider } from "./kit";
 import { claimAuthoritative, rememberQueue } from "./ownership";
-import { describeQueue } from "./queue-batch";
+import { describeQueue, membersOf } from "./queue-batch";
 import { resourceOptions, resourceProps, serializableProvider } from "./serialized";
 
 export { QueueStrategy, JoinEmptyState, ChatStrategy, MaxPauseClientType } from "../../schema/queue";
@@ -25,8 +27,21 @@ export const queueProvider = makeProvider({
       const answer = await api.request<{ queue?: Inputs }>("POST", "/cc/update_queue", { body, idempotent: true });
       return answer.queue;
     },
-    async delete(api, id) {
-      await api.request("POST", "/cc/delete_queue", { body: { qno: id }, idempotent: true });
+    async delete(api, id, state) {
+      const remove = () => api.request("POST", "/cc/delete_queue", { body: { qno: id }, idempotent: true });
+      try {
+        await remove();
+      } catch (err) {
+        if (!(
+          err instanceof ClinkApiError &&
+          err.code === "OnlineClientInQueue" &&
+          state.forceOfflineOnDelete === true
+        ))
+          throw err;
+        // Opted in (here or on a member's Client): log the queue's members out (4.2.8), then delete.
+        for (const m of membersOf(await describeQueue(api, id))) await logOut(api, m.cno);
+        await remove();
+      }
     },
     existsCodes: ["QueueExist"],
     hints: {
@@ -84,6 +99,11 @@ export interface QueueArgs {
   /** Online-chat queue position below which the position is pushed (排队位置推送). @default 10 */
   chatLocation?: pulumi.Input<number>;
   /**
+   * When deleting the queue is refused because members are logged in (OnlineClientInQueue, doc
+   * 3.2.5), log them out first (4.2.8). Inherited from a member's Client that sets it. @default false
+   */
+  forceOfflineOnDelete?: pulumi.Input<boolean>;
+  /**
    * Take over a queue that already exists with this qno instead of failing with QueueExist; it is
    * then updated to match this declaration, and `adopted` reports true. Changing this later does nothing.
    */
@@ -118,7 +138,12 @@ export class Queue extends pulumi.dynamic.Resource {
   /** True when this resource took over an existing queue (`adopt`). */
   declare readonly adopted: pulumi.Output<boolean | undefined>;
 
-  constructor(name: string, args: QueueArgs, opts?: pulumi.CustomResourceOptions) {
+  constructor(name: string, givenArgs: QueueArgs, opts?: pulumi.CustomResourceOptions) {
+    const members = Array.isArray(givenArgs.members) ? givenArgs.members : [];
+    const args = inheritForceOffline(
+      givenArgs,
+      members.map((m) => (m && typeof m === "object" && "cno" in m ? m.cno : undefined)),
+    );
     const conflict =
       args.members !== undefined && !opts?.id ? claimAuthoritative(`clink.Queue "${name}"`, args.qno) : undefined;
     super(

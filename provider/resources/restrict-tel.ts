@@ -17,18 +17,30 @@ function splitId(id: string): { restrictType: number; tel: string } {
   return { restrictType: Number(id.slice(0, at)), tel: id.slice(at + 1) };
 }
 
-/** The entries of one number on one list (both directions), merged into one describe-shaped object. */
-async function describeEntry(api: ClinkClient, id: string): Promise<Inputs | undefined> {
+/**
+ * The entries of one number on one list (both directions), merged into one describe-shaped
+ * object. Where the directions disagree (an expiry or note changed on one of them out of band),
+ * the value that differs from the last declaration is the one shown, so the drift on either
+ * direction reaches the preview.
+ */
+async function describeEntry(api: ClinkClient, id: string, state: Inputs = {}): Promise<Inputs | undefined> {
   const { restrictType, tel } = splitId(id);
   const entries = await api.listAll<Inputs>("/cc/list_restrict_tel", ["restrictTels", "list"], { restrictType, tel });
   const mine = entries.filter((e) => e.tel === tel && Number(e.restrictType) === restrictType);
   if (mine.length === 0) return undefined;
-  const first = mine[0];
+  const pick = (field: "description" | "expirationTime") => {
+    const declared = (v: unknown) => {
+      const f = restrictTelSchema.fields[field];
+      return (f.fromApi ? f.fromApi(v ?? undefined) : v) ?? undefined;
+    };
+    const drifted = mine.find((e) => declared(e[field]) !== (state[field] ?? undefined));
+    return (drifted ?? mine[0])[field] ?? undefined;
+  };
   return {
-    ...first,
+    ...mine[0],
     type: [...new Set(mine.map((e) => Number(e.type)))].sort(),
-    description: first.description ?? undefined,
-    expirationTime: first.expirationTime ?? undefined,
+    description: pick("description"),
+    expirationTime: pick("expirationTime"),
   };
 }
 
@@ -60,7 +72,7 @@ export const restrictTelProvider = makeProvider({
       // the busiest one when a center's lists are created, bench/RESULTS.md).
       return undefined;
     },
-    read: (api, id) => describeEntry(api, id),
+    read: (api, id, state) => describeEntry(api, id, state),
     async update() {
       throw new Error("RestrictTel has no update endpoint: every change is a replacement (this is a bug if reached).");
     },

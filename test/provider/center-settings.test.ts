@@ -173,6 +173,29 @@ describe("RestrictTel", () => {
     expect(sim.admin.list("restrictTel")).toEqual([]);
   });
 
+  it("reads both directions: a note or expiry changed on either one shows as drift", async () => {
+    const both = { ...spam, type: [1, 2] };
+    for (const direction of [1, 2]) {
+      sim.reset();
+      const { id, outs } = await created(providers.restrictTel, both);
+      const entry = (sim.admin.list("restrictTel") as Array<{ key: string; type: number }>).find(
+        (e) => e.type === direction,
+      )!;
+      sim.admin.edit("restrictTel", entry.key, {
+        description: "changed",
+        expirationTime: Date.parse("2031-01-01T00:00:00Z"),
+      });
+      const read = await providers.restrictTel.read!(id, outs);
+      expect(read.props, `direction ${direction}`).toMatchObject({
+        description: "changed",
+        expirationTime: "2031-01-01",
+      });
+      const { d } = await diffOf(providers.restrictTel, id, read.inputs!, both);
+      expect(d.changes).toBe(true);
+      expect(d.replaces).toEqual(expect.arrayContaining(["description", "expirationTime"]));
+    }
+  });
+
   it("refuses a listed number without adopt, and rejects bad input at check", async () => {
     await created(providers.restrictTel, spam);
     const { inputs } = await providers.restrictTel.check!({}, { ...spam, type: 2 });

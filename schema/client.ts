@@ -21,7 +21,12 @@ import {
   int,
   oneOf,
   password,
+  keyedSet,
+  objectsOf,
+  setSize,
+  sortedSet,
   stringSet,
+  stringsOf,
   text,
   NAME_CHARS,
   type Failure,
@@ -106,13 +111,14 @@ const permissionSchema = z
 /** Doc 3.1.1 `crmId` Integer; describe (3.1.5) String; the vendor SDK String: digits settle to a number. */
 const crmIdSchema = z.union([int(0, 2 ** 31 - 1), text(64)], { error: "must be a CRM id: an integer, or text" });
 
-const numberSet = stringSet(z.string({ error: "must be a phone number" }).min(1), "caller number (外显号码)");
+const phoneNumber = z.string({ error: "must be a phone number" }).min(1);
+const numberSet = stringSet(phoneNumber, "caller number (外显号码)");
 
 /** Area-specific caller numbers (clidArea 对象, line 1280). A set keyed by areaGroupName. */
 const clidAreaItem = z
   .object({
     areaGroupName: z.string({ error: "must be the area group name (地区组名称)" }).min(1),
-    obClids: numberSet.optional(),
+    obClids: sortedSet(phoneNumber, "caller number (外显号码)").optional(),
     assignType: oneOf({ 0: "numbers", 1: "dynamic number group" }).optional(),
     dynamicTelGroupName: z.string().min(1).optional(),
     /** Deprecated by the vendor (字段废弃). */
@@ -122,14 +128,7 @@ const clidAreaItem = z
   })
   .strict();
 type ClidArea = z.infer<typeof clidAreaItem>;
-const clidAreaSchema = z
-  .array(clidAreaItem, { error: "must be a list of { areaGroupName, obClids, ... }" })
-  .refine((l) => new Set(l.map((a) => a.areaGroupName)).size === l.length, {
-    error: "must name each areaGroupName at most once",
-  })
-  .transform((l) =>
-    [...l].sort((a, b) => (a.areaGroupName < b.areaGroupName ? -1 : a.areaGroupName > b.areaGroupName ? 1 : 0)),
-  );
+const clidAreaSchema = keyedSet(clidAreaItem, "areaGroupName", "{ areaGroupName, obClids, ... }");
 
 function withoutNulls(o: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
@@ -193,6 +192,7 @@ export const clientSchema: ResourceSchema = {
         "penalty 1 on the simulator; the document does not say). Not declared: memberships are left alone. Do not combine with a " +
         "Queue that declares `members` for the same queue (docs/membership.md).",
       lifecycle: "updatable",
+      asList: stringsOf,
     },
     hiddenTel: {
       schema: flag("show numbers", "hide as the global setting says"),
@@ -264,11 +264,13 @@ export const clientSchema: ResourceSchema = {
       schema: numberSet as unknown as z.ZodType<unknown>,
       doc: "Caller numbers the agent may show (可外显号码集合), a set; required when clidType is not 0. Must be enterprise caller numbers.",
       lifecycle: "updatable",
+      asList: stringsOf,
     },
     clidDefault: {
       schema: numberSet as unknown as z.ZodType<unknown>,
       doc: "Fallback caller numbers (缺省外显号码集合) for clidType 3 with clidRule 1. Not returned by describe.",
       lifecycle: "updatable",
+      asList: stringsOf,
       api: describedOnlyRead,
     },
     clidArea: {
@@ -277,9 +279,11 @@ export const clientSchema: ResourceSchema = {
         "Caller numbers by area (按地区外显配置) for clidType 3 with clidRule 2: { areaGroupName, obClids, assignType?, dynamicTelGroupName? }, " +
         "a set keyed by areaGroupName. Describe returns only areaGroupName and obClids; the other keys are compared with the last declaration.",
       lifecycle: "updatable",
+      asList: objectsOf("areaGroupName"),
       mergeApi: (value, previous) => {
         if (!Array.isArray(value)) return value;
-        const before = new Map(((previous as ClidArea[] | undefined) ?? []).map((a) => [a.areaGroupName, a]));
+        const list = objectsOf("areaGroupName")(previous) as ClidArea[] | undefined;
+        const before = new Map((Array.isArray(list) ? list : []).map((a) => [a.areaGroupName, a]));
         return value.map((a: ClidArea) => {
           const prev = before.get(a.areaGroupName);
           const merged: Record<string, unknown> = { ...a };
@@ -348,6 +352,7 @@ export const clientSchema: ResourceSchema = {
       schema: stringSet(areaCode, "area code") as unknown as z.ZodType<unknown>,
       doc: "Areas the agent serves (座席服务地区), a set of area codes, used by outbound tasks assigned by area.",
       lifecycle: "updatable",
+      asList: stringsOf,
     },
     cloudNumberEnabled: {
       schema: flag("off", "on"),
@@ -415,7 +420,8 @@ export const clientSchema: ResourceSchema = {
     const failures: Failure[] = [];
     const is = (f: string, v: unknown) => known(f) && inputs[f] === v;
     const missing = (f: string) =>
-      known(f) && (inputs[f] === undefined || (Array.isArray(inputs[f]) && (inputs[f] as unknown[]).length === 0));
+      known(f) &&
+      (inputs[f] === undefined || (typeof inputs[f] === "object" && inputs[f] !== null && setSize(inputs[f]) === 0));
     if (known("clidType") && inputs.clidType !== 0 && missing("clid"))
       failures.push({
         property: "clid",

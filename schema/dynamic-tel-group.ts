@@ -6,7 +6,17 @@
  * provider finds it by name, which is unique (line 6055). Agents refer to a group by name.
  */
 import { z } from "zod";
-import { flag, int, stringSet, text, unmaskNumbers, type Failure, type ResourceSchema } from "./core";
+import {
+  flag,
+  int,
+  setSize,
+  stringSet,
+  stringsOf,
+  text,
+  unmaskNumbers,
+  type Failure,
+  type ResourceSchema,
+} from "./core";
 
 const ADVANCED = ["statisticDays", "minObCount", "minObDays", "minAnswerRate"];
 
@@ -26,6 +36,7 @@ export const dynamicTelGroupSchema: ResourceSchema = {
     selectedTels: {
       schema: stringSet(z.string().min(1), "caller number") as unknown as z.ZodType<unknown>,
       mergeApi: unmaskNumbers,
+      asList: stringsOf,
       doc: "Numbers in the group (动态号码组内号码), a set of 1-500 of the enterprise's caller numbers (lines 6056-6057).",
       lifecycle: "updatable",
       required: true,
@@ -71,8 +82,8 @@ export const dynamicTelGroupSchema: ResourceSchema = {
   },
   validate(inputs, known) {
     const failures: Failure[] = [];
-    const tels = inputs.selectedTels as string[] | undefined;
-    if (known("selectedTels") && tels && (tels.length === 0 || tels.length > 500))
+    const tels = inputs.selectedTels;
+    if (known("selectedTels") && tels !== undefined && (setSize(tels) === 0 || setSize(tels) > 500))
       failures.push({ property: "selectedTels", reason: "selectedTels must hold 1 to 500 numbers (doc line 6057)" });
     if (known("advancedConfigPermission") && inputs.advancedConfigPermission === 1) {
       // The server fills these defaults when the switch is on (lines 6085-6110): declare them filled.

@@ -97,11 +97,29 @@ export function compare(schema: ResourceSchema, olds: Inputs, news: Inputs): Dif
   const replaces: string[] = [];
   for (const [name, field] of Object.entries(schema.fields)) {
     if (field.lifecycle === "computed" || news[name] === undefined) continue;
-    if (deepEqual(olds[name], news[name])) continue;
+    if (deepEqual(settled(field, olds[name]), news[name])) continue;
     changed.push(name);
     if (field.lifecycle === "identity" || field.lifecycle === "replace") replaces.push(name);
   }
   return { changed, replaces };
+}
+
+/**
+ * A previous value in today's form: state written before keyed sets (0.1.0) holds sets as lists,
+ * which must compare equal to the same set in keyed form.
+ */
+function settled(field: FieldSpec, value: unknown): unknown {
+  if (!field.asList || !Array.isArray(value)) return value;
+  const parsed = field.schema.safeParse(value);
+  return parsed.success ? parsed.data : value;
+}
+
+/** Keyed sets in their list form, as the API and the outputs show them. */
+export function asLists(schema: ResourceSchema, values: Inputs): Inputs {
+  const out: Inputs = { ...values };
+  for (const [name, field] of Object.entries(schema.fields))
+    if (field.asList && out[name] !== undefined) out[name] = field.asList(out[name]);
+  return out;
 }
 
 export function deepEqual(a: unknown, b: unknown): boolean {
@@ -127,7 +145,7 @@ export function payload(schema: ResourceSchema, op: "create" | "update", inputs:
     if (key === false) continue;
     const value = inputs[name];
     if (value === undefined) continue;
-    body[key] = field.toApi ? field.toApi(value as never) : value;
+    body[key] = field.toApi ? field.toApi(value as never) : field.asList ? field.asList(value) : value;
   }
   return body;
 }

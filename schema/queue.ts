@@ -3,7 +3,7 @@
  * 3.2.7 describe_queue (4621-4830). Id: qno.
  */
 import { z } from "zod";
-import { bitmask, digits, flag, int, oneOf, text, NAME_CHARS, type ResourceSchema } from "./core";
+import { bitmask, digits, flag, int, keyedSet, objectsOf, oneOf, text, NAME_CHARS, type ResourceSchema } from "./core";
 
 /** Call distribution strategy (呼叫策略), doc line 3519. */
 export const QueueStrategy = {
@@ -42,13 +42,8 @@ export const queueMemberSchema = z.object(
 );
 export type QueueMemberSpec = z.infer<typeof queueMemberSchema>;
 
-/** Members are a set keyed by cno: sorted so that order never shows as a diff; duplicates refused. */
-const membersSchema = z
-  .array(queueMemberSchema, { error: "must be a list of { cno, penalty }" })
-  .refine((list) => new Set(list.map((m) => m.cno)).size === list.length, {
-    error: "must name each agent (cno) at most once",
-  })
-  .transform((list) => [...list].sort((a, b) => (a.cno < b.cno ? -1 : a.cno > b.cno ? 1 : 0)));
+/** Members are a set keyed by cno (kept as { cno: { penalty } }, so a preview reads by agent); duplicates refused. */
+const membersSchema = keyedSet(queueMemberSchema, "cno", "{ cno, penalty }");
 
 const strategyLabels: Record<number, string> = {
   1: "sequential",
@@ -145,6 +140,7 @@ export const queueSchema: ResourceSchema = {
         "or other tools can manage them.",
       lifecycle: "updatable",
       api: { create: "queueMembers", update: "queueMembers", read: "queueMembers" },
+      asList: objectsOf("cno"),
       fromApi: (value) =>
         Array.isArray(value)
           ? value.map((m: { cno?: unknown; penalty?: unknown }) => ({ cno: String(m.cno), penalty: Number(m.penalty) }))

@@ -10,6 +10,7 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { ClinkApiError, type ClinkClient } from "../api";
 import { containsUnknown, type ResourceSchema } from "../../schema/core";
 import {
+  asLists,
   compare,
   fromRemote,
   idOf,
@@ -290,7 +291,7 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
       const remote = await call(label(id), "read", () => api.read(client, id, props));
       if (!remote) return {}; // gone: refresh drops it from state
       const declared = fromRemote(schema, remote, props);
-      const outs: Inputs = { ...declared };
+      const outs: Inputs = asLists(schema, declared);
       // Bookkeeping and options travel on: delete reads forceOfflineOnDelete from the state.
       for (const key of ["adopted", CLAIM, DECLARED, ...optionNames(schema)])
         if (props[key] !== undefined) outs[key] = props[key];
@@ -361,7 +362,8 @@ function outputs(schema: ResourceSchema, inputs: Inputs, remote: Inputs | undefi
   outs[DECLARED] = Object.keys(schema.fields).filter(
     (n) => schema.fields[n].lifecycle !== "computed" && inputs[n] !== undefined,
   );
-  return outs;
+  // Outputs show sets as lists (Queue.members is a list of { cno, penalty }); inputs keep them keyed.
+  return asLists(schema, outs);
 }
 
 /** The process's API client; a configuration problem reads as one sentence, without our stack. */

@@ -168,6 +168,58 @@ describe("previews that tell the truth, edits that lose nothing", () => {
     await h.stack.destroy();
   });
 
+  it("a change of members reads by agent: one removed, one penalty changed; sets by element", async () => {
+    sim.reset();
+    let members = [
+      { cno: "1001", penalty: 1 },
+      { cno: "1002", penalty: 2 },
+      { cno: "1003", penalty: 1 },
+    ];
+    let qnos = ["0001", "0002", "0003"];
+    const h = await createStack(
+      where,
+      ({ clink }) => {
+        const queues = ["0001", "0002", "0003"].map((q) => new clink.Queue(`q${q}`, { qno: q, name: `q${q}` }));
+        const agents = ["1001", "1002", "1003"].map(
+          (c) => new clink.Client(`a${c}`, { cno: c, name: `a${c}`, areaCode: "010", password: "agent-pass-1" }),
+        );
+        new clink.Queue("support", { qno: "0009", name: "support", members }, { dependsOn: agents });
+        new clink.Client(
+          "multi",
+          { cno: "1009", name: "multi", areaCode: "010", password: "agent-pass-9", qnos },
+          { dependsOn: queues },
+        );
+      },
+      { endpoint: sim.url, project: "clink-e2e-keyed-sets" },
+    );
+    await h.stack.up();
+    members = [
+      { cno: "1003", penalty: 1 },
+      { cno: "1002", penalty: 5 },
+    ];
+    qnos = ["0001", "0003"];
+    const text: string[] = [];
+    const preview = await h.stack.preview({ diff: true, onOutput: (s) => text.push(s) });
+    expect(preview.changeSummary.update).toBe(2);
+    const shown = text.join("").replace(/\x1b\[[0-9;]*m/g, "");
+    // By key, not by position: 1001 leaves, 1002's penalty changes, 1003 is untouched.
+    expect(shown).toMatch(/- +"?1001"?: \{/);
+    expect(shown).toMatch(/~ +"?1002"?: \{[\s\S]*?~ +penalty: 2 => 5/);
+    expect(shown).not.toMatch(/[~+-] +"?1003"?:/);
+    expect(shown).toMatch(/- +"?0002"?: true/);
+    expect(shown).not.toMatch(/[~+-] +"?000[13]"?: true/);
+    if (process.env.CLINK_E2E_SHOW_PREVIEW) console.log(shown);
+    await h.stack.up();
+    expect(
+      sim.admin
+        .list("membership")
+        .map((m) => (m as { key: string }).key)
+        .sort(),
+    ).toEqual(expect.arrayContaining(["0001:1009", "0003:1009", "0009:1002", "0009:1003"]));
+    await h.stack.preview({ expectNoChanges: true });
+    await h.stack.destroy();
+  });
+
   it("the preview of a create that collides fails with the up's message, after look-ups only", async () => {
     sim.reset();
     sim.admin.insert("queue", { qno: "0003", name: "console_made", maxWait: 5 });

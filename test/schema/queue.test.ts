@@ -32,7 +32,7 @@ describe("Queue schema: check", () => {
     expect(inputs.members).toBeUndefined();
   });
 
-  it("settles numeric strings and sorts members by cno", () => {
+  it("settles numeric strings and keys members by cno (a preview then reads by agent, not by position)", () => {
     const { inputs, failures } = normalize(queueSchema, {
       qno: "0001",
       name: "support",
@@ -44,7 +44,26 @@ describe("Queue schema: check", () => {
     });
     expect(failures).toEqual([]);
     expect(inputs.wrapupTime).toBe(20);
-    expect(inputs.members).toEqual([
+    expect(inputs.members).toEqual({ "1001": { penalty: 1 }, "1002": { penalty: 3 } });
+    expect(Object.keys(inputs.members as object)).toEqual(["1001", "1002"]); // a stable order
+    // The list form (state written by 0.1.0) and the keyed form are the same set.
+    expect(normalize(queueSchema, { qno: "0001", name: "s", members: inputs.members }).inputs.members).toEqual(
+      inputs.members,
+    );
+    expect(
+      compare(
+        queueSchema,
+        {
+          ...inputs,
+          members: [
+            { cno: "1002", penalty: 3 },
+            { cno: "1001", penalty: 1 },
+          ],
+        },
+        inputs,
+      ).changed,
+    ).toEqual([]);
+    expect(payload(queueSchema, "create", inputs).queueMembers).toEqual([
       { cno: "1001", penalty: 1 },
       { cno: "1002", penalty: 3 },
     ]);

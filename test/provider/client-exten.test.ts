@@ -260,3 +260,39 @@ describe("Exten", () => {
     expect(sim.admin.list("exten")[0]).toMatchObject({ allow: 3 });
   });
 });
+
+describe("messages that say what is wrong", () => {
+  it("a typo inside permission names the unknown key and the allowed ones, before any call", async () => {
+    const before = requests();
+    const { failures } = await providers.client.check!({}, { ...alice, permission: { recrd: 3 } });
+    expect(failures).toEqual([
+      {
+        property: "permission",
+        reason:
+          "Client field 'permission' has no key 'recrd'; the permission keys are asr, call, cdr, recordDownload, sms, record, chat, transfer, otherData, taskInventory; got {\"recrd\":3}",
+      },
+    ]);
+    expect(requests()).toBe(before);
+  });
+
+  it("the preview of a create with wrong credentials fails with the usual clear message", async () => {
+    configureProvider({ endpoint: sim.url, accessKeyId: "k", accessKeySecret: "wrong-secret", rate: 0 });
+    try {
+      // (cno 1901: this process's diff saw 1001 replaced above, and a replacement's re-check is no collision)
+      await expect(providers.client.check!({}, { ...alice, cno: "1901" })).rejects.toThrow(
+        /^Client 1901: look up before create failed with AuthFailure: .*Check clink:accessKeyId \/ clink:accessKeySecret/,
+      );
+    } finally {
+      configureProvider({ endpoint: sim.url, accessKeyId: "k", accessKeySecret: "test-secret", rate: 0 });
+    }
+  });
+
+  it("an unchanged declaration is checked without any call", async () => {
+    const { inputs } = await providers.client.check!({}, alice);
+    const { outs } = await providers.client.create!(inputs!);
+    const before = requests();
+    const again = await providers.client.check!(outs, alice);
+    expect((await providers.client.diff!("1001", outs, again.inputs!)).changes).toBe(false);
+    expect(requests()).toBe(before);
+  });
+});

@@ -13,7 +13,13 @@ export interface CheckResult {
 }
 
 /** Validates every declared field and fills documented defaults; unknown (preview) values pass untouched. */
-export function normalize(schema: ResourceSchema, raw: Inputs): CheckResult {
+/**
+ * `adopting`: the resource takes over an existing object (`adopt: true`, or the provider's
+ * clink:adoptExisting): write-only fields (passwords) are then optional, since the object keeps
+ * its own unless one is declared.
+ */
+export function normalize(schema: ResourceSchema, raw: Inputs, options: { adopting?: boolean } = {}): CheckResult {
+  const adopting = options.adopting === true || raw.adopt === true || raw.adopt === "true";
   const inputs: Inputs = {};
   const failures: Failure[] = [];
   const unknownFields = new Set<string>();
@@ -34,7 +40,7 @@ export function normalize(schema: ResourceSchema, raw: Inputs): CheckResult {
     if (field.lifecycle === "computed") continue;
     let value = raw[name];
     if (value === undefined || value === null) {
-      if (field.required) {
+      if (field.required && !(adopting && field.writeOnly)) {
         failures.push({ property: name, reason: `${schema.type} field '${name}' is required: ${field.doc}` });
         continue;
       }

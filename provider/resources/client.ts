@@ -134,8 +134,12 @@ export interface ClientArgs {
   name: pulumi.Input<string>;
   /** Area code (所属区号), e.g. "010". */
   areaCode: pulumi.Input<string>;
-  /** Password (座席密码). Always stored as a Pulumi secret (`config.requireSecret` recommended). */
-  password: pulumi.Input<string>;
+  /**
+   * Password (座席密码). Always stored as a Pulumi secret (`config.requireSecret` recommended); sent
+   * AES-encrypted. Required to create an agent; with `adopt: true` optional: the adopted agent
+   * keeps its own password unless one is declared.
+   */
+  password?: pulumi.Input<string>;
   /** Role (座席角色): `ClientRole.Agent` (0) or `.Supervisor` (1). @default 0 */
   role?: pulumi.Input<number>;
   /** Enabled (启用状态): 0 or 1. @default 1 */

@@ -50,8 +50,11 @@ export const extenProvider = makeProvider({
 export interface ExtenArgs {
   /** Phone number (话机号码): 3-6 digits as a string. Changing it replaces the phone. */
   extenNumber: pulumi.Input<string>;
-  /** SIP password (话机密码). Always stored as a Pulumi secret. */
-  password: pulumi.Input<string>;
+  /**
+   * SIP password (话机密码). Always stored as a Pulumi secret. Required to create a phone; with
+   * `adopt: true` optional: the adopted phone keeps its own password unless one is declared.
+   */
+  password?: pulumi.Input<string>;
   /** Area code (话机区号), e.g. "010". */
   areaCode: pulumi.Input<string>;
   /** `ExtenType.IpPhone` (1) or `.Softphone` (2). Cannot change while the phone is registered. */

@@ -12,6 +12,7 @@ import { containsUnknown, type ResourceSchema } from "../../schema/core";
 import {
   asLists,
   compare,
+  deepEqual,
   fromRemote,
   idOf,
   normalize,
@@ -176,7 +177,7 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
   return {
     async check(olds: Inputs, news: Inputs) {
       const { [CONFLICT_INPUT]: conflict, ...declared } = news;
-      const { inputs, failures } = normalize(schema, declared);
+      const { inputs, failures } = normalize(schema, declared, { adopting: adoptExisting() });
       if (conflict && typeof conflict === "object" && "reason" in conflict)
         failures.unshift(conflict as { property: string; reason: string });
       // A create (no previous inputs): one look-up tells already at preview whether it would fail.
@@ -226,6 +227,15 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
         if (!adopted) remote = undefined;
       }
       if (!adopted) {
+        // Without a found object this is a real create: write-only fields the adoption let go
+        // (passwords) are needed now.
+        const missing = Object.entries(schema.fields).filter(([n, f]) => f.required && inputs[n] === undefined);
+        if (missing.length > 0)
+          throw new ClinkProviderError(
+            `${label(naturalId)} does not exist in the center, so adopting it is impossible and creating it needs ` +
+              `${missing.map(([n]) => `'${n}'`).join(", ")}: declare ${missing.length > 1 ? "them" : "it"} ` +
+              `(a password as a Pulumi secret, e.g. config.requireSecret).`,
+          );
         const body = payload(schema, "create", inputs);
         try {
           remote = await api.create(client, body, inputs);
@@ -257,16 +267,8 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
       // Fields the create endpoint lacks, and differences found on an adopted object, need an update.
       // So do differences after an ambiguous create that did land: whatever the create call did
       // after its first request (follow-up calls) may not have happened.
-      const updatable = (n: string) => ["updatable", "updateOnly"].includes(schema.fields[n]?.lifecycle ?? "");
       const pending =
-        adopted || recovered
-          ? [
-              ...new Set([
-                ...compare(schema, fromRemote(schema, remote ?? {}, {}), inputs).changed.filter(updatable),
-                ...updateOnlyDeclared(schema, inputs),
-              ]),
-            ]
-          : updateOnlyDeclared(schema, inputs);
+        adopted || recovered ? toConverge(schema, remote ?? {}, inputs) : updateOnlyDeclared(schema, inputs);
       if (pending.length > 0) {
         try {
           const updated = await api.update(client, id, payload(schema, "update", inputs, pending), inputs);
@@ -345,6 +347,26 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
       }
     },
   };
+}
+
+/**
+ * What an adopted (or recovered) object needs changed to match the declaration: the fields whose
+ * declared value differs from what the server answers, and nothing else, so an adoption that
+ * matches makes no write call. A field describe does not return is sent only when it was
+ * declared with something other than its documented default (which a new object would have);
+ * a write-only one (a password) only when declared at all: the object keeps its own otherwise.
+ */
+function toConverge(schema: ResourceSchema, remote: Inputs, inputs: Inputs): string[] {
+  const seen = fromRemote(schema, remote, {});
+  const out = new Set<string>(updateOnlyDeclared(schema, inputs).filter((n) => seen[n] === undefined));
+  for (const name of compare(schema, seen, inputs).changed) {
+    const field = schema.fields[name];
+    if (field.lifecycle !== "updatable" && field.lifecycle !== "updateOnly") continue;
+    const readable = field.api?.read !== false && !field.writeOnly;
+    if (!readable && !field.writeOnly && deepEqual(inputs[name], field.default)) continue;
+    out.add(name);
+  }
+  return [...out];
 }
 
 /** Outputs: the declared (normalized) inputs, overlaid with what the server reported for read-only fields. */

@@ -302,6 +302,8 @@ export const clientsModule: EndpointModule = {
     clientTel: { idField: "key" },
     clientSetting: { idField: "cno" },
     telVerification: { idField: "key" },
+    // Password fingerprints (never the password): lets tests tell whether a password changed.
+    clientSecret: { idField: "cno" },
   },
   endpoints: [
     {

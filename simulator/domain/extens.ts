@@ -54,7 +54,8 @@ function mustFind(ctx: Ctx, n: string): Obj {
 }
 
 export const extensModule: EndpointModule = {
-  kinds: { exten: { idField: "extenNumber" } },
+  // extenSecret: password fingerprints (never the password), for tests to tell a change.
+  kinds: { exten: { idField: "extenNumber" }, extenSecret: { idField: "extenNumber" } },
   endpoints: [
     {
       method: "POST",

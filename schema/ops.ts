@@ -3,6 +3,7 @@
  * normalized input sets (diff), build API payloads, and map a describe answer back into the
  * declared shape (read). Generic over every resource; the resources only declare fields.
  */
+import { createHmac, randomBytes } from "node:crypto";
 import { containsUnknown, type Failure, type FieldSpec, type ResourceSchema } from "./core";
 
 export type Inputs = Record<string, unknown>;
@@ -89,6 +90,47 @@ function shown(field: FieldSpec, value: unknown): string {
   return text !== undefined && text.length <= 80 ? `; got ${text}` : "";
 }
 
+// ---------------------------------------------------------------------------------------------
+// Write-only values (passwords) never sit in a resource's outputs: every RPC answer, engine event
+// and debug log that carries outputs would carry them. What change detection needs instead is a
+// salted HMAC per field, itself kept as a Pulumi secret, under this output.
+// ---------------------------------------------------------------------------------------------
+
+export const FINGERPRINTS = "__fingerprints";
+
+export function fingerprint(value: unknown, salt = randomBytes(16).toString("hex")): string {
+  return `${salt}:${createHmac("sha256", salt).update(JSON.stringify(value)).digest("hex")}`;
+}
+
+export function matchesFingerprint(print: string, value: unknown): boolean {
+  const salt = print.split(":")[0];
+  return fingerprint(value, salt) === print;
+}
+
+/**
+ * The fingerprints of the write-only fields: a declared value gets a fresh one unless the previous
+ * one still matches it; an undeclared field keeps its previous fingerprint.
+ */
+export function fingerprintsOf(schema: ResourceSchema, values: Inputs, previous: unknown): Record<string, string> {
+  const before = (previous && typeof previous === "object" ? previous : {}) as Record<string, string>;
+  const out: Record<string, string> = {};
+  for (const [name, field] of Object.entries(schema.fields)) {
+    if (!field.writeOnly) continue;
+    const value = values[name];
+    if (value === undefined) {
+      if (before[name] !== undefined) out[name] = before[name];
+    } else out[name] = before[name] !== undefined && matchesFingerprint(before[name], value) ? before[name] : fingerprint(value);
+  }
+  return out;
+}
+
+/** Values without their write-only fields. */
+export function withoutWriteOnly(schema: ResourceSchema, values: Inputs): Inputs {
+  const out: Inputs = { ...values };
+  for (const [name, field] of Object.entries(schema.fields)) if (field.writeOnly) delete out[name];
+  return out;
+}
+
 export interface DiffResult {
   changed: string[];
   replaces: string[];
@@ -101,9 +143,12 @@ export interface DiffResult {
 export function compare(schema: ResourceSchema, olds: Inputs, news: Inputs): DiffResult {
   const changed: string[] = [];
   const replaces: string[] = [];
+  const prints = (olds[FINGERPRINTS] ?? {}) as Record<string, string>;
   for (const [name, field] of Object.entries(schema.fields)) {
     if (field.lifecycle === "computed" || news[name] === undefined) continue;
-    if (deepEqual(settled(field, olds[name]), news[name])) continue;
+    if (field.writeOnly && olds[name] === undefined && prints[name] !== undefined) {
+      if (matchesFingerprint(prints[name], news[name])) continue;
+    } else if (deepEqual(settled(field, olds[name]), news[name])) continue;
     changed.push(name);
     if (field.lifecycle === "identity" || field.lifecycle === "replace") replaces.push(name);
   }

@@ -6,6 +6,7 @@ import { Agent, type Dispatcher } from "undici";
 import { ClinkApiError } from "./errors";
 import { pacerFor } from "./pacer";
 import { encryptAgentPassword, type PasswordEncryption } from "./password-encryption";
+import { isSealed, seal, unseal } from "./sealed";
 import { flattenQuery, signedQuery } from "./signing";
 import { userAgent } from "./version";
 
@@ -138,6 +139,16 @@ export class ClinkClient {
    */
   agentPassword(password: string): string {
     return this.passwordEncryption === "aes" ? encryptAgentPassword(password, this.#secret) : password;
+  }
+
+  /** A write-only value sealed under a key derived from the access key secret (sealed.ts). */
+  seal(value: string): string {
+    return isSealed(value) ? value : seal(value, this.#secret);
+  }
+
+  /** The sealed value opened; plain values pass through; undefined when sealed under another secret. */
+  unseal(value: string): string | undefined {
+    return isSealed(value) ? unseal(value, this.#secret) : value;
   }
 
   /** Keeps secrets out of `console.log(client)` and JSON dumps. */

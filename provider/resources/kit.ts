@@ -20,6 +20,9 @@ import {
   payload,
   updateOnlyDeclared,
   withoutUndefined,
+  withoutWriteOnly,
+  fingerprintsOf,
+  FINGERPRINTS,
   type Inputs,
 } from "../../schema/ops";
 import { adoptExisting, apiClient } from "../settings";
@@ -137,13 +140,31 @@ const AMBIGUOUS_CREATE_LOOKUPS_MS = [0, 1000, 2000, 4000];
  */
 export function makeProvider(def: ResourceDefinition): dynamic.ResourceProvider {
   const inner = makeRawProvider(def);
+  const writeOnly = Object.keys(def.schema.fields).filter((n) => def.schema.fields[n].writeOnly);
+  /** Seals (check) or opens (create, update, diff) the write-only values: see provider/api/sealed.ts. */
+  const convert = (values: Inputs, how: "seal" | "unseal"): Inputs => {
+    const present = writeOnly.filter((n) => typeof values[n] === "string" && !containsUnknown(values[n]));
+    if (present.length === 0) return values;
+    const client = connect();
+    const out: Inputs = { ...values };
+    for (const n of present) {
+      const v = how === "seal" ? client.seal(out[n] as string) : client.unseal(out[n] as string);
+      if (v === undefined)
+        throw new ClinkProviderError(
+          `${def.schema.type}: '${n}' was sealed under another access key secret; run the deployment again (its preview seals it anew).`,
+        );
+      out[n] = v;
+    }
+    return out;
+  };
   return {
     async check(olds: Inputs, news: Inputs) {
-      const r = await inner.check!(olds, news);
-      return { inputs: withoutUndefined(r.inputs), failures: r.failures };
+      const r = await inner.check!(olds, convert(news, "unseal"));
+      return { inputs: convert(withoutUndefined(r.inputs ?? {}), "seal"), failures: r.failures };
     },
-    diff: (id: string, olds: Inputs, news: Inputs) => inner.diff!(id, olds, news),
-    async create(inputs: Inputs) {
+    diff: (id: string, olds: Inputs, news: Inputs) => inner.diff!(id, convert(olds, "unseal"), convert(news, "unseal")),
+    async create(sealed: Inputs) {
+      const inputs = convert(sealed, "unseal");
       try {
         const r = await inner.create(inputs);
         return { id: r.id, outs: withoutUndefined(r.outs) };
@@ -163,7 +184,7 @@ export function makeProvider(def: ResourceDefinition): dynamic.ResourceProvider 
       };
     },
     async update(id: string, olds: Inputs, news: Inputs) {
-      const r = await inner.update!(id, olds, news);
+      const r = await inner.update!(id, convert(olds, "unseal"), convert(news, "unseal"));
       return { ...r, ...(r.outs !== undefined ? { outs: withoutUndefined(r.outs) } : {}) };
     },
     delete: (id: string, props: Inputs) => inner.delete!(id, props),
@@ -292,8 +313,12 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
       const client = connect();
       const remote = await call(label(id), "read", () => api.read(client, id, props));
       if (!remote) return {}; // gone: refresh drops it from state
-      const declared = fromRemote(schema, remote, props);
+      const declared = withoutWriteOnly(schema, fromRemote(schema, remote, props));
       const outs: Inputs = asLists(schema, declared);
+      // State written before fingerprints (0.1.0) holds the write-only values themselves: from
+      // the first refresh on it holds their fingerprints instead.
+      const prints = props[FINGERPRINTS] ?? fingerprintsOf(schema, props, undefined);
+      if (Object.keys(prints as object).length > 0) outs[FINGERPRINTS] = prints;
       // Bookkeeping and options travel on: delete reads forceOfflineOnDelete from the state.
       for (const key of ["adopted", CLAIM, DECLARED, ...optionNames(schema)])
         if (props[key] !== undefined) outs[key] = props[key];
@@ -307,6 +332,7 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
         if (!last || last.has(name)) inputs[name] = declared[name];
       }
       for (const option of optionNames(schema)) if (props[option] !== undefined) inputs[option] = props[option];
+      if (outs[FINGERPRINTS] !== undefined) inputs[FINGERPRINTS] = outs[FINGERPRINTS];
       return { id, props: outs, inputs };
     },
 
@@ -324,7 +350,7 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
       } catch (err) {
         throw explain(label(id), "update", err, api.hints);
       }
-      const outs = outputs(schema, news, remote, { adopted: olds.adopted as boolean | undefined });
+      const outs = outputs(schema, news, remote, { adopted: olds.adopted as boolean | undefined }, olds[FINGERPRINTS]);
       return { outs: olds[CLAIM] !== undefined ? { ...outs, [CLAIM]: olds[CLAIM] } : outs };
     },
 
@@ -370,8 +396,17 @@ function toConverge(schema: ResourceSchema, remote: Inputs, inputs: Inputs): str
 }
 
 /** Outputs: the declared (normalized) inputs, overlaid with what the server reported for read-only fields. */
-function outputs(schema: ResourceSchema, inputs: Inputs, remote: Inputs | undefined, book: Bookkeeping): Inputs {
-  const outs: Inputs = { ...inputs };
+function outputs(
+  schema: ResourceSchema,
+  inputs: Inputs,
+  remote: Inputs | undefined,
+  book: Bookkeeping,
+  previousPrints?: unknown,
+): Inputs {
+  // Write-only values (passwords) never reach the outputs: only their fingerprints (a secret).
+  const prints = fingerprintsOf(schema, inputs, previousPrints);
+  const outs: Inputs = withoutWriteOnly(schema, inputs);
+  if (Object.keys(prints).length > 0) outs[FINGERPRINTS] = prints;
   if (remote) {
     const seen = fromRemote(schema, remote, inputs);
     for (const [name, field] of Object.entries(schema.fields)) {

@@ -8,6 +8,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { Failure, ResourceSchema } from "../../schema/core";
+import { FINGERPRINTS } from "../../schema/ops";
 import { CONFLICT_INPUT } from "./kit";
 import { plainSecretFailure } from "./config-rules";
 import { claimServerObject, firstFailure } from "./one-object";
@@ -78,9 +79,12 @@ export function resourceOptions<T extends { additionalSecretOutputs?: string[]; 
   schema: ResourceSchema,
   opts?: T,
 ): T {
-  const secrets = Object.entries(schema.fields)
-    .filter(([, f]) => f.secret)
-    .map(([name]) => name);
+  const secrets = [
+    ...Object.entries(schema.fields)
+      .filter(([, f]) => f.secret)
+      .map(([name]) => name),
+    FINGERPRINTS,
+  ];
   const { import: _refused, ...rest } = (opts ?? {}) as T;
   return { ...(rest as T), additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...secrets] };
 }

@@ -57,10 +57,32 @@ describe("Client", () => {
     });
     const read = await providers.client.read!(id, outs);
     expect(read.props!.status).toBe(0);
-    expect(JSON.stringify(read.props)).toContain("alice-pass-1"); // only the declared (secret) value we already held
+    // The password is in no output, only its salted fingerprint (a secret): no RPC answer, event
+    // or debug log that carries outputs can carry it.
+    expect(JSON.stringify(outs)).not.toContain("alice-pass-1");
+    expect(JSON.stringify(read.props)).not.toContain("alice-pass-1");
+    expect(JSON.stringify(read.inputs)).not.toContain("alice-pass-1");
+    expect((read.props!.__fingerprints as Record<string, string>).password).toMatch(/^[0-9a-f]{32}:[0-9a-f]{64}$/);
     expect(JSON.stringify(sim.admin.list("client"))).not.toContain("alice-pass-1");
+    expect(await noChanges(providers.client, id, read.props!, alice)).toBe(true);
     expect(await noChanges(providers.client, id, read.inputs!, alice)).toBe(true);
-    expect(inputs.password).toBe("alice-pass-1");
+    expect(await noChanges(providers.client, id, outs, { ...alice, password: "alice-pass-2" })).toBe(false);
+    // The checked inputs (what previews and event logs show) hold the password sealed, never plain.
+    expect(inputs.password).toMatch(/^clink-sealed:v1:/);
+    expect(JSON.stringify(inputs)).not.toContain("alice-pass-1");
+    const again = await providers.client.check!({}, alice);
+    expect(again.inputs!.password).toBe(inputs.password); // the same password seals the same way
+  });
+
+  it("state from 0.1.0 (the password itself in the outputs) refreshes into a fingerprint, with no diff", async () => {
+    const { id, outs } = await createChecked(providers.client, alice);
+    const { __fingerprints: _prints, ...rest } = outs as Record<string, unknown>;
+    const old = { ...rest, password: "alice-pass-1" }; // what 0.1.0 wrote
+    expect(await noChanges(providers.client, id, old, alice)).toBe(true);
+    const read = await providers.client.read!(id, old);
+    expect(JSON.stringify(read.props)).not.toContain("alice-pass-1");
+    expect(await noChanges(providers.client, id, read.props!, alice)).toBe(true);
+    expect(await noChanges(providers.client, id, read.props!, { ...alice, password: "other-pass-9" })).toBe(false);
   });
 
   it("creates with full inputs, sends update-only fields and gains in follow-up calls, and shows no diff", async () => {
@@ -219,7 +241,8 @@ describe("Exten", () => {
     const { id, outs } = await createChecked(providers.exten, desk);
     expect(id).toBe("8001");
     const read = await providers.exten.read!(id, outs);
-    expect(read.props!.password).toBe("sip-pass"); // the declared secret, not the server's ****
+    expect(read.props).not.toHaveProperty("password"); // neither the declared secret nor the server's ****
+    expect(JSON.stringify(read.props)).not.toContain("sip-pass");
     expect(await noChanges(providers.exten, id, read.inputs!, desk)).toBe(true);
     const { inputs } = await providers.exten.check!(outs, { ...desk, allow: 5 });
     await providers.exten.update!(id, outs, inputs!);

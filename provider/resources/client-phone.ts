@@ -12,6 +12,7 @@ import { masks } from "../../schema/core";
 import type { Inputs } from "../../schema/ops";
 import { inheritForceOffline, logOut } from "./force-offline";
 import { makeProvider } from "./kit";
+import { alreadyExistsOutcome } from "./outcomes";
 import { resourceOptions, resourceProps, serializableProvider } from "./serialized";
 
 /**
@@ -50,12 +51,7 @@ export const clientPhoneProvider = makeProvider({
       const current = await describeBinding(api, cno);
       // Another phone already bound: rebinding changes how a live agent is reached, so it takes the opt-in.
       if (current && !sameNumber(String(current.tel), String(inputs.tel)))
-        throw new ClinkApiError({
-          code: "PhoneAlreadyBound",
-          method: "POST",
-          path: "/cc/bind_client_tel",
-          message: `agent ${cno} has phone ${String(current.tel)} bound`,
-        });
+        throw alreadyExistsOutcome(`agent ${cno} has phone ${String(current.tel)} bound`);
       return bind(api, cno, body);
     },
     read: (api, id) => describeBinding(api, id),
@@ -74,7 +70,7 @@ export const clientPhoneProvider = makeProvider({
         await unbind();
       }
     },
-    existsCodes: ["PhoneAlreadyBound"],
+    existsCodes: [],
     // The agent already answering on the declared phone is no obstacle: binding is idempotent.
     blocksCreate: (remote, inputs) => !sameNumber(String(remote.tel), String(inputs.tel)),
     hints: {

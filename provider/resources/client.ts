@@ -210,8 +210,8 @@ export class Client extends pulumi.dynamic.Resource {
   declare readonly cno: pulumi.Output<string>;
   declare readonly name: pulumi.Output<string>;
   declare readonly areaCode: pulumi.Output<string>;
-  /** Secret. */
-  declare readonly password: pulumi.Output<string>;
+  /** Always undefined: a password is write-only and never kept in outputs (only a secret fingerprint). */
+  declare readonly password: pulumi.Output<undefined>;
   declare readonly role: pulumi.Output<number>;
   declare readonly active: pulumi.Output<number>;
   declare readonly qnos: pulumi.Output<string[] | undefined>;

@@ -71,8 +71,8 @@ export interface ExtenArgs {
 
 export class Exten extends pulumi.dynamic.Resource {
   declare readonly extenNumber: pulumi.Output<string>;
-  /** Secret. */
-  declare readonly password: pulumi.Output<string>;
+  /** Always undefined: a password is write-only and never kept in outputs (only a secret fingerprint). */
+  declare readonly password: pulumi.Output<undefined>;
   declare readonly areaCode: pulumi.Output<string>;
   declare readonly type: pulumi.Output<number>;
   declare readonly allow: pulumi.Output<number>;

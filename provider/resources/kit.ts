@@ -26,6 +26,7 @@ import {
   type Inputs,
 } from "../../schema/ops";
 import { adoptExisting, apiClient } from "../settings";
+import { ProviderOutcome } from "./outcomes";
 
 /**
  * An error for the person running the deployment: the message says what happened and what to do.
@@ -62,7 +63,7 @@ export interface ResourceApi {
    * phone binding already to the declared phone does not: binding is idempotent.
    */
   blocksCreate?(remote: Inputs, inputs: Inputs): boolean;
-  /** What to tell the user for an API refusal, by code. */
+  /** What to tell the user for an API refusal, by code, or for a provider outcome, by kind (outcomes.ts). */
   hints?: Record<string, string>;
 }
 
@@ -261,10 +262,12 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
         try {
           remote = await api.create(client, body, inputs);
         } catch (err) {
+          if (err instanceof ProviderOutcome && err.kind === "alreadyExists")
+            throw new ClinkProviderError(alreadyExists(schema, naturalId));
           if (err instanceof ClinkApiError && api.existsCodes.includes(err.code)) {
             throw new ClinkProviderError(alreadyExists(schema, naturalId, err.code));
           }
-          if (err instanceof ClinkApiError && err.outcomeUnknown) {
+          if ((err instanceof ClinkApiError || err instanceof ProviderOutcome) && err.outcomeUnknown) {
             // Never create blindly twice: see whether the first attempt landed (DESIGN.md 5).
             // A request that timed out may still be applied a moment later: look a few times.
             for (const wait of AMBIGUOUS_CREATE_LOOKUPS_MS) {
@@ -449,6 +452,10 @@ export function explain(what: string, op: string, err: unknown, hints?: Record<s
     return new ClinkProviderError(
       `${what}: ${op} failed with ${err.code}${vendor}${request}.${hint ? ` ${hint}` : ""}`,
     );
+  }
+  if (err instanceof ProviderOutcome) {
+    const hint = hints?.[err.kind];
+    return new ClinkProviderError(`${what}: ${op} failed: ${err.message}.${hint ? ` ${hint}` : ""}`);
   }
   const message = err instanceof Error ? err.message : String(err);
   return new ClinkProviderError(`${what}: ${op} failed: ${message}`);

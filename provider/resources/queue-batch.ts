@@ -10,6 +10,7 @@
  */
 import { ClinkApiError, type ClinkClient } from "../api";
 import { readOrGone } from "./kit";
+import { ProviderOutcome } from "./outcomes";
 
 type Obj = Record<string, unknown>;
 
@@ -115,13 +116,11 @@ export async function waitForBatch(api: ClinkClient, batchId: string, options: B
       });
     }
     if (Date.now() > deadline) {
-      throw new ClinkApiError({
-        code: "BatchTimeout",
-        method: "GET",
-        path,
-        outcomeUnknown: true,
-        message: `the membership batch ${batchId} was still running after ${Math.round((options.timeoutMs ?? 120_000) / 1000)} s`,
-      });
+      throw new ProviderOutcome(
+        "timeout",
+        `the membership batch ${batchId} was still running after ${Math.round((options.timeoutMs ?? 120_000) / 1000)} s`,
+        true,
+      );
     }
     await new Promise((r) => setTimeout(r, pause));
     pause = Math.min(pause * 2, 2000);

@@ -5,10 +5,10 @@
  * (3.2.7). Id `qno:cno`. Never touches the queue's other members. See docs/membership.md.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { ClinkApiError } from "../api";
 import { queueMemberSchema } from "../../schema/queue-member";
 import type { Inputs } from "../../schema/ops";
 import { makeProvider } from "./kit";
+import { alreadyExistsOutcome, notFoundOutcome } from "./outcomes";
 import { claimMembership } from "./ownership";
 import { batchUpdateMembers, describeQueue, membersOf } from "./queue-batch";
 import { resourceOptions, resourceProps, serializableProvider } from "./serialized";
@@ -18,14 +18,8 @@ function split(id: string): { qno: string; cno: string } {
   return { qno, cno };
 }
 
-function queueMissing(qno: string, op: string): ClinkApiError {
-  return new ClinkApiError({
-    code: "ResourceNotFound",
-    method: "GET",
-    path: "/cc/describe_queue",
-    message: `queue ${qno} does not exist (${op})`,
-    vendorMessage: `queue ${qno} does not exist`,
-  });
+function queueMissing(qno: string, op: string): Error {
+  return notFoundOutcome(`queue ${qno} does not exist (${op})`);
 }
 
 export const queueMemberProvider = makeProvider({
@@ -37,12 +31,7 @@ export const queueMemberProvider = makeProvider({
       const queue = await describeQueue(api, qno);
       if (!queue) throw queueMissing(qno, "create");
       if (membersOf(queue).some((m) => m.cno === cno)) {
-        throw new ClinkApiError({
-          code: "QueueMemberExist",
-          method: "POST",
-          path: "/cc/batch_update_queue",
-          message: `agent ${cno} is already a member of queue ${qno}`,
-        });
+        throw alreadyExistsOutcome(`agent ${cno} is already a member of queue ${qno}`);
       }
       await batchUpdateMembers(api, queue, { upsert: [{ cno, penalty: Number(inputs.penalty) }] });
       return { qno, cno, penalty: inputs.penalty };
@@ -66,13 +55,13 @@ export const queueMemberProvider = makeProvider({
       if (!queue || !membersOf(queue).some((m) => m.cno === cno)) return;
       await batchUpdateMembers(api, queue, { remove: [cno] });
     },
-    existsCodes: ["QueueMemberExist"],
+    existsCodes: [],
     hints: {
-      ResourceNotFound:
+      notFound:
         "The queue or the agent does not exist: declare it in this program (and pass its qno/cno as an output so it is created first) or check the number.",
       BatchFailed:
         "The server could not apply the membership change; run `pulumi refresh` to see the current members, then `pulumi up` again.",
-      BatchTimeout:
+      timeout:
         "The server is still applying the change; run `pulumi refresh` in a minute, then `pulumi up` again (nothing is applied twice).",
     },
   },

@@ -8,6 +8,7 @@ import { ClinkApiError, type ClinkClient } from "../api";
 import { restrictTelSchema } from "../../schema/restrict-tel";
 import type { Inputs } from "../../schema/ops";
 import { makeProvider } from "./kit";
+import { alreadyExistsOutcome } from "./outcomes";
 import { resourceOptions, resourceProps, serializableProvider } from "./serialized";
 
 export { RestrictType, RestrictDirection, RestrictTelType } from "../../schema/restrict-tel";
@@ -52,12 +53,7 @@ export const restrictTelProvider = makeProvider({
       const id = `${String(inputs.restrictType)}:${String(inputs.tel)}`;
       // The number on this list in any direction is this resource's object (delete takes them all).
       if (await describeEntry(api, id))
-        throw new ClinkApiError({
-          code: "RestrictTelExist",
-          method: "POST",
-          path: "/cc/create_restrict_tel",
-          message: "already listed",
-        });
+        throw alreadyExistsOutcome(`number ${String(inputs.tel)} is already on list ${String(inputs.restrictType)}`);
       for (const type of inputs.type as number[]) {
         try {
           await api.request("POST", "/cc/create_restrict_tel", { body: { ...body, type } });
@@ -79,7 +75,7 @@ export const restrictTelProvider = makeProvider({
     async delete(api, id) {
       await api.request("POST", "/cc/delete_restrict_tel", { body: splitId(id), idempotent: true });
     },
-    existsCodes: ["RestrictTelExist"],
+    existsCodes: [],
   },
 });
 

@@ -1,0 +1,150 @@
+/**
+ * The generic provider (kit.ts) against a fake API in memory: adoption, recovery after an
+ * ambiguous create, partial state after a failed follow-up call, delete-before-replace, the
+ * provider's own outcomes and the rename-safe delete. Milliseconds, no simulator, no HTTP.
+ */
+import { beforeEach, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { ClinkApiError, configureProvider } from "../../provider";
+import { makeProvider, type ResourceApi } from "../../provider/resources/kit";
+import { alreadyExistsOutcome } from "../../provider/resources/outcomes";
+import type { ResourceSchema } from "../../schema/core";
+
+const schema: ResourceSchema = {
+  type: "Widget",
+  vendorTerm: "部件",
+  idFields: ["key"],
+  fields: {
+    key: { schema: z.string(), doc: "key", lifecycle: "identity", required: true },
+    size: { schema: z.number(), doc: "size", lifecycle: "updatable", default: 1 },
+    color: { schema: z.string(), doc: "color", lifecycle: "replace" },
+    late: { schema: z.number(), doc: "update only", lifecycle: "updateOnly" },
+    secret: { schema: z.string(), doc: "pw", lifecycle: "updatable", writeOnly: true, secret: true, required: true },
+  },
+};
+
+type Obj = Record<string, unknown>;
+let store: Map<string, Obj>;
+let calls: string[];
+let failNext: Partial<Record<"create" | "update", "lost" | "refused">>;
+
+const api: ResourceApi = {
+  async create(_c, body) {
+    calls.push("create");
+    if (failNext.create === "refused") throw alreadyExistsOutcome("the fake says it exists");
+    store.set(String(body.key), { ...body });
+    if (failNext.create === "lost") {
+      failNext.create = undefined;
+      throw new ClinkApiError({
+        code: "OutcomeUnknown",
+        message: "lost",
+        method: "POST",
+        path: "/x",
+        outcomeUnknown: true,
+      });
+    }
+    return undefined;
+  },
+  async read(_c, id) {
+    calls.push("read");
+    const o = store.get(id);
+    return o ? { key: o.key, size: o.size, color: o.color, late: o.late } : undefined;
+  },
+  async update(_c, id, body) {
+    calls.push(`update:${Object.keys(body).sort().join(",")}`);
+    if (failNext.update === "refused")
+      throw new ClinkApiError({ code: "InvalidParameter", message: "no", method: "POST", path: "/u" });
+    store.set(id, { ...store.get(id), ...body });
+    return undefined;
+  },
+  async delete(_c, id) {
+    calls.push("delete");
+    store.delete(id);
+  },
+  existsCodes: [],
+};
+const provider = makeProvider({ schema, api });
+
+beforeEach(() => {
+  store = new Map();
+  calls = [];
+  failNext = {};
+  configureProvider({ endpoint: "http://127.0.0.1:9", accessKeyId: "k", accessKeySecret: "fake-secret", rate: 0 });
+});
+
+const checked = async (raw: Obj, olds: Obj = {}) => {
+  const r = await provider.check!(olds, raw);
+  expect(r.failures).toEqual([]);
+  return r.inputs!;
+};
+
+describe("the generic provider", () => {
+  it("creates, sending update-only fields in a follow-up; outputs hold no write-only value", async () => {
+    const { id, outs } = await provider.create(await checked({ key: "a", secret: "pw-1", late: 5 }));
+    expect(id).toBe("a");
+    expect(calls).toEqual(["read", "create", "update:key,late"]);
+    expect(outs).not.toHaveProperty("secret");
+    expect(JSON.stringify(outs)).not.toContain("pw-1");
+  });
+
+  it("adopts with the look-up, writing only what differs, and nothing when all matches", async () => {
+    store.set("a", { key: "a", size: 3 });
+    calls = [];
+    await provider.create(await checked({ key: "a", size: 3, adopt: true }));
+    expect(calls).toEqual(["read"]);
+    calls = [];
+    await provider.create(await checked({ key: "a", size: 4, adopt: true }));
+    expect(calls).toEqual(["read", "update:key,size"]);
+  });
+
+  it("recovers an ambiguous create that landed: no second create, converged like an adoption", async () => {
+    failNext.create = "lost";
+    const { id } = await provider.create(await checked({ key: "b", secret: "pw", late: 2 }));
+    expect(id).toBe("b");
+    expect(calls.filter((c) => c === "create")).toHaveLength(1);
+    expect(store.get("b")).toMatchObject({ late: 2 });
+  });
+
+  it("hands the engine partial state when the follow-up after create fails (nothing orphaned)", async () => {
+    failNext.update = "refused";
+    const err = (await provider.create(await checked({ key: "c", secret: "pw", late: 1 })).catch((e) => e)) as {
+      id?: string;
+      properties?: Obj;
+      message: string;
+    };
+    expect(err.id).toBe("c");
+    expect(err.properties).toMatchObject({ key: "c" });
+    expect(err.message).toContain("Widget c: complete create failed with InvalidParameter");
+  });
+
+  it("turns the resource's own 'already exists' outcome into the rename-first message", async () => {
+    failNext.create = "refused";
+    await expect(provider.create(await checked({ key: "d", secret: "pw" }))).rejects.toThrow(
+      /^Widget d already exists in the center\. Did you rename this resource/,
+    );
+  });
+
+  it("deletes before replacing when the key survives, creates first when it changes", async () => {
+    const { outs } = await provider.create(await checked({ key: "e", secret: "pw", color: "red" }));
+    const same = await provider.diff!("e", outs, await checked({ key: "e", secret: "pw", color: "blue" }, outs));
+    expect(same).toMatchObject({ changes: true, replaces: ["color"], deleteBeforeReplace: true });
+    const moved = await provider.diff!("e", outs, await checked({ key: "f", secret: "pw", color: "red" }, outs));
+    expect(moved).toMatchObject({ replaces: ["key"], deleteBeforeReplace: false });
+  });
+
+  it("a write-only change is seen through the fingerprint; the same value is no change", async () => {
+    const { outs } = await provider.create(await checked({ key: "g", secret: "pw-1" }));
+    expect((await provider.diff!("g", outs, await checked({ key: "g", secret: "pw-1" }, outs))).changes).toBe(false);
+    expect((await provider.diff!("g", outs, await checked({ key: "g", secret: "pw-2" }, outs))).changes).toBe(true);
+  });
+
+  it("leaves an object alone when another resource of this deployment took it over (a rename)", async () => {
+    const old = await provider.create(await checked({ key: "h", secret: "pw" }));
+    const renamed = await provider.create(await checked({ key: "h", adopt: true }));
+    expect(renamed.outs.adopted).toBe(true);
+    await provider.delete!("h", old.outs); // the old resource's delete
+    expect(store.has("h")).toBe(true);
+    await provider.delete!("h", renamed.outs); // the resource that owns it now
+    expect(store.has("h")).toBe(false);
+  });
+});

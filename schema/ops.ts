@@ -119,7 +119,9 @@ export function fingerprintsOf(schema: ResourceSchema, values: Inputs, previous:
     const value = values[name];
     if (value === undefined) {
       if (before[name] !== undefined) out[name] = before[name];
-    } else out[name] = before[name] !== undefined && matchesFingerprint(before[name], value) ? before[name] : fingerprint(value);
+    } else
+      out[name] =
+        before[name] !== undefined && matchesFingerprint(before[name], value) ? before[name] : fingerprint(value);
   }
   return out;
 }

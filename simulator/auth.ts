@@ -1,5 +1,5 @@
 /**
- * Signature verification, from doc 2.1.2 (common parameters, lines 30-60) and 2.1.3 (lines 88-184):
+ * Signature verification, from doc 2.1.2 (common parameters) and 2.1.3 (signature, GET and POST examples):
  * string to sign = METHOD + host + path + "?" + all query parameters but Signature, each name and
  * value encoded like java.net.URLEncoder, sorted by encoded name, joined by "&";
  * Signature = base64(HMAC-SHA1(AccessKeySecret, stringToSign)).
@@ -61,7 +61,8 @@ export interface Credentials {
 
 /**
  * Checks the common parameters and the signature. `paths` are the forms the signature may have
- * been computed over: the vendor SDK sends `/cc/x/?...` but signs `/cc/x?...` (DESIGN.md 6).
+ * been computed over: the vendor SDK sends `/cc/x/?...` but signs `/cc/x?...` (docs/design.md,
+ * "request path").
  */
 export function verify(opts: {
   method: string;

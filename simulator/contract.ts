@@ -11,7 +11,8 @@
  * lets the HTTP layer inject "connection dropped after the change was applied": it calls
  * `handle` and then destroys the socket instead of answering.
  *
- * Neither half may import anything from `provider/` or `schema/` (doc-only, see DESIGN.md 7).
+ * Neither half may import anything from `provider/` or `schema/`: written from the document only,
+ * it checks our reading of the document instead of repeating it.
  */
 
 export type HttpMethod = "GET" | "POST";

@@ -1,5 +1,5 @@
 /**
- * Doc 2.6 (lines 1030-1045): every endpoint allows 3 requests per second by default. Counted per
+ * Doc 2.6 (请求频次限制): every endpoint allows 3 requests per second by default. Counted per
  * access key and endpoint over a sliding one-second window of accepted requests (the strictest
  * reading; the document does not say). Refused requests do not count.
  */

@@ -14,7 +14,7 @@ import { createEnterprise } from "./domain";
 import { Faults, type Fault } from "./faults";
 import { RateLimiter } from "./rate-limit";
 
-export const DEFAULT_ACCESS_KEY_ID = "b1fcdc6c62be261cf97b00b25be6a2af"; // the document's example key id (line 97)
+export const DEFAULT_ACCESS_KEY_ID = "b1fcdc6c62be261cf97b00b25be6a2af"; // the document's example key id (doc 2.1.3)
 export const DEFAULT_ACCESS_KEY_SECRET = "clink-simulator-secret";
 
 export interface SimulatorOptions {
@@ -137,7 +137,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       finish(status, code);
     };
 
-    // The vendor SDK requests `/cc/x/?...` (DESIGN.md 6): accept it and a signature over either form.
+    // The vendor SDK requests `/cc/x/?...` (docs/design.md): accept it and a signature over either form.
     const normalized = rawPath.length > 1 ? rawPath.replace(/\/+$/, "") : rawPath;
     entry.path = normalized;
     const known = routes().filter((r) => r.path === normalized);

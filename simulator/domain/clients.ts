@@ -1,13 +1,12 @@
 /**
- * Doc section 3.1 (lines 1056-3486): agents (座席), their phones and other settings, plus
- * 4.2.8 offline_client (line 10054).
+ * Doc section 3.1: agents (座席), their phones and other settings, plus 4.2.8 offline_client.
  *
  * What the real API does that a provider must survive, reproduced here on purpose:
- * - create_client echoes the password in its answer (example at line 1648);
- * - describe_client (line 2507) returns neither the password nor assignType,
+ * - create_client echoes the password in its answer (doc 3.1.1, answer example);
+ * - describe_client (doc 3.1.5) returns neither the password nor assignType,
  *   dynamicTelGroupName, clidDefault, wechatMiniProgramRtc, obClidDefaultType or
  *   dynamicTelGroupIdDefault;
- * - update_client requires `permission` (line 1829) and has no `type`.
+ * - update_client requires `permission` (doc 3.1.2, `permission`) and has no `type`.
  */
 import { createHash } from "node:crypto";
 import type { ApiRequest } from "../contract";
@@ -20,7 +19,7 @@ const AREA = /^0\d{2,3}$/;
 
 type IntRule = { name: string; min?: number; max?: number; oneOf?: number[]; dflt?: number };
 
-/** Plain integer settings of create_client (lines 1060-1260) with their defaults. */
+/** Plain integer settings of create_client (doc 3.1.1, request parameters) with their defaults. */
 const INTS: IntRule[] = [
   { name: "role", oneOf: [0, 1], dflt: 0 },
   { name: "active", oneOf: [0, 1], dflt: 1 },
@@ -40,7 +39,7 @@ const INTS: IntRule[] = [
   { name: "obHangupSms", oneOf: [0, 1], dflt: 0 },
   { name: "pauseLogin", oneOf: [0, 1], dflt: 1 },
 ];
-/** Only on update_client (lines 1780-1790). Create has no such parameters; the values a new agent starts with are not documented. */
+/** Only on update_client (doc 3.1.2). Create has no such parameters; the values a new agent starts with are not documented. */
 const UPDATE_ONLY: IntRule[] = [
   { name: "ibWrapupType", oneOf: [1, 2] },
   { name: "ibWrapupTime", min: 0, max: 3600 },
@@ -60,7 +59,7 @@ const PERMISSION: IntRule[] = [
 const LISTS = ["qnos", "clid", "clidDefault", "clidArea", "serveArea", "cloudNumberModes"];
 const STRINGS = ["name", "areaCode", "password", "dynamicTelGroupName"];
 
-/** describe_client's fields (lines 2512-2640); everything else the agent has stays hidden. */
+/** describe_client's fields (doc 3.1.5, answer parameters); everything else the agent has stays hidden. */
 const DESCRIBED = [
   "cno",
   "name",
@@ -135,7 +134,7 @@ function readClient(p: Params, ctx: Ctx, req: ApiRequest, creating: boolean, cur
   if (sent !== undefined) {
     const password = decryptAgentPassword(sent, req.accessKeySecret, ctx.passwordEncryption);
     if ([...password].length > 32) throw fail.invalid("password 长度不能超过32");
-    // Doc lines 1094, 2245: ClientPassword when the password breaks the enterprise's rule.
+    // Doc 3.1.1 `password`, 3.1.2 errors: ClientPassword when the password breaks the enterprise's rule.
     if ([...password].length < ctx.seed.passwordMinLength)
       throw fail.code(400, "ClientPassword", `座席密码不符合规则: 至少${ctx.seed.passwordMinLength}位`);
     out.password = password;
@@ -145,7 +144,7 @@ function readClient(p: Params, ctx: Ctx, req: ApiRequest, creating: boolean, cur
   if (!creating) Object.assign(out, readInts(p, UPDATE_ONLY, false));
   if (creating) out.type = p.int("type", { oneOf: [1, 2, 3] }) ?? 2;
 
-  // Doc lines 1260 and 1829: permission is required on create and on update.
+  // Doc 3.1.1 and 3.1.2, `permission`: required on create and on update.
   const perm = p.object("permission", { required: true })!;
   const pp = Params.of(perm);
   const base = (current?.permission as Obj | undefined) ?? {};
@@ -193,7 +192,7 @@ function readClient(p: Params, ctx: Ctx, req: ApiRequest, creating: boolean, cur
   }
   const modes = p.array<unknown>("cloudNumberModes");
   if (modes !== undefined) {
-    // Doc line 1236: four 0/1 switches.
+    // Doc 3.1.1 `cloudNumberModes`: four 0/1 switches.
     if (modes.length !== 4 || modes.some((m) => m !== 0 && m !== 1))
       throw fail.invalid("cloudNumberModes 必须是4个0或1");
     out.cloudNumberModes = modes;
@@ -214,12 +213,12 @@ function readClient(p: Params, ctx: Ctx, req: ApiRequest, creating: boolean, cur
 
 /** The cross-field rules the document states, checked on the merged agent. */
 function checkRules(ctx: Ctx, c: Obj) {
-  // Line 1123: clid is required when clidType is not 0 (全部).
+  // Doc 3.1.1 `clid`: required when clidType is not 0 (全部).
   if (c.clidType !== 0 && !(Array.isArray(c.clid) && c.clid.length > 0))
     throw fail.invalid("clidType 非0(全部)时 clid 为必填项");
   for (const n of [...((c.clid as string[]) ?? []), ...((c.clidDefault as string[]) ?? [])])
     if (!ctx.seed.clids.includes(n)) throw fail.invalid(`外显号码不存在: ${n}`);
-  // Lines 1111-1119: dynamic number group required for assignType 1.
+  // Doc 3.1.1 `dynamicTelGroupName`: dynamic number group required for assignType 1.
   if (c.assignType === 1) {
     if (!c.dynamicTelGroupName) throw fail.invalid("assignType 为1(动态号码组)时 dynamicTelGroupName 为必填项");
     const exists = [...ctx.store.table("dynamicTelGroup").values()].some((g) => g.name === c.dynamicTelGroupName);
@@ -232,7 +231,7 @@ function checkRules(ctx: Ctx, c: Obj) {
     !ctx.store.table("dynamicTelGroup").has(String(c.dynamicTelGroupIdDefault))
   )
     throw fail.code(400, "ResourceNotFound", `动态号码组不存在: ${String(c.dynamicTelGroupIdDefault)}`);
-  // Line 1240: cloud-number settings need the enterprise feature.
+  // Doc 3.1.1 `cloudNumberModes` note: cloud-number settings need the enterprise feature.
   if ((c.cloudNumberEnabled !== undefined || c.cloudNumberModes !== undefined) && !ctx.seed.cloudNumberEnabled)
     throw fail.invalid("企业未开启云手机外呼功能, 不能设置 cloudNumberEnabled/cloudNumberModes");
 }
@@ -240,7 +239,7 @@ function checkRules(ctx: Ctx, c: Obj) {
 function setQnos(ctx: Ctx, cno: string, qnos: string[]) {
   const keep = new Set(qnos);
   for (const q of qnosOf(ctx, cno)) if (!keep.has(q)) memberships(ctx).delete(`${q}:${cno}`);
-  // A new membership starts at penalty 1 (doc line 3558: 1 is the highest priority; qnos carries none).
+  // A new membership starts at penalty 1 (doc 3.2.1 `queueMembers`: 1 is the highest priority; qnos carries none).
   for (const q of qnos)
     if (!memberships(ctx).has(`${q}:${cno}`))
       memberships(ctx).set(`${q}:${cno}`, { key: `${q}:${cno}`, qno: q, cno, penalty: 1 });
@@ -256,12 +255,12 @@ function boundTel(ctx: Ctx, cno: string): Obj | undefined {
   return [...tels(ctx).values()].find((t) => t.cno === cno && t.isBind === 1);
 }
 
-/** Doc line 3015: fixed line, mobile, IP phone or softphone; anything else is ClientTelVerification. */
+/** Doc 3.1.7 errors: fixed line, mobile, IP phone or softphone; anything else is ClientTelVerification. */
 function telTypeOf(ctx: Ctx, tel: string): number {
   if (/^1[3-9]\d{9}$/.test(tel)) return 2;
   if (/^0\d{9,11}$/.test(tel)) return 1;
   const exten = ctx.store.table("exten").get(tel);
-  if (exten) return Number(exten.type) === 2 ? 4 : 3; // exten type 2 is a softphone (line 5211)
+  if (exten) return Number(exten.type) === 2 ? 4 : 3; // exten type 2 is a softphone (doc 3.4.1 `type`)
   throw fail.code(400, "ClientTelVerification", "号码格式错误");
 }
 
@@ -359,7 +358,7 @@ export const clientsModule: EndpointModule = {
       handler(p, ctx) {
         const cno = p.str("cno", { required: true })!;
         p.rejectUnknown(["cno"]);
-        mustFind(ctx, cno); // line 2296: 404
+        mustFind(ctx, cno); // doc 3.1.3 delete_client, error ResourceNotFound: 404
         if (ctx.flags.onlineAgents.has(cno)) throw fail.code(400, "ClientOnline", "座席在线中");
         setQnos(ctx, cno, []);
         for (const [k, t] of tels(ctx)) if (t.cno === cno) tels(ctx).delete(k);
@@ -478,7 +477,7 @@ export const clientsModule: EndpointModule = {
         }
         const prev = tels(ctx).get(key);
         tels(ctx).set(key, { key, cno, tel, telType, isBind: isBind === 1 ? 1 : (prev?.isBind ?? 0), verified });
-        // Line 2968: the reserve-phone sync applies only to mobiles.
+        // Doc 3.1.7 `isReserveTel`: the reserve-phone sync applies only to mobiles.
         if (isReserveTel === 1 && telType === 2) c.reserveTel = tel;
         return {};
       },
@@ -490,7 +489,7 @@ export const clientsModule: EndpointModule = {
         const cno = p.str("cno", { required: true })!;
         p.rejectUnknown(["cno"]);
         mustFind(ctx, cno);
-        // Line 3100: ClientOnline comes back with HTTP 404 here, as documented.
+        // Doc 3.1.8, error ClientOnline: it comes back with HTTP 404 here, as documented.
         if (ctx.flags.onlineAgents.has(cno)) throw fail.code(404, "ClientOnline", "座席在线不可解绑");
         for (const t of tels(ctx).values()) if (t.cno === cno) t.isBind = 0;
         return {};
@@ -554,7 +553,7 @@ export const clientsModule: EndpointModule = {
         mustFind(ctx, cno, 400);
         const v = ctx.store.table("telVerification").get(`${cno}:${tel}`);
         if (v?.confirmed) throw fail.code(400, "ClientTelVerification", "号码已经被认证");
-        // Line 3349: a wrong or expired code (we let codes live 5 minutes).
+        // Doc 3.1.12, error ClientTelErrorCode: a wrong or expired code (we let codes live 5 minutes).
         if (!v || v.code !== code || ctx.now() - Number(v.sentAt) > 300_000)
           throw fail.code(400, "ClientTelErrorCode", "验证码错误");
         v.confirmed = true;
@@ -566,7 +565,7 @@ export const clientsModule: EndpointModule = {
       path: "/cc/other_setting",
       handler(p, ctx) {
         const cno = p.str("cno", { required: true })!;
-        // Line 3426: both gains are required, 0-100.
+        // Doc 3.1.13 `agcRx`, `agcTx` (error InvalidParameter): both gains are required, 0-100.
         const agcRx = p.int("agcRx", { required: true, min: 0, max: 100 })!;
         const agcTx = p.int("agcTx", { required: true, min: 0, max: 100 })!;
         p.rejectUnknown(["cno", "agcRx", "agcTx"]);
@@ -593,7 +592,7 @@ export const clientsModule: EndpointModule = {
       handler(p, ctx) {
         const cno = p.str("cno", { required: true })!;
         p.rejectUnknown(["cno"]);
-        // Line 10068: OfflineFailure with the reason.
+        // Doc 4.2.8 offline_client, error OfflineFailure: with the reason.
         if (!clients(ctx).has(cno)) throw fail.code(400, "OfflineFailure", "座席不存在");
         if (!ctx.flags.onlineAgents.has(cno)) throw fail.code(400, "OfflineFailure", "座席未登录");
         ctx.flags.onlineAgents.delete(cno);

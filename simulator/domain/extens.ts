@@ -1,14 +1,14 @@
 /**
- * Doc section 3.4 (lines 5188-5793): phones (话机). Passwords are never readable (line 5193):
- * describe answers `****`. A registered phone cannot change type (line 5380); a phone an agent
- * has bound cannot be deleted (line 5545).
+ * Doc section 3.4: phones (话机). Passwords are never readable (3.4.1 notes): describe answers
+ * `****`. A registered phone cannot change type (3.4.2 notes); a phone an agent has bound cannot
+ * be deleted (3.4.3 delete_exten, error ExtenOnUsing).
  */
 import { createHash } from "node:crypto";
 import { fail, omit, type Ctx, type EndpointModule, type Obj, type Params } from "./kernel";
 
 const NUMBER = /^\d{3,6}$/;
 const AREA = /^0\d{2,3}$/;
-/** Line 5219-5226: codecs each phone type supports. */
+/** Doc 3.4.1 `allow`: codecs each phone type supports. */
 const CODECS: Record<number, number[]> = { 1: [1, 2, 3, 4, 5], 2: [5, 6] };
 
 const extens = (ctx: Ctx) => ctx.store.table("exten");
@@ -31,7 +31,7 @@ function check(e: Obj) {
   const type = Number(e.type);
   if (!CODECS[type].includes(Number(e.allow)))
     throw fail.invalid(`allow ${String(e.allow)} 不适用于${type === 1 ? "IP话机(1-5)" : "软电话(5、6)"}`);
-  // Line 5232: calling out directly is an IP-phone feature.
+  // Doc 3.4.1 `isDirect`: calling out directly is an IP-phone feature.
   if (e.isDirect === 1 && type !== 1) throw fail.invalid("isDirect 仅适用于IP话机");
 }
 
@@ -66,7 +66,7 @@ export const extensModule: EndpointModule = {
         const areaCode = p.str("areaCode", { required: true, pattern: AREA, what: "以0开头3-4位数字" })!;
         const type = p.int("type", { required: true, oneOf: [1, 2] })!;
         const jittBuffer = p.int("jittBuffer", { oneOf: [0, 1] }) ?? 0;
-        // Line 5228: with the jitter buffer on, the codec defaults to 5.
+        // Doc 3.4.1 `jittBuffer`: with the jitter buffer on, the codec defaults to 5.
         const allow = p.int("allow", { required: jittBuffer !== 1, min: 1, max: 6 }) ?? 5;
         const isDirect = p.int("isDirect", { oneOf: [0, 1] }) ?? 0;
         p.rejectUnknown(["extenNumber", "password", "areaCode", "type", "allow", "isDirect", "jittBuffer"]);
@@ -126,7 +126,7 @@ export const extensModule: EndpointModule = {
         const areaCode = p.str("areaCode");
         const type = p.int("type", { oneOf: [1, 2] });
         const offset = p.int("offset", { min: 0, max: 10000 }) ?? 0;
-        // Line 5600: limit is 10-100 here, not 1-100.
+        // Doc 3.4.4 `limit`: 10-100 here, not 1-100.
         const limit = p.int("limit", { min: 10, max: 100 }) ?? 10;
         p.rejectUnknown(["areaCode", "type", "offset", "limit"]);
         const all = [...extens(ctx).values()]

@@ -1,11 +1,10 @@
 /**
- * Read-only areas served from the seed: doc 3.6 IVRs and nodes (clink-api.txt 6605-6760), 3.8
- * satisfaction setting and templates (7277-7470), 3.9 voice mails (7470-7570), 3.10 concurrency
- * (7571-7660).
+ * Read-only areas served from the seed: doc 3.6 IVRs and nodes, 3.8 satisfaction setting and
+ * templates, 3.9 voice mails, 3.10 concurrency.
  */
 import { fail, type EndpointModule, type Obj, type Params } from "./kernel";
 
-/** Lines 7345-7350: offset 0-99990, limit 10-100, offset + limit at most 100000. */
+/** Doc 3.8.2 and 3.9.1, `offset` and `limit`: offset 0-99990, limit 10-100, offset + limit at most 100000. */
 function bigPage(p: Params, items: Obj[]) {
   const offset = p.int("offset", { min: 0, max: 99990 }) ?? 0;
   const limit = p.int("limit", { min: 10, max: 100 }) ?? 10;
@@ -29,7 +28,7 @@ export const globalsModule: EndpointModule = {
       method: "GET",
       path: "/cc/list_ivr_nodes",
       handler(p, ctx) {
-        // Line 6680: both are marked required, but ivrId is deprecated (字段废弃): either one names the IVR.
+        // Doc 3.6.2: both are marked required, but ivrId is deprecated (字段废弃): either one names the IVR.
         const ivrId = p.int("ivrId");
         const ivrName = p.str("ivrName");
         p.rejectUnknown(["ivrId", "ivrName"]);

@@ -4,7 +4,7 @@
  * (`clients.ts`, `queues.ts`, ...) register routes through `EndpointModule` and keep their
  * objects in the store under their own kind.
  *
- * Written from ../shared/clink-api.txt only (DESIGN.md 7): never import provider/ or schema/.
+ * Written from the vendor's API document only, so it can check our reading of it: never import provider/ or schema/.
  */
 import { randomUUID } from "node:crypto";
 import type { ApiRequest, ApiResult, HttpMethod } from "../contract";
@@ -79,15 +79,15 @@ export interface SeedData {
   clids: string[];
   /** 3.5.2 hotlines. */
   hotlines: string[];
-  /** Doc line 1240: cloudNumber* agent settings fail unless the enterprise has cloud-phone calling. */
+  /** Doc 3.1.1 `cloudNumberModes`: cloudNumber* agent settings fail unless the enterprise has cloud-phone calling. */
   cloudNumberEnabled: boolean;
-  /** Doc line 3002: with voice verification on, a mobile or landline must be verified before binding. */
+  /** Doc 3.1.7 ClientTelVerification: with voice verification on, a mobile or landline must be verified before binding. */
   telVerification: boolean;
-  /** Doc line 1094 ("默认长度为 8 位"): the enterprise's password rule, as a minimum length. */
+  /** Doc 3.1.1 `password` ("默认长度为 8 位"): the enterprise's password rule, as a minimum length. */
   passwordMinLength: number;
-  /** Doc line 5214 ("密码规则参见企业配置"): the phone password rule, as a minimum length. */
+  /** Doc 3.4.1 `password` ("密码规则参见企业配置"): the phone password rule, as a minimum length. */
   extenPasswordMinLength: number;
-  /** Doc line 5195: the phone quota is (phone agents + PC agents) * 3; the seed states it directly. */
+  /** Doc 3.4.1 notes: the phone quota is (phone agents + PC agents) * 3; the seed states it directly. */
   extenLimit: number;
   /** 3.6.1 IVRs and 3.6.2 their nodes. */
   ivrs: Obj[];

@@ -1,10 +1,10 @@
 /**
- * Doc section 3.5 (lines 5794-6604): the enterprise's caller numbers and hotlines (fixed, from
- * the seed), number-to-area lookups, and dynamic outbound-number groups (动态号码组).
+ * Doc section 3.5: the enterprise's caller numbers and hotlines (fixed, from the seed),
+ * number-to-area lookups, and dynamic outbound-number groups (动态号码组).
  *
- * Quirks kept on purpose: create answers without the new id (line 6150), so a caller finds it
- * by name; names are unique (line 6055); numbers must be among the caller numbers (line 6056);
- * at most 500 numbers per group (line 6057).
+ * Quirks kept on purpose: create answers without the new id (3.5.5 answer example), so a caller
+ * finds it by name; names are unique, numbers must be among the caller numbers, and a group holds
+ * at most 500 numbers (3.5.5 notes, `name`, `selectedTels`).
  */
 import { fail, page, type Ctx, type EndpointModule, type Obj, type Params } from "./kernel";
 
@@ -44,7 +44,7 @@ function readGroup(p: Params, ctx: Ctx, creating: boolean): Obj {
   return out;
 }
 
-/** Lines 6080-6110: the analysis settings take their defaults when the switch is on. */
+/** Doc 3.5.5 `statisticDays`-`minAnswerRate`: the analysis settings take their defaults when the switch is on. */
 function applyAdvancedDefaults(g: Obj) {
   if (g.advancedConfigPermission === 1) for (const a of ADVANCED) if (g[a.name] === undefined) g[a.name] = a.dflt;
 }
@@ -108,7 +108,7 @@ export const numbersModule: EndpointModule = {
       method: "GET",
       path: "/cc/batch_get_areacode",
       handler(p, ctx) {
-        // Line 5955: the example sends one comma-separated value; arrays (numbers[0]...) work too.
+        // Doc 3.5.4: the example sends one comma-separated value; arrays (numbers[0]...) work too.
         const raw = p.raw("numbers");
         if (raw === undefined || raw === "") throw fail.missing("numbers");
         const list = (Array.isArray(raw) ? raw.map(String) : String(raw).split(",")).slice(0, 500);

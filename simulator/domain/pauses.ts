@@ -1,16 +1,17 @@
 /**
- * Doc section 3.3 (lines 4955-5187): the enterprise's pause statuses (置忙状态).
+ * Doc section 3.3: the enterprise's pause statuses (置忙状态).
  *
- * Quirks kept on purpose: create answers without the new id (line 5040), so a caller finds it
- * by listing; delete is by description, not id (line 5080); isRest is documented as a String
- * but the examples send and return numbers, so both are accepted and numbers returned.
+ * Quirks kept on purpose: create answers without the new id (3.3.2 answer example), so a caller
+ * finds it by listing; delete is by description, not id (3.3.3 `pauseStatus`); isRest is
+ * documented as a String but the examples send and return numbers, so both are accepted and
+ * numbers returned.
  */
 import { fail, type Ctx, type EndpointModule, type Obj, type Params } from "./kernel";
 
 const pauses = (ctx: Ctx) => ctx.store.table("pause");
 
 function readFields(p: Params) {
-  // Line 5022: at most 4 characters.
+  // Doc 3.3.2 `pauseStatus`: at most 4 characters.
   const pauseStatus = p.str("pauseStatus", { required: true, max: 4 })!;
   const isRest = p.int("isRest", { required: true, oneOf: [0, 1] })!;
   const isDefault = p.int("isDefault", { required: true, oneOf: [0, 1] })!;

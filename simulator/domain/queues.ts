@@ -1,16 +1,16 @@
 /**
- * Doc section 3.2 (lines 3487-4958): queues and their members.
+ * Doc section 3.2: queues and their members.
  *
  * Members live in the shared `membership` table (key `${qno}:${cno}`), which 3.1's `qnos` on
  * clients reads and writes too: one truth, whichever door changed it.
  */
 import { fail, omit, page, Params, requestId, type Ctx, type EndpointModule, type Obj } from "./kernel";
 
-/** Doc line 3496: 4 digits. Line 3500: Chinese, letters, digits, underscore, at most 20. */
+/** Doc 3.2.1 `qno`: 4 digits. `name`: Chinese, letters, digits, underscore, at most 20. */
 const QNO = /^\d{4}$/;
 const NAME = /^[\p{Script=Han}A-Za-z0-9_]+$/u;
 
-/** Settings with their documented ranges and defaults (create_queue, lines 3503-3590). */
+/** Settings with their documented ranges and defaults (doc 3.2.1 create_queue). */
 const SETTINGS: Array<{ name: string; min?: number; max?: number; oneOf?: number[]; dflt: number }> = [
   { name: "maxWait", min: 0, max: 999, dflt: 5 },
   { name: "memberTimeout", min: 20, max: 60, dflt: 25 },
@@ -68,7 +68,7 @@ function readSettings(p: Params, onCreate: boolean): Obj {
     if (v !== undefined) out[s.name] = v;
     else if (onCreate) out[s.name] = s.dflt;
   }
-  // Doc line 3577: when the type is a percentage the value is at most 100.
+  // Doc 3.2.1 `maxPauseClientValue`: when the type is a percentage the value is at most 100.
   return out;
 }
 
@@ -100,7 +100,7 @@ function readMembers(raw: unknown, ctx: Ctx, field: string): Array<{ cno: string
 
 function mustFind(ctx: Ctx, qno: string): Obj {
   const q = queues(ctx).get(qno);
-  // Doc lines 4508, 4830: a missing queue is ResourceNotFound with HTTP 400 (not 404).
+  // Doc 3.2.5 and 3.2.7 errors: a missing queue is ResourceNotFound with HTTP 400 (not 404).
   if (!q) throw fail.code(400, "ResourceNotFound", "队列号不存在");
   return q;
 }
@@ -132,7 +132,7 @@ function applyBatchItem(ctx: Ctx, item: Obj) {
   for (const cno of (item.removeQueueMembers as string[] | undefined) ?? []) removeMember(ctx, String(item.qno), cno);
 }
 
-/** Validates one queueModel (doc lines 4139-4245) by reading it through the same Params rules. */
+/** Validates one queueModel (doc 3.2.3, queueModel 对象) by reading it through the same Params rules. */
 function readBatchItem(raw: unknown, ctx: Ctx): Obj {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw fail.invalid("queues 的元素必须是对象");
   const p = Params.of(raw as Obj);
@@ -183,12 +183,12 @@ export const queuesModule: EndpointModule = {
         const members = p.has("queueMembers") ? readMembers(p.raw("queueMembers"), ctx, "queueMembers") : undefined;
         p.rejectUnknown(["qno", "name", ...SETTING_NAMES, "queueMembers"]);
         const q = mustFind(ctx, qno);
-        // Omitted fields keep their values: the doc (lines 3876-3990) lists defaults for update too
+        // Omitted fields keep their values: the doc (3.2.2 update_queue) lists defaults for update too
         // but never says an omitted field is reset; the provider restates every field anyway.
         const next = { ...q, ...(name !== undefined ? { name } : {}), ...settings };
         checkPercent(next);
         Object.assign(q, next);
-        // Doc line 3941: queueMembers is a full overwrite ("全覆盖策略").
+        // Doc 3.2.2 `queueMembers`: a full overwrite ("全覆盖策略").
         if (members) {
           for (const m of membersOf(ctx, qno)) removeMember(ctx, qno, m.cno);
           for (const m of members) setMember(ctx, qno, m.cno, m.penalty);
@@ -206,7 +206,7 @@ export const queuesModule: EndpointModule = {
         if (list.length === 0) throw fail.invalid("queues 不能为空");
         const items = list.map((raw) => readBatchItem(raw, ctx));
         const qnos = items.map((i) => String(i.qno));
-        // Doc lines 4402-4408: duplicate qno, missing queue, missing agent.
+        // Doc 3.2.3 errors: duplicate qno, missing queue, missing agent.
         if (new Set(qnos).size !== qnos.length) throw fail.invalid("队列号重复");
         for (const item of items) {
           const q = mustFindForBatch(ctx, String(item.qno));
@@ -226,7 +226,7 @@ export const queuesModule: EndpointModule = {
         const batchId = p.str("batchId", { required: true })!;
         p.rejectUnknown(["batchId"]);
         const b = batches(ctx).get(batchId) as unknown as Batch | undefined;
-        // Doc line 4434: -2 means the task does not exist (an answer, not an error).
+        // Doc 3.2.4 `status`: -2 means the task does not exist (an answer, not an error).
         return { batchId, status: b ? b.status : -2 };
       },
     },
@@ -238,7 +238,7 @@ export const queuesModule: EndpointModule = {
         const qno = p.str("qno", { required: true })!;
         p.rejectUnknown(["qno"]);
         mustFind(ctx, qno);
-        // Doc lines 4508-4511.
+        // Doc 3.2.5 errors OnlineClientInQueue, QueueInUse.
         if (membersOf(ctx, qno).some((m) => ctx.flags.onlineAgents.has(m.cno)))
           throw fail.code(400, "OnlineClientInQueue", "队列中有座席在线");
         if (ctx.flags.ivrQueues.has(qno)) throw fail.code(400, "QueueInUse", "队列正在被IVR使用");
@@ -284,7 +284,7 @@ export const queuesModule: EndpointModule = {
         const result = {
           enterpriseId: ctx.seed.enterpriseId,
           ...omit(q, ["id"]),
-          retry: 5, // doc line 4655: <=0 means the default 5; there is no way to set it
+          retry: 5, // doc 3.2.7 `retry`: <=0 means the default 5; there is no way to set it
           queueMembers: membersOf(ctx, qno).map((m) => ({ ...m, type: Number(clients.get(m.cno)?.type ?? 2) })),
         };
         // The document's example answers under `result`; the vendor SDK's DescribeQueueResponse

@@ -1,17 +1,17 @@
 /**
- * Doc section 3.7 (lines 6761-7276): black and white lists (黑白名单) and the switch that turns
- * them on.
+ * Doc section 3.7: black and white lists (黑白名单) and the switch that turns them on.
  *
  * Quirks kept on purpose: the list answers under `restrictTels` although the table says `list`
- * (line 6830 vs the example); offset and limit are required there (line 6800); delete names an
- * entry by list and number only (line 7122), so it removes the number in both directions.
+ * (3.7.1's answer table vs its example); offset and limit are required there (3.7.1 `offset`,
+ * `limit`); delete names an entry by list and number only (3.7.3 `restrictType`, `tel`), so it
+ * removes the number in both directions.
  */
 import { fail, type Ctx, type EndpointModule, type Obj } from "./kernel";
 
 const entries = (ctx: Ctx) => ctx.store.table("restrictTel");
 const settings = (ctx: Ctx) => ctx.store.table("restrictTelSetting");
 
-/** Line 7038: 1 a phone number, 2 an area code, 3 the literal unknown number. */
+/** Doc 3.7.1/3.7.2 `telType`: 1 a phone number, 2 an area code, 3 the literal unknown number. */
 function checkTel(tel: string, telType: number) {
   const ok =
     telType === 1
@@ -30,9 +30,9 @@ function checkTel(tel: string, telType: number) {
 }
 
 /**
- * "yyyy-MM-dd" -> ms. The create example (lines 7090-7101) turns 2022-05-11 into 1652227200000,
- * which is midnight UTC of that day; the list example (line 6944) shows 1662911999000, 23:59:59
- * China time. We follow the create example; both fall on the same Asia/Shanghai calendar date.
+ * "yyyy-MM-dd" -> ms. The create example (3.7.2, `expirationTime`) turns 2022-05-11 into
+ * 1652227200000, which is midnight UTC of that day; the list example (3.7.1) shows 1662911999000,
+ * 23:59:59 China time. We follow the create example; both fall on the same Asia/Shanghai calendar date.
  */
 function parseDay(s: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);

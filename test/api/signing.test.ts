@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 import { canonicalQuery, clinkTimestamp, javaUrlEncode, signature, stringToSign } from "../../provider/api";
 import { flattenQuery, signedQuery } from "../../provider/api/signing";
 
-// The inputs of ../shared/clink-api.txt section 2.1.3 (lines 95-104 and 138-142).
+// The inputs of the document's section 2.1.3 (签名机制): its GET and POST examples.
 const KEY = "b1fcdc6c62be261cf97b00b25be6a2af";
 const TS = "2018-10-12T10:18:12Z";
 
 describe("string to sign (doc 2.1.3)", () => {
-  it("reproduces the GET example (line 123) character for character", () => {
+  it("reproduces the GET example (doc 2.1.3, urlParam) character for character", () => {
     const params: Array<[string, string]> = [
       ["AccessKeyId", KEY],
       ["Expires", "60"],
@@ -22,7 +22,7 @@ describe("string to sign (doc 2.1.3)", () => {
     );
   });
 
-  it("reproduces the POST example (line 159): the body is not signed", () => {
+  it("reproduces the POST example (doc 2.1.3, urlParam): the body is not signed", () => {
     const params: Array<[string, string]> = [
       ["AccessKeyId", KEY],
       ["Expires", "60"],
@@ -33,11 +33,11 @@ describe("string to sign (doc 2.1.3)", () => {
     );
   });
 
-  it("formats the timestamp as yyyy-MM-ddTHH:mm:ssZ in UTC (line 52)", () => {
+  it("formats the timestamp as yyyy-MM-ddTHH:mm:ssZ in UTC (doc 2.1.2 `Timestamp`)", () => {
     expect(clinkTimestamp(Date.UTC(2018, 9, 12, 10, 18, 12, 999))).toBe(TS);
   });
 
-  it("signs with base64 HMAC-SHA1 of the secret (line 127)", () => {
+  it("signs with base64 HMAC-SHA1 of the secret (doc 2.1.3, 计算Signature)", () => {
     // Known HMAC-SHA1 vector (RFC 2202 test case 2).
     expect(signature("Jefe", "what do ya want for nothing?")).toBe(
       Buffer.from("effcdf6ae5eb2fa2d27416d5f184df9c259a7c79", "hex").toString("base64"),

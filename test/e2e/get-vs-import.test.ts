@@ -1,8 +1,8 @@
 /**
  * Which of Pulumi's two ways to bring an existing object under a program works for dynamic
- * resources (DESIGN.md 3): reading by id (`Queue.get`, the `{ id }` option) works; the `import`
- * option does not, because the dynamic-provider plugin's read receives no serialized provider, so
- * the Resource classes refuse it at preview with the ways that work (adopt, get).
+ * resources (docs/design.md, "Adoption"): reading by id (`Queue.get`, the `{ id }` option) works;
+ * the `import` option does not, because the dynamic-provider plugin's read receives no serialized
+ * provider, so the Resource classes refuse it at preview with the ways that work (adopt, get).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator } from "../../simulator";

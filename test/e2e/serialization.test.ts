@@ -1,8 +1,9 @@
 /**
- * DESIGN.md 3: the `__provider` Pulumi stores in state must be small, carry no code of ours by
- * value and no credentials, and load the implementation by package name at run time. Serialize
- * it the way `dynamic.Resource` does, then run it in a fresh Node process started from another
- * directory that has the package installed (as `refresh` on another CI runner would).
+ * docs/design.md, "The serialized provider": the `__provider` Pulumi stores in state must be
+ * small, carry no code of ours by value and no credentials, and load the implementation by package
+ * name at run time. Serialize it the way `dynamic.Resource` does, then run it in a fresh Node
+ * process started from another directory that has the package installed (as `refresh` on another
+ * CI runner would).
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";

@@ -1,7 +1,7 @@
 /**
- * What must hold of every stack's state (DESIGN.md 3): secrets never in clear at rest, every
- * secret value in the exported deployment marked secret, and every serialized `__provider` small
- * and free of credentials.
+ * What must hold of every stack's state (docs/design.md, "The serialized provider" and
+ * "Credentials"): secrets never in clear at rest, every secret value in the exported deployment
+ * marked secret, and every serialized `__provider` small and free of credentials.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";

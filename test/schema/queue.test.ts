@@ -3,7 +3,7 @@ import { queueSchema } from "../../schema/queue";
 import { compare, normalize, payload, fromRemote } from "../../schema/ops";
 import { UNKNOWN } from "../../schema/core";
 
-// Doc 3.2.1 (clink-api.txt 3489-3873): ranges and defaults of create_queue.
+// Doc 3.2.1 create_queue: ranges and defaults.
 describe("Queue schema: check", () => {
   it("fills the documented defaults so an undeclared field never shows a diff", () => {
     const { inputs, failures } = normalize(queueSchema, { qno: "0001", name: "support" });
@@ -106,7 +106,7 @@ describe("Queue schema: check", () => {
     expect(failures.map((f) => f.property).sort()).toEqual(["maxwait", "name", "qno"]);
   });
 
-  it("enforces the percentage cap only when the type is percent (doc 3559)", () => {
+  it("enforces the percentage cap only when the type is percent (doc 3.2.1 `maxPauseClientValue`)", () => {
     expect(normalize(queueSchema, { qno: "0001", name: "q", maxPauseClientValue: 150 }).failures).toHaveLength(1);
     expect(
       normalize(queueSchema, { qno: "0001", name: "q", maxPauseClientType: 1, maxPauseClientValue: 150 }).failures,
@@ -155,7 +155,7 @@ describe("Queue schema: diff and payloads", () => {
   });
 
   it("maps describe_queue back without diff (extra member type, computed retry)", () => {
-    // Doc 3.2.7 example (4760-4800): queueMembers carry a `type`, and `retry`/`enterpriseId` are server-only.
+    // Doc 3.2.7 describe_queue, answer example: queueMembers carry a `type`, and `retry`/`enterpriseId` are server-only.
     const remote = {
       ...payload(queueSchema, "create", base),
       retry: 5,

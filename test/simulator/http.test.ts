@@ -1,5 +1,5 @@
 /**
- * The simulator's HTTP layer: doc 2.1.3 signatures (lines ~300-420 of the document's section 2),
+ * The simulator's HTTP layer: doc 2.1.3 signatures (签名机制),
  * 2.4 error answers with requestId, 2.6 rate limit (3/s per key and endpoint), the admin API and
  * every fault mode. Requests are signed with the package's own signing code here (the simulator
  * verifies with its own, written separately: simulator/auth.ts).

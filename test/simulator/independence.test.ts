@@ -1,4 +1,4 @@
-/** DESIGN.md 7 / issue 4: the simulator is written from the document, never from our provider or schemas. */
+/** Issue 4: the simulator is written from the document, never from our provider or schemas (it must test them). */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";

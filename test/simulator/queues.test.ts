@@ -113,7 +113,7 @@ describe("batch_update_queue (3.2.3) and its status (3.2.4)", () => {
     expect(ok(ent, "GET", "/cc/query_batch_update_queue_info", { batchId: "nope" }).status).toBe(-2);
   });
 
-  it("refuses the whole batch on a repeated qno, a missing queue or a missing agent (doc lines 4402-4408)", () => {
+  it("refuses the whole batch on a repeated qno, a missing queue or a missing agent (doc 3.2.3 errors)", () => {
     const { ent } = withAgents(["1001"]);
     ok(ent, "POST", "/cc/create_queue", { qno: "0001", name: "a" });
     const dup = {
@@ -134,7 +134,7 @@ describe("batch_update_queue (3.2.3) and its status (3.2.4)", () => {
 });
 
 describe("delete_queue, list_queues, describe_queue", () => {
-  it("answers ResourceNotFound with HTTP 400 for a missing queue (doc lines 4508, 4830)", () => {
+  it("answers ResourceNotFound with HTTP 400 for a missing queue (doc 3.2.5, 3.2.7 errors)", () => {
     const { ent } = withAgents([]);
     expect(err(ent, "POST", "/cc/delete_queue", { qno: "0001" })).toMatchObject({
       status: 400,

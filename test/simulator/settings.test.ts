@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { aes, enterprise, err, ok } from "./call";
 
-describe("pauses (3.3, lines 4955-5187)", () => {
+describe("pauses (3.3)", () => {
   it("creates without answering the id, lists with ids, updates by id, deletes by text, keeps one default", () => {
     const ent = enterprise();
     expect(
@@ -41,7 +41,7 @@ describe("pauses (3.3, lines 4955-5187)", () => {
   });
 });
 
-describe("phones (3.4, lines 5188-5793)", () => {
+describe("phones (3.4)", () => {
   const desk = { extenNumber: "8001", password: "1234", areaCode: "010", type: 1, allow: 3 };
 
   it("masks the password, refuses duplicates (ParameterConflict) and wrong codecs", () => {
@@ -76,7 +76,7 @@ describe("phones (3.4, lines 5188-5793)", () => {
     expect(err(ent, "POST", "/cc/create_exten", { ...desk, extenNumber: "8002" }).code).toBe("UpperLimit");
   });
 
-  it("pages with limit 10-100 (line 5600) and filters by area and type", () => {
+  it("pages with limit 10-100 (3.4.4 `limit`) and filters by area and type", () => {
     const ent = enterprise();
     for (let i = 0; i < 12; i++)
       ok(ent, "POST", "/cc/create_exten", { ...desk, extenNumber: String(8100 + i), areaCode: i < 4 ? "021" : "010" });
@@ -86,7 +86,7 @@ describe("phones (3.4, lines 5188-5793)", () => {
   });
 });
 
-describe("numbers and dynamic groups (3.5, lines 5794-6604)", () => {
+describe("numbers and dynamic groups (3.5)", () => {
   it("serves the seed's caller numbers and hotlines", () => {
     const ent = enterprise({ seed: { clids: ["01011112222"], hotlines: ["4001234567"] } });
     expect(ok(ent, "GET", "/cc/list_clid_numbers").clids).toEqual(["01011112222"]);
@@ -123,7 +123,7 @@ describe("numbers and dynamic groups (3.5, lines 5794-6604)", () => {
     expect(err(ent, "POST", "/cc/delete_dynamic_tel_group_rule", { id }).code).toBe("ResourceNotFound");
   });
 
-  it("looks up number areas, comma-separated as in the example (line 5999)", () => {
+  it("looks up number areas, comma-separated as in the example (3.5.4 batch_get_areacode)", () => {
     const ent = enterprise();
     const data = ok(ent, "GET", "/cc/batch_get_areacode", { numbers: "02100001111,4001234567,x" }).data;
     expect(data["02100001111"]).toMatchObject({ areaCode: "021", valid: true });
@@ -146,10 +146,10 @@ describe("read-only areas (3.6, 3.8, 3.9, 3.10)", () => {
   });
 });
 
-describe("black and white lists (3.7, lines 6761-7276)", () => {
+describe("black and white lists (3.7)", () => {
   const entry = { restrictType: 1, type: 1, telType: 1, tel: "13800000000", expirationTime: "2022-05-11" };
 
-  it("answers the expiry in ms as the create example does (2022-05-11 -> 1652227200000, line 7101), lists under restrictTels with required paging", () => {
+  it("answers the expiry in ms as the create example does (2022-05-11 -> 1652227200000, 3.7.2 answer example), lists under restrictTels with required paging", () => {
     const ent = enterprise();
     expect(ok(ent, "POST", "/cc/create_restrict_tel", entry).restrictTel.expirationTime).toBe(1652227200000);
     expect(err(ent, "GET", "/cc/list_restrict_tel", { restrictType: 1 }).code).toBe("MissingParameter");
@@ -158,7 +158,7 @@ describe("black and white lists (3.7, lines 6761-7276)", () => {
     expect(list.restrictTels[0]).toMatchObject({ tel: "13800000000", telType: 1, description: null });
   });
 
-  it("deletes a number from both directions with one call (line 7122)", () => {
+  it("deletes a number from both directions with one call (3.7.3 delete_restrict_tel)", () => {
     const ent = enterprise();
     ok(ent, "POST", "/cc/create_restrict_tel", entry);
     ok(ent, "POST", "/cc/create_restrict_tel", { ...entry, type: 2 });

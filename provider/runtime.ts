@@ -2,7 +2,7 @@
  * The stable entry point the serialized dynamic providers load by package name at run time:
  * `require("pulumi-clink/runtime")` (package.json "exports"). State written by any release
  * carries only that `require` and a resource kind, so `refresh`/`destroy` on another machine,
- * or after an upgrade, run today's implementation (DESIGN.md 3).
+ * or after an upgrade, run today's implementation (docs/design.md, The serialized provider).
  *
  * Keep the names exported here stable across releases: old state calls them.
  */

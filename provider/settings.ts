@@ -1,7 +1,7 @@
 /**
  * Credentials and endpoint for the provider process, read at run time and never stored in
- * state (DESIGN.md 3): first the stack config handed to the dynamic provider's `configure`
- * (`clink:accessKeyId`, `clink:accessKeySecret`, `clink:region`, `clink:endpoint`,
+ * state (docs/design.md, Credentials): first the stack config handed to the dynamic provider's
+ * `configure` (`clink:accessKeyId`, `clink:accessKeySecret`, `clink:region`, `clink:endpoint`,
  * `clink:rate`, `clink:responseTimeoutMs`, `clink:passwordEncryption`), then the `CLINK_*` environment the API client reads itself.
  */
 import { ClinkClient } from "./api";

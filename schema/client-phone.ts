@@ -1,8 +1,7 @@
 /**
- * ClientPhone: which phone an agent answers on (座席绑定电话), doc 3.1.7 bind_client_tel
- * (clink-api.txt 2964-3056), 3.1.8 unbind_client_tel (3058-3101), 3.1.5 describe_client's
- * bindTel/telType. An agent has one bound phone, so the id is the agent number (cno); changing
- * the phone rebinds in place.
+ * ClientPhone: which phone an agent answers on (座席绑定电话), doc 3.1.7 bind_client_tel, 3.1.8
+ * unbind_client_tel, 3.1.5 describe_client's bindTel/telType. An agent has one bound phone, so the
+ * id is the agent number (cno); changing the phone rebinds in place.
  */
 import { z } from "zod";
 import { digits, flag, text, unmaskNumber, type ResourceSchema } from "./core";

@@ -1,7 +1,6 @@
 /**
- * Client (座席, an agent): doc 3.1.1 create_client (clink-api.txt 1058-1723), 3.1.2
- * update_client (1725-2246), 3.1.5 describe_client (2505-2860), 3.1.13/3.1.14 other_setting
- * (3356-3486). Id: cno.
+ * Client (座席, an agent): doc 3.1.1 create_client, 3.1.2 update_client, 3.1.5 describe_client,
+ * 3.1.13 other_setting and 3.1.14 list_other_setting. Id: cno.
  *
  * Rules the document forces on the fields (each written at the field):
  * - `type` is absent from update_client: a change replaces the agent.
@@ -10,7 +9,8 @@
  *   wechatMiniProgramRtc, obClidDefaultType or dynamicTelGroupIdDefault: those are compared with
  *   the last declared value only (refresh cannot see them drift).
  * - describe returns clidArea without its number-group keys and crmId as a string.
- * - update_client requires `permission` (line 1829): it is always declared in full (defaults filled).
+ * - update_client requires `permission` (doc 3.1.2 update_client, `permission`): it is always
+ *   declared in full (defaults filled).
  * - agcRx/agcTx live on their own endpoint (other_setting), which takes both together.
  */
 import { z } from "zod";
@@ -33,17 +33,20 @@ import {
   type ResourceSchema,
 } from "./core";
 
-/** Agent role (座席角色), line 1098. */
+/** Agent role (座席角色), doc 3.1.1 `role`. */
 export const ClientRole = { Agent: 0, Supervisor: 1 } as const;
-/** Agent type (座席类型), line 1196. Fixed at creation. */
+/** Agent type (座席类型), doc 3.1.1 `type`. Fixed at creation. */
 export const ClientType = { Omnichannel: 1, CallCenter: 2, OnlineChat: 3 } as const;
-/** Caller-number type (外显号码类型), line 1112. */
+/** Caller-number type (外显号码类型), doc 3.1.1 `clidType`. */
 export const ClidType = { All: 0, LocalFirst: 1, AgentSpecified: 2, Smart: 3 } as const;
-/** Caller-number rule (外显规则), line 1116: random/round robin for ClidType.All, dynamic/custom for ClidType.Smart. */
+/**
+ * Caller-number rule (外显规则), doc 3.1.1 `clidRule`: random/round robin for ClidType.All,
+ * dynamic/custom for ClidType.Smart.
+ */
 export const ClidRule = { RandomOrDynamic: 1, RoundRobinOrCustom: 2 } as const;
-/** Number source (号码类型), line 1119. */
+/** Number source (号码类型), doc 3.1.1 `assignType`. */
 export const AssignType = { Numbers: 0, DynamicGroup: 1 } as const;
-/** Inbound wrap-up type (呼入整理类型), update only, line 1780. */
+/** Inbound wrap-up type (呼入整理类型), update only: doc 3.1.2 update_client, `ibWrapupType`. */
 export const IbWrapupType = { Queue: 1, Agent: 2 } as const;
 
 const PERMISSION_FIELDS: Record<string, { schema: z.ZodType<number>; dflt: number; doc: string }> = {
@@ -63,7 +66,8 @@ const PERMISSION_FIELDS: Record<string, { schema: z.ZodType<number>; dflt: numbe
     doc: "call records visible (通话记录查看权限)",
   },
   recordDownload: {
-    // create (line 1275) says 1 listen+download, 2 listen; describe (line 2690) says the reverse. Numbers pass through.
+    // create (doc 3.1.1 permission 对象, `recordDownload`) says 1 listen+download, 2 listen; describe
+    // (doc 3.1.5, `recordDownload`) says the reverse. Numbers pass through.
     schema: oneOf({ 0: "off", 1: "listen and download (create's reading)", 2: "listen (create's reading)" }),
     dflt: 1,
     doc: "recording playback/download (录音试听下载权限)",
@@ -92,7 +96,7 @@ const PERMISSION_FIELDS: Record<string, { schema: z.ZodType<number>; dflt: numbe
   taskInventory: { schema: oneOf({ 1: "all", 3: "own" }), dflt: 1, doc: "outbound tasks visible (外呼任务查看权限)" },
 };
 
-/** Permissions (permission 对象, line 1262): every key filled with its documented default. */
+/** Permissions (doc 3.1.1 permission 对象): every key filled with its documented default. */
 const permissionSchema = z
   .object(Object.fromEntries(Object.entries(PERMISSION_FIELDS).map(([k, f]) => [k, f.schema.optional()])), {
     error: (issue) =>
@@ -114,7 +118,7 @@ const crmIdSchema = z.union([int(0, 2 ** 31 - 1), text(64)], { error: "must be a
 const phoneNumber = z.string({ error: "must be a phone number" }).min(1);
 const numberSet = stringSet(phoneNumber, "caller number (外显号码)");
 
-/** Area-specific caller numbers (clidArea 对象, line 1280). A set keyed by areaGroupName. */
+/** Area-specific caller numbers (doc 3.1.1 clidArea 对象). A set keyed by areaGroupName. */
 const clidAreaItem = z
   .object({
     areaGroupName: z.string({ error: "must be the area group name (地区组名称)" }).min(1),
@@ -167,7 +171,8 @@ export const clientSchema: ResourceSchema = {
       schema: password(),
       doc:
         "Agent password (座席密码). A Pulumi secret; never read back (describe omits it), so only a change of the declared value updates it. " +
-        "The enterprise's password rule (default length 8, line 1094) is checked by the server (ClientPassword).",
+        "The enterprise's password rule (default length 8, doc 3.1.1 `password`) " +
+        "is checked by the server (ClientPassword).",
       lifecycle: "updatable",
       required: true,
       secret: true,
@@ -313,7 +318,7 @@ export const clientSchema: ResourceSchema = {
         ". Undeclared keys take their defaults; update_client requires the whole object, so it is always sent.",
       lifecycle: "updatable",
       default: {},
-      requiredOnUpdate: true, // update_client, line 1829
+      requiredOnUpdate: true, // doc 3.1.2 update_client, `permission`
       // The describe example of doc 3.1.5 answers seven of the ten keys (no transfer, otherData,
       // taskInventory): a key the server leaves out keeps its last declared value instead of
       // falling back to the default, which would show as drift that never converges.
@@ -425,28 +430,35 @@ export const clientSchema: ResourceSchema = {
     if (known("clidType") && inputs.clidType !== 0 && missing("clid"))
       failures.push({
         property: "clid",
-        reason: "clid (caller numbers) is required when clidType is not 0 (all), doc line 1123",
+        reason: "clid (caller numbers) is required when clidType is not 0 (all), doc 3.1.1 create_client, `clid`",
       });
     if (is("assignType", 1) && missing("dynamicTelGroupName"))
       failures.push({
         property: "dynamicTelGroupName",
-        reason: "dynamicTelGroupName is required when assignType is 1 (dynamic number group), doc line 1125",
+        reason:
+          "dynamicTelGroupName is required when assignType is 1 (dynamic number group), " +
+          "doc 3.1.1 create_client, `dynamicTelGroupName`",
       });
     if (is("obClidDefaultType", 1) && missing("dynamicTelGroupIdDefault"))
       failures.push({
         property: "dynamicTelGroupIdDefault",
         reason:
-          "dynamicTelGroupIdDefault is required when obClidDefaultType is 1 (dynamic number group), doc line 1209",
+          "dynamicTelGroupIdDefault is required when obClidDefaultType is 1 (dynamic number group), " +
+          "doc 3.1.1 create_client, `dynamicTelGroupIdDefault`",
       });
     if (known("agcRx") && known("agcTx") && (inputs.agcRx === undefined) !== (inputs.agcTx === undefined))
       failures.push({
         property: inputs.agcRx === undefined ? "agcRx" : "agcTx",
-        reason: "agcRx and agcTx are set together (other_setting requires both, doc line 3426)",
+        reason:
+          "agcRx and agcTx are set together " +
+          "(other_setting requires both, doc 3.1.13 other_setting, error InvalidParameter)",
       });
     if (known("clidDefault") && inputs.clidDefault !== undefined && !(is("clidType", 3) && is("clidRule", 1)))
       failures.push({
         property: "clidDefault",
-        reason: "clidDefault applies only with clidType 3 (smart) and clidRule 1 (dynamic), doc line 1131",
+        reason:
+          "clidDefault applies only with clidType 3 (smart) and clidRule 1 (dynamic), " +
+          "doc 3.1.1 create_client, `clidDefault`",
       });
     return failures;
   },

@@ -1,9 +1,11 @@
 /**
- * DynamicTelGroup (动态号码组, a dynamic outbound-number group): doc 3.5.5 create (clink-api.txt
- * 6048-6212), 3.5.6 update (6214-6386), 3.5.7 delete (6388-6430), 3.5.8 page (6432-6604).
+ * DynamicTelGroup (动态号码组, a dynamic outbound-number group): doc 3.5.5
+ * create_dynamic_tel_group_rule, 3.5.6 update_dynamic_tel_group_rule, 3.5.7
+ * delete_dynamic_tel_group_rule, 3.5.8 page_dynamic_tel_group_rule.
  *
- * The server's numeric id is the resource id; the create answer carries none (line 6150), so the
- * provider finds it by name, which is unique (line 6055). Agents refer to a group by name.
+ * The server's numeric id is the resource id; the create answer carries none (doc 3.5.5 返回参数),
+ * so the provider finds it by name, which is unique (doc 3.5.5 `name`: 要求唯一). Agents refer to a
+ * group by name.
  */
 import { z } from "zod";
 import {
@@ -37,7 +39,9 @@ export const dynamicTelGroupSchema: ResourceSchema = {
       schema: stringSet(z.string().min(1), "caller number") as unknown as z.ZodType<unknown>,
       mergeApi: unmaskNumbers,
       asList: stringsOf,
-      doc: "Numbers in the group (动态号码组内号码), a set of 1-500 of the enterprise's caller numbers (lines 6056-6057).",
+      doc:
+        "Numbers in the group (动态号码组内号码), a set of 1-500 of the enterprise's caller numbers " +
+        "(doc 3.5.5 create_dynamic_tel_group_rule, `selectedTels`).",
       lifecycle: "updatable",
       required: true,
     },
@@ -84,15 +88,22 @@ export const dynamicTelGroupSchema: ResourceSchema = {
     const failures: Failure[] = [];
     const tels = inputs.selectedTels;
     if (known("selectedTels") && tels !== undefined && (setSize(tels) === 0 || setSize(tels) > 500))
-      failures.push({ property: "selectedTels", reason: "selectedTels must hold 1 to 500 numbers (doc line 6057)" });
+      failures.push({
+        property: "selectedTels",
+        reason: "selectedTels must hold 1 to 500 numbers (doc 3.5.5 create_dynamic_tel_group_rule, `selectedTels`)",
+      });
     if (known("advancedConfigPermission") && inputs.advancedConfigPermission === 1) {
-      // The server fills these defaults when the switch is on (lines 6085-6110): declare them filled.
+      // The server fills these defaults when the switch is on (doc 3.5.5, `statisticDays` to
+      // `minAnswerRate`: 开启高级配置开关时默认值): declare them filled.
       const dflt: Record<string, number> = { statisticDays: 7, minObCount: 1, minObDays: 1, minAnswerRate: 1 };
       for (const k of ADVANCED) if (inputs[k] === undefined) inputs[k] = dflt[k];
     } else if (known("advancedConfigPermission")) {
       for (const k of ADVANCED)
         if (inputs[k] !== undefined)
-          failures.push({ property: k, reason: `${k} applies only with advancedConfigPermission 1 (doc line 6085)` });
+          failures.push({
+            property: k,
+            reason: `${k} applies only with advancedConfigPermission 1 (doc 3.5.5, ${k}: 高级设置开关开启时)`,
+          });
     }
     return failures;
   },

@@ -1,16 +1,17 @@
 /**
- * Exten (话机, a phone): doc 3.4.1 create_exten (clink-api.txt 5190-5370), 3.4.2 update_exten
- * (5372-5540), 3.4.5 describe_exten (5709-5793). Id: extenNumber.
+ * Exten (话机, a phone): doc 3.4.1 create_exten, 3.4.2 update_exten, 3.4.5 describe_exten.
+ * Id: extenNumber.
  *
- * The password is never readable (line 5193; describe answers "****"). A registered phone
- * cannot change type (line 5380): the server refuses with Registered, and we say what to do.
+ * The password is never readable (doc 3.4.1: 话机密码保存后,接口不支持查看; describe answers "****").
+ * A registered phone cannot change type (doc 3.4.2 update_exten, `type`): the server refuses with
+ * Registered, and we say what to do.
  */
 import { areaCode, digits, flag, oneOf, password, type Failure, type ResourceSchema } from "./core";
 
-/** Phone type (话机类型), line 5211. */
+/** Phone type (话机类型), doc 3.4.1 `type`. */
 export const ExtenType = { IpPhone: 1, Softphone: 2 } as const;
 
-/** Voice codecs (语音编码), lines 5219-5226. IP phones take 1-5, softphones 5-6; 1 is deprecated. */
+/** Voice codecs (语音编码), doc 3.4.1 `allow`. IP phones take 1-5, softphones 5-6; 1 is deprecated. */
 export const ExtenCodec = {
   /** g729 only. Deprecated by the vendor (已弃用). */
   G729Deprecated: 1,
@@ -30,7 +31,9 @@ export const extenSchema: ResourceSchema = {
   fields: {
     extenNumber: {
       schema: digits(3, 6, "phone number, 话机号码"),
-      doc: "Phone number (话机号码): 3-6 digits as a string, unique. Identity: it cannot be changed (line 5375); a change replaces the phone.",
+      doc:
+        "Phone number (话机号码): 3-6 digits as a string, unique. Identity: it cannot be changed " +
+        "(doc 3.4.2 update_exten: 话机号码唯一,不可修改); a change replaces the phone.",
       lifecycle: "identity",
       required: true,
     },
@@ -86,13 +89,13 @@ export const extenSchema: ResourceSchema = {
       if (!allowed.includes(inputs.allow as number))
         failures.push({
           property: "allow",
-          reason: `allow ${String(inputs.allow)} is not a codec for ${inputs.type === 1 ? "an IP phone (1-5)" : "a softphone (5 or 6)"}, doc lines 5219-5220`,
+          reason: `allow ${String(inputs.allow)} is not a codec for ${inputs.type === 1 ? "an IP phone (1-5)" : "a softphone (5 or 6)"}, doc 3.4.1 create_exten, \`allow\``,
         });
     }
     if (known("type") && known("isDirect") && inputs.isDirect === 1 && inputs.type !== 1)
       failures.push({
         property: "isDirect",
-        reason: "isDirect (direct outbound calling) is for IP phones (type 1) only, doc line 5232",
+        reason: "isDirect (direct outbound calling) is for IP phones (type 1) only, doc 3.4.1 `isDirect`",
       });
     return failures;
   },

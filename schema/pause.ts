@@ -1,9 +1,10 @@
 /**
- * Pause (置忙状态, an agent pause status): doc 3.3.1 list (clink-api.txt 4957-5010), 3.3.2
- * create (5012-5072), 3.3.3 delete (5074-5114), 3.3.4 update (5116-5186).
+ * Pause (置忙状态, an agent pause status): doc 3.3.1 list_enterprise_pauses, 3.3.2
+ * create_enterprise_pause, 3.3.3 delete_enterprise_pause, 3.3.4 update_enterprise_pause.
  *
- * The server id is the resource id: create answers without it (line 5040), so the provider finds
- * it by the status text, which it treats as unique; update goes by id, delete by text (line 5080).
+ * The server id is the resource id: create answers without it (doc 3.3.2 answer example), so the
+ * provider finds it by the status text, which it treats as unique; update goes by id (doc 3.3.4
+ * `id`), delete by text (doc 3.3.3 `pauseStatus`).
  * One default at a time: see docs/pauses.md.
  */
 import { z } from "zod";
@@ -18,12 +19,14 @@ export const pauseSchema: ResourceSchema = {
   fields: {
     pauseStatus: {
       schema: text(4),
-      doc: "Pause status text (置忙状态描述), at most 4 characters (line 5022). Renaming updates in place.",
+      doc:
+        "Pause status text (置忙状态描述), at most 4 characters (doc 3.3.2 create_enterprise_pause, `pauseStatus`). " +
+        "Renaming updates in place.",
       lifecycle: "updatable",
       required: true,
     },
     isRest: {
-      // Typed String in the table (line 5025), numbers in every example: 0/1 either way.
+      // Typed String in the table (doc 3.3.2, `isRest`), numbers in every example: 0/1 either way.
       schema: flag("not a rest", "rest"),
       doc: "Counts as rest (休息状态): 0 no, 1 yes. Default 0.",
       lifecycle: "updatable",

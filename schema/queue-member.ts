@@ -1,7 +1,7 @@
 /**
  * QueueMember: one agent's membership of one queue, with its skill level. The API has no
  * membership object of its own: batch_update_queue upserts `queueMembers` and removes
- * `removeQueueMembers` (doc 3.2.3, lines 4132-4412) and describe_queue lists the members
+ * `removeQueueMembers` (doc 3.2.3 batch_update_queue) and describe_queue lists the members
  * (doc 3.2.7). Id `qno:cno`.
  */
 import type { ResourceSchema } from "./core";
@@ -26,7 +26,9 @@ export const queueMemberSchema: ResourceSchema = {
     },
     penalty: {
       schema: int(1, 10, "skill level; 1 answers first"),
-      doc: "Skill level (技能值) of the agent in this queue, 1-10; 1 is answered first (doc line 4182). Required: the document gives no default.",
+      doc:
+        "Skill level (技能值) of the agent in this queue, 1-10; 1 is answered first " +
+        "(doc 3.2.3 batch_update_queue, `queueMembers` penalty). Required: the document gives no default.",
       lifecycle: "updatable",
       required: true,
     },

@@ -1,11 +1,10 @@
 /**
- * Queue (队列), doc 3.2.1 create_queue (clink-api.txt 3489-3873), 3.2.2 update_queue (3874-4131),
- * 3.2.7 describe_queue (4621-4830). Id: qno.
+ * Queue (队列), doc 3.2.1 create_queue, 3.2.2 update_queue, 3.2.7 describe_queue. Id: qno.
  */
 import { z } from "zod";
 import { bitmask, digits, flag, int, keyedSet, objectsOf, oneOf, text, NAME_CHARS, type ResourceSchema } from "./core";
 
-/** Call distribution strategy (呼叫策略), doc line 3519. */
+/** Call distribution strategy (呼叫策略), doc 3.2.1 create_queue, `strategy`. */
 export const QueueStrategy = {
   Sequential: 1,
   RoundRobin: 2,
@@ -24,13 +23,16 @@ export const QueueStrategy = {
 } as const;
 export type QueueStrategy = (typeof QueueStrategy)[keyof typeof QueueStrategy];
 
-/** Agent states that count as "unavailable" when deciding whether a call may join (joinEmpty, doc 3531). Add them up. */
+/**
+ * Agent states that count as "unavailable" when deciding whether a call may join (doc 3.2.1
+ * create_queue, `joinEmpty`). Add them up.
+ */
 export const JoinEmptyState = { Paused: 1, Talking: 2, Ringing: 4, Invalid: 8, WrapUp: 16 } as const;
 
-/** Online-chat distribution strategy (在线客服分配策略), doc line 3567. */
+/** Online-chat distribution strategy (在线客服分配策略), doc 3.2.1 create_queue, `chatStrategy`. */
 export const ChatStrategy = { RoundRobin: 2, Random: 4, SkillsBased: 5 } as const;
 
-/** How maxPauseClientValue is read (最大并发置忙座席数 配置类型), doc line 3555. */
+/** How maxPauseClientValue is read (最大并发置忙座席数 配置类型), doc 3.2.1 create_queue, `maxPauseClientType`. */
 export const MaxPauseClientType = { Percent: 0, Count: 1 } as const;
 
 export const queueMemberSchema = z.object(
@@ -135,7 +137,8 @@ export const queueSchema: ResourceSchema = {
       schema: membersSchema as unknown as z.ZodType<unknown>,
       doc:
         "Authoritative queue members (队列内座席及技能值) as { cno, penalty } with penalty 1-10 (1 answers first). " +
-        "When declared, the queue has exactly these members (update_queue replaces the whole list, doc 3914); " +
+        "When declared, the queue has exactly these members " +
+        "(update_queue replaces the whole list, doc 3.2.2 update_queue, `queueMembers`); " +
         "an empty list means no members. When not declared, members are left alone, so QueueMember resources " +
         "or other tools can manage them.",
       lifecycle: "updatable",
@@ -221,7 +224,9 @@ export const queueSchema: ResourceSchema = {
       return [
         {
           property: "maxPauseClientValue",
-          reason: "maxPauseClientValue is a percentage when maxPauseClientType is 0 (percent): at most 100 (doc 3559)",
+          reason:
+            "maxPauseClientValue is a percentage when maxPauseClientType is 0 (percent): at most 100 " +
+            "(doc 3.2.1 create_queue, `maxPauseClientValue`)",
         },
       ];
     }

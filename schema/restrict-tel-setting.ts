@@ -1,10 +1,11 @@
 /**
- * RestrictTelSetting (黑白名单配置): the enterprise-wide switch, doc 3.7.4 describe (clink-api.txt
- * 7174-7221) and 3.7.5 update (7223-7276). A singleton: id "restrict-tel-setting".
+ * RestrictTelSetting (黑白名单配置): the enterprise-wide switch, doc 3.7.4
+ * describe_restrict_tel_setting and 3.7.5 update_restrict_tel_setting. A singleton: id
+ * "restrict-tel-setting".
  */
 import { oneOf, type ResourceSchema } from "./core";
 
-/** The documented values 0-6 (line 7190). */
+/** The documented values 0-6 (doc 3.7.4/3.7.5 `settingValue`). */
 export const RestrictTelSettingValue = {
   Off: 0,
   BlacklistInbound: 1,

@@ -1,10 +1,11 @@
 /**
- * RestrictTel (黑白名单, a black- or white-list entry): doc 3.7.1 list (clink-api.txt 6763-6974),
- * 3.7.2 create (6976-7114), 3.7.3 delete (7116-7172). There is no update endpoint: every change
+ * RestrictTel (黑白名单, a black- or white-list entry): doc 3.7.1 list_restrict_tel, 3.7.2
+ * create_restrict_tel, 3.7.3 delete_restrict_tel. There is no update endpoint: every change
  * replaces the entry, delete first because the key survives.
  *
  * One resource is one number on one list, in one or both directions: delete takes only the list
- * and the number (line 7122) and so removes every direction at once. Id `restrictType:tel`.
+ * and the number (doc 3.7.3, `restrictType` and `tel`) and so removes every direction at once.
+ * Id `restrictType:tel`.
  */
 import { z } from "zod";
 import { flag, oneOf, text, type Failure, type ResourceSchema } from "./core";
@@ -24,7 +25,7 @@ const directions = z
   })
   .transform((l) => [...new Set(l)].sort());
 
-/** "yyyy-MM-dd" in China time; the server answers epoch milliseconds (line 7101). */
+/** "yyyy-MM-dd" in China time; the server answers epoch milliseconds (doc 3.7.2 answer example, `expirationTime`). */
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 export function epochToShanghaiDay(ms: number): string {
   return new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
@@ -131,7 +132,8 @@ export const restrictTelSchema: ResourceSchema = {
             ? "tel must be a phone number (digits) when telType is 1"
             : inputs.telType === 2
               ? 'tel must be an area code ("0" then 2-3 digits) when telType is 2'
-              : 'tel must be "未知号码" when telType is 3 (unknown numbers), see the delete example at line 7140',
+              : 'tel must be "未知号码" when telType is 3 (unknown numbers), ' +
+                "see the delete example in doc 3.7.3 delete_restrict_tel",
       });
     if (known("expirationTime") && typeof inputs.expirationTime === "string") {
       const t = Date.parse(`${inputs.expirationTime}T00:00:00+08:00`);

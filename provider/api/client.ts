@@ -12,7 +12,7 @@ import { userAgent } from "./version";
 
 export type Region = "bj" | "sh";
 
-/** Doc 2.1.1 (lines 20-26): the public platforms. */
+/** Doc 2.1.1 接入地址: the public platforms. */
 export const REGION_ENDPOINTS: Record<Region, string> = {
   bj: "https://api-bj.clink.cn",
   sh: "https://api-sh.clink.cn",
@@ -54,7 +54,7 @@ export interface ClinkClientOptions {
 export interface RequestOptions {
   /** Query parameters (GET). Arrays become `name[i]`, objects `name.key`. */
   query?: Record<string, unknown>;
-  /** JSON body (POST). Not part of the signature (doc line 150). */
+  /** JSON body (POST). Not part of the signature (doc 2.1.3, POST example). */
   body?: unknown;
   /**
    * Whether repeating the call is harmless. GETs are idempotent by default; a POST is not
@@ -236,7 +236,7 @@ export class ClinkClient {
   }
 
   /**
-   * Every object of a list endpoint (doc 2.2 paging; offset at most 10000 per e.g. line 2377).
+   * Every object of a list endpoint (doc 2.2 paging; offset at most 10000 per e.g. doc 3.1.4 list_clients, `offset`).
    * `key` is the answer's wrapper (e.g. "clients"), or several where the document's table and its
    * example name it differently (list_restrict_tel: `list` and `restrictTels`); `limit` at most 100.
    */

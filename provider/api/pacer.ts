@@ -1,5 +1,5 @@
 /**
- * Client-side pacing per endpoint (doc 2.6, lines 1030-1045: 3 requests per second per
+ * Client-side pacing per endpoint (doc 2.6 请求频次限制: 3 requests per second per
  * endpoint by default).
  *
  * The document does not say how the server counts, so we assume the strictest reading: a

@@ -1,6 +1,6 @@
 /**
- * Request signing, exactly as ../shared/clink-api.txt section 2.1.3 (lines 88-184) shows it and
- * as the vendor's Java SDK does it (DESIGN.md 6).
+ * Request signing, exactly as doc 2.1.3 (签名机制, its GET and POST examples) shows it and as the
+ * vendor's Java SDK does it (docs/design.md, last table: signature host, request path).
  */
 import { createHmac } from "node:crypto";
 
@@ -20,14 +20,14 @@ export function javaUrlEncode(value: string): string {
   return out;
 }
 
-/** Doc 2.1.2 line 52: `yyyy-MM-ddTHH:mm:ssZ`, UTC, no milliseconds. */
+/** Doc 2.1.2 公共参数, `Timestamp`: `yyyy-MM-ddTHH:mm:ssZ`, UTC, no milliseconds. */
 export function clinkTimestamp(epochMs: number): string {
   return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
 /**
  * The canonical query: every parameter (the common ones included, Signature excluded), key and
- * value encoded, sorted by encoded key, joined with `&` (doc lines 110-123).
+ * value encoded, sorted by encoded key, joined with `&` (doc 2.1.3, GET example: 字典排序, UrlEncode).
  */
 export function canonicalQuery(params: Array<[string, string]>): string {
   return params
@@ -38,22 +38,22 @@ export function canonicalQuery(params: Array<[string, string]>): string {
 }
 
 /**
- * `METHOD + host + path + "?" + canonical query` (doc lines 108 and 123 for GET, 150 and 159 for
- * POST, where the body is not part of it). `host` is the URL's host, with the port when one is
- * given.
+ * `METHOD + host + path + "?" + canonical query` (doc 2.1.3, 拼接要加密的字符串规则 and urlParam in
+ * the GET example and in the POST example, where the body is not part of it). `host` is the URL's
+ * host, with the port when one is given.
  */
 export function stringToSign(method: string, host: string, path: string, params: Array<[string, string]>): string {
   return `${method.toUpperCase()}${host}${path}?${canonicalQuery(params)}`;
 }
 
-/** base64(HMAC-SHA1(secret, stringToSign)) (doc line 127). URL-encoding happens with the query. */
+/** base64(HMAC-SHA1(secret, stringToSign)) (doc 2.1.3, 计算Signature). URL-encoding happens with the query. */
 export function signature(secret: string, toSign: string): string {
   return createHmac("sha1", secret).update(toSign, "utf8").digest("base64");
 }
 
 /**
- * Flattens request parameters for the query string: arrays as `name[i]` (the doc's `cnos[0]`,
- * line 103), nested objects as `name.key`; undefined and null are left out.
+ * Flattens request parameters for the query string: arrays as `name[i]` (`cnos[0]` in doc
+ * 2.1.3's GET example), nested objects as `name.key`; undefined and null are left out.
  */
 export function flattenQuery(query: Record<string, unknown> | undefined): Array<[string, string]> {
   const out: Array<[string, string]> = [];

@@ -61,7 +61,7 @@ export const getDynamicTelGroups = (args: { name?: string; status?: number } = {
   all(options, "/cc/page_dynamic_tel_group_rule", "dynamicTelGroupRules", defined(args));
 export const getDynamicTelGroupsOutput = outputForm(getDynamicTelGroups);
 
-/** 3.5.4: where numbers belong, batched 500 at a time (the endpoint drops the rest, line 5952). */
+/** 3.5.4 batch_get_areacode: where numbers belong, batched 500 at a time (`numbers`: the rest is dropped). */
 export async function getNumberAreas(
   args: { numbers: string[] },
   options?: LookupOptions,

@@ -15,7 +15,8 @@ import { resourceOptions, resourceProps, serializableProvider } from "./serializ
 export { ClientRole, ClientType, ClidType, ClidRule, AssignType, IbWrapupType } from "../../schema/client";
 
 async function describeClient(api: ClinkClient, cno: string): Promise<Inputs | undefined> {
-  // An unknown cno is ResourceNotFound (doc 2296; describe's own table only lists ClientExist).
+  // An unknown cno is ResourceNotFound (doc 3.1.3 delete_client, error ResourceNotFound; describe's
+  // own table only lists ClientExist).
   const answer = await readOrGone(() =>
     api.request<{ client?: Inputs }>("GET", "/cc/describe_client", { query: { cno } }),
   );
@@ -35,7 +36,7 @@ function withTransportPassword(api: ClinkClient, body: Inputs): Inputs {
   return typeof body.password === "string" ? { ...body, password: api.agentPassword(body.password) } : body;
 }
 
-/** other_setting takes both gains at once (line 3426); sent only when declared. */
+/** other_setting takes both gains at once (doc 3.1.13, error InvalidParameter); sent only when declared. */
 async function writeGains(api: ClinkClient, cno: string, inputs: Inputs): Promise<void> {
   if (inputs.agcRx === undefined || inputs.agcTx === undefined) return;
   await api.request("POST", "/cc/other_setting", {
@@ -52,7 +53,7 @@ export const clientProvider = makeProvider({
         body: withTransportPassword(api, body),
       });
       await writeGains(api, String(inputs.cno), inputs);
-      // The answer echoes the password (line 1648): never let it reach outputs or logs.
+      // The answer echoes the password (doc 3.1.1 answer example): never let it reach outputs or logs.
       if (answer.client) delete answer.client.password;
       return answer.client;
     },
@@ -80,7 +81,8 @@ export const clientProvider = makeProvider({
     existsCodes: ["ClientExist"],
     hints: {
       ClientOnline:
-        "The agent is logged in (doc 2298). Log the agent out, or set `forceOfflineOnDelete: true` on the resource to have the deployment log them out first, then run it again.",
+        "The agent is logged in (doc 3.1.3 delete_client, error ClientOnline). Log the agent out, or set " +
+        "`forceOfflineOnDelete: true` on the resource to have the deployment log them out first, then run it again.",
       ClientPassword:
         "The server refused the password: either it breaks the enterprise's password rule (系统管理 > 安全设置; default length 8, doc 3.1.1 `password`) " +
         "and a password that meets it is needed, or the server could not decrypt it: agent passwords travel AES-encrypted under the access key secret " +

@@ -1,6 +1,6 @@
 /**
  * clink.DynamicTelGroup (动态号码组): doc 3.5.5-3.5.8. Id: the server's group id; found by name
- * after create (the answer carries no id, line 6150). Fields: schema/dynamic-tel-group.ts.
+ * after create (the answer carries no id: doc 3.5.5 返回参数). Fields: schema/dynamic-tel-group.ts.
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { ClinkClient } from "../api";

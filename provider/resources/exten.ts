@@ -12,7 +12,7 @@ import { resourceOptions, resourceProps, serializableProvider } from "./serializ
 export { ExtenType, ExtenCodec } from "../../schema/exten";
 
 async function describeExten(api: ClinkClient, extenNumber: string): Promise<Inputs | undefined> {
-  // describe_exten lists no error of its own (line 5790); an unknown number is ResourceNotFound.
+  // describe_exten lists no error of its own (doc 3.4.5); an unknown number is ResourceNotFound.
   const answer = await readOrGone(() =>
     api.request<{ exten?: Inputs }>("GET", "/cc/describe_exten", { query: { extenNumber } }),
   );
@@ -34,15 +34,19 @@ export const extenProvider = makeProvider({
     async delete(api, id) {
       await api.request("POST", "/cc/delete_exten", { body: { extenNumber: id }, idempotent: true });
     },
-    // Line 5366: a taken number is ParameterConflict (话机号码重复).
+    // Doc 3.4.1 create_exten, error ParameterConflict: a taken number (话机号码重复).
     existsCodes: ["ParameterConflict"],
     hints: {
       UpperLimit:
-        "The enterprise may have at most (phone agents + PC agents) x 3 phones (doc line 5195): delete unused phones or add agents first.",
+        "The enterprise may have at most (phone agents + PC agents) x 3 phones " +
+        "(doc 3.4.1 create_exten, error UpperLimit): delete unused phones or add agents first.",
       Registered:
-        "The phone is registered (online), and a registered phone cannot change type (doc line 5380): unregister it (power it off or log the softphone out), then run the deployment again.",
+        "The phone is registered (online), and a registered phone cannot change type " +
+        "(doc 3.4.2 update_exten, error Registered): unregister it (power it off or log the softphone out), " +
+        "then run the deployment again.",
       ExtenOnUsing:
-        "An agent has this phone bound (doc line 5545): unbind it from the agent (or delete that binding in this program) first, then run the deployment again.",
+        "An agent has this phone bound (doc 3.4.3 delete_exten, error ExtenOnUsing): unbind it from the agent " +
+        "(or delete that binding in this program) first, then run the deployment again.",
     },
   },
 });

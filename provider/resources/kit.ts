@@ -268,8 +268,9 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
             throw new ClinkProviderError(alreadyExists(schema, naturalId, err.code));
           }
           if ((err instanceof ClinkApiError || err instanceof ProviderOutcome) && err.outcomeUnknown) {
-            // Never create blindly twice: see whether the first attempt landed (DESIGN.md 5).
-            // A request that timed out may still be applied a moment later: look a few times.
+            // Never create blindly twice: see whether the first attempt landed (docs/design.md,
+            // Ambiguous creates). A request that timed out may still be applied a moment later: look
+            // a few times.
             for (const wait of AMBIGUOUS_CREATE_LOOKUPS_MS) {
               if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
               remote = await call(label(naturalId), "look up after an ambiguous create", () =>
@@ -345,9 +346,9 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
       let remote: Inputs | undefined;
       try {
         // Restate every declared field, not only the changed ones: the document lists defaults for
-        // update parameters (e.g. doc 3.2.2 lines 3890-3960) without saying whether an omitted one
-        // keeps its value, and a full statement is right under either reading. Write-only fields
-        // (passwords) are sent only when they changed.
+        // update parameters (e.g. doc 3.2.2 update_queue, `maxWait`, `wrapupTime`) without saying
+        // whether an omitted one keeps its value, and a full statement is right under either
+        // reading. Write-only fields (passwords) are sent only when they changed.
         const restated = Object.keys(schema.fields).filter((n) => !schema.fields[n].writeOnly || changed.includes(n));
         remote = await api.update(client, id, payload(schema, "update", news, restated), news);
       } catch (err) {

@@ -1,12 +1,12 @@
 /**
- * Who manages which queue memberships in this program (DESIGN.md 4, docs/membership.md). Two
- * owners of the same relation fight on every apply: an authoritative `Queue.members` removes
- * what a `QueueMember` (or a `Client.qnos`) adds, and the other puts it back. The providers
- * cannot see each other, but the Resource classes all run in the program's process: they
- * register their claims here and each gets a verdict, resolved after the program's synchronous
- * body has declared everything. The verdict travels as an input the provider's check turns into
- * a failure (kit.ts), so a conflict refuses both resources before any API call. (Rejecting the
- * Output instead leaves an inline program hanging in the SDK.)
+ * Who manages which queue memberships in this program (docs/membership.md; docs/design.md,
+ * Program-level rules). Two owners of the same relation fight on every apply: an authoritative
+ * `Queue.members` removes what a `QueueMember` (or a `Client.qnos`) adds, and the other puts it
+ * back. The providers cannot see each other, but the Resource classes all run in the program's
+ * process: they register their claims here and each gets a verdict, resolved after the program's
+ * synchronous body has declared everything. The verdict travels as an input the provider's check
+ * turns into a failure (kit.ts), so a conflict refuses both resources before any API call.
+ * (Rejecting the Output instead leaves an inline program hanging in the SDK.)
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { Failure } from "../../schema/core";

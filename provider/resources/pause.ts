@@ -1,6 +1,7 @@
 /**
  * clink.Pause (置忙状态): doc 3.3. Id: the server's id, found by the status text after create
- * (the answer carries no id, line 5040); update by id, delete by the current text (line 5080).
+ * (the answer carries no id: doc 3.3.2 create_enterprise_pause example); update by id, delete by
+ * the current text (doc 3.3.3 delete_enterprise_pause, `pauseStatus`).
  * Fields: schema/pause.ts. One default per program: see docs/pauses.md.
  */
 import * as pulumi from "@pulumi/pulumi";

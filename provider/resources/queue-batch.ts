@@ -1,12 +1,13 @@
 /**
- * batch_update_queue (doc 3.2.3, lines 4132-4412) and its status query (3.2.4, lines 4414-4456):
+ * batch_update_queue (doc 3.2.3) and its status query (3.2.4 query_batch_update_queue_info):
  * the only door to change one membership without restating the queue's whole member list.
  *
- * The queueModel of a batch requires `name` (line 4145) and lists the queue settings with their
- * defaults (lines 4150-4230) without saying whether an omitted setting keeps its value or falls
- * back to the default. We therefore restate the queue's current settings, read from
- * describe_queue just before, so either reading leaves the queue as it was. Members are upserted
- * (line 4232: "upsert策略,无需传递所有队列成员"), so other members are never touched.
+ * The queueModel of a batch requires `name` (doc 3.2.3, queueModel 对象) and lists the queue
+ * settings with their defaults (`maxWait` to `chatLocation`) without saying whether an omitted
+ * setting keeps its value or falls back to the default. We therefore restate the queue's current
+ * settings, read from describe_queue just before, so either reading leaves the queue as it was.
+ * Members are upserted (`queueMembers`: "upsert策略,无需传递所有队列成员"), so other members are
+ * never touched.
  */
 import { ClinkApiError, type ClinkClient } from "../api";
 import { readOrGone } from "./kit";
@@ -14,7 +15,7 @@ import { ProviderOutcome } from "./outcomes";
 
 type Obj = Record<string, unknown>;
 
-/** The queueModel settings (doc lines 4150-4230) copied from describe_queue. */
+/** The queueModel settings (doc 3.2.3, queueModel 对象) copied from describe_queue. */
 const SETTINGS = [
   "name",
   "maxWait",
@@ -87,13 +88,13 @@ export async function batchUpdateMembers(
       method: "POST",
       path: "/cc/batch_update_queue",
       requestId: answer.requestId,
-      message: "batch_update_queue answered without a batchId (doc line 4395 promises one).",
+      message: "batch_update_queue answered without a batchId (doc 3.2.3's answer example carries one).",
     });
   }
   await waitForBatch(api, answer.batchId, options);
 }
 
-/** Doc 3.2.4 status: 1 success, 0 running, -1 failed, -2 no such task (line 4436). */
+/** Doc 3.2.4 `status`: 1 success, 0 running, -1 failed, -2 no such task. */
 export async function waitForBatch(api: ClinkClient, batchId: string, options: BatchOptions = {}): Promise<void> {
   const deadline = Date.now() + (options.timeoutMs ?? 120_000);
   let pause = options.pollMs ?? 200;

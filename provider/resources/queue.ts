@@ -23,7 +23,8 @@ export const queueProvider = makeProvider({
     },
     read: (api, id) => describeQueue(api, id),
     async update(api, _id, body) {
-      // update_queue sets exactly the fields sent; queueMembers, when sent, replaces the list (doc 3914).
+      // update_queue sets exactly the fields sent; queueMembers, when sent, replaces the list
+      // (doc 3.2.2 update_queue, `queueMembers`: 全覆盖策略).
       const answer = await api.request<{ queue?: Inputs }>("POST", "/cc/update_queue", { body, idempotent: true });
       return answer.queue;
     },
@@ -46,9 +47,11 @@ export const queueProvider = makeProvider({
     existsCodes: ["QueueExist"],
     hints: {
       OnlineClientInQueue:
-        "Agents of this queue are logged in (doc 4491): log them out (or wait for the shift to end) and run the deployment again.",
+        "Agents of this queue are logged in (doc 3.2.5 delete_queue, error OnlineClientInQueue): " +
+        "log them out (or wait for the shift to end) and run the deployment again.",
       QueueInUse:
-        "An IVR (语音导航) routes calls to this queue (doc 4493): point that IVR node elsewhere in the Clink console first, then run the deployment again.",
+        "An IVR (语音导航) routes calls to this queue (doc 3.2.5 delete_queue, error QueueInUse): " +
+        "point that IVR node elsewhere in the Clink console first, then run the deployment again.",
     },
   },
 });

@@ -48,7 +48,7 @@ export const restrictTelSettingProvider = makeProvider({
 export type RestrictMode = "off" | "blacklist" | "whitelist";
 export type RestrictScope = "inbound" | "outbound" | "both";
 
-/** Maps the typed form onto the document's 0-6 (line 7190); undefined when the pair is not valid. */
+/** Maps the typed form onto doc 3.7.4/3.7.5 `settingValue` 0-6; undefined when the pair is not valid. */
 export function settingValueOf(mode: RestrictMode, direction?: RestrictScope): number | undefined {
   if (mode === "off") return direction === undefined ? 0 : undefined;
   const base = mode === "blacklist" ? 0 : mode === "whitelist" ? 3 : NaN;

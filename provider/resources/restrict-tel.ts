@@ -1,7 +1,8 @@
 /**
  * clink.RestrictTel (黑白名单): doc 3.7.1-3.7.3. One number on one list, in one or both
- * directions; id `restrictType:tel` (what delete takes, line 7122). No update endpoint: every
- * change is a replacement, delete first. Fields: schema/restrict-tel.ts.
+ * directions; id `restrictType:tel` (what delete takes: doc 3.7.3 delete_restrict_tel,
+ * `restrictType` and `tel`). No update endpoint: every change is a replacement, delete first.
+ * Fields: schema/restrict-tel.ts.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { ClinkApiError, type ClinkClient } from "../api";

@@ -53,6 +53,19 @@ afterAll(async () => {
 const opts = () => ({ client });
 
 describe("lookups", () => {
+  it("getClients filters by last change (3.1.4 list_clients updateStartTime / updateEndTime)", async () => {
+    sim.admin.edit("client", "1001", { updateTime: 5000 });
+    sim.admin.edit("client", "1002", { updateTime: 9000 });
+    const changed = await clink.getClients({ updateStartTime: 4000, updateEndTime: 6000 }, opts());
+    expect(changed.map((c) => c.cno)).toEqual(["1001"]);
+    expect((await clink.getClients({ updateStartTime: 4000 }, opts())).map((c) => c.cno).sort()).toEqual([
+      "1001",
+      "1002",
+    ]);
+    sim.admin.edit("client", "1001", { updateTime: 0 });
+    sim.admin.edit("client", "1002", { updateTime: 0 });
+  });
+
   it("list every page of queues, phones, agents and voice mails, with filters", async () => {
     const queues = await clink.getQueues({}, opts());
     expect(queues).toHaveLength(230);

@@ -122,6 +122,21 @@ export function oneOf(labels: Record<number, string>): z.ZodType<number> {
   ) as unknown as z.ZodType<number>;
 }
 
+/**
+ * Named integer codes written once: `values` are the named constants a program writes
+ * (`QueueStrategy.SkillsBased`), `labels` explain each code in errors and docs (`oneOf`, `bitmask`).
+ */
+export function codes<const T extends Record<string, readonly [number, string]>>(
+  def: T,
+): { values: { readonly [K in keyof T]: T[K][0] }; labels: Record<number, string> } {
+  return {
+    values: Object.fromEntries(Object.entries(def).map(([name, [code]]) => [name, code])) as {
+      readonly [K in keyof T]: T[K][0];
+    },
+    labels: Object.fromEntries(Object.values(def).map(([code, label]) => [code, label])),
+  };
+}
+
 /** 0/1 switches, which the document writes as Integer. */
 export function flag(off: string, on: string): z.ZodType<number> {
   return oneOf({ 0: off, 1: on });

@@ -2,35 +2,60 @@
  * Queue (队列), doc 3.2.1 create_queue, 3.2.2 update_queue, 3.2.7 describe_queue. Id: qno.
  */
 import { z } from "zod";
-import { bitmask, digits, flag, int, keyedSet, objectsOf, oneOf, text, NAME_CHARS, type ResourceSchema } from "./core";
+import {
+  bitmask,
+  codes,
+  digits,
+  flag,
+  int,
+  keyedSet,
+  objectsOf,
+  oneOf,
+  text,
+  NAME_CHARS,
+  type ResourceSchema,
+} from "./core";
 
 /** Call distribution strategy (呼叫策略), doc 3.2.1 create_queue, `strategy`. */
-export const QueueStrategy = {
-  Sequential: 1,
-  RoundRobin: 2,
-  Average: 3,
-  Random: 4,
-  SkillsBased: 5,
-  LongestIdleSinceLastInbound: 6,
-  SkillsThenLongestIdleSinceLastInbound: 7,
-  LongestIdleSinceLastInboundAllQueues: 8,
-  SkillsThenLongestIdleSinceLastInboundAllQueues: 9,
-  AverageAllQueues: 10,
-  SkillsThenRoundRobin: 11,
-  LongestIdle: 12,
-  SkillsThenLongestCurrentIdle: 13,
-  LongestIdleSinceLastCall: 14,
-} as const;
+const strategyCodes = codes({
+  Sequential: [1, "sequential"],
+  RoundRobin: [2, "round robin"],
+  Average: [3, "average"],
+  Random: [4, "random"],
+  SkillsBased: [5, "skills based"],
+  LongestIdleSinceLastInbound: [6, "longest idle since last inbound"],
+  SkillsThenLongestIdleSinceLastInbound: [7, "skills + longest idle since last inbound"],
+  LongestIdleSinceLastInboundAllQueues: [8, "longest idle since last inbound, all queues"],
+  SkillsThenLongestIdleSinceLastInboundAllQueues: [9, "skills + longest idle since last inbound, all queues"],
+  AverageAllQueues: [10, "average, all queues"],
+  SkillsThenRoundRobin: [11, "skills + round robin"],
+  LongestIdle: [12, "longest idle"],
+  SkillsThenLongestCurrentIdle: [13, "skills + longest current idle"],
+  LongestIdleSinceLastCall: [14, "longest idle since last call"],
+});
+export const QueueStrategy = strategyCodes.values;
 export type QueueStrategy = (typeof QueueStrategy)[keyof typeof QueueStrategy];
 
 /**
  * Agent states that count as "unavailable" when deciding whether a call may join (doc 3.2.1
  * create_queue, `joinEmpty`). Add them up.
  */
-export const JoinEmptyState = { Paused: 1, Talking: 2, Ringing: 4, Invalid: 8, WrapUp: 16 } as const;
+const joinEmptyCodes = codes({
+  Paused: [1, "paused"],
+  Talking: [2, "talking"],
+  Ringing: [4, "ringing"],
+  Invalid: [8, "invalid"],
+  WrapUp: [16, "wrap-up"],
+});
+export const JoinEmptyState = joinEmptyCodes.values;
 
 /** Online-chat distribution strategy (在线客服分配策略), doc 3.2.1 create_queue, `chatStrategy`. */
-export const ChatStrategy = { RoundRobin: 2, Random: 4, SkillsBased: 5 } as const;
+const chatStrategyCodes = codes({
+  RoundRobin: [2, "round robin"],
+  Random: [4, "random"],
+  SkillsBased: [5, "skills based"],
+});
+export const ChatStrategy = chatStrategyCodes.values;
 
 /** How maxPauseClientValue is read (最大并发置忙座席数 配置类型), doc 3.2.1 create_queue, `maxPauseClientType`. */
 export const MaxPauseClientType = { Percent: 0, Count: 1 } as const;
@@ -46,23 +71,6 @@ export type QueueMemberSpec = z.infer<typeof queueMemberSchema>;
 
 /** Members are a set keyed by cno (kept as { cno: { penalty } }, so a preview reads by agent); duplicates refused. */
 const membersSchema = keyedSet(queueMemberSchema, "cno", "{ cno, penalty }");
-
-const strategyLabels: Record<number, string> = {
-  1: "sequential",
-  2: "round robin",
-  3: "average",
-  4: "random",
-  5: "skills based",
-  6: "longest idle since last inbound",
-  7: "skills + longest idle since last inbound",
-  8: "longest idle since last inbound, all queues",
-  9: "skills + longest idle since last inbound, all queues",
-  10: "average, all queues",
-  11: "skills + round robin",
-  12: "longest idle",
-  13: "skills + longest current idle",
-  14: "longest idle since last call",
-};
 
 export const queueSchema: ResourceSchema = {
   type: "Queue",
@@ -104,7 +112,7 @@ export const queueSchema: ResourceSchema = {
       default: 600,
     },
     strategy: {
-      schema: oneOf(strategyLabels),
+      schema: oneOf(strategyCodes.labels),
       doc: "Call distribution strategy (呼叫策略), see QueueStrategy. Default 2 (round robin).",
       lifecycle: "updatable",
       default: QueueStrategy.RoundRobin,
@@ -128,7 +136,7 @@ export const queueSchema: ResourceSchema = {
       default: 15,
     },
     joinEmpty: {
-      schema: bitmask({ 1: "paused", 2: "talking", 4: "ringing", 8: "invalid", 16: "wrap-up" }),
+      schema: bitmask(joinEmptyCodes.labels),
       doc: "Agent states counted as unavailable so a call overflows at once (队列为空时是否可以join), sum of JoinEmptyState. Default 0.",
       lifecycle: "updatable",
       default: 0,
@@ -186,7 +194,7 @@ export const queueSchema: ResourceSchema = {
       default: 0,
     },
     chatStrategy: {
-      schema: oneOf({ 2: "round robin", 4: "random", 5: "skills based" }),
+      schema: oneOf(chatStrategyCodes.labels),
       doc: "Online-chat distribution strategy (在线客服分配策略), see ChatStrategy. Default 2.",
       lifecycle: "updatable",
       default: ChatStrategy.RoundRobin,

@@ -279,6 +279,16 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
               if (remote) break;
             }
             if (!remote) throw explain(label(naturalId), "create", err, api.hints);
+            // What landed must be what was asked in every field an update cannot change (a list
+            // entry missing one of its directions is not this resource's object yet).
+            const landed = compare(schema, fromRemote(schema, remote, {}), inputs).replaces;
+            if (landed.length > 0)
+              throw explain(
+                label(naturalId),
+                `create (it landed only in part: ${landed.join(", ")} differ${landed.length === 1 ? "s" : ""})`,
+                err,
+                api.hints,
+              );
             recovered = true;
           } else {
             throw explain(label(naturalId), "create", err, api.hints);

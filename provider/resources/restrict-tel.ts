@@ -56,13 +56,20 @@ export const restrictTelProvider = makeProvider({
       if (await describeEntry(api, id))
         throw alreadyExistsOutcome(`number ${String(inputs.tel)} is already on list ${String(inputs.restrictType)}`);
       for (const type of inputs.type as number[]) {
-        try {
-          await api.request("POST", "/cc/create_restrict_tel", { body: { ...body, type } });
-        } catch (err) {
-          // An ambiguous create: look before going on, never create the same direction twice.
-          if (!(err instanceof ClinkApiError && err.outcomeUnknown)) throw err;
-          const now = await describeEntry(api, id);
-          if (!(now?.type as number[] | undefined)?.includes(type)) throw err;
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await api.request("POST", "/cc/create_restrict_tel", { body: { ...body, type } });
+            break;
+          } catch (err) {
+            // An ambiguous create: look before going on; a direction that is there is never sent
+            // again, one that is not is sent again (a few times, with a pause), so that one lost
+            // answer does not leave the number listed in one direction only.
+            if (!(err instanceof ClinkApiError && (err.outcomeUnknown || attempt > 1))) throw err;
+            const now = await describeEntry(api, id);
+            if ((now?.type as number[] | undefined)?.includes(type)) break;
+            if (attempt >= 3) throw err;
+            await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+          }
         }
       }
       // The outputs come from the declaration; one list call per entry saved (the list endpoint is

@@ -173,6 +173,17 @@ describe("RestrictTel", () => {
     expect(sim.admin.list("restrictTel")).toEqual([]);
   });
 
+  it("a lost create of one direction is sent again: both directions land, none twice (fault soak case)", async () => {
+    for (const kind of ["drop-before", "500"] as const) {
+      sim.reset();
+      sim.addFault({ path: "/cc/create_restrict_tel", kind, count: 1 });
+      const { outs } = await created(providers.restrictTel, { ...spam, type: [1, 2] });
+      expect(outs.type).toEqual([1, 2]);
+      const entries = sim.admin.list("restrictTel") as Array<{ type: number }>;
+      expect(entries.map((e) => e.type).sort(), kind).toEqual([1, 2]);
+    }
+  });
+
   it("reads both directions: a note or expiry changed on either one shows as drift", async () => {
     const both = { ...spam, type: [1, 2] };
     for (const direction of [1, 2]) {

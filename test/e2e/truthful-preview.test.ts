@@ -16,6 +16,32 @@ const existsMessage = (kind: string, id: string) =>
   `to manage it here, or read it without managing it with clink.${kind}.get(name, "${id}"). ` +
   `After an interrupted run of this stack, run \`pulumi up\` once with clink:adoptExisting set to true.`;
 
+type Clink = Parameters<Parameters<typeof createStack>[1]>[0]["clink"];
+
+/** Agent alice with phone 8001 bound (and, unless `queue: false`, in queue 0001): the center most cases start from. */
+function aliceWithPhone(
+  clink: Clink,
+  o: { resourceName?: string; cno?: string; agent?: Record<string, unknown>; queue?: boolean } = {},
+): void {
+  const a = new clink.Client(o.resourceName ?? "alice", {
+    cno: o.cno ?? "1001",
+    name: "alice",
+    areaCode: "010",
+    password: "alice-pass-1",
+    ...o.agent,
+  });
+  const desk = new clink.Exten("desk", {
+    extenNumber: "8001",
+    password: "desk-pw-1",
+    areaCode: "010",
+    type: 1,
+    allow: 1,
+  });
+  new clink.ClientPhone("alice-phone", { cno: a.cno, tel: desk.extenNumber });
+  if (o.queue !== false)
+    new clink.Queue("support", { qno: "0001", name: "support", members: [{ cno: a.cno, penalty: 1 }] });
+}
+
 describe("previews that tell the truth, edits that lose nothing", () => {
   let sim: Sim;
   let where: ProgramDir;
@@ -36,22 +62,7 @@ describe("previews that tell the truth, edits that lose nothing", () => {
     const h = await createStack(
       where,
       ({ clink }) => {
-        const a = new clink.Client(agentName, {
-          cno: "1001",
-          name: "alice",
-          areaCode: "010",
-          password: "alice-pass-1",
-          ...(adopt ? { adopt: true } : {}),
-        });
-        const desk = new clink.Exten("desk", {
-          extenNumber: "8001",
-          password: "desk-pw-1",
-          areaCode: "010",
-          type: 1,
-          allow: 1,
-        });
-        new clink.ClientPhone("alice-phone", { cno: a.cno, tel: desk.extenNumber });
-        new clink.Queue("support", { qno: "0001", name: "support", members: [{ cno: a.cno, penalty: 1 }] });
+        aliceWithPhone(clink, { resourceName: agentName, agent: adopt ? { adopt: true } : {} });
       },
       { endpoint: sim.url, project: "clink-e2e-rename" },
     );
@@ -104,15 +115,7 @@ describe("previews that tell the truth, edits that lose nothing", () => {
     const h = await createStack(
       where,
       ({ clink }) => {
-        const a = new clink.Client("alice", { cno, name: "alice", areaCode: "010", password: "alice-pass-1" });
-        const desk = new clink.Exten("desk", {
-          extenNumber: "8001",
-          password: "desk-pw-1",
-          areaCode: "010",
-          type: 1,
-          allow: 1,
-        });
-        new clink.ClientPhone("alice-phone", { cno: a.cno, tel: desk.extenNumber });
+        aliceWithPhone(clink, { cno, queue: false });
       },
       { endpoint: sim.url, project: "clink-e2e-cno" },
     );
@@ -240,22 +243,7 @@ describe("previews that tell the truth, edits that lose nothing", () => {
     const h = await createStack(
       where,
       ({ clink }) => {
-        const a = new clink.Client("alice", {
-          cno: "1001",
-          name: "alice",
-          areaCode: "010",
-          password: "alice-pass-1",
-          forceOfflineOnDelete: true,
-        });
-        const desk = new clink.Exten("desk", {
-          extenNumber: "8001",
-          password: "desk-pw-1",
-          areaCode: "010",
-          type: 1,
-          allow: 1,
-        });
-        new clink.ClientPhone("alice-phone", { cno: a.cno, tel: desk.extenNumber });
-        new clink.Queue("support", { qno: "0001", name: "support", members: [{ cno: a.cno, penalty: 1 }] });
+        aliceWithPhone(clink, { agent: { forceOfflineOnDelete: true } });
       },
       { endpoint: sim.url, project: "clink-e2e-force-offline" },
     );

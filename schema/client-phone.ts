@@ -12,6 +12,7 @@ export const clientPhoneSchema: ResourceSchema = {
   idFields: ["cno"],
   // An agent has one bound phone (3.1.7), and a phone is bound to one agent (ClientTelIsBind).
   uniqueKeys: [["cno"], ["tel"]],
+  oneObjectHint: "An agent has one bound phone, and a phone one agent.",
   options: {
     forceOfflineOnDelete:
       "When unbinding is refused because the agent is logged in (ClientOnline, doc 3.1.8), log the agent out first (offline_client, doc 4.2.8). Inherited from the agent's Client that sets it. Off by default.",

@@ -80,6 +80,8 @@ export interface ResourceSchema {
    * program with equal values for any of them are refused at preview (provider/resources/one-object.ts).
    */
   uniqueKeys?: string[][];
+  /** Said after the refusal of two resources for one object: how to declare it once. */
+  oneObjectHint?: string;
   /** What the id is, for docs, when it is not simply the idFields (server ids, singletons). */
   idDoc?: string;
   fields: Record<string, FieldSpec>;

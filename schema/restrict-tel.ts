@@ -47,6 +47,7 @@ export const restrictTelSchema: ResourceSchema = {
   type: "RestrictTel",
   vendorTerm: "黑白名单",
   idFields: ["restrictType", "tel"],
+  oneObjectHint: "To list a number in both directions, declare one RestrictTel with type: [1, 2].",
   fields: {
     restrictType: {
       schema: oneOf({ 1: "blacklist", 2: "whitelist" }),

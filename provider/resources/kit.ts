@@ -76,6 +76,10 @@ export interface ResourceDefinition {
 interface Bookkeeping {
   /** True when create took over an object that already existed (opt-in `adopt`). */
   adopted?: boolean;
+  /** The token of the create that made the object this resource's own (takenThisDeployment). */
+  claim?: unknown;
+  /** The write-only fields' previous fingerprints. */
+  prints?: unknown;
 }
 
 /**
@@ -314,13 +318,13 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
             explain(label(id), adopted ? "converge adopted object" : "complete create", err, api.hints),
             {
               id,
-              properties: { ...outputs(schema, inputs, remote, { adopted }), [CLAIM]: claim },
+              properties: outputs(schema, inputs, remote, { adopted, claim }),
             },
           );
           throw partial;
         }
       }
-      return { id, outs: { ...outputs(schema, inputs, remote, { adopted }), [CLAIM]: claim } };
+      return { id, outs: outputs(schema, inputs, remote, { adopted, claim }) };
     },
 
     async read(id: string, props: Inputs) {
@@ -364,8 +368,13 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
       } catch (err) {
         throw explain(label(id), "update", err, api.hints);
       }
-      const outs = outputs(schema, news, remote, { adopted: olds.adopted as boolean | undefined }, olds[FINGERPRINTS]);
-      return { outs: olds[CLAIM] !== undefined ? { ...outs, [CLAIM]: olds[CLAIM] } : outs };
+      return {
+        outs: outputs(schema, news, remote, {
+          adopted: olds.adopted as boolean | undefined,
+          claim: olds[CLAIM],
+          prints: olds[FINGERPRINTS],
+        }),
+      };
     },
 
     async delete(id: string, props: Inputs) {
@@ -402,23 +411,16 @@ function toConverge(schema: ResourceSchema, remote: Inputs, inputs: Inputs): str
   for (const name of compare(schema, seen, inputs).changed) {
     const field = schema.fields[name];
     if (field.lifecycle !== "updatable" && field.lifecycle !== "updateOnly") continue;
-    const readable = field.api?.read !== false && !field.writeOnly;
-    if (!readable && !field.writeOnly && deepEqual(inputs[name], field.default)) continue;
+    if (field.api?.read === false && deepEqual(inputs[name], field.default)) continue;
     out.add(name);
   }
   return [...out];
 }
 
 /** Outputs: the declared (normalized) inputs, overlaid with what the server reported for read-only fields. */
-function outputs(
-  schema: ResourceSchema,
-  inputs: Inputs,
-  remote: Inputs | undefined,
-  book: Bookkeeping,
-  previousPrints?: unknown,
-): Inputs {
+function outputs(schema: ResourceSchema, inputs: Inputs, remote: Inputs | undefined, book: Bookkeeping): Inputs {
   // Write-only values (passwords) never reach the outputs: only their fingerprints (a secret).
-  const prints = fingerprintsOf(schema, inputs, previousPrints);
+  const prints = fingerprintsOf(schema, inputs, book.prints);
   const outs: Inputs = withoutWriteOnly(schema, inputs);
   if (Object.keys(prints).length > 0) outs[FINGERPRINTS] = prints;
   if (remote) {
@@ -430,6 +432,7 @@ function outputs(
     }
   }
   if (book.adopted !== undefined) outs.adopted = book.adopted;
+  if (book.claim !== undefined) outs[CLAIM] = book.claim;
   outs[DECLARED] = Object.keys(schema.fields).filter(
     (n) => schema.fields[n].lifecycle !== "computed" && inputs[n] !== undefined,
   );

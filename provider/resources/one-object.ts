@@ -28,13 +28,6 @@ function keysOf(schema: ResourceSchema): string[][] {
   return schema.uniqueKeys ?? [schema.idFields];
 }
 
-function hint(schema: ResourceSchema): string {
-  if (schema.type === "RestrictTel")
-    return " To list a number in both directions, declare one RestrictTel with type: [1, 2].";
-  if (schema.type === "ClientPhone") return " An agent has one bound phone, and a phone one agent.";
-  return "";
-}
-
 /**
  * The verdict for `who` (e.g. `clink.Client "alice"`): a failure when another resource of this
  * program run addresses the same object by any of the schema's unique keys.
@@ -65,7 +58,7 @@ export function claimServerObject(schema: ResourceSchema, who: string, args: Arg
           reason:
             `${[...holders].join(" and ")} both manage the ${schema.type} with ${what}: one server object needs exactly one resource ` +
             `(two would undo each other, and removing one from the program would delete the object the other declares). ` +
-            `Keep one of them.${hint(schema)}`,
+            `Keep one of them.${schema.oneObjectHint ? ` ${schema.oneObjectHint}` : ""}`,
         };
       },
     );

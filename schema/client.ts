@@ -16,6 +16,7 @@
 import { z } from "zod";
 import {
   areaCode,
+  codes,
   digits,
   flag,
   int,
@@ -34,20 +35,38 @@ import {
 } from "./core";
 
 /** Agent role (座席角色), doc 3.1.1 `role`. */
-export const ClientRole = { Agent: 0, Supervisor: 1 } as const;
+const roleCodes = codes("ClientRole", { Agent: [0, "agent"], Supervisor: [1, "supervisor"] });
+export const ClientRole = roleCodes.values;
 /** Agent type (座席类型), doc 3.1.1 `type`. Fixed at creation. */
-export const ClientType = { Omnichannel: 1, CallCenter: 2, OnlineChat: 3 } as const;
+const typeCodes = codes("ClientType", {
+  Omnichannel: [1, "omnichannel"],
+  CallCenter: [2, "call center"],
+  OnlineChat: [3, "online chat"],
+});
+export const ClientType = typeCodes.values;
 /** Caller-number type (外显号码类型), doc 3.1.1 `clidType`. */
-export const ClidType = { All: 0, LocalFirst: 1, AgentSpecified: 2, Smart: 3 } as const;
+const clidTypeCodes = codes("ClidType", {
+  All: [0, "all"],
+  LocalFirst: [1, "local first (本地优先; vendor SDK, not in the document)"],
+  AgentSpecified: [2, "agent-specified"],
+  Smart: [3, "smart"],
+});
+export const ClidType = clidTypeCodes.values;
 /**
  * Caller-number rule (外显规则), doc 3.1.1 `clidRule`: random/round robin for ClidType.All,
  * dynamic/custom for ClidType.Smart.
  */
-export const ClidRule = { RandomOrDynamic: 1, RoundRobinOrCustom: 2 } as const;
+const clidRuleCodes = codes("ClidRule", {
+  RandomOrDynamic: [1, "random (all) / dynamic (smart)"],
+  RoundRobinOrCustom: [2, "round robin (all) / custom (smart)"],
+});
+export const ClidRule = clidRuleCodes.values;
 /** Number source (号码类型), doc 3.1.1 `assignType`. */
-export const AssignType = { Numbers: 0, DynamicGroup: 1 } as const;
+const assignTypeCodes = codes("AssignType", { Numbers: [0, "numbers"], DynamicGroup: [1, "dynamic number group"] });
+export const AssignType = assignTypeCodes.values;
 /** Inbound wrap-up type (呼入整理类型), update only: doc 3.1.2 update_client, `ibWrapupType`. */
-export const IbWrapupType = { Queue: 1, Agent: 2 } as const;
+const ibWrapupTypeCodes = codes("IbWrapupType", { Queue: [1, "queue's setting"], Agent: [2, "agent's setting"] });
+export const IbWrapupType = ibWrapupTypeCodes.values;
 
 const PERMISSION_FIELDS: Record<string, { schema: z.ZodType<number>; dflt: number; doc: string }> = {
   asr: {
@@ -123,7 +142,7 @@ const clidAreaItem = z
   .object({
     areaGroupName: z.string({ error: "must be the area group name (地区组名称)" }).min(1),
     obClids: sortedSet(phoneNumber, "caller number (外显号码)").optional(),
-    assignType: oneOf({ 0: "numbers", 1: "dynamic number group" }).optional(),
+    assignType: oneOf(assignTypeCodes).optional(),
     dynamicTelGroupName: z.string().min(1).optional(),
     /** Deprecated by the vendor (字段废弃). */
     areaGroupId: int(0, 2 ** 31 - 1).optional(),
@@ -179,7 +198,7 @@ export const clientSchema: ResourceSchema = {
       writeOnly: true,
     },
     role: {
-      schema: oneOf({ 0: "agent", 1: "supervisor" }),
+      schema: oneOf(roleCodes),
       doc: "Role (座席角色): 0 agent, 1 supervisor (班长). Default 0.",
       lifecycle: "updatable",
       default: 0,
@@ -212,7 +231,7 @@ export const clientSchema: ResourceSchema = {
       default: 30,
     },
     ibWrapupType: {
-      schema: oneOf({ 1: "queue's setting", 2: "agent's setting" }),
+      schema: oneOf(ibWrapupTypeCodes),
       doc: "Inbound wrap-up type (呼入整理类型): 1 the queue's, 2 the agent's. update_client only: create sends it in a follow-up update.",
       lifecycle: "updateOnly",
     },
@@ -230,24 +249,19 @@ export const clientSchema: ResourceSchema = {
       fromApi: (v) => (v === "" ? undefined : v),
     },
     clidType: {
-      schema: oneOf({
-        0: "all",
-        1: "local first (本地优先; vendor SDK, not in the document)",
-        2: "agent-specified",
-        3: "smart",
-      }),
+      schema: oneOf(clidTypeCodes),
       doc: "Caller-number type (外显号码类型): 0 all, 2 agent-specified, 3 smart (doc 3.1.1); 1 local first (本地优先) is known to the vendor SDK and accepted as the server may answer it. Default 0. Non-zero requires `clid`.",
       lifecycle: "updatable",
       default: 0,
     },
     clidRule: {
-      schema: oneOf({ 1: "random (all) / dynamic (smart)", 2: "round robin (all) / custom (smart)" }),
+      schema: oneOf(clidRuleCodes),
       doc: "Caller-number rule (外显规则): with clidType 0, 1 random 2 round robin; with clidType 3, 1 dynamic 2 custom. Default 1.",
       lifecycle: "updatable",
       default: 1,
     },
     assignType: {
-      schema: oneOf({ 0: "numbers", 1: "dynamic number group" }),
+      schema: oneOf(assignTypeCodes),
       doc: "Number source (号码类型): 0 numbers, 1 a dynamic number group (needs dynamicTelGroupName). Default 0. Not returned by describe.",
       lifecycle: "updatable",
       default: 0,
@@ -328,7 +342,7 @@ export const clientSchema: ResourceSchema = {
           : value,
     },
     type: {
-      schema: oneOf({ 1: "omnichannel", 2: "call center", 3: "online chat" }),
+      schema: oneOf(typeCodes),
       doc: "Agent type (座席类型): 1 omnichannel, 2 call center, 3 online chat. Default 2. update_client has no type: a change replaces the agent.",
       lifecycle: "replace",
       default: 2,

@@ -112,31 +112,83 @@ export function int(min: number, max: number, unit = ""): z.ZodType<number> {
   ) as unknown as z.ZodType<number>;
 }
 
-/** One of the listed integer codes; `labels` explain them in errors and docs. */
-export function oneOf(labels: Record<number, string>): z.ZodType<number> {
-  const values = Object.keys(labels).map(Number);
-  const allowed = values.map((v) => `${v} (${labels[v]})`).join(", ");
-  return z.preprocess(
-    settleInteger,
-    z.number({ error: `must be one of ${allowed}` }).refine((v) => values.includes(v), {
-      error: `must be one of ${allowed}`,
-    }),
-  ) as unknown as z.ZodType<number>;
-}
-
 /**
  * Named integer codes written once: `values` are the named constants a program writes
- * (`QueueStrategy.SkillsBased`), `labels` explain each code in errors and docs (`oneOf`, `bitmask`).
+ * (`QueueStrategy.SkillsBased`), `labels` explain each code in errors and docs (`oneOf`, `bitmask`),
+ * `name` is the constant's exported name (the generated Args type the field with it; the
+ * exporter writes the constant instead of the number).
  */
+export interface Codes<V extends Record<string, number> = Record<string, number>> {
+  readonly name: string;
+  readonly values: V;
+  readonly labels: Record<number, string>;
+}
+
 export function codes<const T extends Record<string, readonly [number, string]>>(
+  name: string,
   def: T,
-): { values: { readonly [K in keyof T]: T[K][0] }; labels: Record<number, string> } {
+): Codes<{ readonly [K in keyof T]: T[K][0] }> {
   return {
-    values: Object.fromEntries(Object.entries(def).map(([name, [code]]) => [name, code])) as {
+    name,
+    values: Object.fromEntries(Object.entries(def).map(([key, [code]]) => [key, code])) as {
       readonly [K in keyof T]: T[K][0];
     },
     labels: Object.fromEntries(Object.values(def).map(([code, label]) => [code, label])),
   };
+}
+
+/** The value type of a named-codes constant: `CodeOf<typeof QueueStrategy>` is 1 | 2 | ... | 14. */
+export type CodeOf<V> = V[keyof V];
+
+/**
+ * Zod metadata keys naming the codes a field takes (`codes().name`), read back by `enumName` and
+ * `bitmaskName`. Zod's own registry carries them, so wrapping (`.optional()`) keeps them findable.
+ */
+const ENUM_META = "clinkEnum";
+const BITMASK_META = "clinkBitmask";
+
+const isCodes = (v: unknown): v is Codes => typeof v === "object" && v !== null && "labels" in v && "name" in v;
+
+/** One of the listed integer codes; `labels` (or named `codes`) explain them in errors and docs. */
+export function oneOf(labelsOrCodes: Record<number, string> | Codes): z.ZodType<number> {
+  const labels = isCodes(labelsOrCodes) ? labelsOrCodes.labels : labelsOrCodes;
+  const values = Object.keys(labels).map(Number);
+  const allowed = values.map((v) => `${v} (${labels[v]})`).join(", ");
+  const schema = z.preprocess(
+    settleInteger,
+    z.number({ error: `must be one of ${allowed}` }).refine((v) => values.includes(v), {
+      error: `must be one of ${allowed}`,
+    }),
+  );
+  return (isCodes(labelsOrCodes)
+    ? schema.meta({ [ENUM_META]: labelsOrCodes.name })
+    : schema) as unknown as z.ZodType<number>;
+}
+
+/** A metadata value of a zod schema, looking through optional/nullable/default wrappers. */
+function metaOf(schema: z.ZodType, key: string): unknown {
+  let s: z.ZodType | undefined = schema;
+  for (let depth = 0; s && depth < 8; depth++) {
+    const meta = z.globalRegistry.get(s) as Record<string, unknown> | undefined;
+    if (meta && key in meta) return meta[key];
+    const def: { type: string; innerType?: z.ZodType } = (
+      s as unknown as { _zod: { def: { type: string; innerType?: z.ZodType } } }
+    )._zod.def;
+    s = def.type === "optional" || def.type === "nullable" || def.type === "default" ? def.innerType : undefined;
+  }
+  return undefined;
+}
+
+/** The name of the named codes a field's schema takes (`QueueStrategy`), if it was built from `codes`. */
+export function enumName(schema: z.ZodType): string | undefined {
+  const name = metaOf(schema, ENUM_META);
+  return typeof name === "string" ? name : undefined;
+}
+
+/** The name of the named codes a bitmask field adds up (`JoinEmptyState`), if it was built from `codes`. */
+export function bitmaskName(schema: z.ZodType): string | undefined {
+  const name = metaOf(schema, BITMASK_META);
+  return typeof name === "string" ? name : undefined;
 }
 
 /** 0/1 switches, which the document writes as Integer. */
@@ -145,20 +197,24 @@ export function flag(off: string, on: string): z.ZodType<number> {
 }
 
 /** A sum of bit values (e.g. joinEmpty: 1 busy + 2 talking + ...). */
-export function bitmask(bits: Record<number, string>): z.ZodType<number> {
+export function bitmask(bitsOrCodes: Record<number, string> | Codes): z.ZodType<number> {
+  const bits = isCodes(bitsOrCodes) ? bitsOrCodes.labels : bitsOrCodes;
   const all = Object.keys(bits)
     .map(Number)
     .reduce((a, b) => a | b, 0);
   const allowed = `a sum of ${Object.entries(bits)
     .map(([v, l]) => `${v} (${l})`)
     .join(", ")}, or 0 for none`;
-  return z.preprocess(
+  const schema = z.preprocess(
     settleInteger,
     z
       .number({ error: `must be ${allowed}` })
       .int({ error: `must be ${allowed}` })
       .refine((v) => v >= 0 && (v & ~all) === 0, { error: `must be ${allowed}` }),
-  ) as unknown as z.ZodType<number>;
+  );
+  return (isCodes(bitsOrCodes)
+    ? schema.meta({ [BITMASK_META]: bitsOrCodes.name })
+    : schema) as unknown as z.ZodType<number>;
 }
 
 /**

@@ -6,21 +6,22 @@
  * A registered phone cannot change type (doc 3.4.2 update_exten, `type`): the server refuses with
  * Registered, and we say what to do.
  */
-import { areaCode, digits, flag, oneOf, password, type Failure, type ResourceSchema } from "./core";
+import { areaCode, codes, digits, flag, oneOf, password, type Failure, type ResourceSchema } from "./core";
 
 /** Phone type (话机类型), doc 3.4.1 `type`. */
-export const ExtenType = { IpPhone: 1, Softphone: 2 } as const;
+const typeCodes = codes("ExtenType", { IpPhone: [1, "IP phone"], Softphone: [2, "softphone"] });
+export const ExtenType = typeCodes.values;
 
-/** Voice codecs (语音编码), doc 3.4.1 `allow`. IP phones take 1-5, softphones 5-6; 1 is deprecated. */
-export const ExtenCodec = {
-  /** g729 only. Deprecated by the vendor (已弃用). */
-  G729Deprecated: 1,
-  G729AlawUlaw: 2,
-  AlawUlawG729: 3,
-  MyopusAlawUlawG729: 4,
-  AlawUlaw: 5,
-  MyopusAlawUlaw: 6,
-} as const;
+/** Voice codecs (语音编码), doc 3.4.1 `allow`. IP phones take 1-5, softphones 5-6; 1 is deprecated by the vendor (已弃用). */
+const codecCodes = codes("ExtenCodec", {
+  G729Deprecated: [1, "g729 (deprecated)"],
+  G729AlawUlaw: [2, "g729,alaw,ulaw"],
+  AlawUlawG729: [3, "alaw,ulaw,g729"],
+  MyopusAlawUlawG729: [4, "myopus,alaw,ulaw,g729"],
+  AlawUlaw: [5, "alaw,ulaw"],
+  MyopusAlawUlaw: [6, "myopus,alaw,ulaw"],
+});
+export const ExtenCodec = codecCodes.values;
 
 const CODECS_BY_TYPE: Record<number, number[]> = { 1: [1, 2, 3, 4, 5], 2: [5, 6] };
 
@@ -52,20 +53,13 @@ export const extenSchema: ResourceSchema = {
       required: true,
     },
     type: {
-      schema: oneOf({ 1: "IP phone", 2: "softphone" }),
+      schema: oneOf(typeCodes),
       doc: "Phone type (话机类型): 1 IP phone, 2 softphone. Updatable while the phone is not registered (the server refuses with Registered).",
       lifecycle: "updatable",
       required: true,
     },
     allow: {
-      schema: oneOf({
-        1: "g729 (deprecated)",
-        2: "g729,alaw,ulaw",
-        3: "alaw,ulaw,g729",
-        4: "myopus,alaw,ulaw,g729",
-        5: "alaw,ulaw",
-        6: "myopus,alaw,ulaw",
-      }),
+      schema: oneOf(codecCodes),
       doc: "Voice codecs (语音编码), see ExtenCodec: IP phones 1-5, softphones 5-6.",
       lifecycle: "updatable",
       required: true,

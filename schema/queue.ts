@@ -17,7 +17,7 @@ import {
 } from "./core";
 
 /** Call distribution strategy (呼叫策略), doc 3.2.1 create_queue, `strategy`. */
-const strategyCodes = codes({
+const strategyCodes = codes("QueueStrategy", {
   Sequential: [1, "sequential"],
   RoundRobin: [2, "round robin"],
   Average: [3, "average"],
@@ -40,7 +40,7 @@ export type QueueStrategy = (typeof QueueStrategy)[keyof typeof QueueStrategy];
  * Agent states that count as "unavailable" when deciding whether a call may join (doc 3.2.1
  * create_queue, `joinEmpty`). Add them up.
  */
-const joinEmptyCodes = codes({
+const joinEmptyCodes = codes("JoinEmptyState", {
   Paused: [1, "paused"],
   Talking: [2, "talking"],
   Ringing: [4, "ringing"],
@@ -50,7 +50,7 @@ const joinEmptyCodes = codes({
 export const JoinEmptyState = joinEmptyCodes.values;
 
 /** Online-chat distribution strategy (在线客服分配策略), doc 3.2.1 create_queue, `chatStrategy`. */
-const chatStrategyCodes = codes({
+const chatStrategyCodes = codes("ChatStrategy", {
   RoundRobin: [2, "round robin"],
   Random: [4, "random"],
   SkillsBased: [5, "skills based"],
@@ -58,7 +58,8 @@ const chatStrategyCodes = codes({
 export const ChatStrategy = chatStrategyCodes.values;
 
 /** How maxPauseClientValue is read (最大并发置忙座席数 配置类型), doc 3.2.1 create_queue, `maxPauseClientType`. */
-export const MaxPauseClientType = { Percent: 0, Count: 1 } as const;
+const maxPauseClientTypeCodes = codes("MaxPauseClientType", { Percent: [0, "percent"], Count: [1, "count"] });
+export const MaxPauseClientType = maxPauseClientTypeCodes.values;
 
 export const queueMemberSchema = z.object(
   {
@@ -112,7 +113,7 @@ export const queueSchema: ResourceSchema = {
       default: 600,
     },
     strategy: {
-      schema: oneOf(strategyCodes.labels),
+      schema: oneOf(strategyCodes),
       doc: "Call distribution strategy (呼叫策略), see QueueStrategy. Default 2 (round robin).",
       lifecycle: "updatable",
       default: QueueStrategy.RoundRobin,
@@ -136,7 +137,7 @@ export const queueSchema: ResourceSchema = {
       default: 15,
     },
     joinEmpty: {
-      schema: bitmask(joinEmptyCodes.labels),
+      schema: bitmask(joinEmptyCodes),
       doc: "Agent states counted as unavailable so a call overflows at once (队列为空时是否可以join), sum of JoinEmptyState. Default 0.",
       lifecycle: "updatable",
       default: 0,
@@ -182,7 +183,7 @@ export const queueSchema: ResourceSchema = {
       default: 0,
     },
     maxPauseClientType: {
-      schema: oneOf({ 0: "percent", 1: "count" }),
+      schema: oneOf(maxPauseClientTypeCodes),
       doc: "How maxPauseClientValue is read (配置类型): 0 percent, 1 count. Default 0.",
       lifecycle: "updatable",
       default: MaxPauseClientType.Percent,
@@ -194,7 +195,7 @@ export const queueSchema: ResourceSchema = {
       default: 0,
     },
     chatStrategy: {
-      schema: oneOf(chatStrategyCodes.labels),
+      schema: oneOf(chatStrategyCodes),
       doc: "Online-chat distribution strategy (在线客服分配策略), see ChatStrategy. Default 2.",
       lifecycle: "updatable",
       default: ChatStrategy.RoundRobin,

@@ -3,18 +3,19 @@
  * describe_restrict_tel_setting and 3.7.5 update_restrict_tel_setting. A singleton: id
  * "restrict-tel-setting".
  */
-import { oneOf, type ResourceSchema } from "./core";
+import { codes, oneOf, type ResourceSchema } from "./core";
 
 /** The documented values 0-6 (doc 3.7.4/3.7.5 `settingValue`). */
-export const RestrictTelSettingValue = {
-  Off: 0,
-  BlacklistInbound: 1,
-  BlacklistOutbound: 2,
-  BlacklistBoth: 3,
-  WhitelistInbound: 4,
-  WhitelistOutbound: 5,
-  WhitelistBoth: 6,
-} as const;
+const settingCodes = codes("RestrictTelSettingValue", {
+  Off: [0, "off"],
+  BlacklistInbound: [1, "blacklist, inbound"],
+  BlacklistOutbound: [2, "blacklist, outbound"],
+  BlacklistBoth: [3, "blacklist, both"],
+  WhitelistInbound: [4, "whitelist, inbound"],
+  WhitelistOutbound: [5, "whitelist, outbound"],
+  WhitelistBoth: [6, "whitelist, both"],
+});
+export const RestrictTelSettingValue = settingCodes.values;
 
 export const restrictTelSettingSchema: ResourceSchema = {
   type: "RestrictTelSetting",
@@ -23,15 +24,7 @@ export const restrictTelSettingSchema: ResourceSchema = {
   idDoc: "`restrict-tel-setting`: one switch per center (doc 3.7.4)",
   fields: {
     settingValue: {
-      schema: oneOf({
-        0: "off",
-        1: "blacklist, inbound",
-        2: "blacklist, outbound",
-        3: "blacklist, both",
-        4: "whitelist, inbound",
-        5: "whitelist, outbound",
-        6: "whitelist, both",
-      }),
+      schema: oneOf(settingCodes),
       doc: "Which list applies to which direction (黑白名单配置), 0-6; or declare `mode` and `direction` on the resource instead.",
       lifecycle: "updatable",
       required: true,

@@ -8,16 +8,23 @@
  * Id `restrictType:tel`.
  */
 import { z } from "zod";
-import { flag, oneOf, text, type Failure, type ResourceSchema } from "./core";
+import { codes, flag, oneOf, text, type Failure, type ResourceSchema } from "./core";
 
-/** List kind (呼叫限制类型). */
-export const RestrictType = { Blacklist: 1, Whitelist: 2 } as const;
-/** Direction (类型). */
-export const RestrictDirection = { Inbound: 1, Outbound: 2 } as const;
-/** Number kind (电话号码类型). */
-export const RestrictTelType = { Number: 1, AreaCode: 2, Unknown: 3 } as const;
+/** List kind (呼叫限制类型), doc 3.7.2 create_restrict_tel, `restrictType`. */
+const restrictTypeCodes = codes("RestrictType", { Blacklist: [1, "blacklist"], Whitelist: [2, "whitelist"] });
+export const RestrictType = restrictTypeCodes.values;
+/** Direction (类型), doc 3.7.2 `type`. */
+const directionCodes = codes("RestrictDirection", { Inbound: [1, "inbound"], Outbound: [2, "outbound"] });
+export const RestrictDirection = directionCodes.values;
+/** Number kind (电话号码类型), doc 3.7.2 `telType`. */
+const telTypeCodes = codes("RestrictTelType", {
+  Number: [1, "phone number"],
+  AreaCode: [2, "area code"],
+  Unknown: [3, "unknown number"],
+});
+export const RestrictTelType = telTypeCodes.values;
 
-const direction = oneOf({ 1: "inbound", 2: "outbound" });
+const direction = oneOf(directionCodes);
 /** 1, 2, or both as [1, 2]: settled to a sorted list. */
 const directions = z
   .union([direction.transform((d) => [d]), z.array(direction).min(1).max(2)], {
@@ -50,7 +57,7 @@ export const restrictTelSchema: ResourceSchema = {
   oneObjectHint: "To list a number in both directions, declare one RestrictTel with type: [1, 2].",
   fields: {
     restrictType: {
-      schema: oneOf({ 1: "blacklist", 2: "whitelist" }),
+      schema: oneOf(restrictTypeCodes),
       doc: "List kind (呼叫限制类型): 1 blacklist, 2 whitelist. A change replaces the entry.",
       lifecycle: "identity",
       required: true,
@@ -69,7 +76,7 @@ export const restrictTelSchema: ResourceSchema = {
       required: true,
     },
     telType: {
-      schema: oneOf({ 1: "phone number", 2: "area code", 3: "unknown number" }),
+      schema: oneOf(telTypeCodes),
       doc: "Number kind (电话号码类型): 1 phone number, 2 area code, 3 unknown (hidden) numbers. A change replaces the entry.",
       lifecycle: "replace",
       required: true,

@@ -8,19 +8,7 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { configureFromStack, type ConfigSource } from "./settings";
-
-/** Resource kinds as recorded in state. Loading is lazy so one kind's module never slows another's. */
-const registry: Record<string, () => dynamic.ResourceProvider> = {
-  queue: () => require("./resources/queue").queueProvider,
-  queueMember: () => require("./resources/queue-member").queueMemberProvider,
-  client: () => require("./resources/client").clientProvider,
-  exten: () => require("./resources/exten").extenProvider,
-  clientPhone: () => require("./resources/client-phone").clientPhoneProvider,
-  dynamicTelGroup: () => require("./resources/dynamic-tel-group").dynamicTelGroupProvider,
-  pause: () => require("./resources/pause").pauseProvider,
-  restrictTel: () => require("./resources/restrict-tel").restrictTelProvider,
-  restrictTelSetting: () => require("./resources/restrict-tel-setting").restrictTelSettingProvider,
-};
+import { registry } from "./resources/registry";
 
 export function provider(kind: string): dynamic.ResourceProvider {
   const load = registry[kind];

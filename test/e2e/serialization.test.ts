@@ -24,7 +24,7 @@ describe("serialized provider", () => {
     expect(kinds).toContain("queue");
     const pkgDir = path.dirname(requireThere.resolve("pulumi-clink/package.json"));
     expect(pkgDir.startsWith(fs.realpathSync(where.dir))).toBe(true);
-    const serializedProvider = require(path.join(pkgDir, "dist", "provider", "resources", "serialized.js"));
+    const serializedProvider = require(path.join(pkgDir, "dist", "provider", "program", "serialized.js"));
     process.env.CLINK_ACCESS_KEY_SECRET = "secret-that-must-not-be-captured";
 
     for (const kind of kinds) {

@@ -4,7 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
-import { plainSecretFailure } from "../../provider/resources/config-rules";
+import { plainSecretFailure } from "../../provider/program/config-rules";
 
 const setAllConfig = (pulumi.runtime as unknown as { setAllConfig(c: Record<string, string>, s?: string[]): void })
   .setAllConfig;

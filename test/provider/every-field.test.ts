@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { configureProvider, providers } from "../../provider";
-import { schemas } from "../../schema";
+import { schemas } from "../../provider/resources/schemas";
 import { startSimulator } from "../../simulator";
 
 type Sim = Awaited<ReturnType<typeof startSimulator>>;

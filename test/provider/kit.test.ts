@@ -1,18 +1,19 @@
 /**
- * The generic provider (kit.ts) against a fake API in memory: adoption, recovery after an
+ * The generic provider (provider/generic/provider.ts) against a fake API in memory: adoption, recovery after an
  * ambiguous create, partial state after a failed follow-up call, delete-before-replace, the
  * provider's own outcomes and the rename-safe delete. Milliseconds, no simulator, no HTTP.
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ClinkApiError, configureProvider } from "../../provider";
-import { makeProvider, type ResourceApi } from "../../provider/resources/kit";
-import { alreadyExistsOutcome } from "../../provider/resources/outcomes";
-import type { ResourceSchema } from "../../schema/core";
+import { makeProvider, type ResourceApi } from "../../provider/generic/provider";
+import { alreadyExistsOutcome } from "../../provider/generic/outcomes";
+import type { ResourceSchema } from "../../provider/schema/core";
 
 const schema: ResourceSchema = {
   type: "Widget",
   vendorTerm: "部件",
+  noun: "widget",
   idFields: ["key"],
   fields: {
     key: { schema: z.string(), doc: "key", lifecycle: "identity", required: true },

@@ -1,8 +1,8 @@
 /** Enum codes are written once (codes()): the named constant, the accepted values and the labels agree. */
 import { describe, expect, it } from "vitest";
 import * as clink from "../../provider";
-import { bitmaskName, enumName } from "../../schema/core";
-import { schemas } from "../../schema";
+import { bitmaskName, enumName } from "../../provider/schema/core";
+import { schemas } from "../../provider/resources/schemas";
 
 const exported = clink as unknown as Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { queueSchema } from "../../schema/queue";
-import { compare, normalize, payload, fromRemote } from "../../schema/ops";
-import { UNKNOWN } from "../../schema/core";
+import { queueSchema } from "../../provider/resources/queue/schema";
+import { compare, normalize, payload, fromRemote } from "../../provider/schema/ops";
+import { UNKNOWN } from "../../provider/schema/core";
 
 // Doc 3.2.1 create_queue: ranges and defaults.
 describe("Queue schema: check", () => {

@@ -1,0 +1,489 @@
+/**
+ * The mechanics every resource provider shares: check (validate + normalize from the schema),
+ * diff (exact, from normalized inputs), create with adoption and ambiguous-outcome recovery,
+ * read for refresh and `get`, update with one call, delete with refusals explained.
+ *
+ * A resource supplies only its schema and the few API calls that differ per endpoint (`ResourceApi`).
+ */
+import { randomUUID } from "node:crypto";
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { ClinkApiError, type ClinkClient } from "../api";
+import { containsUnknown, type ResourceSchema } from "../schema/core";
+import {
+  asLists,
+  compare,
+  deepEqual,
+  fromRemote,
+  idOf,
+  normalize,
+  optionNames,
+  payload,
+  updateOnlyDeclared,
+  withoutUndefined,
+  withoutWriteOnly,
+  fingerprintsOf,
+  FINGERPRINTS,
+  type Inputs,
+} from "../schema/ops";
+import { adoptExisting, apiClient } from "../settings";
+import { ProviderOutcome } from "./outcomes";
+
+/**
+ * An error for the person running the deployment: the message says what happened and what to do.
+ * The dynamic-provider plugin prints `${error}: ${error.stack}` to the engine's output, so the
+ * stack is left empty: a user sees the sentence, not our call frames.
+ */
+export class ClinkProviderError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "pulumi-clink";
+    this.stack = "";
+  }
+}
+
+/** The per-endpoint part of a resource. `remote` objects are describe-shaped (API field names). */
+export interface ResourceApi {
+  /** One call. Returns the created object when the answer carries it. */
+  create(api: ClinkClient, body: Inputs, inputs: Inputs): Promise<Inputs | undefined>;
+  /** Describe by id; `undefined` when the object does not exist. */
+  read(api: ClinkClient, id: string, state: Inputs): Promise<Inputs | undefined>;
+  update(api: ClinkClient, id: string, body: Inputs, news: Inputs): Promise<Inputs | undefined>;
+  delete(api: ClinkClient, id: string, state: Inputs): Promise<void>;
+  /**
+   * Finds the object by its natural key (for adoption and for recovery after an ambiguous create),
+   * when that differs from the id `read` takes (server ids). Default: `read`.
+   */
+  lookup?(api: ClinkClient, naturalId: string, inputs: Inputs): Promise<Inputs | undefined>;
+  /** The id a create produced, when it is not the natural key (server ids). Default: the natural key. */
+  idAfterCreate?(api: ClinkClient, inputs: Inputs, created: Inputs | undefined): Promise<string>;
+  /** API error codes that mean "already exists" on create (so `adopt` applies). */
+  existsCodes: string[];
+  /**
+   * Whether an object `lookup` found stands in the way of creating this one (default: yes). A
+   * phone binding already to the declared phone does not: binding is idempotent.
+   */
+  blocksCreate?(remote: Inputs, inputs: Inputs): boolean;
+  /** What to tell the user for an API refusal, by code, or for a provider outcome, by kind (outcomes.ts). */
+  hints?: Record<string, string>;
+}
+
+export interface ResourceDefinition {
+  schema: ResourceSchema;
+  api: ResourceApi;
+}
+
+/** Properties the provider records besides the fields. */
+interface Bookkeeping {
+  /** True when create took over an object that already existed (opt-in `adopt`). */
+  adopted?: boolean;
+  /** The token of the create that made the object this resource's own (takenThisDeployment). */
+  claim?: unknown;
+  /** The write-only fields' previous fingerprints. */
+  prints?: unknown;
+}
+
+/**
+ * The input under which a resource carries a program-side verdict (provider/program/membership-claims.ts: two owners of
+ * one queue's members, two default pauses; RestrictTelSetting's typed form): a `Failure` that
+ * check reports, so the engine applies nothing of that resource.
+ */
+export const CONFLICT_INPUT = "__ownershipConflict";
+
+/** A describe call whose ResourceNotFound means "gone": undefined instead of an error. */
+export async function readOrGone<T>(read: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await read();
+  } catch (err) {
+    if (err instanceof ClinkApiError && err.code === "ResourceNotFound") return undefined;
+    throw err;
+  }
+}
+
+/**
+ * The objects this provider process created or took over, by kind and id. One process serves one
+ * deployment, and the engine runs creates before the deletes of resources the program dropped: a
+ * delete of an object that another resource of the same deployment has just created or adopted
+ * (a rename followed by `adopt: true`, a resource moved into a component) only drops the old
+ * resource from the state and leaves the object alone.
+ */
+const takenThisDeployment = new Map<string, string>();
+
+/**
+ * Natural keys this process's diff found replaced. For a replacement the engine checks the new
+ * inputs again with no old inputs; the object found then is the one being replaced, not a collision.
+ */
+const replacingThisDeployment = new Set<string>();
+
+/** The output under which a resource carries the token of the create that made it its own. */
+const CLAIM = "__claim";
+
+/** The output listing the fields the last declaration held (what `read` returns as inputs). */
+const DECLARED = "__declared";
+
+/**
+ * The "already exists" sentence, at preview (check) and at create: a rename or a move is the
+ * likely cause inside a stack, adoption the answer for objects made outside it.
+ */
+export function alreadyExists(schema: ResourceSchema, naturalId: string, code?: string): string {
+  const kind = schema.type;
+  return (
+    `${kind} ${naturalId} already exists in the center${code ? ` (${code})` : ""}. ` +
+    `Did you rename this resource or move it into a component? Then tell Pulumi it is the same resource, and nothing is created or deleted: ` +
+    `add \`aliases\` to its options, e.g. new clink.${kind}("new-name", { ... }, { aliases: [{ name: "old-name" }] }). ` +
+    `If the ${kind.toLowerCase()} was made outside this stack (the Clink console, another tool or stack), set \`adopt: true\` on the resource ` +
+    `to manage it here, or read it without managing it with clink.${kind}.get(name, "${naturalId}"). ` +
+    `After an interrupted run of this stack, run \`pulumi up\` once with clink:adoptExisting set to true.`
+  );
+}
+
+/** Waits before each look-up after an ambiguous create (answer lost or timed out): 7 s in all. */
+const AMBIGUOUS_CREATE_LOOKUPS_MS = [0, 1000, 2000, 4000];
+
+/**
+ * The provider of one resource. Every value it hands the engine (check inputs, create and update
+ * outputs, read props and inputs, partial state) goes through `withoutUndefined`.
+ */
+export function makeProvider(def: ResourceDefinition): dynamic.ResourceProvider {
+  const inner = makeRawProvider(def);
+  const writeOnly = Object.keys(def.schema.fields).filter((n) => def.schema.fields[n].writeOnly);
+  /** Seals (check) or opens (create, update, diff) the write-only values: see provider/api/sealed.ts. */
+  const convert = (values: Inputs, how: "seal" | "unseal"): Inputs => {
+    const present = writeOnly.filter((n) => typeof values[n] === "string" && !containsUnknown(values[n]));
+    if (present.length === 0) return values;
+    const client = connect();
+    const out: Inputs = { ...values };
+    for (const n of present) {
+      const v = how === "seal" ? client.seal(out[n] as string) : client.unseal(out[n] as string);
+      if (v === undefined)
+        throw new ClinkProviderError(
+          `${def.schema.type}: '${n}' was sealed under another access key secret; run the deployment again (its preview seals it anew).`,
+        );
+      out[n] = v;
+    }
+    return out;
+  };
+  return {
+    async check(olds: Inputs, news: Inputs) {
+      const r = await inner.check!(olds, convert(news, "unseal"));
+      return { inputs: convert(withoutUndefined(r.inputs ?? {}), "seal"), failures: r.failures };
+    },
+    diff: (id: string, olds: Inputs, news: Inputs) => inner.diff!(id, convert(olds, "unseal"), convert(news, "unseal")),
+    async create(sealed: Inputs) {
+      const inputs = convert(sealed, "unseal");
+      try {
+        const r = await inner.create(inputs);
+        return { id: r.id, outs: withoutUndefined(r.outs) };
+      } catch (err) {
+        const partial = err as { properties?: unknown };
+        if (partial && typeof partial === "object" && partial.properties !== undefined)
+          partial.properties = withoutUndefined(partial.properties);
+        throw err;
+      }
+    },
+    async read(id: string, props: Inputs) {
+      const r = await inner.read!(id, props);
+      return {
+        ...r,
+        ...(r.props !== undefined ? { props: withoutUndefined(r.props) } : {}),
+        ...(r.inputs !== undefined ? { inputs: withoutUndefined(r.inputs) } : {}),
+      };
+    },
+    async update(id: string, olds: Inputs, news: Inputs) {
+      const r = await inner.update!(id, convert(olds, "unseal"), convert(news, "unseal"));
+      return { ...r, ...(r.outs !== undefined ? { outs: withoutUndefined(r.outs) } : {}) };
+    },
+    delete: (id: string, props: Inputs) => inner.delete!(id, props),
+  };
+}
+
+function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
+  const { schema, api } = def;
+  const label = (id: string) => `${schema.type} ${id}`;
+
+  return {
+    async check(olds: Inputs, news: Inputs) {
+      const { [CONFLICT_INPUT]: conflict, ...declared } = news;
+      const { inputs, failures } = normalize(schema, declared, { adopting: adoptExisting() });
+      if (conflict && typeof conflict === "object" && "reason" in conflict)
+        failures.unshift(conflict as { property: string; reason: string });
+      // A create (no previous inputs): one look-up tells already at preview whether it would fail.
+      const creating = Object.keys(olds).filter((k) => !k.startsWith("__")).length === 0;
+      const keyKnown = schema.idFields.every((f) => inputs[f] !== undefined && !containsUnknown(inputs[f]));
+      const naturalId = keyKnown ? idOf(schema, inputs) : "";
+      const replacing = replacingThisDeployment.has(`${schema.type}:${naturalId}`);
+      if (failures.length === 0 && creating && keyKnown && !replacing && inputs.adopt !== true && !adoptExisting()) {
+        const client = connect();
+        const found = await call(label(naturalId), "look up before create", () =>
+          (api.lookup ?? api.read)(client, naturalId, inputs),
+        );
+        if (found && (api.blocksCreate?.(found, inputs) ?? true))
+          failures.push({ property: schema.idFields[0] ?? "id", reason: alreadyExists(schema, naturalId) });
+      }
+      return { inputs, failures };
+    },
+
+    async diff(id: string, olds: Inputs, news: Inputs) {
+      const { changed, replaces } = compare(schema, olds, news);
+      const keyKept = !schema.idFields.some((f) => changed.includes(f));
+      if (replaces.length > 0 && keyKept) replacingThisDeployment.add(`${schema.type}:${idOf(schema, news)}`);
+      const uniqueKept = Object.entries(schema.fields).some(
+        ([name, f]) => f.serverUnique && news[name] !== undefined && !changed.includes(name),
+      );
+      return {
+        changes: changed.length > 0,
+        replaces,
+        // The natural key, or a value the server holds once (a bound phone), survives the
+        // replacement: the new object cannot exist beside the old one.
+        deleteBeforeReplace: replaces.length > 0 && (keyKept || uniqueKept),
+      };
+    },
+
+    async create(inputs: Inputs) {
+      const client = connect();
+      const naturalId = idOf(schema, inputs);
+      let remote: Inputs | undefined;
+      let adopted = false;
+      let recovered = false;
+
+      if (inputs.adopt === true || adoptExisting()) {
+        remote = await call(label(naturalId), "look up for adoption", () =>
+          (api.lookup ?? api.read)(client, naturalId, inputs),
+        );
+        adopted = remote !== undefined && (api.blocksCreate?.(remote, inputs) ?? true);
+        if (!adopted) remote = undefined;
+      }
+      if (!adopted) {
+        // Without a found object this is a real create: write-only fields the adoption let go
+        // (passwords) are needed now.
+        const missing = Object.entries(schema.fields).filter(([n, f]) => f.required && inputs[n] === undefined);
+        if (missing.length > 0)
+          throw new ClinkProviderError(
+            `${label(naturalId)} does not exist in the center, so adopting it is impossible and creating it needs ` +
+              `${missing.map(([n]) => `'${n}'`).join(", ")}: declare ${missing.length > 1 ? "them" : "it"} ` +
+              `(a password as a Pulumi secret, e.g. config.requireSecret).`,
+          );
+        const body = payload(schema, "create", inputs);
+        try {
+          remote = await api.create(client, body, inputs);
+        } catch (err) {
+          if (err instanceof ProviderOutcome && err.kind === "alreadyExists")
+            throw new ClinkProviderError(alreadyExists(schema, naturalId));
+          if (err instanceof ClinkApiError && api.existsCodes.includes(err.code)) {
+            throw new ClinkProviderError(alreadyExists(schema, naturalId, err.code));
+          }
+          if ((err instanceof ClinkApiError || err instanceof ProviderOutcome) && err.outcomeUnknown) {
+            // Never create blindly twice: see whether the first attempt landed (docs/design.md,
+            // Ambiguous creates). A request that timed out may still be applied a moment later: look
+            // a few times.
+            for (const wait of AMBIGUOUS_CREATE_LOOKUPS_MS) {
+              if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+              remote = await call(label(naturalId), "look up after an ambiguous create", () =>
+                (api.lookup ?? api.read)(client, naturalId, inputs),
+              );
+              if (remote) break;
+            }
+            if (!remote) throw explain(label(naturalId), "create", err, api.hints);
+            // What landed must be what was asked in every field an update cannot change (a list
+            // entry missing one of its directions is not this resource's object yet).
+            const landed = compare(schema, fromRemote(schema, remote, {}), inputs).replaces;
+            if (landed.length > 0)
+              throw explain(
+                label(naturalId),
+                `create (it landed only in part: ${landed.join(", ")} differ${landed.length === 1 ? "s" : ""})`,
+                err,
+                api.hints,
+              );
+            recovered = true;
+          } else {
+            throw explain(label(naturalId), "create", err, api.hints);
+          }
+        }
+      }
+
+      const id = api.idAfterCreate ? await api.idAfterCreate(client, inputs, remote) : naturalId;
+      const claim = randomUUID();
+      takenThisDeployment.set(`${schema.type}:${id}`, claim);
+      // Fields the create endpoint lacks, and differences found on an adopted object, need an update.
+      // So do differences after an ambiguous create that did land: whatever the create call did
+      // after its first request (follow-up calls) may not have happened.
+      const pending =
+        adopted || recovered ? toConverge(schema, remote ?? {}, inputs) : updateOnlyDeclared(schema, inputs);
+      if (pending.length > 0) {
+        try {
+          const updated = await api.update(client, id, payload(schema, "update", inputs, pending), inputs);
+          if (updated) remote = updated;
+        } catch (err) {
+          // The object exists now: hand the engine its id so it is not orphaned (partial state).
+          const partial = Object.assign(
+            explain(label(id), adopted ? "converge adopted object" : "complete create", err, api.hints),
+            {
+              id,
+              properties: outputs(schema, inputs, remote, { adopted, claim }),
+            },
+          );
+          throw partial;
+        }
+      }
+      return { id, outs: outputs(schema, inputs, remote, { adopted, claim }) };
+    },
+
+    async read(id: string, props: Inputs) {
+      const client = connect();
+      const remote = await call(label(id), "read", () => api.read(client, id, props));
+      if (!remote) return {}; // gone: refresh drops it from state
+      const declared = withoutWriteOnly(schema, fromRemote(schema, remote, props));
+      const outs: Inputs = asLists(schema, declared);
+      // State written before fingerprints (0.1.0) holds the write-only values themselves: from
+      // the first refresh on it holds their fingerprints instead.
+      const prints = props[FINGERPRINTS] ?? fingerprintsOf(schema, props, undefined);
+      if (Object.keys(prints as object).length > 0) outs[FINGERPRINTS] = prints;
+      // Bookkeeping and options travel on: delete reads forceOfflineOnDelete from the state.
+      for (const key of ["adopted", CLAIM, DECLARED, ...optionNames(schema)])
+        if (props[key] !== undefined) outs[key] = props[key];
+      // As inputs, only what the last declaration held: a field the program never declared
+      // (members, qnos, gains, ...) must not show as a removal in the next preview. State written
+      // before the list was kept (0.1.0) has every field the server reported.
+      const last = Array.isArray(props[DECLARED]) ? new Set(props[DECLARED] as string[]) : undefined;
+      const inputs: Inputs = {};
+      for (const [name, field] of Object.entries(schema.fields)) {
+        if (field.lifecycle === "computed" || declared[name] === undefined) continue;
+        if (!last || last.has(name)) inputs[name] = declared[name];
+      }
+      for (const option of optionNames(schema)) if (props[option] !== undefined) inputs[option] = props[option];
+      if (outs[FINGERPRINTS] !== undefined) inputs[FINGERPRINTS] = outs[FINGERPRINTS];
+      return { id, props: outs, inputs };
+    },
+
+    async update(id: string, olds: Inputs, news: Inputs) {
+      const client = connect();
+      const { changed } = compare(schema, olds, news);
+      let remote: Inputs | undefined;
+      try {
+        // Restate every declared field, not only the changed ones: the document lists defaults for
+        // update parameters (e.g. doc 3.2.2 update_queue, `maxWait`, `wrapupTime`) without saying
+        // whether an omitted one keeps its value, and a full statement is right under either
+        // reading. Write-only fields (passwords) are sent only when they changed.
+        const restated = Object.keys(schema.fields).filter((n) => !schema.fields[n].writeOnly || changed.includes(n));
+        remote = await api.update(client, id, payload(schema, "update", news, restated), news);
+      } catch (err) {
+        throw explain(label(id), "update", err, api.hints);
+      }
+      return {
+        outs: outputs(schema, news, remote, {
+          adopted: olds.adopted as boolean | undefined,
+          claim: olds[CLAIM],
+          prints: olds[FINGERPRINTS],
+        }),
+      };
+    },
+
+    async delete(id: string, props: Inputs) {
+      const taken = takenThisDeployment.get(`${schema.type}:${id}`);
+      if (taken !== undefined && taken !== props[CLAIM]) {
+        // The plugin's standard output reaches the user as an info message.
+        console.log(
+          `pulumi-clink: ${label(id)} is not deleted: another resource of this deployment created or adopted it; ` +
+            `the old resource only leaves the state.`,
+        );
+        return;
+      }
+      const client = connect();
+      try {
+        await api.delete(client, id, props);
+      } catch (err) {
+        if (err instanceof ClinkApiError && err.code === "ResourceNotFound") return; // already gone
+        throw explain(label(id), "delete", err, api.hints);
+      }
+    },
+  };
+}
+
+/**
+ * What an adopted (or recovered) object needs changed to match the declaration: the fields whose
+ * declared value differs from what the server answers, and nothing else, so an adoption that
+ * matches makes no write call. A field describe does not return is sent only when it was
+ * declared with something other than its documented default (which a new object would have);
+ * a write-only one (a password) only when declared at all: the object keeps its own otherwise.
+ */
+function toConverge(schema: ResourceSchema, remote: Inputs, inputs: Inputs): string[] {
+  const seen = fromRemote(schema, remote, {});
+  const out = new Set<string>(updateOnlyDeclared(schema, inputs).filter((n) => seen[n] === undefined));
+  for (const name of compare(schema, seen, inputs).changed) {
+    const field = schema.fields[name];
+    if (field.lifecycle !== "updatable" && field.lifecycle !== "updateOnly") continue;
+    if (field.api?.read === false && deepEqual(inputs[name], field.default)) continue;
+    out.add(name);
+  }
+  return [...out];
+}
+
+/** Outputs: the declared (normalized) inputs, overlaid with what the server reported for read-only fields. */
+function outputs(schema: ResourceSchema, inputs: Inputs, remote: Inputs | undefined, book: Bookkeeping): Inputs {
+  // Write-only values (passwords) never reach the outputs: only their fingerprints (a secret).
+  const prints = fingerprintsOf(schema, inputs, book.prints);
+  const outs: Inputs = withoutWriteOnly(schema, inputs);
+  if (Object.keys(prints).length > 0) outs[FINGERPRINTS] = prints;
+  if (remote) {
+    const seen = fromRemote(schema, remote, inputs);
+    for (const [name, field] of Object.entries(schema.fields)) {
+      if (seen[name] === undefined) continue;
+      // Declared fields keep the declared form; read-only and undeclared ones show the server's value.
+      if (field.lifecycle === "computed" || inputs[name] === undefined) outs[name] = seen[name];
+    }
+  }
+  if (book.adopted !== undefined) outs.adopted = book.adopted;
+  if (book.claim !== undefined) outs[CLAIM] = book.claim;
+  outs[DECLARED] = Object.keys(schema.fields).filter(
+    (n) => schema.fields[n].lifecycle !== "computed" && inputs[n] !== undefined,
+  );
+  // Outputs show sets as lists (Queue.members is a list of { cno, penalty }); inputs keep them keyed.
+  return asLists(schema, outs);
+}
+
+/** The process's API client; a configuration problem reads as one sentence, without our stack. */
+function connect(): ClinkClient {
+  try {
+    return apiClient();
+  } catch (err) {
+    throw new ClinkProviderError(`pulumi-clink configuration: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+async function call<T>(what: string, op: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    throw explain(what, op, err);
+  }
+}
+
+/** An error that names the resource, the operation, the API code, vendor message and requestId, and what to do. */
+export function explain(what: string, op: string, err: unknown, hints?: Record<string, string>): Error {
+  if (err instanceof ClinkApiError) {
+    const hint = hints?.[err.code] ?? GENERIC_HINTS[err.code];
+    const request = err.requestId ? ` (requestId ${err.requestId})` : "";
+    const vendor = err.vendorMessage ? `: ${err.vendorMessage}` : "";
+    return new ClinkProviderError(
+      `${what}: ${op} failed with ${err.code}${vendor}${request}.${hint ? ` ${hint}` : ""}`,
+    );
+  }
+  if (err instanceof ProviderOutcome) {
+    const hint = hints?.[err.kind];
+    return new ClinkProviderError(`${what}: ${op} failed: ${err.message}.${hint ? ` ${hint}` : ""}`);
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return new ClinkProviderError(`${what}: ${op} failed: ${message}`);
+}
+
+const GENERIC_HINTS: Record<string, string> = {
+  AuthFailure:
+    "Check clink:accessKeyId / clink:accessKeySecret (or CLINK_ACCESS_KEY_ID / CLINK_ACCESS_KEY_SECRET) and the region or endpoint.",
+  UnauthorizedOperation: "The access key lacks permission for this API: grant it in 系统管理-系统对接-接口密钥.",
+  SignaturesExpired: "The machine's clock is probably off; sync it (NTP) and retry.",
+  TooManyRequests: "The API's rate limit was hit despite pacing; lower clink:rate or retry.",
+  OutcomeUnknown:
+    "The server may or may not have made it. Run `pulumi up` again with `pulumi config set clink:adoptExisting true` " +
+    "(or CLINK_ADOPT_EXISTING=true): an object the lost request made is then taken over instead of created twice; " +
+    "set it back to false afterwards. If the run was killed and the backend still reports an update in progress, run `pulumi cancel` first.",
+  InternalError: "The Clink API failed; retry later (`pulumi up` is safe to repeat).",
+};

@@ -1,0 +1,85 @@
+/**
+ * clink.ClientPhone (座席绑定电话): the phone an agent answers on. Doc 3.1.7 bind, 3.1.8 unbind,
+ * 3.1.10 list_client_tels. Id: the agent number (one bound phone per agent). Fields: ./schema.ts.
+ *
+ * Delete unbinds and keeps the number in the agent's phone list: deleting it (3.1.9) would throw
+ * away a voice verification that a deployment cannot redo.
+ */
+import { ClinkApiError, type ClinkClient } from "../../api";
+import { clientPhoneSchema } from "./schema";
+import { masks } from "../../schema/core";
+import type { Inputs } from "../../schema/ops";
+import { logOut } from "../../generic/log-out";
+import { makeProvider } from "../../generic/provider";
+import { alreadyExistsOutcome } from "../../generic/outcomes";
+
+/**
+ * The agent's current binding, as { cno, tel, telType }; undefined when none. Read from the
+ * agent's phone list (3.1.10) rather than describe_client: a different endpoint from the one the
+ * agent itself is read with, so refreshing agents and their phones share no rate-limit window.
+ */
+async function describeBinding(api: ClinkClient, cno: string): Promise<Inputs | undefined> {
+  const answer = await api.request<{ clientTels?: Inputs[] }>("GET", "/cc/list_client_tels", { query: { cno } });
+  const bound = (answer.clientTels ?? []).find((t) => Number(t.isBind) === 1);
+  return bound ? { cno, tel: String(bound.tel), telType: bound.telType } : undefined;
+}
+
+/** The number as declared, or as the server shows it masked (doc 3.1.10 example "152xxxx8888"). */
+const sameNumber = (shown: string, declared: string) => shown === declared || masks(shown, declared);
+
+/** Binds; the outputs come from the declaration (telType shows after the next refresh), saving a read per binding. */
+async function bind(api: ClinkClient, cno: string, body: Inputs): Promise<Inputs | undefined> {
+  await api.request("POST", "/cc/bind_client_tel", {
+    body: {
+      cno,
+      tel: body.tel,
+      isBind: 1,
+      ...(body.isReserveTel !== undefined ? { isReserveTel: body.isReserveTel } : {}),
+    },
+    idempotent: true,
+  });
+  return undefined;
+}
+
+export const clientPhoneProvider = makeProvider({
+  schema: clientPhoneSchema,
+  api: {
+    async create(api, body, inputs) {
+      const cno = String(inputs.cno);
+      const current = await describeBinding(api, cno);
+      // Another phone already bound: rebinding changes how a live agent is reached, so it takes the opt-in.
+      if (current && !sameNumber(String(current.tel), String(inputs.tel)))
+        throw alreadyExistsOutcome(`agent ${cno} has phone ${String(current.tel)} bound`);
+      return bind(api, cno, body);
+    },
+    read: (api, id) => describeBinding(api, id),
+    update: (api, id, body) => bind(api, id, body),
+    async delete(api, id, state) {
+      const current = await describeBinding(api, id);
+      // Only our binding is undone; a phone someone bound since is theirs.
+      if (!current || !sameNumber(String(current.tel), String(state.tel))) return;
+      const unbind = () => api.request("POST", "/cc/unbind_client_tel", { body: { cno: id }, idempotent: true });
+      try {
+        await unbind();
+      } catch (err) {
+        if (!(err instanceof ClinkApiError && err.code === "ClientOnline" && state.forceOfflineOnDelete === true))
+          throw err;
+        await logOut(api, id); // opted in (here or on the agent's Client): log out, then unbind
+        await unbind();
+      }
+    },
+    existsCodes: [],
+    // The agent already answering on the declared phone is no obstacle: binding is idempotent.
+    blocksCreate: (remote, inputs) => !sameNumber(String(remote.tel), String(inputs.tel)),
+    hints: {
+      ClientTelVerification:
+        "The number is not a valid phone, or the enterprise requires voice verification for mobiles and landlines (doc 3.1.7, 3.1.11): " +
+        "a deployment cannot type in the code a person receives. Verify the number once in the Clink console (or with " +
+        "bind_client_tel_verification / bind_client_tel_confirmed), then run the deployment again; an Exten number needs no verification.",
+      ClientOnline:
+        "The agent is logged in and the phone is in use (doc 3.1.7/3.1.8): rebinding or unbinding waits until the agent logs out. Run the deployment again then.",
+      ClientTelIsBind:
+        "Another agent has this phone bound (doc 3.1.7): unbind it there first (or change that agent's ClientPhone in the same program).",
+    },
+  },
+});

@@ -1,0 +1,87 @@
+/**
+ * clink.Client (座席, an agent): doc 3.1.1 create_client, 3.1.2 update_client, 3.1.3
+ * delete_client, 3.1.5 describe_client, 3.1.13/3.1.14 other_setting, 4.2.8 offline_client.
+ * Id: the agent number (cno). Fields and their rules: ./schema.ts.
+ */
+import { ClinkApiError, type ClinkClient } from "../../api";
+import { clientSchema } from "./schema";
+import type { Inputs } from "../../schema/ops";
+import { makeProvider, readOrGone } from "../../generic/provider";
+import { logOut } from "../../generic/log-out";
+
+async function describeClient(api: ClinkClient, cno: string): Promise<Inputs | undefined> {
+  // An unknown cno is ResourceNotFound (doc 3.1.3 delete_client, error ResourceNotFound; describe's
+  // own table only lists ClientExist).
+  const answer = await readOrGone(() =>
+    api.request<{ client?: Inputs }>("GET", "/cc/describe_client", { query: { cno } }),
+  );
+  const client = answer?.client;
+  if (!client) return undefined;
+  // The gains live on their own endpoint (3.1.14): merged in so refresh sees them drift too.
+  const other = await api.request<{ otherSettings?: { agcRx?: number; agcTx?: number } }>(
+    "GET",
+    "/cc/list_other_setting",
+    { query: { cno } },
+  );
+  return { ...client, agcRx: other.otherSettings?.agcRx, agcTx: other.otherSettings?.agcTx };
+}
+
+/** Doc 3.1.1/3.1.2 `password` travels AES-encrypted (provider/api/password-encryption.ts). */
+function withTransportPassword(api: ClinkClient, body: Inputs): Inputs {
+  return typeof body.password === "string" ? { ...body, password: api.agentPassword(body.password) } : body;
+}
+
+/** other_setting takes both gains at once (doc 3.1.13, error InvalidParameter); sent only when declared. */
+async function writeGains(api: ClinkClient, cno: string, inputs: Inputs): Promise<void> {
+  if (inputs.agcRx === undefined || inputs.agcTx === undefined) return;
+  await api.request("POST", "/cc/other_setting", {
+    body: { cno, agcRx: inputs.agcRx, agcTx: inputs.agcTx },
+    idempotent: true,
+  });
+}
+
+export const clientProvider = makeProvider({
+  schema: clientSchema,
+  api: {
+    async create(api, body, inputs) {
+      const answer = await api.request<{ client?: Inputs }>("POST", "/cc/create_client", {
+        body: withTransportPassword(api, body),
+      });
+      await writeGains(api, String(inputs.cno), inputs);
+      // The answer echoes the password (doc 3.1.1 answer example): never let it reach outputs or logs.
+      if (answer.client) delete answer.client.password;
+      return answer.client;
+    },
+    read: (api, id) => describeClient(api, id),
+    async update(api, id, body, news) {
+      const answer = await api.request<{ client?: Inputs }>("POST", "/cc/update_client", {
+        body: withTransportPassword(api, body),
+        idempotent: true,
+      });
+      await writeGains(api, id, news);
+      if (answer.client) delete answer.client.password;
+      return answer.client;
+    },
+    async delete(api, id, state) {
+      try {
+        await api.request("POST", "/cc/delete_client", { body: { cno: id }, idempotent: true });
+      } catch (err) {
+        if (!(err instanceof ClinkApiError && err.code === "ClientOnline" && state.forceOfflineOnDelete === true))
+          throw err;
+        // Opted in: log the agent out (4.2.8), then delete.
+        await logOut(api, id);
+        await api.request("POST", "/cc/delete_client", { body: { cno: id }, idempotent: true });
+      }
+    },
+    existsCodes: ["ClientExist"],
+    hints: {
+      ClientOnline:
+        "The agent is logged in (doc 3.1.3 delete_client, error ClientOnline). Log the agent out, or set " +
+        "`forceOfflineOnDelete: true` on the resource to have the deployment log them out first, then run it again.",
+      ClientPassword:
+        "The server refused the password: either it breaks the enterprise's password rule (系统管理 > 安全设置; default length 8, doc 3.1.1 `password`) " +
+        "and a password that meets it is needed, or the server could not decrypt it: agent passwords travel AES-encrypted under the access key secret " +
+        "(clink:passwordEncryption, default `aes`; set `none` only for a tenant that expects plain text).",
+    },
+  },
+});

@@ -1,0 +1,111 @@
+/**
+ * DynamicTelGroup (动态号码组, a dynamic outbound-number group): doc 3.5.5
+ * create_dynamic_tel_group_rule, 3.5.6 update_dynamic_tel_group_rule, 3.5.7
+ * delete_dynamic_tel_group_rule, 3.5.8 page_dynamic_tel_group_rule.
+ *
+ * The server's numeric id is the resource id; the create answer carries none (doc 3.5.5 返回参数),
+ * so the provider finds it by name, which is unique (doc 3.5.5 `name`: 要求唯一). Agents refer to a
+ * group by name.
+ */
+import { z } from "zod";
+import {
+  flag,
+  int,
+  setSize,
+  stringSet,
+  stringsOf,
+  text,
+  unmaskNumbers,
+  type Failure,
+  type ResourceSchema,
+} from "../../schema/core";
+
+const ADVANCED = ["statisticDays", "minObCount", "minObDays", "minAnswerRate"];
+
+export const dynamicTelGroupSchema: ResourceSchema = {
+  type: "DynamicTelGroup",
+  vendorTerm: "动态号码组",
+  noun: "number group",
+  idFields: ["name"],
+  idDoc:
+    "the server's numeric id (also the `groupId` output), found by `name` after create (create_dynamic_tel_group_rule answers no id, doc 3.5.5); `DynamicTelGroup.get` takes it",
+  fields: {
+    name: {
+      schema: text(30),
+      doc: "Group name (动态号码组名称), unique, at most 30 characters. Agents refer to the group by it. Renaming updates in place.",
+      lifecycle: "updatable",
+      required: true,
+    },
+    selectedTels: {
+      schema: stringSet(z.string().min(1), "caller number") as unknown as z.ZodType<unknown>,
+      mergeApi: unmaskNumbers,
+      asList: stringsOf,
+      doc:
+        "Numbers in the group (动态号码组内号码), a set of 1-500 of the enterprise's caller numbers " +
+        "(doc 3.5.5 create_dynamic_tel_group_rule, `selectedTels`).",
+      lifecycle: "updatable",
+      required: true,
+    },
+    status: {
+      schema: flag("off", "on"),
+      doc: "Rule enabled (规则启用状态): 0 off, 1 on. Default 1.",
+      lifecycle: "updatable",
+      default: 1,
+    },
+    advancedConfigPermission: {
+      schema: flag("off", "on"),
+      doc: "Caller-number analysis (高级设置开关): 0 off, 1 on (runs when status is 1 too). Default 0.",
+      lifecycle: "updatable",
+      default: 0,
+    },
+    statisticDays: {
+      schema: int(7, 60, "days"),
+      doc: "Analysis window (统计时间), days 7-60; only with advancedConfigPermission 1, where it defaults to 7.",
+      lifecycle: "updatable",
+    },
+    minObCount: {
+      schema: int(1, 2 ** 31 - 1, "calls"),
+      doc: "Minimum outbound calls (外呼最低次数), > 0; only with advancedConfigPermission 1, default 1.",
+      lifecycle: "updatable",
+    },
+    minObDays: {
+      schema: int(1, 2 ** 31 - 1, "days"),
+      doc: "Minimum outbound days (外呼最少天数), > 0; only with advancedConfigPermission 1, default 1.",
+      lifecycle: "updatable",
+    },
+    minAnswerRate: {
+      schema: int(1, 100, "percent"),
+      doc: "Minimum answer rate (最低接通率), percent 1-100; only with advancedConfigPermission 1, default 1.",
+      lifecycle: "updatable",
+    },
+    groupId: {
+      schema: z.number(),
+      doc: "The server's id of the group (动态号码组id); also the resource id.",
+      lifecycle: "computed",
+      api: { read: "id" },
+    },
+  },
+  validate(inputs, known) {
+    const failures: Failure[] = [];
+    const tels = inputs.selectedTels;
+    if (known("selectedTels") && tels !== undefined && (setSize(tels) === 0 || setSize(tels) > 500))
+      failures.push({
+        property: "selectedTels",
+        reason: "selectedTels must hold 1 to 500 numbers (doc 3.5.5 create_dynamic_tel_group_rule, `selectedTels`)",
+      });
+    if (known("advancedConfigPermission") && inputs.advancedConfigPermission === 1) {
+      // The server fills these defaults when the switch is on (doc 3.5.5, `statisticDays` to
+      // `minAnswerRate`: 开启高级配置开关时默认值): declare them filled.
+      const dflt: Record<string, number> = { statisticDays: 7, minObCount: 1, minObDays: 1, minAnswerRate: 1 };
+      for (const k of ADVANCED) if (inputs[k] === undefined) inputs[k] = dflt[k];
+    } else if (known("advancedConfigPermission")) {
+      for (const k of ADVANCED)
+        if (inputs[k] !== undefined)
+          failures.push({
+            property: k,
+            reason: `${k} applies only with advancedConfigPermission 1 (doc 3.5.5, ${k}: 高级设置开关开启时)`,
+          });
+    }
+    return failures;
+  },
+};

@@ -1,0 +1,54 @@
+/**
+ * Pause (置忙状态, an agent pause status): doc 3.3.1 list_enterprise_pauses, 3.3.2
+ * create_enterprise_pause, 3.3.3 delete_enterprise_pause, 3.3.4 update_enterprise_pause.
+ *
+ * The server id is the resource id: create answers without it (doc 3.3.2 answer example), so the
+ * provider finds it by the status text, which it treats as unique; update goes by id (doc 3.3.4
+ * `id`), delete by text (doc 3.3.3 `pauseStatus`).
+ * One default at a time: see docs/pauses.md.
+ */
+import { z } from "zod";
+import { flag, text, type ResourceSchema } from "../../schema/core";
+
+export const pauseSchema: ResourceSchema = {
+  type: "Pause",
+  vendorTerm: "置忙状态",
+  noun: "pause status",
+  idFields: ["pauseStatus"],
+  idDoc:
+    "the server's numeric id, found by `pauseStatus` after create (create_enterprise_pause answers no id, doc 3.3.2); `Pause.get` takes it",
+  fields: {
+    pauseStatus: {
+      schema: text(4),
+      doc:
+        "Pause status text (置忙状态描述), at most 4 characters (doc 3.3.2 create_enterprise_pause, `pauseStatus`). " +
+        "Renaming updates in place.",
+      lifecycle: "updatable",
+      required: true,
+    },
+    isRest: {
+      // Typed String in the table (doc 3.3.2, `isRest`), numbers in every example: 0/1 either way.
+      schema: flag("not a rest", "rest"),
+      doc: "Counts as rest (休息状态): 0 no, 1 yes. Default 0.",
+      lifecycle: "updatable",
+      default: 0,
+    },
+    isDefault: {
+      schema: flag("no", "yes"),
+      doc: "The default pause status (默认状态): 0 no, 1 yes. At most one per center: a program may declare one. Default 0.",
+      lifecycle: "updatable",
+      default: 0,
+    },
+    pauseId: {
+      schema: z.number(),
+      doc: "The server's id of the pause status; also the resource id.",
+      lifecycle: "computed",
+      api: { read: "id" },
+    },
+    sort: {
+      schema: z.number(),
+      doc: "Priority order (优先级), smaller first; assigned by the server.",
+      lifecycle: "computed",
+    },
+  },
+};

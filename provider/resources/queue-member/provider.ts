@@ -1,0 +1,65 @@
+/**
+ * clink.QueueMember (队列成员): one agent in one queue with a skill level, for teams that split
+ * membership ownership (the queue declared in one program or not at all, members elsewhere).
+ * Built on batch_update_queue's upsert/remove (doc 3.2.3) and read through describe_queue
+ * (3.2.7). Id `qno:cno`. Never touches the queue's other members. See docs/membership.md.
+ */
+import { queueMemberSchema } from "./schema";
+import type { Inputs } from "../../schema/ops";
+import { makeProvider } from "../../generic/provider";
+import { alreadyExistsOutcome, notFoundOutcome } from "../../generic/outcomes";
+import { batchUpdateMembers, describeQueue, membersOf } from "../queue/batch";
+
+function split(id: string): { qno: string; cno: string } {
+  const [qno, cno] = id.split(":");
+  return { qno, cno };
+}
+
+function queueMissing(qno: string, op: string): Error {
+  return notFoundOutcome(`queue ${qno} does not exist (${op})`);
+}
+
+export const queueMemberProvider = makeProvider({
+  schema: queueMemberSchema,
+  api: {
+    async create(api, _body, inputs) {
+      const qno = String(inputs.qno);
+      const cno = String(inputs.cno);
+      const queue = await describeQueue(api, qno);
+      if (!queue) throw queueMissing(qno, "create");
+      if (membersOf(queue).some((m) => m.cno === cno)) {
+        throw alreadyExistsOutcome(`agent ${cno} is already a member of queue ${qno}`);
+      }
+      await batchUpdateMembers(api, queue, { upsert: [{ cno, penalty: Number(inputs.penalty) }] });
+      return { qno, cno, penalty: inputs.penalty };
+    },
+    async read(api, id) {
+      const { qno, cno } = split(id);
+      const member = membersOf(await describeQueue(api, qno)).find((m) => m.cno === cno);
+      return member ? { qno, cno, penalty: member.penalty } : undefined;
+    },
+    async update(api, id, _body, news) {
+      const { qno, cno } = split(id);
+      const queue = await describeQueue(api, qno);
+      if (!queue) throw queueMissing(qno, "update");
+      await batchUpdateMembers(api, queue, { upsert: [{ cno, penalty: Number(news.penalty) }] });
+      return { qno, cno, penalty: news.penalty } as Inputs;
+    },
+    async delete(api, id) {
+      const { qno, cno } = split(id);
+      const queue = await describeQueue(api, qno);
+      // The queue, or the agent's membership, is already gone: nothing to remove.
+      if (!queue || !membersOf(queue).some((m) => m.cno === cno)) return;
+      await batchUpdateMembers(api, queue, { remove: [cno] });
+    },
+    existsCodes: [],
+    hints: {
+      notFound:
+        "The queue or the agent does not exist: declare it in this program (and pass its qno/cno as an output so it is created first) or check the number.",
+      BatchFailed:
+        "The server could not apply the membership change; run `pulumi refresh` to see the current members, then `pulumi up` again.",
+      timeout:
+        "The server is still applying the change; run `pulumi refresh` in a minute, then `pulumi up` again (nothing is applied twice).",
+    },
+  },
+});

@@ -1,0 +1,37 @@
+/**
+ * QueueMember: one agent's membership of one queue, with its skill level. The API has no
+ * membership object of its own: batch_update_queue upserts `queueMembers` and removes
+ * `removeQueueMembers` (doc 3.2.3 batch_update_queue) and describe_queue lists the members
+ * (doc 3.2.7). Id `qno:cno`.
+ */
+import type { ResourceSchema } from "../../schema/core";
+import { digits, int } from "../../schema/core";
+
+export const queueMemberSchema: ResourceSchema = {
+  type: "QueueMember",
+  vendorTerm: "队列成员",
+  noun: "queue membership",
+  idFields: ["qno", "cno"],
+  fields: {
+    qno: {
+      schema: digits(4, 4, "queue number, 队列号"),
+      doc: "Queue number (队列号), 4 digits as a string. Changing it moves the membership (replacement).",
+      lifecycle: "identity",
+      required: true,
+    },
+    cno: {
+      schema: digits(4, 11, "agent number, 座席号"),
+      doc: "Agent number (座席号), 4-11 digits as a string. Changing it replaces the membership.",
+      lifecycle: "identity",
+      required: true,
+    },
+    penalty: {
+      schema: int(1, 10, "skill level; 1 answers first"),
+      doc:
+        "Skill level (技能值) of the agent in this queue, 1-10; 1 is answered first " +
+        "(doc 3.2.3 batch_update_queue, `queueMembers` penalty). Required: the document gives no default.",
+      lifecycle: "updatable",
+      required: true,
+    },
+  },
+};

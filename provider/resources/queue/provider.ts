@@ -1,0 +1,52 @@
+/**
+ * clink.Queue (队列): doc 3.2.1 create_queue, 3.2.2 update_queue, 3.2.5 delete_queue,
+ * 3.2.7 describe_queue. Id: the queue number (qno). Fields and their rules: ./schema.ts.
+ */
+import { queueSchema } from "./schema";
+import type { Inputs } from "../../schema/ops";
+import { ClinkApiError } from "../../api";
+import { logOut } from "../../generic/log-out";
+import { makeProvider } from "../../generic/provider";
+import { describeQueue, membersOf } from "./batch";
+
+export const queueProvider = makeProvider({
+  schema: queueSchema,
+  api: {
+    async create(api, body) {
+      const answer = await api.request<{ queue?: Inputs }>("POST", "/cc/create_queue", { body });
+      return answer.queue;
+    },
+    read: (api, id) => describeQueue(api, id),
+    async update(api, _id, body) {
+      // update_queue sets exactly the fields sent; queueMembers, when sent, replaces the list
+      // (doc 3.2.2 update_queue, `queueMembers`: 全覆盖策略).
+      const answer = await api.request<{ queue?: Inputs }>("POST", "/cc/update_queue", { body, idempotent: true });
+      return answer.queue;
+    },
+    async delete(api, id, state) {
+      const remove = () => api.request("POST", "/cc/delete_queue", { body: { qno: id }, idempotent: true });
+      try {
+        await remove();
+      } catch (err) {
+        if (!(
+          err instanceof ClinkApiError &&
+          err.code === "OnlineClientInQueue" &&
+          state.forceOfflineOnDelete === true
+        ))
+          throw err;
+        // Opted in (here or on a member's Client): log the queue's members out (4.2.8), then delete.
+        for (const m of membersOf(await describeQueue(api, id))) await logOut(api, m.cno);
+        await remove();
+      }
+    },
+    existsCodes: ["QueueExist"],
+    hints: {
+      OnlineClientInQueue:
+        "Agents of this queue are logged in (doc 3.2.5 delete_queue, error OnlineClientInQueue): " +
+        "log them out (or wait for the shift to end) and run the deployment again.",
+      QueueInUse:
+        "An IVR (语音导航) routes calls to this queue (doc 3.2.5 delete_queue, error QueueInUse): " +
+        "point that IVR node elsewhere in the Clink console first, then run the deployment again.",
+    },
+  },
+});

@@ -1,0 +1,247 @@
+/**
+ * Queue (队列), doc 3.2.1 create_queue, 3.2.2 update_queue, 3.2.7 describe_queue. Id: qno.
+ */
+import { z } from "zod";
+import {
+  bitmask,
+  codes,
+  digits,
+  flag,
+  int,
+  keyedSet,
+  objectsOf,
+  oneOf,
+  text,
+  NAME_CHARS,
+  type ResourceSchema,
+} from "../../schema/core";
+
+/** Call distribution strategy (呼叫策略), doc 3.2.1 create_queue, `strategy`. */
+const strategyCodes = codes("QueueStrategy", {
+  Sequential: [1, "sequential"],
+  RoundRobin: [2, "round robin"],
+  Average: [3, "average"],
+  Random: [4, "random"],
+  SkillsBased: [5, "skills based"],
+  LongestIdleSinceLastInbound: [6, "longest idle since last inbound"],
+  SkillsThenLongestIdleSinceLastInbound: [7, "skills + longest idle since last inbound"],
+  LongestIdleSinceLastInboundAllQueues: [8, "longest idle since last inbound, all queues"],
+  SkillsThenLongestIdleSinceLastInboundAllQueues: [9, "skills + longest idle since last inbound, all queues"],
+  AverageAllQueues: [10, "average, all queues"],
+  SkillsThenRoundRobin: [11, "skills + round robin"],
+  LongestIdle: [12, "longest idle"],
+  SkillsThenLongestCurrentIdle: [13, "skills + longest current idle"],
+  LongestIdleSinceLastCall: [14, "longest idle since last call"],
+});
+export const QueueStrategy = strategyCodes.values;
+
+/**
+ * Agent states that count as "unavailable" when deciding whether a call may join (doc 3.2.1
+ * create_queue, `joinEmpty`). Add them up.
+ */
+const joinEmptyCodes = codes("JoinEmptyState", {
+  Paused: [1, "paused"],
+  Talking: [2, "talking"],
+  Ringing: [4, "ringing"],
+  Invalid: [8, "invalid"],
+  WrapUp: [16, "wrap-up"],
+});
+export const JoinEmptyState = joinEmptyCodes.values;
+
+/** Online-chat distribution strategy (在线客服分配策略), doc 3.2.1 create_queue, `chatStrategy`. */
+const chatStrategyCodes = codes("ChatStrategy", {
+  RoundRobin: [2, "round robin"],
+  Random: [4, "random"],
+  SkillsBased: [5, "skills based"],
+});
+export const ChatStrategy = chatStrategyCodes.values;
+
+/** How maxPauseClientValue is read (最大并发置忙座席数 配置类型), doc 3.2.1 create_queue, `maxPauseClientType`. */
+const maxPauseClientTypeCodes = codes("MaxPauseClientType", { Percent: [0, "percent"], Count: [1, "count"] });
+export const MaxPauseClientType = maxPauseClientTypeCodes.values;
+
+export const queueMemberSchema = z
+  .object(
+    {
+      cno: digits(4, 11, "agent number, 座席号").meta({ description: "The member's agent number (座席号)." }),
+      penalty: int(1, 10, "skill level; 1 answers first").meta({
+        description: "Skill level (技能值), 1-10: agents at 1 are offered calls first.",
+      }),
+    },
+    { error: "must be an object { cno, penalty }" },
+  )
+  .meta({ clinkType: "Member" });
+
+/** Members are a set keyed by cno (kept as { cno: { penalty } }, so a preview reads by agent); duplicates refused. */
+const membersSchema = keyedSet(queueMemberSchema, "cno", "{ cno, penalty }");
+
+export const queueSchema: ResourceSchema = {
+  type: "Queue",
+  vendorTerm: "队列",
+  noun: "queue",
+  idFields: ["qno"],
+  options: {
+    forceOfflineOnDelete:
+      "When deleting the queue is refused because members are logged in (OnlineClientInQueue, doc 3.2.5), log them out first (offline_client, doc 4.2.8). Inherited from a member's Client that sets it. Off by default.",
+  },
+  fields: {
+    qno: {
+      schema: digits(4, 4, "queue number, 队列号"),
+      doc: "Queue number (队列号): 4 digits, unique in the center. Identity: changing it replaces the queue.",
+      lifecycle: "identity",
+      required: true,
+    },
+    name: {
+      schema: text(20, { pattern: NAME_CHARS, patternText: "Chinese characters, letters, digits and _" }),
+      doc: "Queue name (队列名称): Chinese characters, letters, digits and underscores, at most 20 characters.",
+      lifecycle: "updatable",
+      required: true,
+    },
+    maxWait: {
+      schema: int(0, 999, "calls"),
+      doc: "Maximum calls waiting (最大等待数), 0-999; 0 means no limit. Default 5.",
+      lifecycle: "updatable",
+      default: 5,
+    },
+    memberTimeout: {
+      schema: int(20, 60, "seconds"),
+      doc: "Agent ring timeout (座席超时时间) in seconds, 20-60. Default 25.",
+      lifecycle: "updatable",
+      default: 25,
+    },
+    queueTimeout: {
+      schema: int(30, 600, "seconds"),
+      doc: "Queue timeout (队列超时时间) in seconds, 30-600. Default 600.",
+      lifecycle: "updatable",
+      default: 600,
+    },
+    strategy: {
+      schema: oneOf(strategyCodes),
+      doc: "Call distribution strategy (呼叫策略), see QueueStrategy. Default 2 (round robin).",
+      lifecycle: "updatable",
+      default: QueueStrategy.RoundRobin,
+    },
+    weight: {
+      schema: int(1, 10),
+      doc: "Queue priority (队列优先级), 1-10; an agent in several queues answers the higher one first. Default 1.",
+      lifecycle: "updatable",
+      default: 1,
+    },
+    wrapupTime: {
+      schema: int(3, 300, "seconds"),
+      doc: "Wrap-up time (整理时长) in seconds, 3-300; the agent takes no new call meanwhile. Default 15.",
+      lifecycle: "updatable",
+      default: 15,
+    },
+    serviceLevel: {
+      schema: int(10, 30, "seconds"),
+      doc: "Service level threshold (服务水平秒数) in seconds, 10-30. Default 15.",
+      lifecycle: "updatable",
+      default: 15,
+    },
+    joinEmpty: {
+      schema: bitmask(joinEmptyCodes),
+      doc: "Agent states counted as unavailable so a call overflows at once (队列为空时是否可以join), sum of JoinEmptyState. Default 0.",
+      lifecycle: "updatable",
+      default: 0,
+    },
+    members: {
+      schema: membersSchema as unknown as z.ZodType<unknown>,
+      doc:
+        "Authoritative queue members (队列内座席及技能值) as { cno, penalty } with penalty 1-10 (1 answers first). " +
+        "When declared, the queue has exactly these members " +
+        "(update_queue replaces the whole list, doc 3.2.2 update_queue, `queueMembers`); " +
+        "an empty list means no members. When not declared, members are left alone, so QueueMember resources " +
+        "or other tools can manage them.",
+      lifecycle: "updatable",
+      api: { create: "queueMembers", update: "queueMembers", read: "queueMembers" },
+      asList: objectsOf("cno"),
+      fromApi: (value) =>
+        Array.isArray(value)
+          ? value.map((m: { cno?: unknown; penalty?: unknown }) => ({ cno: String(m.cno), penalty: Number(m.penalty) }))
+          : value,
+    },
+    ibAllowed: {
+      schema: flag("no", "yes"),
+      doc: "Whether inbound calls may enter the queue (是否允许呼入队列), 0 or 1. Default 1.",
+      lifecycle: "updatable",
+      default: 1,
+    },
+    sayCno: {
+      schema: flag("no", "yes"),
+      doc: "Announce the agent number to the caller (是否报座席号), 0 or 1. Default 0.",
+      lifecycle: "updatable",
+      default: 0,
+    },
+    vipSupport: {
+      schema: flag("off", "on"),
+      doc: "VIP callers first (VIP客户优先), 0 or 1. Default 0.",
+      lifecycle: "updatable",
+      default: 0,
+    },
+    maxPauseClientFlag: {
+      schema: flag("off", "on"),
+      doc: "Limit how many agents may be paused at once (最大并发置忙座席数 开关), 0 or 1. Default 0.",
+      lifecycle: "updatable",
+      default: 0,
+    },
+    maxPauseClientType: {
+      schema: oneOf(maxPauseClientTypeCodes),
+      doc: "How maxPauseClientValue is read (配置类型): 0 percent, 1 count. Default 0.",
+      lifecycle: "updatable",
+      default: MaxPauseClientType.Percent,
+    },
+    maxPauseClientValue: {
+      schema: int(0, 99999),
+      doc: "The pause limit (配置值): a percentage (at most 100) or a number of agents. Default 0.",
+      lifecycle: "updatable",
+      default: 0,
+    },
+    chatStrategy: {
+      schema: oneOf(chatStrategyCodes),
+      doc: "Online-chat distribution strategy (在线客服分配策略), see ChatStrategy. Default 2.",
+      lifecycle: "updatable",
+      default: ChatStrategy.RoundRobin,
+    },
+    chatMaxWait: {
+      schema: int(0, 99999),
+      doc: "Online-chat maximum queue length (在线客服最大排队数). Default 20.",
+      lifecycle: "updatable",
+      default: 20,
+    },
+    chatLocation: {
+      schema: int(0, 99999),
+      doc: "Online-chat queue positions below which the position is pushed to the visitor (排队位置推送). Default 10.",
+      lifecycle: "updatable",
+      default: 10,
+    },
+    retry: {
+      schema: z.number(),
+      doc: "Seconds before the next agent is tried after a ring timeout (describe only; <=0 means 5).",
+      lifecycle: "computed",
+    },
+    enterpriseId: {
+      schema: z.number(),
+      doc: "The enterprise (企业) the queue belongs to (describe only).",
+      lifecycle: "computed",
+    },
+  },
+  validate(inputs, known) {
+    if (
+      known("maxPauseClientType") &&
+      known("maxPauseClientValue") &&
+      inputs.maxPauseClientType === MaxPauseClientType.Percent &&
+      (inputs.maxPauseClientValue as number) > 100
+    ) {
+      return [
+        {
+          property: "maxPauseClientValue",
+          reason:
+            "maxPauseClientValue is a percentage when maxPauseClientType is 0 (percent): at most 100 " +
+            "(doc 3.2.1 create_queue, `maxPauseClientValue`)",
+        },
+      ];
+    }
+    return [];
+  },
+};

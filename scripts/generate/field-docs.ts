@@ -1,0 +1,52 @@
+/**
+ * Renders docs/fields.md from the schemas: every field of every resource with its lifecycle,
+ * default and meaning (part of `npm run generate`).
+ */
+import type { FieldSpec, ResourceSchema } from "../../provider/schema/core";
+
+const LIFECYCLE: Record<string, string> = {
+  identity: "identity (replace)",
+  updatable: "updatable",
+  replace: "replace",
+  updateOnly: "updatable (sent by a follow-up update on create)",
+  computed: "computed (read-only)",
+};
+
+function cell(text: string): string {
+  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+}
+
+function row(name: string, field: FieldSpec): string {
+  const flags = [field.required ? "required" : "", field.secret ? "secret" : "", field.writeOnly ? "write-only" : ""]
+    .filter(Boolean)
+    .join(", ");
+  const def = field.default === undefined ? "" : `\`${JSON.stringify(field.default)}\``;
+  return `| \`${name}\` | ${LIFECYCLE[field.lifecycle]}${flags ? `; ${flags}` : ""} | ${def} | ${cell(field.doc)} |`;
+}
+
+export function renderFieldDocs(schemas: Record<string, ResourceSchema>): string {
+  const out = [
+    "# Fields and their lifecycles",
+    "",
+    "Generated from `provider/resources/*/schema.ts` by `npm run generate`; do not edit by hand.",
+    "",
+    "Lifecycle: **identity** is the natural key (a change replaces the object); **updatable** fields change in place;",
+    "**replace** fields are absent from the update endpoint, so a change replaces the object (delete first when the",
+    "natural key stays the same); **computed** fields are reported by the server. A default is the documented",
+    "server default, filled in when the field is not declared so that it never shows as a diff. Write-only fields",
+    "(passwords) are never read back; they are compared with the last declared value and kept as Pulumi secrets.",
+    "",
+  ];
+  for (const [type, schema] of Object.entries(schemas)) {
+    const id = schema.idDoc ?? schema.idFields.join(" + ");
+    const keys = schema.uniqueKeys ?? [schema.idFields];
+    const one = keys.every((k) => k.length === 0)
+      ? "One resource of this kind per program: the center has one."
+      : `One resource per ${keys.map((k) => k.join(" + ")).join(", and one per ")} in a program (two are refused at preview).`;
+    out.push(`## ${type} (${schema.vendorTerm})`, "", `Id: ${id}.`, "", one, "");
+    out.push("| field | lifecycle | default | meaning |", "| --- | --- | --- | --- |");
+    for (const [name, field] of Object.entries(schema.fields)) out.push(row(name, field));
+    out.push("");
+  }
+  return out.join("\n");
+}

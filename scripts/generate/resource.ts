@@ -1,0 +1,176 @@
+/**
+ * Renders provider/resources/<kind>/resource.ts: the Args a user writes, the outputs, the class
+ * and its `get`, all from the resource's schema. A field is written once, in the schema.
+ */
+import type { FieldSpec } from "../../provider/schema/core";
+import type { Definition } from "./index";
+import { TypeWriter, type NamedObject } from "./ts-types";
+
+/** A JSDoc block from doc text (`*\/` can never end it early). */
+function jsdoc(lines: (string | undefined)[], indent = "  "): string {
+  const body = lines
+    .filter((l): l is string => !!l)
+    .flatMap((l) => wrapText(l.replace(/\*\//g, "*\\/"), 100 - indent.length));
+  if (body.length === 0) return "";
+  if (body.length === 1 && body[0].length < 100) return `${indent}/** ${body[0]} */\n`;
+  return `${indent}/**\n${body.map((l) => `${indent} * ${l}`).join("\n")}\n${indent} */\n`;
+}
+
+/** Words wrapped to `width` columns (a long word stays whole). */
+function wrapText(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return line ? [...lines, line] : lines;
+}
+
+const defaultTag = (field: FieldSpec) =>
+  field.default === undefined || (typeof field.default === "object" && field.default !== null)
+    ? undefined
+    : `@default ${JSON.stringify(field.default)}`;
+
+/** The field is declared by the user (not reported by the server). */
+const declarable = (field: FieldSpec) => field.lifecycle !== "computed";
+
+/** Required in the Args: the create endpoint needs it and adoption cannot do without it. */
+const requiredArg = (field: FieldSpec) => !!field.required && !field.writeOnly;
+
+/** Always present in the outputs: required, or filled with its documented default. */
+const alwaysOutput = (field: FieldSpec) => (!!field.required && !field.writeOnly) || field.default !== undefined;
+
+function namedInterfaces(named: NamedObject[], types: TypeWriter): string {
+  return named
+    .map((n) => {
+      const members = (side: "args" | "output") =>
+        n.fields
+          .map(
+            (f) =>
+              jsdoc([f.doc]) +
+              `  ${f.name}${f.optional ? "?" : ""}: ${types.wrap(types.type(f.schema, side), side)};\n`,
+          )
+          .join("");
+      return (
+        `export interface ${n.name}Args {\n${members("args")}}\n\n` +
+        `/** ${n.name}, as the outputs show it. */\nexport interface ${n.name} {\n${members("output")}}\n`
+      );
+    })
+    .join("\n");
+}
+
+export function renderResource(d: Definition, header: string): { text: string; exports: string[] } {
+  const { schema } = d;
+  const T = schema.type;
+  const types = new TypeWriter();
+  const fields = Object.entries(schema.fields);
+  const customArgs = d.programTypes.includes(`${T}Args`);
+  const argsName = customArgs ? `${T}Fields` : `${T}Args`;
+  const idWhat = schema.idDoc ?? schema.idFields.join(":");
+
+  const argLines = fields
+    .filter(([, f]) => declarable(f))
+    .map(([name, f]) => {
+      const optional = requiredArg(f) ? "" : "?";
+      const adoptNote =
+        f.required && f.writeOnly
+          ? `Required to create; with \`adopt: true\` optional: the adopted ${schema.noun} keeps its own unless one is declared.`
+          : undefined;
+      return (
+        jsdoc([f.doc, adoptNote, defaultTag(f)]) +
+        `  ${name}${optional}: ${types.wrap(types.type(f.schema, "args"), "args")};\n`
+      );
+    });
+  for (const [name, doc] of Object.entries(schema.options ?? {}))
+    argLines.push(jsdoc([doc, "@default false"]) + `  ${name}?: pulumi.Input<boolean>;\n`);
+  // A singleton always exists and is always taken over: `adopt` would mean nothing.
+  if (!schema.singletonId)
+    argLines.push(
+      jsdoc([
+        `Take over the ${schema.noun} that already exists with this ${schema.idFields.join(" and ") || "id"} instead of failing: ` +
+          `it is changed only where this declaration differs, and \`adopted\` reports true. Changing this later does nothing.`,
+      ]) + `  adopt?: pulumi.Input<boolean>;\n`,
+    );
+
+  const outputType = (name: string, f: FieldSpec): string => {
+    if (f.writeOnly) return "undefined";
+    const t = f.outputType ?? types.type(f.schema, "output");
+    return alwaysOutput(f) ? t : `${t} | undefined`;
+  };
+  const outputLines = fields.map(([name, f]) => {
+    const doc = f.writeOnly
+      ? "Always undefined: a write-only value is never kept in outputs (only a secret fingerprint of it)."
+      : f.doc;
+    return jsdoc([doc]) + `  declare readonly ${name}: pulumi.Output<${outputType(name, f)}>;\n`;
+  });
+  outputLines.push(
+    `  /** True when this resource took over an existing ${schema.noun} (\`adopt\`). */\n` +
+      `  declare readonly adopted: pulumi.Output<boolean | undefined>;\n`,
+  );
+
+  const idParam =
+    schema.idFields.length === 1 && !schema.idDoc ? schema.idFields[0] : schema.singletonId ? undefined : "id";
+  const getter = idParam
+    ? `  /** Reads an existing ${schema.noun} by ${idParam === "id" ? `its id (${idWhat})` : idParam} without managing it (refresh keeps it current). */\n` +
+      `  static get(name: string, ${idParam}: pulumi.Input<string>, opts?: pulumi.CustomResourceOptions): ${T} {\n` +
+      `    return new ${T}(name, {} as ${T}Args, { ...opts, id: ${idParam} });\n  }\n`
+    : `  /** Reads the ${schema.noun} without managing it (refresh keeps it current). */\n` +
+      `  static get(name: string, opts?: pulumi.CustomResourceOptions): ${T} {\n` +
+      `    return new ${T}(name, {} as ${T}Args, { ...opts, id: ${JSON.stringify(schema.singletonId)} });\n  }\n`;
+
+  const definition =
+    `/** What clink.${T} registers as, and its program-side rules. */\n` +
+    `const definition: ResourceDefinition<${T}Args, ${T}> = { ${[`kind: ${JSON.stringify(d.kind)}`, `schema: ${d.schemaExport}`, ...d.hooks].join(", ")} };\n`;
+  const ctor =
+    `  constructor(name: string, args: ${T}Args, opts?: pulumi.CustomResourceOptions) {\n` +
+    `    super(definition, name, args, opts);\n` +
+    `  }\n`;
+
+  const argsBlock =
+    jsdoc([`The declaration of a clink.${T} (${schema.vendorTerm}).`], "") +
+    `export interface ${argsName} {\n${argLines.join("")}}\n`;
+  const classBlock =
+    jsdoc([`clink.${T}: ${schema.vendorTerm}. Id: ${idWhat}. Fields and their rules: ./schema.ts.`], "") +
+    `export class ${T} extends ClinkResource {\n${outputLines.join("")}\n${ctor}\n${getter}}\n`;
+
+  const named = [...types.named.values()];
+  const namedBlock = namedInterfaces(named, types);
+  const enums = [...types.enums].sort();
+  const constants = Object.keys(d.constants).sort();
+  for (const e of enums)
+    if (!constants.includes(e))
+      throw new Error(`provider/resources/${d.folder}/schema.ts: a field takes ${e}, which the module does not export`);
+  const programImports = [...d.hooks, ...(customArgs ? [`type ${T}Args`] : [])];
+  const reexportedTypes = d.programTypes.filter((t) => t !== `${T}Fields`);
+
+  const text =
+    header +
+    `import * as pulumi from "@pulumi/pulumi";\n` +
+    (constants.length ? `import type { CodeOf } from "../../schema/core";\n` : "") +
+    `import { ClinkResource, type ResourceDefinition } from "../../program/clink-resource";\n` +
+    `import { ${[d.schemaExport, ...constants].join(", ")} } from "./schema";\n` +
+    (programImports.length ? `import { ${programImports.join(", ")} } from "./program";\n` : "") +
+    "\n" +
+    (constants.length ? `export { ${constants.join(", ")} };\n` : "") +
+    constants.map((c) => `export type ${c} = CodeOf<typeof ${c}>;\n`).join("") +
+    (reexportedTypes.length ? `export type { ${reexportedTypes.join(", ")} } from "./program";\n` : "") +
+    "\n" +
+    (namedBlock ? namedBlock + "\n" : "") +
+    argsBlock +
+    "\n" +
+    definition +
+    "\n" +
+    classBlock;
+  const exports = [
+    T,
+    `type ${T}Args`,
+    ...(customArgs ? [`type ${T}Fields`] : []),
+    ...constants,
+    ...named.flatMap((n) => [`type ${n.name}Args`, `type ${n.name}`]),
+    ...reexportedTypes.filter((t) => t !== `${T}Args`).map((t) => `type ${t}`),
+  ];
+  return { text, exports };
+}

@@ -1,0 +1,91 @@
+/**
+ * The data path runs one way (docs/design.md, The data path): program → resource class →
+ * serialized provider → generic provider and endpoints → schema → API client → HTTP. An import
+ * that runs back up it (the API client knowing a schema, a schema knowing the engine, a provider
+ * reaching into program-side rules) is refused here.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = path.resolve(__dirname, "..", "..");
+const provider = path.join(root, "provider");
+
+function files(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? files(p) : p.endsWith(".ts") ? [p] : [];
+  });
+}
+
+/** The layer of a module, by where it lives; lower numbers are further down the path. */
+function layerOf(file: string): { layer: number; name: string } | undefined {
+  const rel = path.relative(provider, file).split(path.sep).join("/");
+  if (rel.startsWith("api/")) return { layer: 0, name: "API client" };
+  if (rel.startsWith("schema/") || /^resources\/[^/]+\/schema\.ts$/.test(rel)) return { layer: 1, name: "schema" };
+  if (rel === "settings.ts") return { layer: 2, name: "settings" };
+  if (rel.startsWith("generic/") || /^resources\/[^/]+\/(provider|batch)\.ts$/.test(rel))
+    return { layer: 3, name: "provider" };
+  if (rel === "runtime.ts" || rel === "resources/registry.ts") return { layer: 4, name: "runtime" };
+  if (
+    rel.startsWith("program/") ||
+    /^resources\/[^/]+\/(program|resource)\.ts$/.test(rel) ||
+    rel.startsWith("functions/")
+  )
+    return { layer: 5, name: "program side" };
+  return undefined; // the package index and the generated lists, which gather every layer
+}
+
+/** Value imports (type-only imports carry nothing at run time) of a module, resolved to files. */
+function valueImports(file: string, text = fs.readFileSync(file, "utf8")): { spec: string; target?: string }[] {
+  const out: { spec: string; target?: string }[] = [];
+  for (const m of text.matchAll(/^(import|export)\s+(type\s+)?[^;]*?from\s+["']([^"']+)["']/gms)) {
+    if (m[2]) continue;
+    const spec = m[3];
+    if (!spec.startsWith(".")) {
+      out.push({ spec });
+      continue;
+    }
+    const base = path.resolve(path.dirname(file), spec);
+    out.push({ spec, target: [base + ".ts", path.join(base, "index.ts")].find((p) => fs.existsSync(p)) });
+  }
+  return out;
+}
+
+describe("layers", () => {
+  const all = files(provider);
+
+  it("no import runs back up the data path", () => {
+    const offenders: string[] = [];
+    for (const file of all) {
+      const from = layerOf(file);
+      if (!from) continue;
+      for (const { spec, target } of valueImports(file)) {
+        const to = target ? layerOf(target) : undefined;
+        if (to && to.layer > from.layer)
+          offenders.push(`${path.relative(root, file)} (${from.name}) -> ${spec} (${to.name})`);
+      }
+    }
+    expect(all.length).toBeGreaterThan(30);
+    expect(offenders).toEqual([]);
+  });
+
+  it("schemas and the API client never load the engine's SDK; providers load only its dynamic types", () => {
+    const offenders: string[] = [];
+    for (const file of all) {
+      const from = layerOf(file);
+      if (!from || from.layer > 3) continue;
+      for (const { spec } of valueImports(file))
+        if (spec === "@pulumi/pulumi" || spec.startsWith("@pulumi/pulumi/"))
+          offenders.push(`${path.relative(root, file)} (${from.name}) -> ${spec}`);
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it("sees a back-up import when there is one (the check itself works)", () => {
+    const probe = path.join(provider, "api", "probe.ts");
+    const [imp] = valueImports(probe, 'import { queueSchema } from "../resources/queue/schema";\n');
+    expect(layerOf(imp.target!)!.layer).toBeGreaterThan(layerOf(probe)!.layer);
+    expect(valueImports(probe, 'import type { ResourceSchema } from "../schema/core";\n')).toEqual([]);
+  });
+});

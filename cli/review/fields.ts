@@ -124,6 +124,14 @@ function pairsOf(text: string): Map<number, string> {
  * asks the validator with a value nothing accepts. `key` is one key of an object field.
  */
 export function codesOf(kind: string, field: string, key?: string): Codes | undefined {
+  const at = `${kind}\u0000${field}\u0000${key ?? ""}`;
+  if (!codeCache.has(at)) codeCache.set(at, probeCodes(kind, field, key));
+  return codeCache.get(at);
+}
+
+const codeCache = new Map<string, Codes | undefined>();
+
+function probeCodes(kind: string, field: string, key?: string): Codes | undefined {
   const f = spec(kind, field);
   if (!f) return undefined;
   const probe = "\u0000";

@@ -5,10 +5,10 @@
  * lines, with a line saying what was cut.
  */
 import type { EventLog } from "./events";
-import { codesOf, explainCode, fieldLabel, keyLabel } from "./fields";
+import { codesOf, explainCode, fieldLabel, isSecretField, keyLabel } from "./fields";
 import { sentence, type MembershipChange } from "./memberships";
 import type { Action, CenterObject, FieldChange } from "./model";
-import { formerName, kindOrder, kindTitle, nameOf, type Directory } from "./naming";
+import { formerName, kindOrder, kindTitle, nameOf, noun, plural, type Directory } from "./naming";
 import { replaceCost, replaceReason } from "./warnings";
 import { escapeMarkdown, formatValue } from "./values";
 
@@ -57,8 +57,12 @@ function show(o: CenterObject, field: string, v: unknown, key?: string): string 
 }
 
 function fieldLine(o: CenterObject, c: FieldChange): string {
-  if (c.type === "secret") return c.field === "" ? "a secret value changed (not shown)" : "password changed";
   const label = fieldLabel(o.kind, c.field);
+  if (c.type === "secret") {
+    if (c.field === "") return "a secret value changed (not shown)";
+    // A password, or a field the program itself made a secret: that it changed, never its value.
+    return isSecretField(o.kind, c.field) ? "password changed" : `${label}: a secret value, not shown`;
+  }
   if (c.type === "undeclared") return `${label}: no longer declared, left as it is (${show(o, c.field, c.before)})`;
   if (c.type === "set") {
     const el = (list: string[]) => list.map((e) => escapeMarkdown(e)).join(", ");
@@ -85,7 +89,7 @@ function objectBlock(o: CenterObject, input: RenderInput): string[] {
     const was = formerName(o, dir);
     head = `- ${name} replaced${was ? ` (was ${was})` : ""}: ${replaceReason(o)}; ${replaceCost(o.kind)}`;
   } else if (o.action === "changed" && o.renamedFrom) {
-    head = `- ${name} changed: the resource is renamed from ${escapeMarkdown(o.renamedFrom)} in the program and keeps the object`;
+    head = `- ${name} changed: the resource is renamed in the program (${escapeMarkdown(o.renamedFrom)} → ${escapeMarkdown(o.name)}) and keeps the object`;
   } else head = `- ${name} ${o.action}`;
   if (o.failed) head += " (the step failed)";
   const sub: string[] = [];
@@ -123,14 +127,18 @@ export function render(input: RenderInput, options: RenderOptions): string {
     );
   }
   const kinds = kindOrder();
-  const groups: { title: string; heading: string; objects: CenterObject[] }[] = [
+  const groups: { title: string; one: string; many: string; heading: string; objects: CenterObject[] }[] = [
     ...kinds.map((k) => ({
       title: kindTitle(k),
+      one: noun(k),
+      many: plural(k),
       heading: `#### ${capital(kindTitle(k)).replace(/\)$/, `, \`${k}\`)`)}`,
       objects: changed.filter((o) => o.clink && o.kind === k),
     })),
     {
       title: "other resources",
+      one: "other resource",
+      many: "other resources",
       heading: "#### Other resources",
       objects: changed.filter((o) => !o.clink || !kinds.includes(o.kind)),
     },
@@ -158,7 +166,7 @@ export function render(input: RenderInput, options: RenderOptions): string {
       else cutWarnings++;
     }
   }
-  const cutObjects = new Map<string, number>();
+  const cutObjects = new Map<(typeof groups)[number], number>();
   for (const g of groups) {
     let opened = false;
     for (const o of ordered(g.objects, input.dir)) {
@@ -167,7 +175,7 @@ export function render(input: RenderInput, options: RenderOptions): string {
       if (fits(lines)) {
         add(lines);
         opened = true;
-      } else cutObjects.set(g.title, (cutObjects.get(g.title) ?? 0) + 1);
+      } else cutObjects.set(g, (cutObjects.get(g) ?? 0) + 1);
     }
   }
   const cut = [...cutObjects.values()].reduce((a, b) => a + b, 0);
@@ -175,7 +183,7 @@ export function render(input: RenderInput, options: RenderOptions): string {
     const what = [
       cutWarnings > 0 ? `${cutWarnings} warning${cutWarnings === 1 ? "" : "s"}` : "",
       cut > 0
-        ? `${cut} changed object${cut === 1 ? "" : "s"} (${[...cutObjects].map(([t, n]) => `${n} ${t.replace(/ \(.*\)$/, "")}`).join(", ")})`
+        ? `${cut} changed object${cut === 1 ? "" : "s"} (${[...cutObjects].map(([g, n]) => `${n} ${n === 1 ? g.one : g.many}`).join(", ")})`
         : "",
     ].filter((p) => p !== "");
     out.push(

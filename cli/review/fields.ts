@@ -34,16 +34,12 @@ function spec(kind: string, field: string): FieldSpec | undefined {
   return schemas[kind]?.fields[field];
 }
 
-export function hasField(kind: string, field: string): boolean {
-  return spec(kind, field) !== undefined;
-}
-
 export function isBookkeeping(field: string): boolean {
   return field.startsWith("__") || BOOKKEEPING.has(field);
 }
 
 /** A resource option (forceOfflineOnDelete): kept in the inputs, never sent to the API. */
-export function isOption(kind: string, field: string): boolean {
+function isOption(kind: string, field: string): boolean {
   return schemas[kind]?.options?.[field] !== undefined;
 }
 
@@ -86,8 +82,9 @@ export function leadingPhrase(doc: string): string {
 
 /** The field's label: its doc's leading phrase; the field name where the doc opens otherwise. */
 export function fieldLabel(kind: string, field: string): string {
-  const doc = spec(kind, field)?.doc ?? schemas[kind]?.options?.[field];
-  if (doc === undefined || isOption(kind, field)) return field;
+  if (isOption(kind, field)) return `option ${field}`;
+  const doc = spec(kind, field)?.doc;
+  if (doc === undefined) return field;
   // "Deprecated by the vendor (字段废弃): use ..." names no field.
   if (/^deprecated\b/i.test(doc)) return `${field} (deprecated)`;
   return leadingPhrase(doc) || field;

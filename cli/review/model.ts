@@ -68,7 +68,7 @@ function actionOf(ops: string[]): Action {
 }
 
 /** "pulumi-nodejs:dynamic/clink:Client" → "Client"; undefined for other providers' types. */
-export function clinkKind(type: string): string | undefined {
+function clinkKind(type: string): string | undefined {
   const last = type.split(":").pop() ?? "";
   return type.includes("clink") && isKnownKind(last) ? last : undefined;
 }
@@ -113,7 +113,7 @@ function setChange(kind: string, field: string, before: unknown, after: unknown)
 const visibleFields = (inputs: Props) => Object.keys(inputs).filter((f) => !isBookkeeping(f));
 
 /** Field changes between two checked inputs of one object. */
-export function compareInputs(kind: string, before: Props, after: Props, reported: string[]): FieldChange[] {
+function compareInputs(kind: string, before: Props, after: Props, reported: string[]): FieldChange[] {
   const changes: FieldChange[] = [];
   const fields = [...new Set([...visibleFields(before), ...visibleFields(after)])].sort();
   for (const field of fields) {
@@ -182,7 +182,7 @@ function changesOf(o: CenterObject, reported: string[]): FieldChange[] {
 }
 
 /** The values naming an object (its id fields), as one comparable string; undefined when not known. */
-export function keyOf(kind: string, inputs: Props): string | undefined {
+function keyOf(kind: string, inputs: Props): string | undefined {
   const fields = idFields(kind);
   if (fields.length === 0) return kind; // a singleton (the list switch)
   const values = fields.map((f) => inputs[f]);

@@ -12,7 +12,6 @@ export const SECRET_SIGNATURE = "4dabf18193072939515e22adb298388d";
 /** The engine's unknown value (sdk/go/common/resource/plugin: UnknownStringValue). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type Props = Record<string, unknown>;
 
 export const isRecord = (v: unknown): v is Record<string, unknown> =>

@@ -266,6 +266,7 @@ describe("labels and codes come from the schemas", () => {
         expect(label.length, `${kind}.${field}: ${label}`).toBeLessThan(100);
       }
     expect(fieldLabel("Client", "dynamicTelGroupId")).toBe("dynamicTelGroupId (deprecated)");
+    expect(fieldLabel("Client", "forceOfflineOnDelete")).toBe("option forceOfflineOnDelete");
     expect(keyLabel("Client", "permission", "record")).toBe("call recording (通话录音权限)");
   });
 

@@ -17,6 +17,13 @@ export function isKnownKind(kind: string): boolean {
   return kind in schemas;
 }
 
+/** Every field of every kind with its doc (for tests that check each label against its doc). */
+export function allFields(): { kind: string; field: string; doc: string }[] {
+  return Object.entries(schemas).flatMap(([kind, s]) =>
+    Object.entries(s.fields).map(([field, f]) => ({ kind, field, doc: f.doc })),
+  );
+}
+
 /** The kinds in the schemas' own order (the order the review groups by). */
 export function knownKinds(): string[] {
   return Object.keys(schemas);

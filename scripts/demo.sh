@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's first command (`npm run demo`): the quickstart center against the built-in simulator
-# under the real Pulumi engine. Installs what it needs; safe to run again.
+# under the real Pulumi engine, ending with the review summary of a previewed edit. Installs what it
+# needs; safe to run again.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"

@@ -1,0 +1,69 @@
+/** `pulumi-clink review EVENTS`: prints the Markdown summary of an engine event log. */
+import { parseArgs } from "node:util";
+import { CliError, UsageError, type Command } from "../command";
+import { DEFAULT_MAX_CHARS, EventLogError, reviewEventLog } from "./index";
+
+const usage = `usage: pulumi-clink review [--title TEXT] [--max-chars N] EVENTS
+
+Prints a Markdown summary of the changes in an engine event log, for a pull-request comment:
+counts per kind, warnings for what can hurt a live center, then each changed object field by
+field. Secrets and diagnostic messages are never printed.
+
+  EVENTS           the log of \`pulumi preview --event-log EVENTS\` (or of \`pulumi up\`), or - for
+                   standard input
+  --title TEXT     the headline's title (default "Clink changes")
+  --max-chars N    cut the summary to at most N characters (default ${DEFAULT_MAX_CHARS}: GitHub's
+                   comment limit of 65536 less room for a marker line)
+  -h, --help       this text
+`;
+
+export const reviewCommand: Command = {
+  summary: "summarize the changes in a `pulumi preview --event-log` file as Markdown for a pull request",
+  usage,
+  async run(args, io) {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args,
+        options: {
+          title: { type: "string" },
+          "max-chars": { type: "string" },
+          help: { type: "boolean", short: "h" },
+        },
+        allowPositionals: true,
+        strict: true,
+      });
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+    if (parsed.values.help) {
+      io.out(usage);
+      return 0;
+    }
+    if (parsed.positionals.length !== 1)
+      throw new UsageError(
+        parsed.positionals.length === 0
+          ? "give the event log file (or - for standard input)"
+          : "give one event log file",
+      );
+    const maxText = parsed.values["max-chars"];
+    const maxChars = maxText === undefined ? undefined : Number(maxText);
+    if (maxChars !== undefined && (!Number.isInteger(maxChars) || maxChars < 1000))
+      throw new UsageError(`--max-chars must be a whole number of at least 1000, not '${maxText}'`);
+    const file = parsed.positionals[0];
+    let text: string;
+    try {
+      text = file === "-" ? await io.readStdin() : io.readFile(file);
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException;
+      throw new CliError(`cannot read ${file}: ${e.code === "ENOENT" ? "no such file" : e.message}`);
+    }
+    try {
+      io.out(reviewEventLog(text, { title: parsed.values.title, maxChars }));
+    } catch (err) {
+      if (err instanceof EventLogError) throw new CliError(`${file === "-" ? "standard input" : file}: ${err.message}`);
+      throw err;
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,98 @@
+/**
+ * How the review names things: kinds in words a contact-center team uses ("agent", "queue"), and
+ * each object by its Clink identity and name ("agent 1001 alice", "queue 0001 售后支持").
+ */
+import { codesOf, explainCode, idFields, knownKinds, vendorTerm } from "./fields";
+import { valuesOf, type CenterObject } from "./model";
+import { escapeMarkdown, formatValue, isSecret, isUnknown } from "./values";
+
+/** The words for each kind; the order is the order of the summary. */
+const NOUNS: Record<string, { one: string; many: string }> = {
+  Client: { one: "agent", many: "agents" },
+  Queue: { one: "queue", many: "queues" },
+  QueueMember: { one: "queue membership", many: "queue memberships" },
+  Exten: { one: "phone", many: "phones" },
+  ClientPhone: { one: "phone binding", many: "phone bindings" },
+  DynamicTelGroup: { one: "number group", many: "number groups" },
+  Pause: { one: "pause status", many: "pause statuses" },
+  RestrictTel: { one: "list entry", many: "list entries" },
+  RestrictTelSetting: { one: "black/white list switch", many: "black/white list switch" },
+};
+
+export function noun(kind: string): string {
+  return NOUNS[kind]?.one ?? kind;
+}
+
+export function plural(kind: string): string {
+  return NOUNS[kind]?.many ?? kind;
+}
+
+/** The kinds in summary order: the named ones, then any other kind the schemas know. */
+export function kindOrder(): string[] {
+  return [...Object.keys(NOUNS), ...knownKinds().filter((k) => !(k in NOUNS))];
+}
+
+/** "agents (座席)" */
+export function kindTitle(kind: string): string {
+  const term = vendorTerm(kind);
+  return term ? `${plural(kind)} (${term})` : plural(kind);
+}
+
+/** Agent and queue names by number, from every Client and Queue the log mentions. */
+export interface Directory {
+  /** "alice", or the number when the agent is not in the program. */
+  agent(cno: string): string;
+  /** "0001 售后支持", or the number. */
+  queue(qno: string): string;
+}
+
+export function directoryOf(objects: CenterObject[]): Directory {
+  const names: Record<string, Map<string, string>> = { Client: new Map(), Queue: new Map() };
+  const note = (kind: string, values: Record<string, unknown>) => {
+    const key = values[kind === "Client" ? "cno" : "qno"];
+    const name = values.name;
+    if (typeof key === "string" && typeof name === "string" && !isSecret(name) && !isUnknown(name))
+      names[kind].set(key, name);
+  };
+  for (const o of objects)
+    if (o.kind in names) {
+      // The old names first: the new ones win for an object that stays.
+      if (o.old) note(o.kind, valuesOf(o.old));
+      if (o.new) note(o.kind, valuesOf(o.new));
+    }
+  return {
+    agent: (cno) => escapeMarkdown(names.Client.get(cno) ?? cno),
+    queue: (qno) => {
+      const name = names.Queue.get(qno);
+      return name === undefined ? escapeMarkdown(qno) : `${escapeMarkdown(qno)} ${escapeMarkdown(name)}`;
+    },
+  };
+}
+
+/** The object's identity in words, from the values of one of its states. */
+export function identity(kind: string, values: Record<string, unknown>, dir: Directory): string {
+  const parts = idFields(kind).map((field) => {
+    const v = values[field];
+    if (typeof v === "string" && !isSecret(v) && !isUnknown(v)) {
+      if (field === "cno") return `${escapeMarkdown(v)}${dir.agent(v) === escapeMarkdown(v) ? "" : ` ${dir.agent(v)}`}`;
+      if (field === "qno") return dir.queue(v);
+    }
+    // A code names itself by its meaning ("blacklist" rather than 1).
+    return explainCode(codesOf(kind, field), v) ?? formatValue(v);
+  });
+  return [noun(kind), parts.join(" · ")].filter((p) => p !== "").join(" ");
+}
+
+/** How the review names an object: after the change, or as it was for one that goes. */
+export function nameOf(o: CenterObject, dir: Directory): string {
+  if (!o.clink) return `${escapeMarkdown(o.kind)} ${escapeMarkdown(o.name)}`;
+  const state = o.action === "removed" || !o.new ? o.old : o.new;
+  return identity(o.kind, valuesOf(state), dir);
+}
+
+/** The name before the change, when a replacement changes it. */
+export function formerName(o: CenterObject, dir: Directory): string | undefined {
+  if (!o.clink || !o.old || !o.new) return undefined;
+  const before = identity(o.kind, valuesOf(o.old), dir);
+  return before === nameOf(o, dir) ? undefined : before;
+}

@@ -110,6 +110,19 @@ function setChange(kind: string, field: string, before: unknown, after: unknown)
   return { type: "set", field, added, removed, changed };
 }
 
+/**
+ * The provider's clear tag of each sealed write-only value (`__writeOnlyTags`, checked inputs):
+ * a password changed when its tag did, or when one is declared where none was. State written
+ * before tags existed has none: then only the provider's word says anything.
+ */
+function tagChanged(before: Props, after: Props, field: string): boolean {
+  const tagOf = (p: Props) => (isRecord(p.__writeOnlyTags) ? p.__writeOnlyTags[field] : undefined);
+  const b = tagOf(before);
+  const a = tagOf(after);
+  if (a === undefined) return false;
+  return b === undefined ? before[field] === undefined : a !== b;
+}
+
 const visibleFields = (inputs: Props) => Object.keys(inputs).filter((f) => !isBookkeeping(f));
 
 /** Field changes between two checked inputs of one object. */
@@ -122,7 +135,8 @@ function compareInputs(kind: string, before: Props, after: Props, reported: stri
     if (isSecretField(kind, field) || isSecret(a) || isSecret(b)) {
       // Masked values compare equal whatever they hold: only the provider's word, or a value
       // that became or stopped being secret, says anything.
-      if (reported.includes(field) || isSecret(a) !== isSecret(b)) changes.push({ type: "secret", field });
+      if (reported.includes(field) || isSecret(a) !== isSecret(b) || tagChanged(before, after, field))
+        changes.push({ type: "secret", field });
       continue;
     }
     if (a === undefined) {

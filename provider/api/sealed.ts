@@ -6,7 +6,7 @@
  * key secret, with the nonce derived from the value: the same password seals to the same text,
  * so an unchanged password never looks changed. Only a holder of the access key secret opens it.
  */
-import { createCipheriv, createDecipheriv, createHmac } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, createHmac } from "node:crypto";
 
 const PREFIX = "clink-sealed:v1:";
 
@@ -36,4 +36,13 @@ export function unseal(sealed: string, secret: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A short tag of a sealed value, shown in the clear so a preview (and `pulumi-clink review`) can
+ * say that a password changed without any form of the password: it is a hash of the ciphertext,
+ * whose key only the access key secret gives, so it tells nothing but "same" or "different".
+ */
+export function changeTag(sealed: string): string {
+  return createHash("sha256").update(sealed, "utf8").digest("hex").slice(0, 16);
 }

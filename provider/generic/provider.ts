@@ -8,6 +8,7 @@
 import { randomUUID } from "node:crypto";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { ClinkApiError, type ClinkClient } from "../api";
+import { changeTag, isSealed } from "../api/sealed";
 import { containsUnknown, type ResourceSchema } from "../schema/core";
 import {
   asLists,
@@ -23,6 +24,7 @@ import {
   withoutWriteOnly,
   fingerprintsOf,
   FINGERPRINTS,
+  WRITE_ONLY_TAGS,
   type Inputs,
 } from "../schema/ops";
 import { adoptExisting, apiClient } from "../settings";
@@ -165,7 +167,12 @@ export function makeProvider(def: ResourceDefinition): dynamic.ResourceProvider 
   return {
     async check(olds: Inputs, news: Inputs) {
       const r = await inner.check!(olds, convert(news, "unseal"));
-      return { inputs: convert(withoutUndefined(r.inputs ?? {}), "seal"), failures: r.failures };
+      const inputs = convert(withoutUndefined(r.inputs ?? {}), "seal");
+      const tags = Object.fromEntries(
+        writeOnly.filter((n) => isSealed(inputs[n])).map((n) => [n, changeTag(inputs[n] as string)]),
+      );
+      if (Object.keys(tags).length > 0) inputs[WRITE_ONLY_TAGS] = tags;
+      return { inputs, failures: r.failures };
     },
     diff: (id: string, olds: Inputs, news: Inputs) => inner.diff!(id, convert(olds, "unseal"), convert(news, "unseal")),
     async create(sealed: Inputs) {

@@ -98,6 +98,13 @@ function shown(field: FieldSpec, value: unknown): string {
 
 export const FINGERPRINTS = "__fingerprints";
 
+/**
+ * Checked-inputs bookkeeping: for each write-only field declared, a tag of its sealed value
+ * (provider/api/sealed.ts, changeTag). Not a secret and not a field: it lets a reader of a preview
+ * see which password changed, where the engine masks both the old and the new value.
+ */
+export const WRITE_ONLY_TAGS = "__writeOnlyTags";
+
 export function fingerprint(value: unknown, salt = randomBytes(16).toString("hex")): string {
   return `${salt}:${createHmac("sha256", salt).update(JSON.stringify(value)).digest("hex")}`;
 }

@@ -154,6 +154,28 @@ describe("review", () => {
     ]);
   });
 
+  it("sees a password changed together with another field through the provider's tag, not without one", () => {
+    const tagged = (tag: string, jitter: number) => ({
+      ...exten("8001"),
+      jittBuffer: jitter,
+      __writeOnlyTags: { password: tag },
+    });
+    const withTags = log(step("update", "Exten", "desk", tagged("aaaa", 0), tagged("bbbb", 1)), summary());
+    expect(withTags).toContain("bbbb");
+    const out = reviewEventLog(withTags);
+    expect(out).toContain("  - Jitter buffer (网络防抖): 0 (off) → 1 (on)\n  - password changed\n");
+    expect(out).not.toContain("bbbb");
+    // Same tag: only the jitter buffer changed.
+    const sameTag = reviewEventLog(
+      log(step("update", "Exten", "desk", tagged("aaaa", 0), tagged("aaaa", 1)), summary()),
+    );
+    expect(sameTag).not.toContain("password changed");
+    // State from before the tag: the old inputs have none, so a declared password is no evidence.
+    const { __writeOnlyTags: _none, ...untagged } = tagged("aaaa", 0);
+    const oldState = reviewEventLog(log(step("update", "Exten", "desk", untagged, tagged("bbbb", 1)), summary()));
+    expect(oldState).not.toContain("password changed");
+  });
+
   it("reads sets written as lists (state from 0.1.0) as the same set keyed", () => {
     const text = log(
       step(

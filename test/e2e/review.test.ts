@@ -19,7 +19,14 @@ import { runOf, stepsOf } from "./workflow-steps";
 
 type Sim = Awaited<ReturnType<typeof startSimulator>>;
 
-const PASSWORDS = ["Alice-first-pw-1", "Alice-second-pw-2", "Team-pw-2026", "Phone-pw-8001", "Phone-pw-8002"];
+const PASSWORDS = [
+  "Alice-first-pw-1",
+  "Alice-second-pw-2",
+  "Team-pw-2026",
+  "Phone-pw-8001",
+  "Phone-pw-8001-new",
+  "Phone-pw-8002",
+];
 
 describe("pulumi-clink review of a recorded preview", () => {
   let sim: Sim;
@@ -71,10 +78,12 @@ describe("pulumi-clink review of a recorded preview", () => {
         new clink.QueueMember("bob-overflow", { qno: overflow.qno, cno: bob.cno, penalty: 3 });
         const desk = new clink.Exten("desk", {
           extenNumber: "8001",
-          password: "Phone-pw-8001",
+          // A password changed together with another field: seen through the provider's tag.
+          password: edited ? "Phone-pw-8001-new" : "Phone-pw-8001",
           areaCode: "010",
           type: 1,
           allow: 3,
+          jittBuffer: edited ? 1 : 0,
         });
         const soft = new clink.Exten("soft", {
           extenNumber: "8002",
@@ -101,10 +110,11 @@ describe("pulumi-clink review of a recorded preview", () => {
       encoding: "utf8",
     });
     expect(summary.split("\n")).toEqual([
-      "### Clink changes: 7 objects change, 6 unchanged",
+      "### Clink changes: 8 objects change, 5 unchanged",
       "",
       "- agents (座席): 1 added, 1 changed, 1 replaced, 1 removed",
       "- queues (队列): 1 changed",
+      "- phones (话机): 1 changed",
       "- phone bindings (座席绑定电话): 1 removed",
       "- black/white list switch (黑白名单配置): 1 changed",
       "",
@@ -132,6 +142,12 @@ describe("pulumi-clink review of a recorded preview", () => {
       "  - bob's penalty in 0001 售后服务: 3 → 2",
       "  - carol joins 0001 售后服务 at penalty 1",
       "  - alice leaves 0001 售后服务",
+      "",
+      "#### Phones (话机, `Exten`)",
+      "",
+      "- **phone 8001** changed",
+      "  - Jitter buffer (网络防抖): 0 (off) → 1 (on)",
+      "  - password changed",
       "",
       "#### Phone bindings (座席绑定电话, `ClientPhone`)",
       "",

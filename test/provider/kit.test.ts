@@ -139,6 +139,19 @@ describe("the generic provider", () => {
     expect((await provider.diff!("g", outs, await checked({ key: "g", secret: "pw-2" }, outs))).changes).toBe(true);
   });
 
+  it("tags each sealed write-only value in the clear: same password, same tag; no form of the password", async () => {
+    const one = await checked({ key: "t", secret: "pw-1" });
+    const again = await checked({ key: "t", secret: "pw-1" });
+    const other = await checked({ key: "t", secret: "pw-2" });
+    const tag = (inputs: Record<string, unknown>) => (inputs.__writeOnlyTags as Record<string, string>).secret;
+    expect(tag(one)).toMatch(/^[0-9a-f]{16}$/);
+    expect(tag(again)).toBe(tag(one));
+    expect(tag(other)).not.toBe(tag(one));
+    expect(JSON.stringify(one.__writeOnlyTags)).not.toContain("pw-1");
+    expect((await provider.diff!("t", one, again)).changes).toBe(false);
+    expect((await checked({ key: "u", adopt: true })).__writeOnlyTags).toBeUndefined();
+  });
+
   it("leaves an object alone when another resource of this deployment took it over (a rename)", async () => {
     const old = await provider.create(await checked({ key: "h", secret: "pw" }));
     const renamed = await provider.create(await checked({ key: "h", adopt: true }));

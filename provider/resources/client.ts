@@ -14,7 +14,7 @@ import { resourceOptions, resourceProps, serializableProvider } from "./serializ
 
 export { ClientRole, ClientType, ClidType, ClidRule, AssignType, IbWrapupType } from "../../schema/client";
 
-async function describeClient(api: ClinkClient, cno: string): Promise<Inputs | undefined> {
+export async function describeClient(api: ClinkClient, cno: string): Promise<Inputs | undefined> {
   // An unknown cno is ResourceNotFound (doc 3.1.3 delete_client, error ResourceNotFound; describe's
   // own table only lists ClientExist).
   const answer = await readOrGone(() =>

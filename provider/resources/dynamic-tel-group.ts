@@ -10,7 +10,7 @@ import { ClinkProviderError, makeProvider } from "./kit";
 import { resourceOptions, resourceProps, serializableProvider } from "./serialized";
 
 /** Every group, all pages (3.5.8); the list is short, and names and ids are both unique. */
-function allGroups(api: ClinkClient): Promise<Inputs[]> {
+export function allGroups(api: ClinkClient): Promise<Inputs[]> {
   return api.listAll<Inputs>("/cc/page_dynamic_tel_group_rule", "dynamicTelGroupRules");
 }
 

@@ -405,7 +405,7 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
  * declared with something other than its documented default (which a new object would have);
  * a write-only one (a password) only when declared at all: the object keeps its own otherwise.
  */
-function toConverge(schema: ResourceSchema, remote: Inputs, inputs: Inputs): string[] {
+export function toConverge(schema: ResourceSchema, remote: Inputs, inputs: Inputs): string[] {
   const seen = fromRemote(schema, remote, {});
   const out = new Set<string>(updateOnlyDeclared(schema, inputs).filter((n) => seen[n] === undefined));
   for (const name of compare(schema, seen, inputs).changed) {

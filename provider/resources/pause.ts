@@ -12,7 +12,7 @@ import { ClinkProviderError, makeProvider } from "./kit";
 import { claimDefaultPause } from "./pause-default";
 import { resourceOptions, resourceProps, serializableProvider } from "./serialized";
 
-async function allPauses(api: ClinkClient): Promise<Inputs[]> {
+export async function allPauses(api: ClinkClient): Promise<Inputs[]> {
   const answer = await api.request<{ enterprisePauses?: Inputs[] }>("GET", "/cc/list_enterprise_pauses");
   return answer.enterprisePauses ?? [];
 }

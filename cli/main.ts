@@ -5,8 +5,8 @@
  */
 import { parseArgs } from "node:util";
 
-const commands: Record<string, () => (argv: string[]) => Promise<number>> = {
-  export: () => require("./export").main,
+const commands: Record<string, () => Promise<(argv: string[]) => Promise<number>>> = {
+  export: async () => (await import("./export")).main,
 };
 
 const summaries: Record<string, string> = {
@@ -45,7 +45,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`pulumi-clink: no command "${name}".\n${usage()}\n`);
     return 2;
   }
-  return load()(rest);
+  return (await load())(rest);
 }
 
 if (require.main === module) {

@@ -229,6 +229,13 @@ export const compareKeys = (a: string, b: string): number => (a < b ? -1 : a > b
  */
 const NOT_DECLARED: Record<string, string[]> = { Client: ["qnos"] };
 
+/**
+ * Fields the schema takes as text too but the resource's Args type as numbers only: a crmId is
+ * Integer in create_client (doc 3.1.1 `crmId`) and String in describe (3.1.5); a text one would
+ * not compile as `crmId`, so it stays undeclared.
+ */
+const NUMBER_ONLY: Record<string, string[]> = { Client: ["crmId"] };
+
 interface Declared {
   /** The fields to declare, in declared (list) form, in the schema's order. */
   fields: Inputs;
@@ -265,6 +272,10 @@ function declareObject(
       continue;
     }
     const v = parsed.data;
+    if (NUMBER_ONLY[schema.type]?.includes(name) && typeof v !== "number") {
+      warn(`${label}: ${name} ${JSON.stringify(v)} is text; left undeclared (the object keeps it, unmanaged).`);
+      continue;
+    }
     if (field.default !== undefined) {
       const dflt = field.schema.safeParse(field.default);
       const d = dflt.success ? dflt.data : field.default;
@@ -302,7 +313,8 @@ function declareObject(
         !schema.fields[f.property]?.required,
     );
     if (droppable.length === 0 || attempt > 8) {
-      warn(`${label} is not exported: ${failures.map((f) => f.reason).join("; ")}. Declare it by hand.`);
+      const reasons = failures.map((f) => f.reason.replace(/\.$/, "")).join("; ");
+      warn(`${label} is not exported: ${reasons}. Declare it by hand.`);
       return undefined;
     }
     for (const f of droppable) {
@@ -390,6 +402,10 @@ export function declareCenter(center: Center, filter: Filter): ExportModel {
   for (const cno of [...agentKeys].sort(compareKeys)) {
     const remote = center.clients.get(cno)!;
     const label = `agent ${cno}`;
+    if (text(remote.cno) !== "" && text(remote.cno) !== cno) {
+      warn(`${label} is not exported: describe_client answered agent ${text(remote.cno)} for it.`);
+      continue;
+    }
     const d = declareObject(schemaOf("client"), remote, label, warn);
     if (!d) continue;
     // Describe_client answers no number group (doc 3.1.5's answer table); should a server answer
@@ -400,7 +416,7 @@ export function declareCenter(center: Center, filter: Filter): ExportModel {
       d.notes.push(
         `Draws caller numbers from number group "${group}" (answered by this server, not in doc 3.1.5). To manage it, add` +
           (groupByName.has(group)
-            ? ` dynamicTelGroupName: ${moduleVar("dynamicTelGroup")}.${groupByName.get(group)}.name (the first up then restates it).`
+            ? ` dynamicTelGroupName: ${moduleVar("dynamicTelGroup")}.${groupByName.get(group)}.name, importing ./number-groups (the first up then restates it).`
             : ` dynamicTelGroupName (the first up then restates it).`),
       );
     const ident = agentNames.get(cno)!;
@@ -448,6 +464,10 @@ export function declareCenter(center: Center, filter: Filter): ExportModel {
   );
   for (const qno of [...queueKeys].sort(compareKeys)) {
     const remote = center.queues.get(qno)!;
+    if (text(remote.qno) !== "" && text(remote.qno) !== qno) {
+      warn(`queue ${qno} is not exported: describe_queue answered queue ${text(remote.qno)} for it.`);
+      continue;
+    }
     const d = declareObject(schemaOf("queue"), remote, `queue ${qno}`, warn);
     if (!d) continue;
     const uses = new Set<Kind>();

@@ -323,7 +323,11 @@ describe("what the server can answer", () => {
     server = await testServer(KEY.accessKeySecret, (req, res) => {
       const example = byPath.get(req.path.replace(/\/$/, ""));
       if (!example) return json(res, 404, { error: { code: "ResourceNotFound", message: "no example" } });
-      json(res, 200, example.json);
+      // The describe examples are of agent 0020 and queue 0021: served as the object asked for.
+      const body = structuredClone(example.json) as Record<string, Record<string, unknown> | undefined>;
+      if (body.client && req.query.cno) body.client.cno = req.query.cno;
+      if (body.result && req.query.qno) body.result.qno = req.query.qno;
+      json(res, 200, body);
     });
   });
   afterAll(() => server.close());
@@ -352,6 +356,95 @@ describe("what the server can answer", () => {
       if (file.endsWith(".ts"))
         expect(await prettier.check(text, { ...config, parser: "typescript" }), file).toBe(true);
     expectTypeChecks(r.dir);
+  });
+});
+
+describe("a server answering beyond the document", () => {
+  let server: Awaited<ReturnType<typeof testServer>>;
+  beforeAll(async () => {
+    const answers: Record<string, Record<string, unknown>> = {
+      "/cc/list_clients": { clients: [{ cno: "1001", bindTel: "" }, { cno: "1002" }, { cno: "" }], totalCount: 3 },
+      "/cc/describe_client": {
+        client: {
+          cno: "1001",
+          name: "张三",
+          areaCode: "010",
+          crmId: "CRM-7", // text: describe types it String (3.1.5)
+          dynamicTelGroupName: "组A", // not in 3.1.5's table
+          strangeField: { nested: true },
+          wrapupTime: "45", // a number as text
+          pauseLogin: null,
+        },
+      },
+      "/cc/list_other_setting": { otherSettings: { cno: "1001" } }, // no gains at all
+      "/cc/page_dynamic_tel_group_rule": {
+        dynamicTelGroupRules: [
+          {
+            id: 7,
+            name: "组A",
+            selectedTels: ["01089193540"],
+            status: 1,
+            advancedConfigPermission: 0,
+            statisticDays: 7,
+          },
+        ],
+      },
+      "/cc/list_queues": { queues: [{ qno: "0001" }] },
+      "/cc/describe_queue": {
+        queue: { qno: "0001", name: "售后", strategy: 99, queueMembers: [{ cno: "1001" }, { cno: "1003" }] },
+      },
+      "/cc/list_extens": {},
+      "/cc/list_enterprise_pauses": { enterprisePauses: [{ id: 1, pauseStatus: "这个太长了啊" }, { id: 2 }] },
+      "/cc/list_restrict_tel": { list: [{ tel: "13900001111", type: "1", telType: 1, expirationTime: "" }] },
+      "/cc/describe_restrict_tel_setting": { setting: {} },
+    };
+    server = await testServer(KEY.accessKeySecret, (req, res) => {
+      // Agent 1002 answers without name and area code; a queue member 1003 is answered as 1004.
+      if (req.path === "/cc/describe_client" && req.query.cno === "1002")
+        return json(res, 200, { client: { cno: "1002", permission: {} } });
+      if (req.path === "/cc/describe_client" && req.query.cno === "1003")
+        return json(res, 200, { client: { cno: "1004", name: "x", areaCode: "010" } });
+      const answer = answers[req.path];
+      if (!answer) return json(res, 404, { error: { code: "ResourceNotFound", message: "none" } });
+      json(res, 200, answer);
+    });
+  });
+  afterAll(() => server.close());
+
+  it("declares what it can, says what it left out, and still compiles", async () => {
+    const r = await exported(server);
+    expect(r.model.warnings).toEqual([
+      'number group "组A" (id 7): DynamicTelGroup: statisticDays applies only with advancedConfigPermission 1 (doc 3.5.5, statisticDays: 高级设置开关开启时); statisticDays left undeclared (the object keeps it, unmanaged).',
+      'agent 1001: crmId "CRM-7" is text; left undeclared (the object keeps it, unmanaged).',
+      "agent 1002 is not exported: Client field 'name' is required: Agent name (座席名称): Chinese characters, letters, digits and underscores, at most 20 characters; Client field 'areaCode' is required: Area code the agent belongs to (所属区号), e.g. \"010\". Declare it by hand.",
+      "agent 1003 is not exported: describe_client answered agent 1004 for it.",
+      "queue 0001 is not exported: strategy 99 is not a value pulumi-clink accepts (must be one of 1 (sequential), 2 (round robin), 3 (average), 4 (random), 5 (skills based), 6 (longest idle since last inbound), 7 (skills + longest idle since last inbound), 8 (longest idle since last inbound, all queues), 9 (skills + longest idle since last inbound, all queues), 10 (average, all queues), 11 (skills + round robin), 12 (longest idle), 13 (skills + longest current idle), 14 (longest idle since last call)). Declare it by hand, or fix the value in the Clink console.",
+      'pause status "这个太长了啊" is not exported: pauseStatus "这个太长了啊" is not a value pulumi-clink accepts (must be 1 to 4 characters). Declare it by hand, or fix the value in the Clink console.',
+      "the black/white-list switch is not exported: RestrictTelSetting field 'settingValue' is required: Which list applies to which direction (黑白名单配置), 0-6; or declare `mode` and `direction` on the resource instead. Declare it by hand.",
+    ]);
+    const agents = r.files.get("agents.ts")!;
+    expect(agents).toContain("  wrapupTime: 45,\n");
+    expect(agents).not.toMatch(/crmId|strangeField|agcRx/);
+    expect(agents).toContain(
+      '// Draws caller numbers from number group "组A" (answered by this server, not in doc 3.1.5). To manage it, add dynamicTelGroupName: numberGroups.group_组A.name, importing ./number-groups (the first up then restates it).',
+    );
+    // statisticDays answered with the analysis off (doc 3.5.5): left undeclared, not a failure.
+    expect(r.files.get("number-groups.ts")).not.toContain("statisticDays");
+    expect(r.files.get("restrict-tels.ts")).toContain("  type: clink.RestrictDirection.Inbound,\n");
+    expectTypeChecks(r.dir);
+  });
+});
+
+describe("progress", () => {
+  it("says how long the busiest endpoint still needs at its rate", async () => {
+    const { timeLeft, formatDuration } = await import("../../cli/export/progress");
+    const progress = new Map([
+      ["client", { known: 500, done: 200 }],
+      ["queue", { known: 100, done: 100 }],
+    ] as const);
+    expect(timeLeft(progress as never, { rate: 3 } as never, 10)).toBe(100);
+    expect(timeLeft(progress as never, { rate: 0 } as never, 10)).toBeCloseTo((10 / 300) * 300);
+    expect([formatDuration(100), formatDuration(42), formatDuration(7325)]).toEqual(["1m 40s", "42s", "2h 02m"]);
   });
 });
 
@@ -431,6 +524,17 @@ describe("the command", () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("is not empty (notes.txt); pick a new directory, or add --force");
     expect(fs.readdirSync(full)).toEqual(["notes.txt"]);
+    // --force writes the export's files there and keeps the others.
+    const forced = await cli(
+      ["export", "--out", full, "--endpoint", sim.url, "--quiet", "--force", "--include", "pause"],
+      {
+        CLINK_ACCESS_KEY_ID: KEY.accessKeyId,
+        CLINK_ACCESS_KEY_SECRET: KEY.accessKeySecret,
+      },
+    );
+    expect(forced.code).toBe(0);
+    expect(fs.readdirSync(full)).toContain("pauses.ts");
+    expect(fs.readFileSync(path.join(full, "notes.txt"), "utf8")).toBe("mine");
   }, 60_000);
 
   it("prints progress on stderr and the summary on stdout", async () => {

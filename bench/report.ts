@@ -24,6 +24,75 @@ export interface SizeResult {
 }
 
 const NOTES_START = "<!-- notes: kept across runs -->";
+const EXPORT_START = "<!-- export: written by `npm run bench -- --export`, kept by other runs -->";
+const EXPORT_END = "<!-- export: end -->";
+
+/** One run of `pulumi-clink export` on a seeded center (bench/run.ts --export). */
+export interface ExportBenchResult {
+  agents: number;
+  /** Declarations written. */
+  objects: number;
+  seconds: number;
+  calls: number;
+  throttled: number;
+  writes: number;
+  warnings: number;
+  /** The read bound: the busiest endpoint's calls / rate, in seconds. */
+  bound: number;
+  busiest: string;
+  perEndpoint: Record<string, number>;
+  /** One page per 100 objects, one describe per agent (and its gains) and per queue. */
+  expected: Record<string, number>;
+}
+
+/** The export section of a RESULTS.md (between its markers), or "" when there is none. */
+function exportSection(md: string): string {
+  const a = md.indexOf(EXPORT_START);
+  const b = md.indexOf(EXPORT_END);
+  return a >= 0 && b > a ? md.slice(a, b + EXPORT_END.length) + "\n\n" : "";
+}
+
+/** Replaces (or adds, before the notes) the export section of RESULTS.md; the rest stays as it is. */
+export function writeExportResults(mdPath: string, results: ExportBenchResult[]): void {
+  const previous = fs.existsSync(mdPath) ? fs.readFileSync(mdPath, "utf8") : `${NOTES_START}\n`;
+  const lines = [
+    EXPORT_START,
+    "",
+    "## Export (`pulumi-clink export`)",
+    "",
+    `Run ${new Date().toISOString()} on ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}, ` +
+      "simulator rate limit 3/s per endpoint. Command: `npm run bench -- --export --sizes " +
+      `${results.map((r) => r.agents).join(",")}\`. The center is the engine bench's shape, seeded through signed API calls ` +
+      "(agents with phones bound, queues with members, number groups, pauses, list entries); the bound is the busiest " +
+      "endpoint's calls / 3 per second (all endpoints are read at once).",
+    "",
+    "| agents | declarations | time (s) | API calls | 429s | writes | bound (s) | ratio | busiest endpoint |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ...results.map(
+      (r) =>
+        `| ${r.agents} | ${r.objects} | ${r.seconds.toFixed(1)} | ${r.calls} | ${r.throttled} | ${r.writes} | ${r.bound.toFixed(1)} | ` +
+        `${r.bound > 0 ? (r.seconds / r.bound).toFixed(2) : "-"} | ${r.busiest} |`,
+    ),
+    "",
+    "Calls per endpoint (each equal to the expected count: one page per 100 objects, one describe per agent and queue):",
+    "",
+    `| endpoint | ${results.map((r) => `${r.agents} agents`).join(" | ")} |`,
+    `|---|${results.map(() => "---:").join("|")}|`,
+    ...Object.keys(results[0]?.perEndpoint ?? {})
+      .sort()
+      .map((k) => `| ${k} | ${results.map((r) => r.perEndpoint[k] ?? 0).join(" | ")} |`),
+    "",
+    EXPORT_END,
+  ];
+  const section = lines.join("\n");
+  const old = exportSection(previous);
+  const next = old
+    ? previous.replace(old.trimEnd(), section)
+    : previous.includes(NOTES_START)
+      ? previous.replace(NOTES_START, `${section}\n\n${NOTES_START}`)
+      : `${previous}\n${section}\n`;
+  fs.writeFileSync(mdPath, next);
+}
 
 export function writeResults(
   mdPath: string,
@@ -80,7 +149,7 @@ export function writeResults(
     }
     lines.push("</details>", "");
   }
-  fs.writeFileSync(mdPath, `${lines.join("\n")}\n${notes}`);
+  fs.writeFileSync(mdPath, `${lines.join("\n")}\n${exportSection(previous)}${notes}`);
   fs.writeFileSync(svgPath, chart(results));
 }
 

@@ -5,11 +5,14 @@
  *
  *   npm run bench                      # sizes 50, 200, 500; writes bench/RESULTS.md and bench/chart.svg
  *   npm run bench -- --sizes 50 --check  # the short CI run: asserts the count targets, writes nothing
+ *   npm run bench -- --export --sizes 500  # only the export (issue 13), on a center seeded through the API
  *
  * Per phase it records wall time, API calls per endpoint (the simulator's log), 429s received, the
  * lower bound the rate limit allows (max over endpoints of calls / rate), time/bound, calls per
  * managed object and the provider process's peak memory.
  */
+import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { startSimulator } from "../simulator";
@@ -17,7 +20,9 @@ import { createStack, programDirAt, SIM_KEY_ID, SIM_KEY_SECRET } from "../test/e
 import { prepareProgramDir } from "../test/engine/program-dir";
 import { center, resourceCount, shapeFor } from "./center";
 import { PeakMemory, reapProviders } from "./memory";
-import { writeResults, type PhaseResult, type SizeResult } from "./report";
+import { writeExportResults, writeResults, type ExportBenchResult, type PhaseResult, type SizeResult } from "./report";
+import { ClinkClient } from "../provider/api";
+import { seedCenter, type SeedShape } from "../test/engine/seed-center";
 
 const RATE = 3;
 
@@ -34,9 +39,18 @@ async function main() {
       // The engine rewrites the whole state file after every step (O(resources²) for a large
       // stack); PULUMI_SKIP_CHECKPOINTS saves it only at the end. Measured, not recommended by default.
       "skip-checkpoints": { type: "boolean", default: false },
+      // Only `pulumi-clink export`: a center of each size seeded through signed API calls, read
+      // with the limit on; its section of RESULTS.md is replaced, the rest kept.
+      export: { type: "boolean", default: false },
     },
   });
   const sizes = values.sizes!.split(",").map(Number);
+  if (values.export) {
+    const exports: ExportBenchResult[] = [];
+    for (const agents of sizes) exports.push(await benchExport(agents));
+    finishExport(exports, values.check!, values.out ?? path.join(__dirname, "RESULTS.md"));
+    return;
+  }
   if (values["skip-checkpoints"]) process.env.PULUMI_SKIP_CHECKPOINTS = "true";
   const prepared = prepareProgramDir();
   const where = programDirAt(prepared.dir);
@@ -48,12 +62,17 @@ async function main() {
   }
   for (const r of results) printSize(r);
   if (values.check) {
-    const problems = checkTargets(results);
+    // The export's count targets too (a short run: one describe per agent at 3/s).
+    const exports: ExportBenchResult[] = [];
+    for (const agents of sizes) exports.push(await benchExport(agents));
+    const problems = [...checkTargets(results), ...checkExport(exports)];
     if (problems.length > 0) {
       console.error(`bench: targets missed:\n  ${problems.join("\n  ")}`);
       process.exit(1);
     }
-    console.log("bench: count targets hold (0 x 429, unchanged preview makes no API call)");
+    console.log(
+      "bench: count targets hold (0 x 429, unchanged preview makes no API call; export: no write, the expected calls)",
+    );
   } else {
     const md = values.out ?? path.join(__dirname, "RESULTS.md");
     writeResults(md, path.join(path.dirname(md), "chart.svg"), results, prepared.sdkVersion, Number(values.parallel));
@@ -154,6 +173,145 @@ function checkTargets(results: SizeResult[]): string[] {
         problems.push(`${r.agents} agents, ${p.name}: ${p.calls} API calls (expected none)`);
     }
   return problems;
+}
+
+/** The export bench's center: the engine bench's shape (bench/center.ts), seeded through signed calls. */
+function exportShape(agents: number): SeedShape {
+  const s = shapeFor(agents);
+  return {
+    agents,
+    phones: agents,
+    queues: s.queues * 2,
+    groups: s.groups,
+    pauses: s.pauses,
+    entries: s.blacklist,
+    free: Math.min(3, Math.floor(agents / 10)),
+  };
+}
+
+/** Pages of a list endpoint for n objects at 100 per page (listAll: one call also when empty). */
+const pages = (n: number) => Math.max(1, Math.ceil(n / 100));
+
+/** What the export must call: one page per 100 objects, and only the describes no list replaces. */
+function expectedCalls(s: SeedShape): Record<string, number> {
+  // One row per number and direction (3.7.1): every third number is listed in both directions.
+  const rows = (list: 1 | 2) =>
+    Array.from({ length: s.entries }, (_, e) => e)
+      .filter((e) => (e % 2 === 0 ? 1 : 2) === list)
+      .reduce((n, e) => n + (e % 3 === 0 ? 2 : 1), 0);
+  return {
+    "GET /cc/list_clients": pages(s.agents),
+    "GET /cc/describe_client": s.agents,
+    "GET /cc/list_other_setting": s.agents,
+    "GET /cc/list_queues": pages(s.queues),
+    "GET /cc/describe_queue": s.queues,
+    "GET /cc/list_extens": pages(s.phones),
+    "GET /cc/page_dynamic_tel_group_rule": pages(s.groups),
+    "GET /cc/list_enterprise_pauses": 1,
+    "GET /cc/list_restrict_tel": pages(rows(1)) + pages(rows(2)),
+    "GET /cc/describe_restrict_tel_setting": 1,
+  };
+}
+
+async function benchExport(agents: number): Promise<ExportBenchResult> {
+  const shape = exportShape(agents);
+  const sim = await startSimulator({
+    port: 0,
+    accessKeyId: SIM_KEY_ID,
+    accessKeySecret: SIM_KEY_SECRET,
+    rate: 0,
+    seed: { extenLimit: agents * 3 + 10 },
+  });
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), "clink-bench-export-"));
+  try {
+    const seeder = new ClinkClient({
+      endpoint: sim.url,
+      accessKeyId: SIM_KEY_ID,
+      accessKeySecret: SIM_KEY_SECRET,
+      rate: 0,
+    });
+    await seedCenter(seeder, shape);
+    await seeder.close();
+    sim.setRate(RATE);
+    // The command as built (npm run bench builds first), in this process.
+    const { exportCenter, parseExportArgs } = require(
+      path.join(__dirname, "..", "dist", "cli", "export"),
+    ) as typeof import("../cli/export");
+    const options = parseExportArgs([
+      "--out",
+      path.join(out, "center"),
+      "--endpoint",
+      sim.url,
+      "--access-key-id",
+      SIM_KEY_ID,
+      "--access-key-secret",
+      SIM_KEY_SECRET,
+      "--rate",
+      String(RATE),
+      "--quiet",
+    ]);
+    if (options === "help") throw new Error("unexpected --help");
+    const from = sim.log().length;
+    const started = Date.now();
+    const result = await exportCenter(options);
+    const seconds = (Date.now() - started) / 1000;
+    const entries = sim.log().slice(from);
+    const perEndpoint: Record<string, number> = {};
+    for (const e of entries)
+      if (e.status !== 429) perEndpoint[`${e.method} ${e.path}`] = (perEndpoint[`${e.method} ${e.path}`] ?? 0) + 1;
+    const busiest = Object.entries(perEndpoint).sort((a, b) => b[1] - a[1])[0];
+    const r: ExportBenchResult = {
+      agents,
+      objects: [...result.model.byKind.values()].reduce((a, d) => a + d.length, 0),
+      seconds,
+      calls: Object.values(perEndpoint).reduce((a, b) => a + b, 0),
+      throttled: entries.filter((e) => e.status === 429).length,
+      writes: entries.filter((e) => e.method !== "GET").length,
+      warnings: result.model.warnings.length,
+      bound: busiest ? busiest[1] / RATE : 0,
+      busiest: busiest?.[0] ?? "-",
+      perEndpoint,
+      expected: expectedCalls(shape),
+    };
+    console.log(
+      `bench export ${agents} agents: ${seconds.toFixed(1)} s, ${r.calls} calls, ${r.throttled} x 429, ${r.writes} writes, ` +
+        `bound ${r.bound.toFixed(1)} s (x${(seconds / r.bound).toFixed(2)}), ${r.objects} declarations`,
+    );
+    return r;
+  } finally {
+    await sim.close();
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/** Counts, not the wall clock (CI shares its machine): no 429, no write, exactly the expected calls. */
+function checkExport(results: ExportBenchResult[]): string[] {
+  const problems: string[] = [];
+  for (const r of results) {
+    if (r.throttled > 0) problems.push(`export ${r.agents} agents: ${r.throttled} requests answered 429`);
+    if (r.writes > 0) problems.push(`export ${r.agents} agents: ${r.writes} write calls`);
+    if (r.warnings > 0) problems.push(`export ${r.agents} agents: ${r.warnings} warnings`);
+    const got = JSON.stringify(Object.fromEntries(Object.entries(r.perEndpoint).sort()));
+    const want = JSON.stringify(Object.fromEntries(Object.entries(r.expected).sort()));
+    if (got !== want) problems.push(`export ${r.agents} agents: calls ${got}, expected ${want}`);
+  }
+  return problems;
+}
+
+function finishExport(results: ExportBenchResult[], check: boolean, md: string) {
+  const problems = checkExport(results);
+  if (problems.length > 0) {
+    console.error(`bench: export targets missed:\n  ${problems.join("\n  ")}`);
+    process.exit(1);
+  }
+  if (check) {
+    console.log(
+      "bench: export count targets hold (0 x 429, no write, one page per 100 objects and one describe per agent and queue)",
+    );
+    return;
+  }
+  writeExportResults(md, results);
+  console.log(`bench: wrote the export section of ${md}`);
 }
 
 main().catch((e: unknown) => {

@@ -8,7 +8,16 @@ import * as fs from "node:fs";
 import { CliError, UsageError, type Command, type Io } from "./command";
 import { reviewCommand } from "./review/command";
 
+/** Export reads a whole center: its module (and the provider's) loads only when it runs. */
+const exportCommand: Command = {
+  summary: "read a live center and write a Pulumi project that declares it (adopt: true)",
+  usage: "Run `pulumi-clink export --help` for the options.",
+  // The exporter writes its progress, summary and own usage errors to the process's streams.
+  run: async (args) => (await import("./export")).main(args),
+};
+
 const COMMANDS: Record<string, Command> = {
+  export: exportCommand,
   review: reviewCommand,
 };
 
@@ -54,7 +63,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-const processIo: Io = {
+export const processIo: Io = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   readFile: (path) => fs.readFileSync(path, "utf8"),
@@ -65,8 +74,11 @@ const processIo: Io = {
   },
 };
 
+/** The command line as the bin runs it, on the process's streams. */
+export const run = (argv: string[]): Promise<number> => main(argv, processIo);
+
 if (require.main === module) {
-  main(process.argv.slice(2), processIo).then(
+  run(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
     },

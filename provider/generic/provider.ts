@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { ClinkApiError, type ClinkClient } from "../api";
 import { changeTag, isSealed } from "../api/sealed";
-import { containsUnknown, type ResourceSchema } from "../schema/core";
+import { containsUnknown, type FieldSpec, type ResourceSchema } from "../schema/core";
 import {
   asLists,
   compare,
@@ -408,20 +408,29 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
 /**
  * What an adopted (or recovered) object needs changed to match the declaration: the fields whose
  * declared value differs from what the server answers, and nothing else, so an adoption that
- * matches makes no write call. A field describe does not return is sent only when it was
- * declared with something other than its documented default (which a new object would have);
+ * matches makes no write call. A field describe does not return (or this answer left out) is sent
+ * only when it was declared with something other than its documented default (which a new object would have);
  * a write-only one (a password) only when declared at all: the object keeps its own otherwise.
  */
-function toConverge(schema: ResourceSchema, remote: Inputs, inputs: Inputs): string[] {
+export function toConverge(schema: ResourceSchema, remote: Inputs, inputs: Inputs): string[] {
   const seen = fromRemote(schema, remote, {});
   const out = new Set<string>(updateOnlyDeclared(schema, inputs).filter((n) => seen[n] === undefined));
   for (const name of compare(schema, seen, inputs).changed) {
     const field = schema.fields[name];
     if (field.lifecycle !== "updatable" && field.lifecycle !== "updateOnly") continue;
-    if (field.api?.read === false && deepEqual(inputs[name], field.default)) continue;
+    // Not answered, here or ever (describe never returns it, or this answer left it out, as doc
+    // 3.1.5's example leaves out clidType): its value is unknown, and a default declared for it
+    // is no reason to write.
+    const unanswered = field.api?.read === false || seen[name] === undefined;
+    if (unanswered && field.default !== undefined && deepEqual(inputs[name], settledDefault(field))) continue;
     out.add(name);
   }
   return [...out];
+}
+
+function settledDefault(field: FieldSpec): unknown {
+  const parsed = field.schema.safeParse(field.default);
+  return parsed.success ? parsed.data : field.default;
 }
 
 /** Outputs: the declared (normalized) inputs, overlaid with what the server reported for read-only fields. */

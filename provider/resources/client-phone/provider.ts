@@ -50,6 +50,9 @@ export const clientPhoneProvider = makeProvider({
       // Another phone already bound: rebinding changes how a live agent is reached, so it takes the opt-in.
       if (current && !sameNumber(String(current.tel), String(inputs.tel)))
         throw alreadyExistsOutcome(`agent ${cno} has phone ${String(current.tel)} bound`);
+      // Already bound to the declared phone (an adoption, e.g. of an exported center): binding
+      // again would change nothing but is a write call; only a declared isReserveTel needs sending.
+      if (current && inputs.isReserveTel === undefined) return current;
       return bind(api, cno, body);
     },
     read: (api, id) => describeBinding(api, id),

@@ -9,7 +9,7 @@ import type { Inputs } from "../../schema/ops";
 import { makeProvider, readOrGone } from "../../generic/provider";
 import { logOut } from "../../generic/log-out";
 
-async function describeClient(api: ClinkClient, cno: string): Promise<Inputs | undefined> {
+export async function describeClient(api: ClinkClient, cno: string): Promise<Inputs | undefined> {
   // An unknown cno is ResourceNotFound (doc 3.1.3 delete_client, error ResourceNotFound; describe's
   // own table only lists ClientExist).
   const answer = await readOrGone(() =>

@@ -8,7 +8,7 @@ import type { Inputs } from "../../schema/ops";
 import { ClinkProviderError, makeProvider } from "../../generic/provider";
 
 /** Every group, all pages (3.5.8); the list is short, and names and ids are both unique. */
-function allGroups(api: ClinkClient): Promise<Inputs[]> {
+export function allGroups(api: ClinkClient): Promise<Inputs[]> {
   return api.listAll<Inputs>("/cc/page_dynamic_tel_group_rule", "dynamicTelGroupRules");
 }
 

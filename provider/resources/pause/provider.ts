@@ -9,7 +9,7 @@ import { pauseSchema } from "./schema";
 import type { Inputs } from "../../schema/ops";
 import { ClinkProviderError, makeProvider } from "../../generic/provider";
 
-async function allPauses(api: ClinkClient): Promise<Inputs[]> {
+export async function allPauses(api: ClinkClient): Promise<Inputs[]> {
   const answer = await api.request<{ enterprisePauses?: Inputs[] }>("GET", "/cc/list_enterprise_pauses");
   return answer.enterprisePauses ?? [];
 }

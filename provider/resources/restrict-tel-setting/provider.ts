@@ -9,7 +9,7 @@ import { restrictTelSettingSchema } from "./schema";
 import type { Inputs } from "../../schema/ops";
 import { makeProvider } from "../../generic/provider";
 
-async function describeSetting(api: ClinkClient): Promise<Inputs | undefined> {
+export async function describeSetting(api: ClinkClient): Promise<Inputs | undefined> {
   const answer = await api.request<{ setting?: Inputs }>("GET", "/cc/describe_restrict_tel_setting");
   return answer.setting;
 }
@@ -25,7 +25,13 @@ async function setSetting(api: ClinkClient, body: Inputs): Promise<Inputs | unde
 export const restrictTelSettingProvider = makeProvider({
   schema: restrictTelSettingSchema,
   api: {
-    create: (api, body) => setSetting(api, body),
+    async create(api, body) {
+      // The switch always exists: when it already has the declared value (an adopted center, e.g.
+      // an exported one), setting it again would be a write call that changes nothing.
+      const current = await describeSetting(api);
+      if (current && Number(current.settingValue) === body.settingValue) return current;
+      return setSetting(api, body);
+    },
     read: (api) => describeSetting(api),
     idAfterCreate: async () => restrictTelSettingSchema.singletonId!,
     update: (api, _id, body) => setSetting(api, body),

@@ -25,7 +25,11 @@ async function describeEntry(api: ClinkClient, id: string, state: Inputs = {}): 
   const { restrictType, tel } = splitId(id);
   const entries = await api.listAll<Inputs>("/cc/list_restrict_tel", ["restrictTels", "list"], { restrictType, tel });
   const mine = entries.filter((e) => e.tel === tel && Number(e.restrictType) === restrictType);
-  if (mine.length === 0) return undefined;
+  return mine.length === 0 ? undefined : mergeEntries(mine, state);
+}
+
+/** The list entries of one number on one list (one per direction) as one describe-shaped object. */
+export function mergeEntries(mine: Inputs[], state: Inputs = {}): Inputs {
   const pick = (field: "description" | "expirationTime") => {
     const declared = (v: unknown) => {
       const f = restrictTelSchema.fields[field];

@@ -1,0 +1,167 @@
+/**
+ * The files of an exported project, as text: Pulumi.yaml, package.json, tsconfig.json,
+ * .gitignore, index.ts (the entry point: it imports one module per kind, and each module declares
+ * its objects at top level) and the modules. Nothing in them depends on the time, the machine or
+ * the order the API answered in: the same center gives the same bytes.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { moduleVar, type Declaration, type ExportModel } from "./declare";
+import { kindInfo, type Kind } from "./kinds";
+import { declaration, docComment } from "./print";
+
+export interface ProjectInfo {
+  project: string;
+  /** The endpoint's host, named in the headers (never a key). */
+  host: string;
+}
+
+interface OwnPackage {
+  version: string;
+  peerDependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+}
+
+/** pulumi-clink's own package.json (source and dist layouts differ: walk up to it). */
+function ownPackage(): OwnPackage {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const file = path.join(dir, "package.json");
+    if (fs.existsSync(file)) {
+      const pkg = JSON.parse(fs.readFileSync(file, "utf8")) as OwnPackage & { name?: string };
+      if (pkg.name === "pulumi-clink") return pkg;
+    }
+    if (path.dirname(dir) === dir) throw new Error("pulumi-clink export: cannot find pulumi-clink's package.json");
+  }
+}
+
+const KIND_HEADERS: Record<Kind, string[]> = {
+  dynamicTelGroup: ["Agents refer to a group by its name (doc 3.5.5 `name`)."],
+  client: [
+    "Passwords are not declared: the API never answers them (doc 3.1.5), and an adopted agent keeps its own.",
+    "describe_client (doc 3.1.5) answers no assignType, dynamicTelGroupName, clidDefault, wechatMiniProgramRtc,",
+    "obClidDefaultType or dynamicTelGroupIdDefault: they are not declared, and each agent keeps its own.",
+    "Queue memberships are declared on the queues (queues.ts, `members`), not as `qnos` here.",
+  ],
+  exten: ["Passwords are not declared: the API never shows them (doc 3.4.1 `password`); adopted phones keep theirs."],
+  queue: [
+    "`members` is authoritative: each queue has exactly the agents listed (doc 3.2.2 `queueMembers`); `[]` is none.",
+  ],
+  clientPhone: ["A phone of the center is referred to by its Exten, so the engine makes the phone before the binding."],
+  pause: ["At most one pause status is the default (isDefault: 1)."],
+  restrictTel: ["One declaration per number and list, both directions together (type: [1, 2])."],
+  restrictTelSetting: [
+    "The switch always exists, so it takes no adopt: declared, it is set only when the value differs.",
+  ],
+};
+
+function moduleText(kind: Kind, decls: Declaration[], info: ProjectInfo): string {
+  const k = kindInfo(kind);
+  const uses = new Set<Kind>();
+  for (const d of decls) for (const u of d.uses) uses.add(u);
+  const header = docComment([
+    `${k.title[0].toUpperCase()}${k.title.slice(1)}: ${decls.length},`,
+    `exported from ${info.host} by \`pulumi-clink export\`. Each resource takes its object over (adopt: true)`,
+    "and changes only what its declaration changes; fields at their documented default are not declared.",
+    ...KIND_HEADERS[kind],
+  ]);
+  const imports = [
+    'import * as clink from "pulumi-clink";',
+    ...[...uses].sort().map((u) => `import * as ${moduleVar(u)} from "./${kindInfo(u).module}";`),
+  ];
+  const body = decls.map((d) => declaration(d.ident, k.schema.type, d.args, d.notes));
+  return [header, imports.join("\n"), ...body].join("\n\n") + "\n";
+}
+
+function indexText(model: ExportModel, info: ProjectInfo): string {
+  const lines = [
+    `The Clink center at ${info.host}, as \`pulumi-clink export\` read it. Loading this program declares it`,
+    "(each module below declares its objects when imported).",
+    "",
+    "Every resource has adopt: true: the first `pulumi up` takes each object over instead of creating it, and",
+    "writes nothing while the code matches the center. Review it, run `pulumi preview`, then `pulumi up`.",
+    "Afterwards `adopt` may stay or go: it only matters for an object that does not exist in this stack yet.",
+  ];
+  const imports = [...model.byKind.keys()].map((k) => `import "./${kindInfo(k).module}";`);
+  return [docComment(lines), imports.join("\n")].join("\n\n") + "\n";
+}
+
+/** The project's files by relative path. */
+export function projectFiles(model: ExportModel, info: ProjectInfo): Map<string, string> {
+  const own = ownPackage();
+  const files = new Map<string, string>();
+  files.set(
+    "Pulumi.yaml",
+    [
+      `name: ${info.project}`,
+      "runtime:",
+      "  name: nodejs",
+      "  options:",
+      "    typescript: true",
+      `description: The Clink center at ${info.host}, exported by pulumi-clink export.`,
+      "",
+    ].join("\n"),
+  );
+  const pkg = {
+    name: info.project,
+    private: true,
+    main: "index.ts",
+    scripts: { typecheck: "tsc --noEmit" },
+    dependencies: {
+      "@pulumi/pulumi": own.peerDependencies?.["@pulumi/pulumi"] ?? "^3.230.0",
+      "pulumi-clink": `^${own.version}`,
+    },
+    devDependencies: {
+      "@types/node": own.devDependencies?.["@types/node"] ?? "^20.19.0",
+      typescript: own.devDependencies?.typescript ?? "~5.9.3",
+    },
+  };
+  files.set("package.json", JSON.stringify(pkg, null, 2) + "\n");
+  files.set(
+    "tsconfig.json",
+    [
+      "{",
+      '  "compilerOptions": {',
+      '    "target": "ES2022",',
+      '    "module": "node16",',
+      '    "moduleResolution": "node16",',
+      '    "strict": true,',
+      '    "esModuleInterop": true,',
+      '    "skipLibCheck": true,',
+      '    "types": ["node"]',
+      "  },",
+      '  "include": ["*.ts"]',
+      "}",
+      "",
+    ].join("\n"),
+  );
+  files.set(".gitignore", "node_modules/\n");
+  // The layout the files are written in (pulumi-clink's own prettier config), so that prettier
+  // run in the project leaves them as they are.
+  files.set(".prettierrc.json", '{ "printWidth": 120 }\n');
+  files.set("index.ts", indexText(model, info));
+  for (const [kind, decls] of model.byKind) files.set(`${kindInfo(kind).module}.ts`, moduleText(kind, decls, info));
+  return files;
+}
+
+/**
+ * Writes the files into `dir`: a new or empty directory, or with `force` one whose other files
+ * are kept. Written to a temporary name first and renamed, so an interrupted export leaves no
+ * half-written module.
+ */
+export function writeProject(dir: string, files: Map<string, string>, force: boolean): void {
+  if (fs.existsSync(dir)) {
+    if (!fs.statSync(dir).isDirectory()) throw new Error(`--out ${dir} is a file, not a directory.`);
+    const present = fs.readdirSync(dir);
+    if (present.length > 0 && !force)
+      throw new Error(
+        `--out ${dir} is not empty (${present.slice(0, 3).join(", ")}${present.length > 3 ? ", ..." : ""}); pick a new directory, or add --force to overwrite the export's files there.`,
+      );
+  }
+  fs.mkdirSync(dir, { recursive: true });
+  for (const [name, content] of files) {
+    const target = path.join(dir, name);
+    const temp = `${target}.${process.pid}.tmp`;
+    fs.writeFileSync(temp, content);
+    fs.renameSync(temp, target);
+  }
+}

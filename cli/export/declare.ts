@@ -229,13 +229,6 @@ export const compareKeys = (a: string, b: string): number => (a < b ? -1 : a > b
  */
 const NOT_DECLARED: Record<string, string[]> = { Client: ["qnos"] };
 
-/**
- * Fields the schema takes as text too but the resource's Args type as numbers only: a crmId is
- * Integer in create_client (doc 3.1.1 `crmId`) and String in describe (3.1.5); a text one would
- * not compile as `crmId`, so it stays undeclared.
- */
-const NUMBER_ONLY: Record<string, string[]> = { Client: ["crmId"] };
-
 interface Declared {
   /** The fields to declare, in declared (list) form, in the schema's order. */
   fields: Inputs;
@@ -272,10 +265,6 @@ function declareObject(
       continue;
     }
     const v = parsed.data;
-    if (NUMBER_ONLY[schema.type]?.includes(name) && typeof v !== "number") {
-      warn(`${label}: ${name} ${JSON.stringify(v)} is text; left undeclared (the object keeps it, unmanaged).`);
-      continue;
-    }
     if (field.default !== undefined) {
       const dflt = field.schema.safeParse(field.default);
       const d = dflt.success ? dflt.data : field.default;

@@ -57,3 +57,5 @@ export function policyOf(rule: Rule): ResourceValidationPolicy | StackValidation
 }
 
 export const policies: Policies = rules.map(policyOf);
+
+export { rules };

@@ -177,8 +177,8 @@ export const whitelistNeedsEntries: StackRule = {
           `but this stack declares no whitelist entry for ${dirs} calls: the center would refuse every ${dirs} call. ` +
           `Declare the numbers that may ${missing.length === 2 ? "call" : missing[0] === RestrictDirection.Inbound ? "call in" : "be called"} first ` +
           `(new clink.RestrictTel("...", { restrictType: ${whitelist}, type: ${direction}, telType: ${number}, tel: "..." })), ` +
-          `or switch to the blacklist (mode: "blacklist") or off. If the whitelist is kept outside this stack, read its entries ` +
-          `with clink.RestrictTel.get, or set this policy to advisory in the policy pack config.`,
+          `or switch to the blacklist (mode: "blacklist") or off. Entries the center already has are taken over with adopt: true; ` +
+          `if the whitelist is kept outside this stack, set this policy to advisory or disabled in the stack's policy pack config.`,
       });
     }
     return out;

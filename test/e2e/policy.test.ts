@@ -91,10 +91,10 @@ describe("the policy pack under the real engine", () => {
     createStack(where, program, { endpoint: sim.url, project, config }).then((h) => h.stack);
 
   it("refuses a whitelist-only switch with no whitelist entry at preview, with the rule's message", async () => {
-    let withEntry = false;
+    let entry: "none" | "declared" = "none";
     const stack = await stackOf(({ clink }) => {
       new clink.RestrictTelSetting("lists", { mode: "whitelist", direction: "inbound" });
-      if (withEntry)
+      if (entry === "declared")
         new clink.RestrictTel("partner", {
           restrictType: clink.RestrictType.Whitelist,
           type: clink.RestrictDirection.Inbound,
@@ -114,10 +114,16 @@ describe("the policy pack under the real engine", () => {
     expect(refused.output).toContain(message);
     expect(refused.output).toContain("[mandatory]  whitelist-needs-entries");
 
-    withEntry = true;
+    entry = "declared";
     const allowed = await run("preview", stack);
     expect(allowed.failed).toBe(false);
     expect(violations(allowed)).toEqual([]);
+
+    // A stack whose whitelist is kept elsewhere turns the rule off in its pack config (the string form).
+    entry = "none";
+    const off = await run("preview", stack, { "whitelist-needs-entries": "disabled" });
+    expect(off.failed).toBe(false);
+    expect(violations(off)).toEqual([]);
   });
 
   it("refuses a blacklisted emergency number before anything is applied, unless the stack's pack config lowers the rule", async () => {

@@ -36,6 +36,8 @@ export function quickstartCenter() {
     password: agentPassword,
     assignType: clink.AssignType.DynamicGroup,
     dynamicTelGroupName: salesNumbers.name, // the group is created first
+    // A plain agent: no recording playback or download (the document's default grants it; docs/policy.md).
+    permission: { recordDownload: 0 },
   });
 
   // Two queues: support lists its members here (authoritative); overflow leaves members to others.

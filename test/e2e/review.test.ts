@@ -207,13 +207,15 @@ describe("pulumi-clink review of a recorded preview", () => {
     };
     // Each workflow command of the engine, and the Automation API call that runs it.
     const engine: Record<string, (onEvent: (e: unknown) => void) => Promise<unknown>> = {
-      'pulumi up --stack "$STACK" --yes --non-interactive --parallel 1000 --event-log "$RUNNER_TEMP/clink-events.json"':
-        (onEvent) => h.stack.up({ parallel: 1000, onEvent }),
-      'pulumi preview --stack "$STACK" --non-interactive --event-log "$RUNNER_TEMP/clink-events.json"': (onEvent) =>
-        h.stack.preview({ onEvent }),
+      'pulumi up --stack "$STACK" --yes --non-interactive --parallel 1000 --event-log "$RUNNER_TEMP/clink-events.json" --policy-pack node_modules/pulumi-clink/policy':
+        (onEvent) => h.stack.up({ parallel: 1000, onEvent, policyPacks: [pack] }),
+      'pulumi preview --stack "$STACK" --non-interactive --event-log "$RUNNER_TEMP/clink-events.json" --policy-pack node_modules/pulumi-clink/policy':
+        (onEvent) => h.stack.preview({ onEvent, policyPacks: [pack] }),
       'pulumi preview --stack "$STACK" --refresh --expect-no-changes --non-interactive --event-log "$RUNNER_TEMP/clink-events.json"':
         (onEvent) => h.stack.preview({ refresh: true, expectNoChanges: true, onEvent }),
     };
+    // The package's policy pack, as the workflows name it (relative to the project directory).
+    const pack = path.join(where.dir, "node_modules", "pulumi-clink", "policy");
     const ran = new Set<string>();
     /** Runs a step; resolves to whether it succeeded. */
     const step = async (workflow: string, name: string): Promise<boolean> => {

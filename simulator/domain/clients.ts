@@ -213,8 +213,9 @@ function readClient(p: Params, ctx: Ctx, req: ApiRequest, creating: boolean, cur
 
 /** The cross-field rules the document states, checked on the merged agent. */
 function checkRules(ctx: Ctx, c: Obj) {
-  // Doc 3.1.1 `clid`: required when clidType is not 0 (全部).
-  if (c.clidType !== 0 && !(Array.isArray(c.clid) && c.clid.length > 0))
+  // Doc 3.1.1 `clid`: required when clidType is not 0 (全部); an agent without one has the
+  // documented default, 0 (an agent put in by the admin API may lack it).
+  if ((c.clidType ?? 0) !== 0 && !(Array.isArray(c.clid) && c.clid.length > 0))
     throw fail.invalid("clidType 非0(全部)时 clid 为必填项");
   for (const n of [...((c.clid as string[]) ?? []), ...((c.clidDefault as string[]) ?? [])])
     if (!ctx.seed.clids.includes(n)) throw fail.invalid(`外显号码不存在: ${n}`);

@@ -11,7 +11,7 @@
  * lets the HTTP layer inject "connection dropped after the change was applied": it calls
  * `handle` and then destroys the socket instead of answering.
  *
- * Neither half may import anything from `provider/` or `schema/`: written from the document only,
+ * Neither half may import anything from `provider/` (the schemas included): written from the document only,
  * it checks our reading of the document instead of repeating it.
  */
 

@@ -1,6 +1,6 @@
 /**
  * What the review knows about resources and their fields, read from the resource schemas: the
- * only module of the CLI that imports the schemas. Labels, code meanings and defaults are derived from
+ * only module of the review that imports the schemas. Labels, code meanings and defaults are derived from
  * the schema's own text and validators, never written a second time here.
  */
 import { schemas } from "../../provider/resources/schemas";

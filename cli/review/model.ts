@@ -120,8 +120,14 @@ function tagChanged(before: Props, after: Props, field: string): boolean {
   const b = tagOf(before);
   const a = tagOf(after);
   if (a === undefined) return false;
-  return b === undefined ? before[field] === undefined : a !== b;
+  if (b !== undefined) return a !== b;
+  // No tag before: a first declaration, unless the state holds a fingerprint (inputs read back by a
+  // refresh carry no password, only the fingerprint the provider compares with): then unknown.
+  return before[field] === undefined && !hasFingerprints(before);
 }
+
+/** Inputs read back by `read` (refresh) keep the write-only fingerprints, never the values. */
+const hasFingerprints = (p: Props) => p.__fingerprints !== undefined;
 
 const visibleFields = (inputs: Props) => Object.keys(inputs).filter((f) => !isBookkeeping(f));
 
@@ -135,7 +141,9 @@ function compareInputs(kind: string, before: Props, after: Props, reported: stri
     if (isSecretField(kind, field) || isSecret(a) || isSecret(b)) {
       // Masked values compare equal whatever they hold: only the provider's word, or a value
       // that became or stopped being secret, says anything.
-      if (reported.includes(field) || isSecret(a) !== isSecret(b) || tagChanged(before, after, field))
+      // After a refresh the old inputs hold no write-only value (only its fingerprint): no evidence.
+      const readBack = b === undefined && isSecretField(kind, field) && hasFingerprints(before);
+      if (reported.includes(field) || (!readBack && isSecret(a) !== isSecret(b)) || tagChanged(before, after, field))
         changes.push({ type: "secret", field });
       continue;
     }

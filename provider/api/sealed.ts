@@ -41,8 +41,10 @@ export function unseal(sealed: string, secret: string): string | undefined {
 /**
  * A short tag of a sealed value, shown in the clear so a preview (and `pulumi-clink review`) can
  * say that a password changed without any form of the password: it is a hash of the ciphertext,
- * whose key only the access key secret gives, so it tells nothing but "same" or "different".
+ * whose key only the access key secret gives, so it tells nothing but "same" or "different" for
+ * one field of one object.
  */
-export function changeTag(sealed: string): string {
-  return createHash("sha256").update(sealed, "utf8").digest("hex").slice(0, 16);
+export function changeTag(sealed: string, context: string): string {
+  // The context (kind, natural key, field) keeps two objects with the same password from showing equal tags.
+  return createHash("sha256").update(context, "utf8").update("\0").update(sealed, "utf8").digest("hex").slice(0, 16);
 }

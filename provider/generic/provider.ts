@@ -169,7 +169,9 @@ export function makeProvider(def: ResourceDefinition): dynamic.ResourceProvider 
       const r = await inner.check!(olds, convert(news, "unseal"));
       const inputs = convert(withoutUndefined(r.inputs ?? {}), "seal");
       const tags = Object.fromEntries(
-        writeOnly.filter((n) => isSealed(inputs[n])).map((n) => [n, changeTag(inputs[n] as string)]),
+        writeOnly
+          .filter((n) => isSealed(inputs[n]))
+          .map((n) => [n, changeTag(inputs[n] as string, `${def.schema.type}:${idOf(def.schema, inputs)}:${n}`)]),
       );
       if (Object.keys(tags).length > 0) inputs[WRITE_ONLY_TAGS] = tags;
       return { inputs, failures: r.failures };

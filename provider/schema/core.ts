@@ -61,6 +61,8 @@ export interface FieldSpec<T = unknown> {
   toApi?: (value: T) => unknown;
   /** For keyed sets: the list form the API takes and the outputs show (`stringsOf`, `objectsOf`). */
   asList?: (value: unknown) => unknown;
+  /** A computed field the server always reports (an id): its output is never undefined. */
+  alwaysReported?: boolean;
   /**
    * The TypeScript type of the output, for the generated class, when the settled form differs from
    * the declared one in a way the zod schema cannot show (a transform's result).
@@ -86,7 +88,7 @@ export interface ResourceSchema {
   idFields: string[];
   /**
    * The field sets that each name one server object (default: `[idFields]`): two resources of a
-   * program with equal values for any of them are refused at preview (provider/resources/one-object.ts).
+   * program with equal values for any of them are refused at preview (provider/program/one-object.ts).
    */
   uniqueKeys?: string[][];
   /** Said after the refusal of two resources for one object: how to declare it once. */

@@ -41,7 +41,8 @@ const declarable = (field: FieldSpec) => field.lifecycle !== "computed";
 const requiredArg = (field: FieldSpec) => !!field.required && !field.writeOnly;
 
 /** Always present in the outputs: required, or filled with its documented default. */
-const alwaysOutput = (field: FieldSpec) => (!!field.required && !field.writeOnly) || field.default !== undefined;
+const alwaysOutput = (field: FieldSpec) =>
+  (!!field.required && !field.writeOnly) || field.default !== undefined || !!field.alwaysReported;
 
 function namedInterfaces(named: NamedObject[], types: TypeWriter): string {
   return named
@@ -114,7 +115,7 @@ export function renderResource(d: Definition, header: string): { text: string; e
   const idParam =
     schema.idFields.length === 1 && !schema.idDoc ? schema.idFields[0] : schema.singletonId ? undefined : "id";
   const getter = idParam
-    ? `  /** Reads an existing ${schema.noun} by ${idParam === "id" ? `its id (${idWhat})` : idParam} without managing it (refresh keeps it current). */\n` +
+    ? `  /** Reads an existing ${schema.noun} by ${idParam === "id" ? "its id" : idParam} without managing it (refresh keeps it current). */\n` +
       `  static get(name: string, ${idParam}: pulumi.Input<string>, opts?: pulumi.CustomResourceOptions): ${T} {\n` +
       `    return new ${T}(name, {} as ${T}Args, { ...opts, id: ${idParam} });\n  }\n`
     : `  /** Reads the ${schema.noun} without managing it (refresh keeps it current). */\n` +

@@ -174,6 +174,15 @@ describe("review", () => {
     const { __writeOnlyTags: _none, ...untagged } = tagged("aaaa", 0);
     const oldState = reviewEventLog(log(step("update", "Exten", "desk", untagged, tagged("bbbb", 1)), summary()));
     expect(oldState).not.toContain("password changed");
+    // After a refresh: the old inputs hold only the fingerprint the provider compares with.
+    const { password: _pw, ...readBack } = { ...untagged, __fingerprints: MASKED };
+    const refreshed = reviewEventLog(log(step("update", "Exten", "desk", readBack, tagged("bbbb", 1)), summary()));
+    expect(refreshed).toContain("  - Jitter buffer (网络防抖): 0 (off) → 1 (on)\n");
+    expect(refreshed).not.toContain("password changed");
+    // A password declared where none was (an adopted phone that kept its own): a change.
+    const { password: _none2, ...adopted } = untagged;
+    const declared = reviewEventLog(log(step("update", "Exten", "desk", adopted, tagged("bbbb", 1)), summary()));
+    expect(declared).toContain("  - password changed\n");
   });
 
   it("reads sets written as lists (state from 0.1.0) as the same set keyed", () => {

@@ -147,6 +147,8 @@ describe("the generic provider", () => {
     expect(tag(one)).toMatch(/^[0-9a-f]{16}$/);
     expect(tag(again)).toBe(tag(one));
     expect(tag(other)).not.toBe(tag(one));
+    // Another object with the same password: another tag (equal passwords never show as equal).
+    expect(tag(await checked({ key: "t2", secret: "pw-1" }))).not.toBe(tag(one));
     expect(JSON.stringify(one.__writeOnlyTags)).not.toContain("pw-1");
     expect((await provider.diff!("t", one, again)).changes).toBe(false);
     expect((await checked({ key: "u", adopt: true })).__writeOnlyTags).toBeUndefined();

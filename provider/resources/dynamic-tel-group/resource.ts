@@ -75,7 +75,7 @@ export class DynamicTelGroup extends ClinkResource {
   /** Minimum answer rate (最低接通率), percent 1-100; only with advancedConfigPermission 1, default 1. */
   declare readonly minAnswerRate: pulumi.Output<number | undefined>;
   /** The server's id of the group (动态号码组id); also the resource id. */
-  declare readonly groupId: pulumi.Output<number | undefined>;
+  declare readonly groupId: pulumi.Output<number>;
   /** True when this resource took over an existing number group (`adopt`). */
   declare readonly adopted: pulumi.Output<boolean | undefined>;
 
@@ -83,7 +83,7 @@ export class DynamicTelGroup extends ClinkResource {
     super(definition, name, args, opts);
   }
 
-  /** Reads an existing number group by its id (the server's numeric id (also the `groupId` output), found by `name` after create (create_dynamic_tel_group_rule answers no id, doc 3.5.5); `DynamicTelGroup.get` takes it) without managing it (refresh keeps it current). */
+  /** Reads an existing number group by its id without managing it (refresh keeps it current). */
   static get(name: string, id: pulumi.Input<string>, opts?: pulumi.CustomResourceOptions): DynamicTelGroup {
     return new DynamicTelGroup(name, {} as DynamicTelGroupArgs, { ...opts, id: id });
   }

@@ -82,6 +82,7 @@ export const dynamicTelGroupSchema: ResourceSchema = {
       schema: z.number(),
       doc: "The server's id of the group (动态号码组id); also the resource id.",
       lifecycle: "computed",
+      alwaysReported: true,
       api: { read: "id" },
     },
   },

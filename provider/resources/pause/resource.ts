@@ -52,7 +52,7 @@ export class Pause extends ClinkResource {
    */
   declare readonly isDefault: pulumi.Output<number>;
   /** The server's id of the pause status; also the resource id. */
-  declare readonly pauseId: pulumi.Output<number | undefined>;
+  declare readonly pauseId: pulumi.Output<number>;
   /** Priority order (优先级), smaller first; assigned by the server. */
   declare readonly sort: pulumi.Output<number | undefined>;
   /** True when this resource took over an existing pause status (`adopt`). */
@@ -62,7 +62,7 @@ export class Pause extends ClinkResource {
     super(definition, name, args, opts);
   }
 
-  /** Reads an existing pause status by its id (the server's numeric id, found by `pauseStatus` after create (create_enterprise_pause answers no id, doc 3.3.2); `Pause.get` takes it) without managing it (refresh keeps it current). */
+  /** Reads an existing pause status by its id without managing it (refresh keeps it current). */
   static get(name: string, id: pulumi.Input<string>, opts?: pulumi.CustomResourceOptions): Pause {
     return new Pause(name, {} as PauseArgs, { ...opts, id: id });
   }

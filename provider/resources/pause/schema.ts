@@ -43,6 +43,7 @@ export const pauseSchema: ResourceSchema = {
       schema: z.number(),
       doc: "The server's id of the pause status; also the resource id.",
       lifecycle: "computed",
+      alwaysReported: true,
       api: { read: "id" },
     },
     sort: {

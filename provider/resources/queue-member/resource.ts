@@ -48,7 +48,7 @@ export class QueueMember extends ClinkResource {
     super(definition, name, args, opts);
   }
 
-  /** Reads an existing queue membership by its id (qno:cno) without managing it (refresh keeps it current). */
+  /** Reads an existing queue membership by its id without managing it (refresh keeps it current). */
   static get(name: string, id: pulumi.Input<string>, opts?: pulumi.CustomResourceOptions): QueueMember {
     return new QueueMember(name, {} as QueueMemberArgs, { ...opts, id: id });
   }

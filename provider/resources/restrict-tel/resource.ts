@@ -99,7 +99,7 @@ export class RestrictTel extends ClinkResource {
     super(definition, name, args, opts);
   }
 
-  /** Reads an existing list entry by its id (restrictType:tel) without managing it (refresh keeps it current). */
+  /** Reads an existing list entry by its id without managing it (refresh keeps it current). */
   static get(name: string, id: pulumi.Input<string>, opts?: pulumi.CustomResourceOptions): RestrictTel {
     return new RestrictTel(name, {} as RestrictTelArgs, { ...opts, id: id });
   }

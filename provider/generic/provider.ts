@@ -5,7 +5,7 @@
  *
  * A resource supplies only its schema and the few API calls that differ per endpoint (`ResourceApi`).
  */
-import { randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { ClinkApiError, type ClinkClient } from "../api";
 import { containsUnknown, type ResourceSchema } from "../schema/core";
@@ -19,6 +19,9 @@ import {
   optionNames,
   payload,
   updateOnlyDeclared,
+  documentedDefaults,
+  withDefaults,
+  withoutDefaults,
   withoutUndefined,
   withoutWriteOnly,
   fingerprintsOf,
@@ -203,7 +206,7 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
   return {
     async check(olds: Inputs, news: Inputs) {
       const { [CONFLICT_INPUT]: conflict, ...declared } = news;
-      const { inputs, failures } = normalize(schema, declared, { adopting: adoptExisting() });
+      const { inputs, failures, defaulted } = normalize(schema, declared, { adopting: adoptExisting() });
       if (conflict && typeof conflict === "object" && "reason" in conflict)
         failures.unshift(conflict as { property: string; reason: string });
       // A create (no previous inputs): one look-up tells already at preview whether it would fail.
@@ -219,10 +222,17 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
         if (found && (api.blocksCreate?.(found, inputs) ?? true))
           failures.push({ property: schema.idFields[0] ?? "id", reason: alreadyExists(schema, naturalId) });
       }
+      // The engine stores these inputs with the resource: a default nobody declared is left out
+      // (create, update and diff fill it back in, withDefaults). One the previous inputs held stays
+      // (state from 0.1.0, or a refresh that found the field off its default): the engine's preview
+      // compares inputs, and would show it as removed.
+      for (const name of defaulted) if (olds[name] === undefined) delete inputs[name];
       return { inputs, failures };
     },
 
-    async diff(id: string, olds: Inputs, news: Inputs) {
+    async diff(id: string, stored: Inputs, checked: Inputs) {
+      const olds = withDefaults(schema, stored);
+      const news = withDefaults(schema, checked);
       const { changed, replaces } = compare(schema, olds, news);
       const keyKept = !schema.idFields.some((f) => changed.includes(f));
       if (replaces.length > 0 && keyKept) replacingThisDeployment.add(`${schema.type}:${idOf(schema, news)}`);
@@ -238,7 +248,8 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
       };
     },
 
-    async create(inputs: Inputs) {
+    async create(checked: Inputs) {
+      const inputs = withDefaults(schema, checked);
       const client = connect();
       const naturalId = idOf(schema, inputs);
       let remote: Inputs | undefined;
@@ -301,7 +312,7 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
       }
 
       const id = api.idAfterCreate ? await api.idAfterCreate(client, inputs, remote) : naturalId;
-      const claim = randomUUID();
+      const claim = newClaim();
       takenThisDeployment.set(`${schema.type}:${id}`, claim);
       // Fields the create endpoint lacks, and differences found on an adopted object, need an update.
       // So do differences after an ambiguous create that did land: whatever the create call did
@@ -318,13 +329,13 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
             explain(label(id), adopted ? "converge adopted object" : "complete create", err, api.hints),
             {
               id,
-              properties: outputs(schema, inputs, remote, { adopted, claim }),
+              properties: outputs(schema, checked, remote, { adopted, claim }),
             },
           );
           throw partial;
         }
       }
-      return { id, outs: outputs(schema, inputs, remote, { adopted, claim }) };
+      return { id, outs: outputs(schema, checked, remote, { adopted, claim }) };
     },
 
     async read(id: string, props: Inputs) {
@@ -332,7 +343,9 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
       const remote = await call(label(id), "read", () => api.read(client, id, props));
       if (!remote) return {}; // gone: refresh drops it from state
       const declared = withoutWriteOnly(schema, fromRemote(schema, remote, props));
-      const outs: Inputs = asLists(schema, declared);
+      const last = Array.isArray(props[DECLARED]) ? new Set(props[DECLARED] as string[]) : undefined;
+      // A field at its documented default is not stored (the class shows the default, diff fills it in).
+      const outs: Inputs = asLists(schema, withoutDefaults(schema, declared, last ?? []));
       // State written before fingerprints (0.1.0) holds the write-only values themselves: from
       // the first refresh on it holds their fingerprints instead.
       const prints = props[FINGERPRINTS] ?? fingerprintsOf(schema, props, undefined);
@@ -342,19 +355,24 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
         if (props[key] !== undefined) outs[key] = props[key];
       // As inputs, only what the last declaration held: a field the program never declared
       // (members, qnos, gains, ...) must not show as a removal in the next preview. State written
-      // before the list was kept (0.1.0) has every field the server reported.
-      const last = Array.isArray(props[DECLARED]) ? new Set(props[DECLARED] as string[]) : undefined;
+      // before the list was kept (0.1.0) has every field the server reported. An undeclared field
+      // found off its documented default is drift the next up undoes: it is an input too, so the
+      // preview shows it changing back (check then keeps the default it will be set to).
+      const defaults = documentedDefaults(schema);
       const inputs: Inputs = {};
       for (const [name, field] of Object.entries(schema.fields)) {
         if (field.lifecycle === "computed" || declared[name] === undefined) continue;
-        if (!last || last.has(name)) inputs[name] = declared[name];
+        const drifted = name in defaults && !deepEqual(declared[name], defaults[name]);
+        if (!last || last.has(name) || drifted) inputs[name] = declared[name];
       }
       for (const option of optionNames(schema)) if (props[option] !== undefined) inputs[option] = props[option];
       if (outs[FINGERPRINTS] !== undefined) inputs[FINGERPRINTS] = outs[FINGERPRINTS];
       return { id, props: outs, inputs };
     },
 
-    async update(id: string, olds: Inputs, news: Inputs) {
+    async update(id: string, stored: Inputs, checked: Inputs) {
+      const olds = withDefaults(schema, stored);
+      const news = withDefaults(schema, checked);
       const client = connect();
       const { changed } = compare(schema, olds, news);
       let remote: Inputs | undefined;
@@ -369,7 +387,7 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
         throw explain(label(id), "update", err, api.hints);
       }
       return {
-        outs: outputs(schema, news, remote, {
+        outs: outputs(schema, checked, remote, {
           adopted: olds.adopted as boolean | undefined,
           claim: olds[CLAIM],
           prints: olds[FINGERPRINTS],
@@ -417,28 +435,40 @@ function toConverge(schema: ResourceSchema, remote: Inputs, inputs: Inputs): str
   return [...out];
 }
 
-/** Outputs: the declared (normalized) inputs, overlaid with what the server reported for read-only fields. */
-function outputs(schema: ResourceSchema, inputs: Inputs, remote: Inputs | undefined, book: Bookkeeping): Inputs {
+/**
+ * Outputs: the declared (checked) inputs, overlaid with what the server reported for read-only
+ * fields and for fields the declaration leaves out. Nothing is stored that the program and the
+ * provider can do without (each byte is written twice per resource, and the file backend rewrites
+ * the whole file after every step): no documented default nobody declared (the class shows it,
+ * provider/program/clink-resource.ts; diff fills it in), `adopted` only when true.
+ */
+function outputs(schema: ResourceSchema, declared: Inputs, remote: Inputs | undefined, book: Bookkeeping): Inputs {
   // Write-only values (passwords) never reach the outputs: only their fingerprints (a secret).
-  const prints = fingerprintsOf(schema, inputs, book.prints);
-  const outs: Inputs = withoutWriteOnly(schema, inputs);
+  const prints = fingerprintsOf(schema, declared, book.prints);
+  const outs: Inputs = withoutWriteOnly(schema, declared);
   if (Object.keys(prints).length > 0) outs[FINGERPRINTS] = prints;
   if (remote) {
-    const seen = fromRemote(schema, remote, inputs);
+    const seen = withoutDefaults(schema, fromRemote(schema, remote, declared));
     for (const [name, field] of Object.entries(schema.fields)) {
       if (seen[name] === undefined) continue;
       // Declared fields keep the declared form; read-only and undeclared ones show the server's value.
-      if (field.lifecycle === "computed" || inputs[name] === undefined) outs[name] = seen[name];
+      if (field.lifecycle === "computed" || declared[name] === undefined) outs[name] = seen[name];
     }
   }
-  if (book.adopted !== undefined) outs.adopted = book.adopted;
+  if (book.adopted === true) outs.adopted = true;
   if (book.claim !== undefined) outs[CLAIM] = book.claim;
   outs[DECLARED] = Object.keys(schema.fields).filter(
-    (n) => schema.fields[n].lifecycle !== "computed" && inputs[n] !== undefined,
+    (n) => schema.fields[n].lifecycle !== "computed" && declared[n] !== undefined,
   );
   // Outputs show sets as lists (Queue.members is a list of { cno, penalty }); inputs keep them keyed.
   return asLists(schema, outs);
 }
+
+/**
+ * A claim token (takenThisDeployment): it only has to tell this deployment's create from any
+ * other, so 72 random bits do, in 12 characters.
+ */
+const newClaim = (): string => randomBytes(9).toString("base64url");
 
 /** The process's API client; a configuration problem reads as one sentence, without our stack. */
 function connect(): ClinkClient {

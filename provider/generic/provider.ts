@@ -66,6 +66,13 @@ export interface ResourceApi {
    * phone binding already to the declared phone does not: binding is idempotent.
    */
   blocksCreate?(remote: Inputs, inputs: Inputs): boolean;
+  /**
+   * An object found where this resource is to be created (adoption, or a create whose answer was
+   * lost) that lacks part of what create makes, in fields no update can change: make the rest
+   * (a list entry listed in one of its two directions: the other). Returns the object as it is
+   * now, or undefined to look it up again.
+   */
+  complete?(api: ClinkClient, remote: Inputs, inputs: Inputs, body: Inputs): Promise<Inputs | undefined>;
   /** What to tell the user for an API refusal, by code, or for a provider outcome, by kind (outcomes.ts). */
   hints?: Record<string, string>;
 }
@@ -255,6 +262,26 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
       let remote: Inputs | undefined;
       let adopted = false;
       let recovered = false;
+      /**
+       * The fields of a found object that differ from the declaration where no update reaches,
+       * after `complete` made what it can. An interrupted run (a killed engine) can leave an
+       * object half made: a list entry with one of its two directions.
+       */
+      const unreachable = async (): Promise<string[]> => {
+        let differ = compare(schema, fromRemote(schema, remote!, {}), inputs).replaces;
+        if (differ.length > 0 && api.complete) {
+          const now = await call(label(naturalId), "complete the object found", () =>
+            api.complete!(client, remote!, inputs, payload(schema, "create", inputs)),
+          );
+          remote =
+            now ?? (await call(label(naturalId), "look up", () => (api.lookup ?? api.read)(client, naturalId, inputs)));
+          if (!remote) return [];
+          differ = compare(schema, fromRemote(schema, remote, {}), inputs).replaces;
+        }
+        return differ;
+      };
+      /** Fields recorded as the server holds them, not as declared (the next preview shows the replacement). */
+      let asFound: Inputs = {};
 
       if (inputs.adopt === true || adoptExisting()) {
         remote = await call(label(naturalId), "look up for adoption", () =>
@@ -262,6 +289,18 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
         );
         adopted = remote !== undefined && (api.blocksCreate?.(remote, inputs) ?? true);
         if (!adopted) remote = undefined;
+        const differ = adopted ? await unreachable() : [];
+        if (adopted && !remote) adopted = false; // gone meanwhile: create it
+        if (differ.length > 0) {
+          // Taken over as it is: state says what the server holds, so the next preview shows the
+          // replacement that makes it as declared, instead of a state that claims it already is.
+          const seen = fromRemote(schema, remote!, {});
+          asFound = Object.fromEntries(differ.map((f) => [f, seen[f]]));
+          console.log(
+            `pulumi-clink: ${label(naturalId)} was taken over as it is; ${differ.join(", ")} differ${differ.length === 1 ? "s" : ""} ` +
+              `from the declaration and no update can change ${differ.length === 1 ? "it" : "them"}: the next \`pulumi up\` replaces it.`,
+          );
+        }
       }
       if (!adopted) {
         // Without a found object this is a real create: write-only fields the adoption let go
@@ -296,7 +335,8 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
             if (!remote) throw explain(label(naturalId), "create", err, api.hints);
             // What landed must be what was asked in every field an update cannot change (a list
             // entry missing one of its directions is not this resource's object yet).
-            const landed = compare(schema, fromRemote(schema, remote, {}), inputs).replaces;
+            const landed = await unreachable();
+            if (!remote) throw explain(label(naturalId), "create", err, api.hints);
             if (landed.length > 0)
               throw explain(
                 label(naturalId),
@@ -329,13 +369,13 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
             explain(label(id), adopted ? "converge adopted object" : "complete create", err, api.hints),
             {
               id,
-              properties: outputs(schema, checked, remote, { adopted, claim }),
+              properties: outputs(schema, { ...checked, ...asFound }, remote, { adopted, claim }),
             },
           );
           throw partial;
         }
       }
-      return { id, outs: outputs(schema, checked, remote, { adopted, claim }) };
+      return { id, outs: outputs(schema, { ...checked, ...asFound }, remote, { adopted, claim }) };
     },
 
     async read(id: string, props: Inputs) {

@@ -185,6 +185,18 @@ describe("RestrictTel", () => {
     }
   });
 
+  it("adopts a number listed in one of its two directions by listing it in the other (a run killed between them)", async () => {
+    const both = { ...spam, type: [1, 2] };
+    await created(providers.restrictTel, spam); // direction 1 only, as a killed run leaves it
+    const { id, outs } = await created(providers.restrictTel, { ...both, adopt: true });
+    expect(outs).toMatchObject({ type: [1, 2], adopted: true });
+    const entries = sim.admin.list("restrictTel") as Array<{ type: number; description: string }>;
+    expect(entries.map((e) => e.type).sort()).toEqual([1, 2]);
+    expect(entries.every((e) => e.description === "spam")).toBe(true);
+    const read = await providers.restrictTel.read!(id, outs);
+    expect((await diffOf(providers.restrictTel, id, read.props!, both)).d.changes).toBe(false);
+  });
+
   it("reads both directions: a note or expiry changed on either one shows as drift", async () => {
     const both = { ...spam, type: [1, 2] };
     for (const direction of [1, 2]) {

@@ -155,6 +155,37 @@ describe("the generic provider", () => {
   });
 });
 
+describe("an object found half made (a killed run, a lost answer)", () => {
+  it("is completed by the resource's `complete` where it has one, and then matches", async () => {
+    const completing = makeProvider({
+      schema,
+      api: {
+        ...api,
+        async complete(_c, remote, inputs) {
+          calls.push("complete");
+          store.set(String(remote.key), { ...store.get(String(remote.key)), color: inputs.color });
+          return undefined; // look it up again
+        },
+      },
+    });
+    store.set("p", { key: "p", size: 1 }); // made without its color
+    const inputs = (await completing.check!({}, { key: "p", color: "red", adopt: true })).inputs!;
+    const { outs } = await completing.create(inputs);
+    expect(calls).toEqual(["read", "complete", "read"]);
+    expect(store.get("p")).toMatchObject({ color: "red" });
+    expect(outs).toMatchObject({ color: "red", adopted: true });
+    expect((await completing.diff!("p", outs, inputs)).changes).toBe(false);
+  });
+
+  it("is taken over as it is otherwise: state records the server's value, so the next preview replaces it", async () => {
+    store.set("q", { key: "q", size: 1, color: "blue" });
+    const inputs = await checked({ key: "q", color: "red", adopt: true });
+    const { outs } = await provider.create(inputs);
+    expect(outs.color).toBe("blue");
+    expect(await provider.diff!("q", outs, inputs)).toMatchObject({ changes: true, replaces: ["color"] });
+  });
+});
+
 describe("what state holds (docs/design.md, State per resource)", () => {
   it("stores no documented default nobody declared, yet sends it and diffs against it", async () => {
     const inputs = await checked({ key: "s", secret: "pw" });

@@ -62,6 +62,12 @@ export interface ResourceApi {
   /** API error codes that mean "already exists" on create (so `adopt` applies). */
   existsCodes: string[];
   /**
+   * create looks for an existing object itself and throws alreadyExistsOutcome (a list entry, a
+   * binding, a membership), or there is nothing to guard (a singleton). Otherwise, with no `existsCodes` either (the document names no refusal:
+   * a number group, a pause), the generic create looks the object up before creating it.
+   */
+  guardsCreate?: boolean;
+  /**
    * Whether an object `lookup` found stands in the way of creating this one (default: yes). A
    * phone binding already to the declared phone does not: binding is idempotent.
    */
@@ -98,6 +104,14 @@ interface Bookkeeping {
  * check reports, so the engine applies nothing of that resource.
  */
 export const CONFLICT_INPUT = "__ownershipConflict";
+
+/**
+ * The input a resource carries while its program runs a preview (provider/program/serialized.ts):
+ * check then looks a new object up, so the preview already fails as the up would. Not during an
+ * up: the engine runs checks one at a time, so a look-up per new resource (paced, 3 per second
+ * per endpoint) held up the whole deployment (bench/RESULTS.md); create finds the object itself.
+ */
+export const PREVIEW_INPUT = "__preview";
 
 /** A describe call whose ResourceNotFound means "gone": undefined instead of an error. */
 export async function readOrGone<T>(read: () => Promise<T>): Promise<T | undefined> {
@@ -212,7 +226,7 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
 
   return {
     async check(olds: Inputs, news: Inputs) {
-      const { [CONFLICT_INPUT]: conflict, ...declared } = news;
+      const { [CONFLICT_INPUT]: conflict, [PREVIEW_INPUT]: previewing, ...declared } = news;
       const { inputs, failures, defaulted } = normalize(schema, declared, { adopting: adoptExisting() });
       if (conflict && typeof conflict === "object" && "reason" in conflict)
         failures.unshift(conflict as { property: string; reason: string });
@@ -221,7 +235,8 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
       const keyKnown = schema.idFields.every((f) => inputs[f] !== undefined && !containsUnknown(inputs[f]));
       const naturalId = keyKnown ? idOf(schema, inputs) : "";
       const replacing = replacingThisDeployment.has(`${schema.type}:${naturalId}`);
-      if (failures.length === 0 && creating && keyKnown && !replacing && inputs.adopt !== true && !adoptExisting()) {
+      const looking = previewing === true && creating && keyKnown && !replacing;
+      if (failures.length === 0 && looking && inputs.adopt !== true && !adoptExisting()) {
         const client = connect();
         const found = await call(label(naturalId), "look up before create", () =>
           (api.lookup ?? api.read)(client, naturalId, inputs),
@@ -313,6 +328,14 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
               `(a password as a Pulumi secret, e.g. config.requireSecret).`,
           );
         const body = payload(schema, "create", inputs);
+        if (api.existsCodes.length === 0 && !api.guardsCreate) {
+          // Nothing would refuse a second object with this key: look first.
+          const found = await call(label(naturalId), "look up before create", () =>
+            (api.lookup ?? api.read)(client, naturalId, inputs),
+          );
+          if (found && (api.blocksCreate?.(found, inputs) ?? true))
+            throw new ClinkProviderError(alreadyExists(schema, naturalId));
+        }
         try {
           remote = await api.create(client, body, inputs);
         } catch (err) {

@@ -5,7 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Failure, ResourceSchema } from "../schema/core";
 import { FINGERPRINTS } from "../schema/ops";
-import { CONFLICT_INPUT } from "../generic/provider";
+import { CONFLICT_INPUT, PREVIEW_INPUT } from "../generic/provider";
 import { plainSecretFailure } from "./config-rules";
 import { claimServerObject, firstFailure } from "./one-object";
 
@@ -63,6 +63,8 @@ export function resourceProps(
       )
     : firstFailure(verdict);
   if (combined !== undefined) declared[CONFLICT_INPUT] = combined;
+  // A preview's check looks a new object up (provider/generic/provider.ts, PREVIEW_INPUT).
+  if (who && pulumi.runtime.isDryRun()) declared[PREVIEW_INPUT] = true;
   return declared;
 }
 

@@ -53,6 +53,9 @@ describe("Client and Exten under the real engine", () => {
     let rec = recorder();
     const first = await h.stack.up({ onEvent: rec.onEvent });
     expect(changesOf(rec.ops).sort()).toEqual(["create alice", "create desk"]);
+    // An up checks without looking new objects up (the engine runs checks one at a time; the
+    // server refuses an existing cno or phone number itself): no describe call at all.
+    expect(sim.log().filter((e) => e.path.startsWith("/cc/describe_"))).toEqual([]);
     // Undeclared fields show their documented defaults, which the state does not store.
     expect(first.outputs.wrapupTime.value).toBe(30);
     expect(first.outputs.jittBuffer.value).toBe(0);

@@ -305,7 +305,8 @@ describe("messages that say what is wrong", () => {
     configureProvider({ endpoint: sim.url, accessKeyId: "k", accessKeySecret: "wrong-secret", rate: 0 });
     try {
       // (cno 1901: this process's diff saw 1001 replaced above, and a replacement's re-check is no collision)
-      await expect(providers.client.check!({}, { ...alice, cno: "1901" })).rejects.toThrow(
+      // A preview: the program marks its resources (__preview), and check looks a new object up.
+      await expect(providers.client.check!({}, { ...alice, cno: "1901", __preview: true })).rejects.toThrow(
         /^Client 1901: look up before create failed with AuthFailure: .*Check clink:accessKeyId \/ clink:accessKeySecret/,
       );
     } finally {

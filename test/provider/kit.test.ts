@@ -88,6 +88,7 @@ describe("the generic provider", () => {
   it("creates, sending update-only fields in a follow-up; outputs hold no write-only value", async () => {
     const { id, outs } = await provider.create(await checked({ key: "a", secret: "pw-1", late: 5 }));
     expect(id).toBe("a");
+    // Nothing would refuse a second widget (no existsCodes): create looks first.
     expect(calls).toEqual(["read", "create", "update:key,late"]);
     expect(outs).not.toHaveProperty("secret");
     expect(JSON.stringify(outs)).not.toContain("pw-1");
@@ -152,6 +153,29 @@ describe("the generic provider", () => {
     expect(store.has("h")).toBe(true);
     await provider.delete!("h", renamed.outs); // the resource that owns it now
     expect(store.has("h")).toBe(false);
+  });
+});
+
+describe("looking before a create", () => {
+  it("check looks a new object up only in a preview (the engine runs checks one at a time)", async () => {
+    await provider.check!({}, { key: "m", secret: "pw" });
+    expect(calls).toEqual([]);
+    store.set("m", { key: "m" });
+    const preview = await provider.check!({}, { key: "m", secret: "pw", __preview: true });
+    expect(calls).toEqual(["read"]);
+    expect(preview.failures?.[0]?.reason).toMatch(/^Widget m already exists in the center/);
+    expect(preview.inputs).not.toHaveProperty("__preview"); // never stored
+  });
+
+  it("at up, create looks first when nothing else would refuse a second object", async () => {
+    store.set("n", { key: "n" });
+    const inputs = await checked({ key: "n", secret: "pw" });
+    await expect(provider.create(inputs)).rejects.toThrow(/^Widget n already exists in the center/);
+    expect(calls).toEqual(["read"]);
+    const refusing = makeProvider({ schema, api: { ...api, existsCodes: ["WidgetExist"] } });
+    calls = [];
+    await refusing.create(await checked({ key: "o", secret: "pw" }));
+    expect(calls).toEqual(["create"]); // the server would refuse a duplicate: no look-up
   });
 });
 

@@ -69,7 +69,8 @@ export const restrictTelProvider = makeProvider({
     async create(api, body, inputs) {
       // One entry per direction (the endpoint takes one `type`).
       const id = `${String(inputs.restrictType)}:${String(inputs.tel)}`;
-      // The number on this list in any direction is this resource's object (delete takes them all).
+      // The number on this list in any direction is this resource's object (delete takes them
+      // all). Doc 3.7.2 lists no error for a number already listed: look first.
       if (await describeEntry(api, id))
         throw alreadyExistsOutcome(`number ${String(inputs.tel)} is already on list ${String(inputs.restrictType)}`);
       for (const type of inputs.type as number[]) await createDirection(api, id, body, type);
@@ -94,5 +95,7 @@ export const restrictTelProvider = makeProvider({
       await api.request("POST", "/cc/delete_restrict_tel", { body: splitId(id), idempotent: true });
     },
     existsCodes: [],
+    // create lists the number first (describeEntry).
+    guardsCreate: true,
   },
 });

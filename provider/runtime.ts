@@ -4,11 +4,15 @@
  * carries only that `require` and a resource kind, so `refresh`/`destroy` on another machine,
  * or after an upgrade, run today's implementation (docs/design.md, The serialized provider).
  *
- * Keep the names exported here stable across releases: old state calls them.
+ * Keep the names exported here stable across releases: old state calls them. State from 0.1.0
+ * calls `configure(req)` and `provider(kind).<op>(...)` per operation; newer state hands the
+ * plugin `provider(kind)` itself (provider/program/serialized.ts), so it carries `configure` too.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { configureFromStack, type ConfigSource } from "./settings";
 import { registry } from "./resources/registry";
+
+const loaded = new Map<string, dynamic.ResourceProvider>();
 
 export function provider(kind: string): dynamic.ResourceProvider {
   const load = registry[kind];
@@ -18,7 +22,12 @@ export function provider(kind: string): dynamic.ResourceProvider {
         `install the release that created it or a newer one.`,
     );
   }
-  return load();
+  let p = loaded.get(kind);
+  if (!p) {
+    p = { ...load(), configure };
+    loaded.set(kind, p);
+  }
+  return p;
 }
 
 export async function configure(req: { config: ConfigSource }): Promise<void> {

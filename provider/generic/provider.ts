@@ -5,7 +5,7 @@
  *
  * A resource supplies only its schema and the few API calls that differ per endpoint (`ResourceApi`).
  */
-import { randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { ClinkApiError, type ClinkClient } from "../api";
 import { changeTag, isSealed } from "../api/sealed";
@@ -20,6 +20,9 @@ import {
   optionNames,
   payload,
   updateOnlyDeclared,
+  documentedDefaults,
+  withDefaults,
+  withoutDefaults,
   withoutUndefined,
   withoutWriteOnly,
   fingerprintsOf,
@@ -61,10 +64,23 @@ export interface ResourceApi {
   /** API error codes that mean "already exists" on create (so `adopt` applies). */
   existsCodes: string[];
   /**
+   * create looks for an existing object itself and throws alreadyExistsOutcome (a list entry, a
+   * binding, a membership), or there is nothing to guard (a singleton). Otherwise, with no `existsCodes` either (the document names no refusal:
+   * a number group, a pause), the generic create looks the object up before creating it.
+   */
+  guardsCreate?: boolean;
+  /**
    * Whether an object `lookup` found stands in the way of creating this one (default: yes). A
    * phone binding already to the declared phone does not: binding is idempotent.
    */
   blocksCreate?(remote: Inputs, inputs: Inputs): boolean;
+  /**
+   * An object found where this resource is to be created (adoption, or a create whose answer was
+   * lost) that lacks part of what create makes, in fields no update can change: make the rest
+   * (a list entry listed in one of its two directions: the other). Returns the object as it is
+   * now, or undefined to look it up again.
+   */
+  complete?(api: ClinkClient, remote: Inputs, inputs: Inputs, body: Inputs): Promise<Inputs | undefined>;
   /** What to tell the user for an API refusal, by code, or for a provider outcome, by kind (outcomes.ts). */
   hints?: Record<string, string>;
 }
@@ -90,6 +106,14 @@ interface Bookkeeping {
  * check reports, so the engine applies nothing of that resource.
  */
 export const CONFLICT_INPUT = "__ownershipConflict";
+
+/**
+ * The input a resource carries while its program runs a preview (provider/program/serialized.ts):
+ * check then looks a new object up, so the preview already fails as the up would. Not during an
+ * up: the engine runs checks one at a time, so a look-up per new resource (paced, 3 per second
+ * per endpoint) held up the whole deployment (bench/RESULTS.md); create finds the object itself.
+ */
+export const PREVIEW_INPUT = "__preview";
 
 /** A describe call whose ResourceNotFound means "gone": undefined instead of an error. */
 export async function readOrGone<T>(read: () => Promise<T>): Promise<T | undefined> {
@@ -211,8 +235,8 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
 
   return {
     async check(olds: Inputs, news: Inputs) {
-      const { [CONFLICT_INPUT]: conflict, ...declared } = news;
-      const { inputs, failures } = normalize(schema, declared, { adopting: adoptExisting() });
+      const { [CONFLICT_INPUT]: conflict, [PREVIEW_INPUT]: previewing, ...declared } = news;
+      const { inputs, failures, defaulted } = normalize(schema, declared, { adopting: adoptExisting() });
       if (conflict && typeof conflict === "object" && "reason" in conflict)
         failures.unshift(conflict as { property: string; reason: string });
       // A create (no previous inputs): one look-up tells already at preview whether it would fail.
@@ -220,7 +244,8 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
       const keyKnown = schema.idFields.every((f) => inputs[f] !== undefined && !containsUnknown(inputs[f]));
       const naturalId = keyKnown ? idOf(schema, inputs) : "";
       const replacing = replacingThisDeployment.has(`${schema.type}:${naturalId}`);
-      if (failures.length === 0 && creating && keyKnown && !replacing && inputs.adopt !== true && !adoptExisting()) {
+      const looking = previewing === true && creating && keyKnown && !replacing;
+      if (failures.length === 0 && looking && inputs.adopt !== true && !adoptExisting()) {
         const client = connect();
         const found = await call(label(naturalId), "look up before create", () =>
           (api.lookup ?? api.read)(client, naturalId, inputs),
@@ -228,10 +253,17 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
         if (found && (api.blocksCreate?.(found, inputs) ?? true))
           failures.push({ property: schema.idFields[0] ?? "id", reason: alreadyExists(schema, naturalId) });
       }
+      // The engine stores these inputs with the resource: a default nobody declared is left out
+      // (create, update and diff fill it back in, withDefaults). One the previous inputs held stays
+      // (state from 0.1.0, or a refresh that found the field off its default): the engine's preview
+      // compares inputs, and would show it as removed.
+      for (const name of defaulted) if (olds[name] === undefined) delete inputs[name];
       return { inputs, failures };
     },
 
-    async diff(id: string, olds: Inputs, news: Inputs) {
+    async diff(id: string, stored: Inputs, checked: Inputs) {
+      const olds = withDefaults(schema, stored);
+      const news = withDefaults(schema, checked);
       const { changed, replaces } = compare(schema, olds, news);
       const keyKept = !schema.idFields.some((f) => changed.includes(f));
       if (replaces.length > 0 && keyKept) replacingThisDeployment.add(`${schema.type}:${idOf(schema, news)}`);
@@ -247,12 +279,33 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
       };
     },
 
-    async create(inputs: Inputs) {
+    async create(checked: Inputs) {
+      const inputs = withDefaults(schema, checked);
       const client = connect();
       const naturalId = idOf(schema, inputs);
       let remote: Inputs | undefined;
       let adopted = false;
       let recovered = false;
+      /**
+       * The fields of a found object that differ from the declaration where no update reaches,
+       * after `complete` made what it can. An interrupted run (a killed engine) can leave an
+       * object half made: a list entry with one of its two directions.
+       */
+      const unreachable = async (): Promise<string[]> => {
+        let differ = compare(schema, fromRemote(schema, remote!, {}), inputs).replaces;
+        if (differ.length > 0 && api.complete) {
+          const now = await call(label(naturalId), "complete the object found", () =>
+            api.complete!(client, remote!, inputs, payload(schema, "create", inputs)),
+          );
+          remote =
+            now ?? (await call(label(naturalId), "look up", () => (api.lookup ?? api.read)(client, naturalId, inputs)));
+          if (!remote) return [];
+          differ = compare(schema, fromRemote(schema, remote, {}), inputs).replaces;
+        }
+        return differ;
+      };
+      /** Fields recorded as the server holds them, not as declared (the next preview shows the replacement). */
+      let asFound: Inputs = {};
 
       if (inputs.adopt === true || adoptExisting()) {
         remote = await call(label(naturalId), "look up for adoption", () =>
@@ -260,6 +313,18 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
         );
         adopted = remote !== undefined && (api.blocksCreate?.(remote, inputs) ?? true);
         if (!adopted) remote = undefined;
+        const differ = adopted ? await unreachable() : [];
+        if (adopted && !remote) adopted = false; // gone meanwhile: create it
+        if (differ.length > 0) {
+          // Taken over as it is: state says what the server holds, so the next preview shows the
+          // replacement that makes it as declared, instead of a state that claims it already is.
+          const seen = fromRemote(schema, remote!, {});
+          asFound = Object.fromEntries(differ.map((f) => [f, seen[f]]));
+          console.log(
+            `pulumi-clink: ${label(naturalId)} was taken over as it is; ${differ.join(", ")} differ${differ.length === 1 ? "s" : ""} ` +
+              `from the declaration and no update can change ${differ.length === 1 ? "it" : "them"}: the next \`pulumi up\` replaces it.`,
+          );
+        }
       }
       if (!adopted) {
         // Without a found object this is a real create: write-only fields the adoption let go
@@ -272,6 +337,14 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
               `(a password as a Pulumi secret, e.g. config.requireSecret).`,
           );
         const body = payload(schema, "create", inputs);
+        if (api.existsCodes.length === 0 && !api.guardsCreate) {
+          // Nothing would refuse a second object with this key: look first.
+          const found = await call(label(naturalId), "look up before create", () =>
+            (api.lookup ?? api.read)(client, naturalId, inputs),
+          );
+          if (found && (api.blocksCreate?.(found, inputs) ?? true))
+            throw new ClinkProviderError(alreadyExists(schema, naturalId));
+        }
         try {
           remote = await api.create(client, body, inputs);
         } catch (err) {
@@ -294,7 +367,8 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
             if (!remote) throw explain(label(naturalId), "create", err, api.hints);
             // What landed must be what was asked in every field an update cannot change (a list
             // entry missing one of its directions is not this resource's object yet).
-            const landed = compare(schema, fromRemote(schema, remote, {}), inputs).replaces;
+            const landed = await unreachable();
+            if (!remote) throw explain(label(naturalId), "create", err, api.hints);
             if (landed.length > 0)
               throw explain(
                 label(naturalId),
@@ -310,7 +384,7 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
       }
 
       const id = api.idAfterCreate ? await api.idAfterCreate(client, inputs, remote) : naturalId;
-      const claim = randomUUID();
+      const claim = newClaim();
       takenThisDeployment.set(`${schema.type}:${id}`, claim);
       // Fields the create endpoint lacks, and differences found on an adopted object, need an update.
       // So do differences after an ambiguous create that did land: whatever the create call did
@@ -327,13 +401,13 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
             explain(label(id), adopted ? "converge adopted object" : "complete create", err, api.hints),
             {
               id,
-              properties: outputs(schema, inputs, remote, { adopted, claim }),
+              properties: outputs(schema, { ...checked, ...asFound }, remote, { adopted, claim }),
             },
           );
           throw partial;
         }
       }
-      return { id, outs: outputs(schema, inputs, remote, { adopted, claim }) };
+      return { id, outs: outputs(schema, { ...checked, ...asFound }, remote, { adopted, claim }) };
     },
 
     async read(id: string, props: Inputs) {
@@ -341,7 +415,9 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
       const remote = await call(label(id), "read", () => api.read(client, id, props));
       if (!remote) return {}; // gone: refresh drops it from state
       const declared = withoutWriteOnly(schema, fromRemote(schema, remote, props));
-      const outs: Inputs = asLists(schema, declared);
+      const last = Array.isArray(props[DECLARED]) ? new Set(props[DECLARED] as string[]) : undefined;
+      // A field at its documented default is not stored (the class shows the default, diff fills it in).
+      const outs: Inputs = asLists(schema, withoutDefaults(schema, declared, last ?? []));
       // State written before fingerprints (0.1.0) holds the write-only values themselves: from
       // the first refresh on it holds their fingerprints instead.
       const prints = props[FINGERPRINTS] ?? fingerprintsOf(schema, props, undefined);
@@ -351,19 +427,24 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
         if (props[key] !== undefined) outs[key] = props[key];
       // As inputs, only what the last declaration held: a field the program never declared
       // (members, qnos, gains, ...) must not show as a removal in the next preview. State written
-      // before the list was kept (0.1.0) has every field the server reported.
-      const last = Array.isArray(props[DECLARED]) ? new Set(props[DECLARED] as string[]) : undefined;
+      // before the list was kept (0.1.0) has every field the server reported. An undeclared field
+      // found off its documented default is drift the next up undoes: it is an input too, so the
+      // preview shows it changing back (check then keeps the default it will be set to).
+      const defaults = documentedDefaults(schema);
       const inputs: Inputs = {};
       for (const [name, field] of Object.entries(schema.fields)) {
         if (field.lifecycle === "computed" || declared[name] === undefined) continue;
-        if (!last || last.has(name)) inputs[name] = declared[name];
+        const drifted = name in defaults && !deepEqual(declared[name], defaults[name]);
+        if (!last || last.has(name) || drifted) inputs[name] = declared[name];
       }
       for (const option of optionNames(schema)) if (props[option] !== undefined) inputs[option] = props[option];
       if (outs[FINGERPRINTS] !== undefined) inputs[FINGERPRINTS] = outs[FINGERPRINTS];
       return { id, props: outs, inputs };
     },
 
-    async update(id: string, olds: Inputs, news: Inputs) {
+    async update(id: string, stored: Inputs, checked: Inputs) {
+      const olds = withDefaults(schema, stored);
+      const news = withDefaults(schema, checked);
       const client = connect();
       const { changed } = compare(schema, olds, news);
       let remote: Inputs | undefined;
@@ -378,7 +459,7 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
         throw explain(label(id), "update", err, api.hints);
       }
       return {
-        outs: outputs(schema, news, remote, {
+        outs: outputs(schema, checked, remote, {
           adopted: olds.adopted as boolean | undefined,
           claim: olds[CLAIM],
           prints: olds[FINGERPRINTS],
@@ -435,28 +516,40 @@ function settledDefault(field: FieldSpec): unknown {
   return parsed.success ? parsed.data : field.default;
 }
 
-/** Outputs: the declared (normalized) inputs, overlaid with what the server reported for read-only fields. */
-function outputs(schema: ResourceSchema, inputs: Inputs, remote: Inputs | undefined, book: Bookkeeping): Inputs {
+/**
+ * Outputs: the declared (checked) inputs, overlaid with what the server reported for read-only
+ * fields and for fields the declaration leaves out. Nothing is stored that the program and the
+ * provider can do without (each byte is written twice per resource, and the file backend rewrites
+ * the whole file after every step): no documented default nobody declared (the class shows it,
+ * provider/program/clink-resource.ts; diff fills it in), `adopted` only when true.
+ */
+function outputs(schema: ResourceSchema, declared: Inputs, remote: Inputs | undefined, book: Bookkeeping): Inputs {
   // Write-only values (passwords) never reach the outputs: only their fingerprints (a secret).
-  const prints = fingerprintsOf(schema, inputs, book.prints);
-  const outs: Inputs = withoutWriteOnly(schema, inputs);
+  const prints = fingerprintsOf(schema, declared, book.prints);
+  const outs: Inputs = withoutWriteOnly(schema, declared);
   if (Object.keys(prints).length > 0) outs[FINGERPRINTS] = prints;
   if (remote) {
-    const seen = fromRemote(schema, remote, inputs);
+    const seen = withoutDefaults(schema, fromRemote(schema, remote, declared));
     for (const [name, field] of Object.entries(schema.fields)) {
       if (seen[name] === undefined) continue;
       // Declared fields keep the declared form; read-only and undeclared ones show the server's value.
-      if (field.lifecycle === "computed" || inputs[name] === undefined) outs[name] = seen[name];
+      if (field.lifecycle === "computed" || declared[name] === undefined) outs[name] = seen[name];
     }
   }
-  if (book.adopted !== undefined) outs.adopted = book.adopted;
+  if (book.adopted === true) outs.adopted = true;
   if (book.claim !== undefined) outs[CLAIM] = book.claim;
   outs[DECLARED] = Object.keys(schema.fields).filter(
-    (n) => schema.fields[n].lifecycle !== "computed" && inputs[n] !== undefined,
+    (n) => schema.fields[n].lifecycle !== "computed" && declared[n] !== undefined,
   );
   // Outputs show sets as lists (Queue.members is a list of { cno, penalty }); inputs keep them keyed.
   return asLists(schema, outs);
 }
+
+/**
+ * A claim token (takenThisDeployment): it only has to tell this deployment's create from any
+ * other, so 72 random bits do, in 12 characters.
+ */
+const newClaim = (): string => randomBytes(9).toString("base64url");
 
 /** The process's API client; a configuration problem reads as one sentence, without our stack. */
 function connect(): ClinkClient {

@@ -1,11 +1,20 @@
 /**
  * What every generated resource class does when it is constructed (provider/resources/<kind>/resource.ts):
- * register itself as a dynamic resource of its kind with the serialized provider, the schema's
- * property bag and options, and the verdict of its program-side rules.
+ * register itself as a dynamic resource of its kind (the type token and `__provider` that
+ * `dynamic.Resource` would give, provider/program/serialized.ts) with the schema's property bag
+ * and options and the verdict of its program-side rules; then fill in the documented defaults of
+ * its outputs.
+ *
+ * The classes extend `pulumi.CustomResource` directly, with no base class of ours in between: the
+ * SDK records the stack of every registration in state and takes the fifth frame as the
+ * resource's source position (`Resource.stackTrace(4)` in @pulumi/pulumi resource.ts), which is
+ * the user's `new` line only when the class is one level below CustomResource. Every frame of ours
+ * would cost each resource about 100 bytes of state and point its position into this package.
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { Failure, ResourceSchema } from "../schema/core";
-import { resourceOptions, resourceProps, serializableProvider } from "./serialized";
+import { documentedDefaults } from "../schema/ops";
+import { resourceOptions, resourceProps, typeToken } from "./serialized";
 
 /** A resource's kind and schema, and the program-side rules of its program.ts. */
 export interface ResourceDefinition<A, R> {
@@ -20,30 +29,43 @@ export interface ResourceDefinition<A, R> {
   registered?: (resource: R, args: A) => void;
 }
 
-export abstract class ClinkResource extends pulumi.dynamic.Resource {
-  protected constructor(
-    definition: ResourceDefinition<never, never>,
-    name: string,
-    args: object,
-    opts?: pulumi.CustomResourceOptions,
-  ) {
-    const def = definition as unknown as ResourceDefinition<object, ClinkResource>;
-    // `get` (opts.id) reads an object and manages nothing: no program-side rule applies to it.
-    const who = opts?.id ? undefined : `clink.${def.schema.type} "${name}"`;
-    super(
-      serializableProvider(def.kind),
-      name,
-      resourceProps(
-        def.schema,
-        def.prepare ? def.prepare(args) : args,
-        who === undefined ? undefined : def.verdict?.(who, args),
-        who,
-        opts,
-      ),
-      resourceOptions(def.schema, opts),
-      "clink",
-      def.schema.type,
-    );
-    def.registered?.(this, args);
-  }
+/** The arguments of the class's `super(...)` call: type token, property bag and options. */
+export function registerArgs(
+  definition: ResourceDefinition<never, never>,
+  name: string,
+  args: object,
+  opts?: pulumi.CustomResourceOptions,
+): { type: string; props: pulumi.Inputs; opts: pulumi.CustomResourceOptions } {
+  const def = definition as unknown as ResourceDefinition<object, pulumi.CustomResource>;
+  // `get` (opts.id) reads an object and manages nothing: no program-side rule applies to it.
+  const who = opts?.id ? undefined : `clink.${def.schema.type} "${name}"`;
+  return {
+    type: typeToken(def.schema.type),
+    props: resourceProps(
+      def.kind,
+      def.schema,
+      def.prepare ? def.prepare(args) : args,
+      who === undefined ? undefined : def.verdict?.(who, args),
+      who,
+      opts,
+    ),
+    opts: resourceOptions(def.schema, opts),
+  };
+}
+
+/**
+ * After `super(...)`: the outputs of fields left at their documented default show that default.
+ * State does not store a default nobody declared (provider/generic/provider.ts, outputs), so the
+ * engine answers without it; the output types promise it (`Output<number>`), and here it is.
+ */
+export function completeRegistration<R extends pulumi.CustomResource>(
+  resource: R,
+  definition: ResourceDefinition<never, never>,
+  args: object,
+): void {
+  const def = definition as unknown as ResourceDefinition<object, R>;
+  const outputs = resource as unknown as Record<string, pulumi.Output<unknown>>;
+  for (const [name, value] of Object.entries(documentedDefaults(def.schema)))
+    if (pulumi.Output.isInstance(outputs[name])) outputs[name] = outputs[name].apply((v) => v ?? value);
+  def.registered?.(resource, args);
 }

@@ -1,39 +1,47 @@
 /**
- * The object `dynamic.Resource` serializes into state as `__provider`. Pulumi's closure
- * serializer copies these arrow functions by value (their text plus the captured `kind`
- * string); `require` is never captured, so at run time each call resolves `pulumi-clink/runtime`
- * from the program's node_modules. The result is a few hundred bytes, holds no credentials, and
- * always runs the installed release (see provider/runtime.ts).
+ * What a resource registers besides its type token: its `__provider` (the text the dynamic-provider
+ * plugin loads), its property bag and its options.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { Failure, ResourceSchema } from "../schema/core";
 import { FINGERPRINTS } from "../schema/ops";
-import { CONFLICT_INPUT } from "../generic/provider";
+import { CONFLICT_INPUT, PREVIEW_INPUT } from "../generic/provider";
 import { plainSecretFailure } from "./config-rules";
 import { claimServerObject, firstFailure } from "./one-object";
 
-type Kind = string;
-
-export function serializableProvider(kind: Kind): dynamic.ResourceProvider {
-  return {
-    configure: (req) => require("pulumi-clink/runtime").configure(req),
-    check: (olds, news) => require("pulumi-clink/runtime").provider(kind).check(olds, news),
-    diff: (id, olds, news) => require("pulumi-clink/runtime").provider(kind).diff(id, olds, news),
-    create: (inputs) => require("pulumi-clink/runtime").provider(kind).create(inputs),
-    read: (id, props) => require("pulumi-clink/runtime").provider(kind).read(id, props),
-    update: (id, olds, news) => require("pulumi-clink/runtime").provider(kind).update(id, olds, news),
-    delete: (id, props) => require("pulumi-clink/runtime").provider(kind).delete(id, props),
-  };
+/**
+ * The `__provider` each resource carries in state, inputs and outputs both. The Node
+ * dynamic-provider plugin loads it with `require-from-string` and calls its `handler()` for the
+ * provider object (@pulumi/pulumi cmd/dynamic-provider, `getProvider`); `dynamic.Resource` would
+ * produce it with Pulumi's closure serializer. We write it ourselves, as one line that loads the
+ * installed release by package name: `require` resolves from the plugin's working directory, the
+ * program's (docs/design.md, The serialized provider).
+ *
+ * Why not the closure serializer: its text for our seven forwarding functions was 2.35 KB per
+ * resource, stored twice (70% of the state), and it ran once per resource in the program (the SDK
+ * caches by provider object, and each resource had its own). This text is under 100 bytes and
+ * costs nothing to make. It holds no code of ours by value and no credentials.
+ *
+ * `provider(kind)` of `pulumi-clink/runtime` is a contract with every state file ever written,
+ * this form and the older one (seven arrow functions calling `configure(req)` and
+ * `provider(kind).<op>(...)`): provider/runtime.ts.
+ */
+export function providerText(kind: string): string {
+  return `exports.handler = () => require("pulumi-clink/runtime").provider(${JSON.stringify(kind)});\n`;
 }
 
+/** The type token of a resource type: the one `dynamic.Resource` gives (`pulumi-nodejs:dynamic/clink:Queue`). */
+export const typeToken = (type: string): string => `pulumi-nodejs:dynamic/clink:${type}`;
+
 /**
- * The property bag handed to `dynamic.Resource`: every schema field (so each is an output of the
- * resource object even when not declared), the bookkeeping outputs, then the declared args.
- * Secret fields become Pulumi secrets even when declared as plain text: a password never sits in
- * state in the clear. `verdict` is a program-side refusal the provider's check reports (provider/generic/provider.ts).
+ * The property bag a resource registers: `__provider`, every schema field (so each is an output
+ * of the resource object even when not declared; an undefined one is not sent, so it costs the
+ * state nothing), `adopted`, then the declared args. Secret fields become Pulumi secrets even
+ * when declared as plain text: a password never sits in state in the clear. `verdict` is a
+ * program-side refusal the provider's check reports (provider/generic/provider.ts).
  */
 export function resourceProps(
+  kind: string,
   schema: ResourceSchema,
   args: object,
   verdict?: pulumi.Input<Failure | undefined>,
@@ -41,7 +49,7 @@ export function resourceProps(
   who?: string,
   opts?: pulumi.CustomResourceOptions,
 ): Record<string, unknown> {
-  const props: Record<string, unknown> = { adopted: undefined };
+  const props: Record<string, unknown> = { __provider: providerText(kind), adopted: undefined };
   for (const name of Object.keys(schema.fields)) props[name] = undefined;
   const declared: Record<string, unknown> = { ...props, ...args };
   for (const [name, field] of Object.entries(schema.fields))
@@ -55,6 +63,8 @@ export function resourceProps(
       )
     : firstFailure(verdict);
   if (combined !== undefined) declared[CONFLICT_INPUT] = combined;
+  // A preview's check looks a new object up (provider/generic/provider.ts, PREVIEW_INPUT).
+  if (who && pulumi.runtime.isDryRun()) declared[PREVIEW_INPUT] = true;
   return declared;
 }
 

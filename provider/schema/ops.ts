@@ -11,6 +11,8 @@ export type Inputs = Record<string, unknown>;
 export interface CheckResult {
   inputs: Inputs;
   failures: Failure[];
+  /** The fields `inputs` holds only because their documented default was filled in. */
+  defaulted: string[];
 }
 
 /** Validates every declared field and fills documented defaults; unknown (preview) values pass untouched. */
@@ -24,6 +26,7 @@ export function normalize(schema: ResourceSchema, raw: Inputs, options: { adopti
   const inputs: Inputs = {};
   const failures: Failure[] = [];
   const unknownFields = new Set<string>();
+  const defaulted: string[] = [];
 
   for (const key of Object.keys(raw)) {
     if (key.startsWith("__")) {
@@ -47,6 +50,7 @@ export function normalize(schema: ResourceSchema, raw: Inputs, options: { adopti
       }
       if (field.default === undefined) continue;
       value = field.default;
+      defaulted.push(name);
     }
     if (containsUnknown(value)) {
       inputs[name] = value;
@@ -72,7 +76,49 @@ export function normalize(schema: ResourceSchema, raw: Inputs, options: { adopti
       failures.push({ property: failure.property, reason: `${schema.type}: ${failure.reason}` });
     }
   }
-  return { inputs, failures };
+  return { inputs, failures, defaulted };
+}
+
+const parsedDefaults = new WeakMap<ResourceSchema, Inputs>();
+
+/**
+ * Every documented default in its settled form (as `normalize` fills it in: `permission`'s `{}`
+ * is the ten switches), by field.
+ */
+export function documentedDefaults(schema: ResourceSchema): Inputs {
+  let out = parsedDefaults.get(schema);
+  if (!out) {
+    out = {};
+    for (const [name, field] of Object.entries(schema.fields)) {
+      if (field.lifecycle === "computed" || field.default === undefined) continue;
+      const parsed = field.schema.safeParse(field.default);
+      out[name] = parsed.success ? parsed.data : field.default;
+    }
+    parsedDefaults.set(schema, out);
+  }
+  return out;
+}
+
+/**
+ * The values with every documented default filled in where a field is absent. State holds no
+ * default nobody declared (checked inputs and outputs leave them out: each one would be stored
+ * twice per resource); create, update and diff fill them back in, so an undeclared field still
+ * means its default, as the document states it.
+ */
+export function withDefaults(schema: ResourceSchema, values: Inputs): Inputs {
+  const out: Inputs = { ...values };
+  for (const [name, value] of Object.entries(documentedDefaults(schema)))
+    if (out[name] === undefined || out[name] === null) out[name] = value;
+  return out;
+}
+
+/** The values without the fields that hold exactly their documented default (`keep`: fields to leave). */
+export function withoutDefaults(schema: ResourceSchema, values: Inputs, keep: Iterable<string> = []): Inputs {
+  const kept = new Set(keep);
+  const out: Inputs = { ...values };
+  for (const [name, value] of Object.entries(documentedDefaults(schema)))
+    if (!kept.has(name) && out[name] !== undefined && deepEqual(out[name], value)) delete out[name];
+  return out;
 }
 
 /**
@@ -105,13 +151,24 @@ export const FINGERPRINTS = "__fingerprints";
  */
 export const WRITE_ONLY_TAGS = "__writeOnlyTags";
 
-export function fingerprint(value: unknown, salt = randomBytes(16).toString("hex")): string {
+/**
+ * `salt:mac`, the HMAC-SHA256 of the value under a random salt: 64 random bits of salt and the
+ * first 128 bits of the MAC, base64url (34 characters). Change detection needs no more, and the
+ * fingerprint is stored per resource, twice encrypted in size (a Pulumi secret).
+ */
+export function fingerprint(value: unknown, salt = randomBytes(8).toString("base64url")): string {
+  return `${salt}:${createHmac("sha256", salt).update(JSON.stringify(value)).digest().subarray(0, 16).toString("base64url")}`;
+}
+
+/** The form older state holds (0.1.0 and the releases up to this form): 128 bits of salt and the whole MAC, hex (97 characters). */
+function fingerprintHex(value: unknown, salt: string): string {
   return `${salt}:${createHmac("sha256", salt).update(JSON.stringify(value)).digest("hex")}`;
 }
 
 export function matchesFingerprint(print: string, value: unknown): boolean {
-  const salt = print.split(":")[0];
-  return fingerprint(value, salt) === print;
+  const [salt, mac] = print.split(":");
+  if (mac === undefined) return false;
+  return (/^[0-9a-f]{64}$/.test(mac) ? fingerprintHex(value, salt) : fingerprint(value, salt)) === print;
 }
 
 /**

@@ -125,9 +125,13 @@ export function renderResource(d: Definition, header: string): { text: string; e
   const definition =
     `/** What clink.${T} registers as, and its program-side rules. */\n` +
     `const definition: ResourceDefinition<${T}Args, ${T}> = { ${[`kind: ${JSON.stringify(d.kind)}`, `schema: ${d.schemaExport}`, ...d.hooks].join(", ")} };\n`;
+  // The class extends CustomResource itself (no base class of ours between): see
+  // provider/program/clink-resource.ts for why the stack depth matters.
   const ctor =
     `  constructor(name: string, args: ${T}Args, opts?: pulumi.CustomResourceOptions) {\n` +
-    `    super(definition, name, args, opts);\n` +
+    `    const r = registerArgs(definition, name, args, opts);\n` +
+    `    super(r.type, name, r.props, r.opts);\n` +
+    `    completeRegistration(this, definition, args);\n` +
     `  }\n`;
 
   const argsBlock =
@@ -135,7 +139,7 @@ export function renderResource(d: Definition, header: string): { text: string; e
     `export interface ${argsName} {\n${argLines.join("")}}\n`;
   const classBlock =
     jsdoc([`clink.${T}: ${schema.vendorTerm}. Id: ${idWhat}. Fields and their rules: ./schema.ts.`], "") +
-    `export class ${T} extends ClinkResource {\n${outputLines.join("")}\n${ctor}\n${getter}}\n`;
+    `export class ${T} extends pulumi.CustomResource {\n${outputLines.join("")}\n${ctor}\n${getter}}\n`;
 
   const named = [...types.named.values()];
   const namedBlock = namedInterfaces(named, types);
@@ -151,7 +155,7 @@ export function renderResource(d: Definition, header: string): { text: string; e
     header +
     `import * as pulumi from "@pulumi/pulumi";\n` +
     (constants.length ? `import type { CodeOf } from "../../schema/core";\n` : "") +
-    `import { ClinkResource, type ResourceDefinition } from "../../program/clink-resource";\n` +
+    `import { completeRegistration, registerArgs, type ResourceDefinition } from "../../program/clink-resource";\n` +
     `import { ${[d.schemaExport, ...constants].join(", ")} } from "./schema";\n` +
     (programImports.length ? `import { ${programImports.join(", ")} } from "./program";\n` : "") +
     "\n" +

@@ -45,14 +45,30 @@ describe("Client and Exten under the real engine", () => {
       ({ clink }) => {
         const a = new clink.Client("alice", alice as never);
         const d = new clink.Exten("desk", desk as never);
-        return { status: a.status, type: a.type, allow: d.allow };
+        return { status: a.status, type: a.type, allow: d.allow, wrapupTime: a.wrapupTime, jittBuffer: d.jittBuffer };
       },
       { endpoint: sim.url, project: "clink-e2e-client" },
     );
 
     let rec = recorder();
-    await h.stack.up({ onEvent: rec.onEvent });
+    const first = await h.stack.up({ onEvent: rec.onEvent });
     expect(changesOf(rec.ops).sort()).toEqual(["create alice", "create desk"]);
+    // An up checks without looking new objects up (the engine runs checks one at a time; the
+    // server refuses an existing cno or phone number itself): no describe call at all.
+    expect(sim.log().filter((e) => e.path.startsWith("/cc/describe_"))).toEqual([]);
+    // Undeclared fields show their documented defaults, which the state does not store.
+    expect(first.outputs.wrapupTime.value).toBe(30);
+    expect(first.outputs.jittBuffer.value).toBe(0);
+    const stored = (await h.stack.exportStack()).deployment.resources as {
+      type: string;
+      inputs: object;
+      outputs: object;
+    }[];
+    for (const r of stored.filter((r) => /clink:(Client|Exten)$/.test(r.type))) {
+      expect(r.inputs).not.toHaveProperty("wrapupTime");
+      expect(r.outputs).not.toHaveProperty("wrapupTime");
+      expect(r.outputs).not.toHaveProperty("jittBuffer");
+    }
     await h.stack.preview({ expectNoChanges: true });
     await checkExportedState(h.stack, {
       secrets: ["alice-first-pw", "desk-first-pw", SIM_KEY_SECRET],

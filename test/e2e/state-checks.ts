@@ -33,7 +33,9 @@ export async function checkExportedState(
   for (const r of dynamic) {
     const provider = r.outputs?.__provider;
     expect(typeof provider, `${r.type} __provider`).toBe("string");
-    expect((provider as string).length, `${r.type} __provider size`).toBeLessThan(4096);
+    // Ours is one line (provider/program/serialized.ts); only a resource no release since 0.1.0
+    // has updated still holds the closure serializer's 2.3 KB.
+    expect((provider as string).length, `${r.type} __provider size`).toBeLessThan(128);
     expect(provider as string).toContain('require("pulumi-clink/runtime")');
     for (const secret of options.secrets) expect(provider as string).not.toContain(secret);
   }

@@ -61,7 +61,13 @@ export interface StackHandle {
 export async function createStack(
   where: ProgramDir,
   program: Program,
-  options: { endpoint: string; project?: string; config?: Record<string, { value: string; secret?: boolean }> },
+  options: {
+    endpoint: string;
+    project?: string;
+    config?: Record<string, { value: string; secret?: boolean }>;
+    /** More environment for the engine, e.g. PULUMI_SKIP_CHECKPOINTS. */
+    env?: Record<string, string>;
+  },
 ): Promise<StackHandle> {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "clink-stack-"));
   const backendDir = path.join(scratch, "backend");
@@ -85,6 +91,7 @@ export async function createStack(
           PULUMI_BACKEND_URL: `file://${backendDir}`,
           PULUMI_CONFIG_PASSPHRASE: PASSPHRASE,
           PULUMI_SKIP_UPDATE_CHECK: "true",
+          ...options.env,
         },
       },
     );

@@ -5,15 +5,21 @@
  * the connection dropped after it was applied). `up` (or `destroy`) is repeated until it succeeds,
  * at most 8 times. Then: the simulator holds exactly the declaration, nothing exists twice,
  * nothing undeclared was touched, preview is clean, state holds no secret.
+ *
+ * And the engine killed (issue 15): SIGKILL to the `pulumi` process and its plugins in the middle
+ * of an `up` of a 200-agent center, once with checkpoints and once with PULUMI_SKIP_CHECKPOINTS;
+ * then the recovery docs/large-centers.md gives (cancel, refresh, up with clink:adoptExisting)
+ * must converge in one run: no duplicate, no orphan, nothing undeclared touched.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { center, changed as changedIn, type CenterShape } from "../../bench/center";
+import { center, changed as changedIn, shapeFor, type CenterShape } from "../../bench/center";
 import { startSimulator } from "../../simulator";
 import type { FaultKind } from "../../simulator/faults";
 import { createStack, programDir, SIM_KEY_ID, SIM_KEY_SECRET, type ProgramDir, type StackHandle } from "../e2e/harness";
 import { checkExportedState } from "../e2e/state-checks";
+import { killEngine } from "../engine/kill";
 
 type Sim = Awaited<ReturnType<typeof startSimulator>>;
 type Row = Record<string, unknown>;
@@ -52,6 +58,26 @@ const DELETE_ENDPOINTS = [
   "/cc/delete_enterprise_pause",
   "/cc/delete_restrict_tel",
 ];
+
+/** Objects of ours at the server (the out-of-band ones left out). */
+function countOurs(sim: Sim): number {
+  const ours = (kind: string, f: (r: Row) => boolean = () => true) => (sim.admin.list(kind) as Row[]).filter(f).length;
+  return (
+    ours("client", (c) => c.cno !== "9999") +
+    ours("exten") +
+    ours("clientTel", (t) => t.isBind === 1) +
+    ours("queue") +
+    ours("dynamicTelGroup", (g) => g.name !== "external") +
+    ours("pause", (p) => p.pauseStatus !== "外部") +
+    ours("restrictTel", (e) => e.restrictType === 1)
+  );
+}
+
+/** What countOurs finds once the center is made (a two-direction number is two entries). */
+function expectedObjects(s: CenterShape): number {
+  const entries = Array.from({ length: s.blacklist }, (_, b) => (b % 3 === 0 ? 2 : 1)).reduce((a, b) => a + b, 0);
+  return s.agents * 3 + s.queues * 2 + s.groups + s.pauses + entries;
+}
 
 describe("fault soak", () => {
   let sim: Sim;
@@ -119,7 +145,7 @@ describe("fault soak", () => {
     return { injected };
   }
 
-  function outOfBand() {
+  function outOfBand(sim: Sim) {
     sim.admin.insert("client", { cno: "9999", name: "outsider", areaCode: "010", type: 2, active: 1, permission: {} });
     sim.admin.insert("pause", { id: 900, sort: 90, pauseStatus: "外部", isRest: 0, isDefault: 0 });
     sim.admin.insert("dynamicTelGroup", {
@@ -142,7 +168,7 @@ describe("fault soak", () => {
     });
   }
 
-  function expectOutOfBandUntouched() {
+  function expectOutOfBandUntouched(sim: Sim) {
     expect(sim.admin.list("client")).toContainEqual(expect.objectContaining({ cno: "9999", name: "outsider" }));
     expect(sim.admin.list("pause")).toContainEqual(expect.objectContaining({ pauseStatus: "外部", isDefault: 0 }));
     expect(sim.admin.list("dynamicTelGroup")).toContainEqual(expect.objectContaining({ name: "external", status: 1 }));
@@ -152,7 +178,7 @@ describe("fault soak", () => {
   }
 
   /** The simulator holds exactly the declaration (plus the out-of-band objects), nothing twice. */
-  function expectDeclared(variant: number) {
+  function expectDeclared(sim: Sim, variant: number, SHAPE: CenterShape) {
     const changed = (i: number) => changedIn(i, variant);
     const pad = (n: number, w: number) => String(n).padStart(w, "0");
     const ours = (kind: string, f: (r: Row) => boolean) => (sim.admin.list(kind) as Row[]).filter(f);
@@ -197,11 +223,11 @@ describe("fault soak", () => {
     expect(entries.map((e) => `${String(e.type)}:${String(e.tel)}:${String(e.description)}`).sort()).toEqual(
       expected.sort(),
     );
-    expectOutOfBandUntouched();
+    expectOutOfBandUntouched(sim);
   }
 
   it("creates, changes and destroys a center under every fault kind at every write endpoint, losing nothing", async () => {
-    outOfBand();
+    outOfBand(sim);
     let variant = 0;
     const h: StackHandle = await createStack(where, (sdk) => center(SHAPE, variant, sdk), {
       endpoint: sim.url,
@@ -220,7 +246,7 @@ describe("fault soak", () => {
     };
     const created = await underFaults("create (up from empty)", CREATE_ENDPOINTS, up);
     everyKindEverywhere(created.injected, CREATE_ENDPOINTS);
-    expectDeclared(0);
+    expectDeclared(sim, 0, SHAPE);
     await h.stack.preview({ expectNoChanges: true });
     // An out-of-band member of a queue whose members the program does not list: must survive.
     sim.admin.insert("membership", { key: "0001:9999", qno: "0001", cno: "9999", penalty: 3 });
@@ -228,7 +254,7 @@ describe("fault soak", () => {
     variant = 2;
     const updated = await underFaults("update (every object changed)", UPDATE_ENDPOINTS, up);
     everyKindEverywhere(updated.injected, UPDATE_ENDPOINTS);
-    expectDeclared(2);
+    expectDeclared(sim, 2, SHAPE);
     expect(sim.admin.list("membership")).toContainEqual({ key: "0001:9999", qno: "0001", cno: "9999", penalty: 3 });
     await h.stack.preview({ expectNoChanges: true });
     await checkExportedState(h.stack, {
@@ -242,6 +268,150 @@ describe("fault soak", () => {
     everyKindEverywhere(destroyed.injected, DELETE_ENDPOINTS);
     for (const kind of ["exten", "queue", "membership"]) expect(sim.admin.list(kind), kind).toEqual([]);
     expect(sim.admin.list("client").map((c) => (c as Row).cno)).toEqual(["9999"]);
-    expectOutOfBandUntouched();
+    expectOutOfBandUntouched(sim);
   });
+
+  for (const checkpoints of [true, false])
+    it(`recovers an up of 200 agents whose engine was killed, ${checkpoints ? "with checkpoints" : "with PULUMI_SKIP_CHECKPOINTS"}`, async () => {
+      const shape = shapeFor(200);
+      // The API's own pacing, faster (20 requests/second per endpoint instead of 3) to keep the
+      // soak short: operations still queue on their endpoint, so the kill finds objects half
+      // made (a number listed in one of its two directions) and others made but not recorded.
+      const killSim = await startSimulator({
+        port: 0,
+        accessKeyId: SIM_KEY_ID,
+        accessKeySecret: SIM_KEY_SECRET,
+        rate: 20,
+        seed: { extenLimit: 1000 },
+      });
+      try {
+        outOfBand(killSim);
+        const h = await createStack(where, (sdk) => center(shape, 0, sdk), {
+          endpoint: killSim.url,
+          project: `clink-kill-${checkpoints ? "checkpoints" : "fast"}`,
+          config: { "clink:rate": { value: "20" } },
+          env: checkpoints ? {} : { PULUMI_SKIP_CHECKPOINTS: "true" },
+        });
+        const opts = { parallel: 1000 };
+
+        // The kill: as soon as a number is listed in one of its two directions (the lists come
+        // last in the program, so by then much is made and much is not), or at the latest when
+        // nine tenths of the objects exist.
+        const started = Date.now();
+        const running = h.stack.up(opts).then(
+          () => "finished",
+          () => "killed",
+        );
+        const halfListed = () => {
+          const dirs = new Map<string, number>();
+          for (const e of killSim.admin.list("restrictTel") as Row[])
+            if (e.restrictType === 1) dirs.set(String(e.tel), (dirs.get(String(e.tel)) ?? 0) + 1);
+          return [...dirs].filter(([tel, n]) => Number(tel.slice(-4)) % 3 === 0 && n === 1).length;
+        };
+        let halfMade = 0;
+        for (;;) {
+          await new Promise((r) => setTimeout(r, 20));
+          halfMade = halfListed();
+          if (halfMade > 0 || countOurs(killSim) >= expectedObjects(shape) * 0.9) break;
+          if (Date.now() - started > 300_000) throw new Error("the up never got far enough to be killed");
+        }
+        const killedAfter = (Date.now() - started) / 1000;
+        expect(killEngine(h.workDir)).toBeGreaterThan(0);
+        expect(await running).toBe("killed");
+        const madeAtKill = countOurs(killSim);
+        expect(madeAtKill).toBeLessThan(expectedObjects(shape)); // killed in the middle
+        const recorded = ((await h.stack.exportStack()).deployment.resources ?? []) as Array<{ type: string }>;
+        const recordedOurs = recorded.filter((r) => r.type.includes("clink:")).length;
+
+        // The recovery, as docs/large-centers.md gives it.
+        await h.stack.cancel(); // the killed update's lock
+        await h.stack.refresh({ ...opts, clearPendingCreates: true });
+        await h.stack.setConfig("clink:adoptExisting", { value: "true" });
+        const recoveryStart = Date.now();
+        const up = await h.stack.up(opts);
+        const recoverySeconds = (Date.now() - recoveryStart) / 1000;
+        expect(up.summary.result).toBe("succeeded");
+        await h.stack.setConfig("clink:adoptExisting", { value: "false" });
+        await h.stack.preview({ ...opts, expectNoChanges: true });
+
+        // No duplicate, nothing undeclared touched: the simulator holds exactly the declaration.
+        expectDeclared(killSim, 0, shape);
+        // No orphan: every object of ours is a resource in the state, once.
+        const state = ((await h.stack.exportStack()).deployment.resources ?? []) as Array<{
+          type: string;
+          id?: string;
+        }>;
+        const ids = (type: string) =>
+          state
+            .filter((r) => r.type.endsWith(`clink:${type}`))
+            .map((r) => String(r.id))
+            .sort();
+        const simIds = (kind: string, id: (r: Row) => string, mine: (r: Row) => boolean) =>
+          (killSim.admin.list(kind) as Row[]).filter(mine).map(id).sort();
+        expect(ids("Client")).toEqual(
+          simIds(
+            "client",
+            (c) => String(c.cno),
+            (c) => c.cno !== "9999",
+          ),
+        );
+        expect(ids("Exten")).toEqual(
+          simIds(
+            "exten",
+            (e) => String(e.extenNumber),
+            () => true,
+          ),
+        );
+        expect(ids("ClientPhone")).toEqual(
+          simIds(
+            "clientTel",
+            (t) => String(t.cno),
+            (t) => t.isBind === 1,
+          ),
+        );
+        expect(ids("DynamicTelGroup")).toEqual(
+          simIds(
+            "dynamicTelGroup",
+            (g) => String(g.id),
+            (g) => g.name !== "external",
+          ),
+        );
+        expect(ids("Pause")).toEqual(
+          simIds(
+            "pause",
+            (p) => String(p.id),
+            (p) => p.pauseStatus !== "外部",
+          ),
+        );
+        expect(ids("RestrictTel")).toEqual([
+          ...new Set(
+            simIds(
+              "restrictTel",
+              (e) => `1:${String(e.tel)}`,
+              (e) => e.restrictType === 1,
+            ),
+          ),
+        ]);
+        expect(ids("Queue")).toHaveLength(shape.queues * 2);
+
+        report.push(
+          `## engine killed mid-up, 200 agents, ${checkpoints ? "with checkpoints" : "PULUMI_SKIP_CHECKPOINTS=true"}: recovered in one run`,
+          "",
+          `Killed (SIGKILL to \`pulumi\` and its plugins) ${killedAfter.toFixed(1)} s into the up, with ` +
+            `${madeAtKill} of ${expectedObjects(shape)} objects made at the server, ${recordedOurs} resources in the state, ` +
+            `${halfMade} number(s) listed in one of their two directions. Recovery (\`pulumi cancel\`, ` +
+            `\`pulumi refresh --clear-pending-creates\`, \`pulumi up\` with clink:adoptExisting): ` +
+            `${recoverySeconds.toFixed(1)} s, then a clean preview; the center as declared, every object once in the state, ` +
+            `the out-of-band objects untouched.`,
+          "",
+        );
+
+        await h.stack.destroy(opts);
+        for (const kind of ["exten", "queue", "membership"]) expect(killSim.admin.list(kind), kind).toEqual([]);
+        expect(killSim.admin.list("client").map((c) => (c as Row).cno)).toEqual(["9999"]);
+        expectOutOfBandUntouched(killSim);
+      } finally {
+        await killSim.close();
+      }
+    });
 });

@@ -48,12 +48,11 @@ describe("DynamicTelGroup", () => {
   it("creates (finding the id by name), reads back without a diff, renames in place, and deletes", async () => {
     const { id, outs } = await created(providers.dynamicTelGroup, group);
     expect(id).toMatch(/^\d+$/);
-    expect(outs).toMatchObject({
-      groupId: Number(id),
-      status: 1,
-      advancedConfigPermission: 0,
-      selectedTels: ["01089193540", "01089193541"],
-    });
+    expect(outs).toMatchObject({ groupId: Number(id), selectedTels: ["01089193540", "01089193541"] });
+    // The documented defaults were sent (status 1, no analysis) but are not stored: nobody declared them.
+    expect(sim.admin.list("dynamicTelGroup")[0]).toMatchObject({ status: 1, advancedConfigPermission: 0 });
+    expect(outs).not.toHaveProperty("status");
+    expect(outs).not.toHaveProperty("advancedConfigPermission");
     const read = await providers.dynamicTelGroup.read!(id, outs);
     expect((await diffOf(providers.dynamicTelGroup, id, read.inputs!, group)).d.changes).toBe(false);
     const renamed = await diffOf(providers.dynamicTelGroup, id, outs, { ...group, name: "sales-2" });
@@ -110,7 +109,9 @@ describe("DynamicTelGroup", () => {
 describe("Pause", () => {
   it("creates (finding the id by text), updates by id, and deletes by the server's current text", async () => {
     const { id, outs } = await created(providers.pause, { pauseStatus: "午休", isRest: 1 });
-    expect(outs).toMatchObject({ pauseStatus: "午休", isRest: 1, isDefault: 0, pauseId: Number(id) });
+    expect(outs).toMatchObject({ pauseStatus: "午休", isRest: 1, pauseId: Number(id) });
+    expect(outs).not.toHaveProperty("isDefault"); // the documented default, sent but not stored
+    expect(sim.admin.list("pause")[0]).toMatchObject({ isDefault: 0 });
     const read = await providers.pause.read!(id, outs);
     expect((await diffOf(providers.pause, id, read.inputs!, { pauseStatus: "午休", isRest: 1 })).d.changes).toBe(false);
     const { inputs } = await diffOf(providers.pause, id, outs, { pauseStatus: "培训", isRest: 1 });
@@ -182,6 +183,18 @@ describe("RestrictTel", () => {
       const entries = sim.admin.list("restrictTel") as Array<{ type: number }>;
       expect(entries.map((e) => e.type).sort(), kind).toEqual([1, 2]);
     }
+  });
+
+  it("adopts a number listed in one of its two directions by listing it in the other (a run killed between them)", async () => {
+    const both = { ...spam, type: [1, 2] };
+    await created(providers.restrictTel, spam); // direction 1 only, as a killed run leaves it
+    const { id, outs } = await created(providers.restrictTel, { ...both, adopt: true });
+    expect(outs).toMatchObject({ type: [1, 2], adopted: true });
+    const entries = sim.admin.list("restrictTel") as Array<{ type: number; description: string }>;
+    expect(entries.map((e) => e.type).sort()).toEqual([1, 2]);
+    expect(entries.every((e) => e.description === "spam")).toBe(true);
+    const read = await providers.restrictTel.read!(id, outs);
+    expect((await diffOf(providers.restrictTel, id, read.props!, both)).d.changes).toBe(false);
   });
 
   it("reads both directions: a note or expiry changed on either one shows as drift", async () => {

@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ClinkApiError, configureProvider } from "../../provider";
 import { makeProvider, type ResourceApi } from "../../provider/generic/provider";
+import { createHmac } from "node:crypto";
 import { alreadyExistsOutcome } from "../../provider/generic/outcomes";
 import type { ResourceSchema } from "../../provider/schema/core";
 
@@ -25,6 +26,10 @@ const schema: ResourceSchema = {
 };
 
 type Obj = Record<string, unknown>;
+
+/** A fingerprint in the form state before this release holds (hex salt, the whole MAC in hex). */
+const fingerprintHex = (value: unknown, salt: string) =>
+  createHmac("sha256", salt).update(JSON.stringify(value)).digest("hex");
 let store: Map<string, Obj>;
 let calls: string[];
 let failNext: Partial<Record<"create" | "update", "lost" | "refused">>;
@@ -83,6 +88,7 @@ describe("the generic provider", () => {
   it("creates, sending update-only fields in a follow-up; outputs hold no write-only value", async () => {
     const { id, outs } = await provider.create(await checked({ key: "a", secret: "pw-1", late: 5 }));
     expect(id).toBe("a");
+    // Nothing would refuse a second widget (no existsCodes): create looks first.
     expect(calls).toEqual(["read", "create", "update:key,late"]);
     expect(outs).not.toHaveProperty("secret");
     expect(JSON.stringify(outs)).not.toContain("pw-1");
@@ -162,5 +168,119 @@ describe("the generic provider", () => {
     expect(store.has("h")).toBe(true);
     await provider.delete!("h", renamed.outs); // the resource that owns it now
     expect(store.has("h")).toBe(false);
+  });
+});
+
+describe("looking before a create", () => {
+  it("check looks a new object up only in a preview (the engine runs checks one at a time)", async () => {
+    await provider.check!({}, { key: "m", secret: "pw" });
+    expect(calls).toEqual([]);
+    store.set("m", { key: "m" });
+    const preview = await provider.check!({}, { key: "m", secret: "pw", __preview: true });
+    expect(calls).toEqual(["read"]);
+    expect(preview.failures?.[0]?.reason).toMatch(/^Widget m already exists in the center/);
+    expect(preview.inputs).not.toHaveProperty("__preview"); // never stored
+  });
+
+  it("at up, create looks first when nothing else would refuse a second object", async () => {
+    store.set("n", { key: "n" });
+    const inputs = await checked({ key: "n", secret: "pw" });
+    await expect(provider.create(inputs)).rejects.toThrow(/^Widget n already exists in the center/);
+    expect(calls).toEqual(["read"]);
+    const refusing = makeProvider({ schema, api: { ...api, existsCodes: ["WidgetExist"] } });
+    calls = [];
+    await refusing.create(await checked({ key: "o", secret: "pw" }));
+    expect(calls).toEqual(["create"]); // the server would refuse a duplicate: no look-up
+  });
+});
+
+describe("an object found half made (a killed run, a lost answer)", () => {
+  it("is completed by the resource's `complete` where it has one, and then matches", async () => {
+    const completing = makeProvider({
+      schema,
+      api: {
+        ...api,
+        async complete(_c, remote, inputs) {
+          calls.push("complete");
+          store.set(String(remote.key), { ...store.get(String(remote.key)), color: inputs.color });
+          return undefined; // look it up again
+        },
+      },
+    });
+    store.set("p", { key: "p", size: 1 }); // made without its color
+    const inputs = (await completing.check!({}, { key: "p", color: "red", adopt: true })).inputs!;
+    const { outs } = await completing.create(inputs);
+    expect(calls).toEqual(["read", "complete", "read"]);
+    expect(store.get("p")).toMatchObject({ color: "red" });
+    expect(outs).toMatchObject({ color: "red", adopted: true });
+    expect((await completing.diff!("p", outs, inputs)).changes).toBe(false);
+  });
+
+  it("is taken over as it is otherwise: state records the server's value, so the next preview replaces it", async () => {
+    store.set("q", { key: "q", size: 1, color: "blue" });
+    const inputs = await checked({ key: "q", color: "red", adopt: true });
+    const { outs } = await provider.create(inputs);
+    expect(outs.color).toBe("blue");
+    expect(await provider.diff!("q", outs, inputs)).toMatchObject({ changes: true, replaces: ["color"] });
+  });
+});
+
+describe("what state holds (docs/design.md, State per resource)", () => {
+  it("stores no documented default nobody declared, yet sends it and diffs against it", async () => {
+    const inputs = await checked({ key: "s", secret: "pw" });
+    expect(inputs).not.toHaveProperty("size"); // default 1: filled for validation, not stored
+    const { outs } = await provider.create(inputs);
+    expect(store.get("s")).toMatchObject({ size: 1 }); // the create sent it
+    expect(outs).not.toHaveProperty("size");
+    expect(outs).not.toHaveProperty("adopted"); // only when true
+    expect(outs.__declared).toEqual(["key", "secret"]);
+    // Declaring the default changes nothing; declaring another value does.
+    expect((await provider.diff!("s", outs, await checked({ key: "s", secret: "pw", size: 1 }, inputs))).changes).toBe(
+      false,
+    );
+    const bigger = await checked({ key: "s", secret: "pw", size: 2 }, inputs);
+    expect(await provider.diff!("s", outs, bigger)).toMatchObject({ changes: true, replaces: [] });
+    calls = [];
+    await provider.update!("s", outs, bigger);
+    expect(calls).toEqual(["update:key,size"]); // every declared field restated, the default included
+    expect(store.get("s")).toMatchObject({ size: 2 });
+  });
+
+  it("a refresh that finds an undeclared field off its default shows it changing back, and up sets it", async () => {
+    const inputs = await checked({ key: "r", secret: "pw" });
+    const { outs } = await provider.create(inputs);
+    store.set("r", { ...store.get("r"), size: 7 }); // changed in the console
+    const read = await provider.read!("r", outs);
+    expect(read.props).toMatchObject({ size: 7 });
+    expect(read.inputs).toMatchObject({ size: 7 }); // an input, so the preview shows 7 => 1
+    const again = await checked({ key: "r", secret: "pw" }, read.inputs);
+    expect(again).toMatchObject({ size: 1 }); // kept: the previous inputs held it
+    expect((await provider.diff!("r", read.props!, again)).changes).toBe(true);
+    await provider.update!("r", read.props!, again);
+    expect(store.get("r")).toMatchObject({ size: 1 });
+    // Back at the default, a refresh stores it no more.
+    const back = await provider.read!("r", outs);
+    expect(back.inputs).not.toHaveProperty("size");
+    expect(back.props).not.toHaveProperty("size");
+  });
+
+  it("keeps the defaults older state holds in its inputs, and diffs it against today's declaration as equal", async () => {
+    // State written before this release: every default in the inputs and outputs, `adopted: false`,
+    // a UUID claim and a hex fingerprint.
+    const oldInputs = { key: "o", size: 1, secret: "pw" };
+    const oldOuts = {
+      key: "o",
+      size: 1,
+      adopted: false,
+      __claim: "9561c9da-d2f2-4bd7-9a27-47d10e165174",
+      __declared: ["key", "size", "secret"],
+      __fingerprints: { secret: `${"0".repeat(32)}:${fingerprintHex("pw", "0".repeat(32))}` },
+    };
+    const now = await checked({ key: "o", secret: "pw" }, oldInputs);
+    expect(now).toMatchObject({ size: 1 }); // the preview compares inputs: nothing shows as removed
+    expect((await provider.diff!("o", oldOuts, now)).changes).toBe(false);
+    expect((await provider.diff!("o", oldOuts, await checked({ key: "o", secret: "pw-2" }, oldInputs))).changes).toBe(
+      true,
+    );
   });
 });

@@ -72,6 +72,8 @@ export const clientPhoneProvider = makeProvider({
       }
     },
     existsCodes: [],
+    // create reads the agent's binding first (describeBinding).
+    guardsCreate: true,
     // The agent already answering on the declared phone is no obstacle: binding is idempotent.
     blocksCreate: (remote, inputs) => !sameNumber(String(remote.tel), String(inputs.tel)),
     hints: {

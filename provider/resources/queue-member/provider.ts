@@ -53,6 +53,8 @@ export const queueMemberProvider = makeProvider({
       await batchUpdateMembers(api, queue, { remove: [cno] });
     },
     existsCodes: [],
+    // create reads the queue's members first.
+    guardsCreate: true,
     hints: {
       notFound:
         "The queue or the agent does not exist: declare it in this program (and pass its qno/cno as an output so it is created first) or check the number.",

@@ -41,5 +41,6 @@ export const restrictTelSettingProvider = makeProvider({
     // The switch always exists: declaring it never collides with anything.
     blocksCreate: () => false,
     existsCodes: [],
+    guardsCreate: true,
   },
 });

@@ -46,37 +46,52 @@ export function mergeEntries(mine: Inputs[], state: Inputs = {}): Inputs {
   };
 }
 
+/**
+ * Lists the number in one direction (the endpoint takes one `type`, doc 3.7.2 create_restrict_tel).
+ * An ambiguous create: look before going on; a direction that is there is never sent again, one
+ * that is not is sent again (a few times, with a pause), so that one lost answer does not leave
+ * the number listed in one direction only.
+ */
+async function createDirection(api: ClinkClient, id: string, body: Inputs, type: number): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await api.request("POST", "/cc/create_restrict_tel", { body: { ...body, type } });
+      return;
+    } catch (err) {
+      if (!(err instanceof ClinkApiError && (err.outcomeUnknown || attempt > 1))) throw err;
+      const now = await describeEntry(api, id);
+      if ((now?.type as number[] | undefined)?.includes(type)) return;
+      if (attempt >= 3) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+    }
+  }
+}
+
 export const restrictTelProvider = makeProvider({
   schema: restrictTelSchema,
   api: {
     async create(api, body, inputs) {
       // One entry per direction (the endpoint takes one `type`).
       const id = `${String(inputs.restrictType)}:${String(inputs.tel)}`;
-      // The number on this list in any direction is this resource's object (delete takes them all).
+      // The number on this list in any direction is this resource's object (delete takes them
+      // all). Doc 3.7.2 lists no error for a number already listed: look first.
       if (await describeEntry(api, id))
         throw alreadyExistsOutcome(`number ${String(inputs.tel)} is already on list ${String(inputs.restrictType)}`);
-      for (const type of inputs.type as number[]) {
-        for (let attempt = 1; ; attempt++) {
-          try {
-            await api.request("POST", "/cc/create_restrict_tel", { body: { ...body, type } });
-            break;
-          } catch (err) {
-            // An ambiguous create: look before going on; a direction that is there is never sent
-            // again, one that is not is sent again (a few times, with a pause), so that one lost
-            // answer does not leave the number listed in one direction only.
-            if (!(err instanceof ClinkApiError && (err.outcomeUnknown || attempt > 1))) throw err;
-            const now = await describeEntry(api, id);
-            if ((now?.type as number[] | undefined)?.includes(type)) break;
-            if (attempt >= 3) throw err;
-            await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
-          }
-        }
-      }
+      for (const type of inputs.type as number[]) await createDirection(api, id, body, type);
       // The outputs come from the declaration; one list call per entry saved (the list endpoint is
       // the busiest one when a center's lists are created, bench/RESULTS.md).
       return undefined;
     },
     read: (api, id, state) => describeEntry(api, id, state),
+    // Found listed in only some of the declared directions (a run killed between the two creates,
+    // or the recovery after a lost answer): list it in the others. A direction found but not
+    // declared stays: delete_restrict_tel removes the number from every direction (doc 3.7.3).
+    async complete(api, remote, inputs, body) {
+      const id = `${String(inputs.restrictType)}:${String(inputs.tel)}`;
+      const listed = new Set((remote.type as number[] | undefined) ?? []);
+      for (const type of inputs.type as number[]) if (!listed.has(type)) await createDirection(api, id, body, type);
+      return describeEntry(api, id, inputs);
+    },
     async update() {
       throw new Error("RestrictTel has no update endpoint: every change is a replacement (this is a bug if reached).");
     },
@@ -84,5 +99,7 @@ export const restrictTelProvider = makeProvider({
       await api.request("POST", "/cc/delete_restrict_tel", { body: splitId(id), idempotent: true });
     },
     existsCodes: [],
+    // create lists the number first (describeEntry).
+    guardsCreate: true,
   },
 });

@@ -132,7 +132,14 @@ const hasFingerprints = (p: Props) => p.__fingerprints !== undefined;
 const visibleFields = (inputs: Props) => Object.keys(inputs).filter((f) => !isBookkeeping(f));
 
 /** Field changes between two checked inputs of one object. */
-function compareInputs(kind: string, before: Props, after: Props, reported: string[]): FieldChange[] {
+function compareInputs(
+  kind: string,
+  before: Props,
+  after: Props,
+  reported: string[],
+  /** A replacement: its key changed, so its tags differ whatever the password (the tag names the object). */
+  replaced = false,
+): FieldChange[] {
   const changes: FieldChange[] = [];
   const fields = [...new Set([...visibleFields(before), ...visibleFields(after)])].sort();
   for (const field of fields) {
@@ -143,7 +150,11 @@ function compareInputs(kind: string, before: Props, after: Props, reported: stri
       // that became or stopped being secret, says anything.
       // After a refresh the old inputs hold no write-only value (only its fingerprint): no evidence.
       const readBack = b === undefined && isSecretField(kind, field) && hasFingerprints(before);
-      if (reported.includes(field) || (!readBack && isSecret(a) !== isSecret(b)) || tagChanged(before, after, field))
+      if (
+        reported.includes(field) ||
+        (!readBack && isSecret(a) !== isSecret(b)) ||
+        (!replaced && tagChanged(before, after, field))
+      )
         changes.push({ type: "secret", field });
       continue;
     }
@@ -193,7 +204,7 @@ function changesOf(o: CenterObject, reported: string[]): FieldChange[] {
   const after = o.new?.inputs ?? {};
   if (o.action === "added") return declaredFields(o.kind, after);
   if (o.action !== "changed" && o.action !== "replaced") return [];
-  const changes = compareInputs(o.kind, before, after, reported);
+  const changes = compareInputs(o.kind, before, after, reported, o.action === "replaced");
   if (o.action === "changed" && changes.length === 0 && !o.renamedFrom) {
     // The provider reported a change and nothing visible differs: a masked value changed.
     const secrets = secretFields(o.kind).filter((f) => after[f] !== undefined);

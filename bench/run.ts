@@ -4,11 +4,17 @@
  * phase: up from empty, preview unchanged, refresh, up after changing ~10%, destroy.
  *
  *   npm run bench                      # sizes 50, 200, 500; writes bench/RESULTS.md and bench/chart.svg
+ *   npm run bench -- --long            # sizes 1,000 and 2,000, on request (hours with checkpoints)
+ *   npm run bench -- --skip-checkpoints  # fast mode: PULUMI_SKIP_CHECKPOINTS=true
  *   npm run bench -- --sizes 50 --check  # the short CI run: asserts the count targets, writes nothing
+ *
+ * Each size's run is kept in bench/runs/<agents>-<mode>.json; the report is written from all of
+ * them, so a long size run on another day joins the table.
  *
  * Per phase it records wall time, API calls per endpoint (the simulator's log), 429s received, the
  * lower bound the rate limit allows (max over endpoints of calls / rate), time/bound, calls per
- * managed object and the provider process's peak memory.
+ * managed object and the provider process's peak memory; after the first up, the state file's
+ * bytes per resource kind (bench/state-size.ts).
  */
 import * as path from "node:path";
 import { parseArgs } from "node:util";
@@ -17,14 +23,16 @@ import { createStack, programDirAt, SIM_KEY_ID, SIM_KEY_SECRET } from "../test/e
 import { prepareProgramDir } from "../test/engine/program-dir";
 import { center, resourceCount, shapeFor } from "./center";
 import { PeakMemory, reapProviders } from "./memory";
-import { writeResults, type PhaseResult, type SizeResult } from "./report";
+import { loadRuns, machine, saveRun, writeResults, type PhaseResult, type SizeResult } from "./report";
+import { measureState, stateFile } from "./state-size";
 
 const RATE = 3;
 
 async function main() {
   const { values } = parseArgs({
     options: {
-      sizes: { type: "string", default: "50,200,500" },
+      sizes: { type: "string" },
+      long: { type: "boolean", default: false },
       check: { type: "boolean", default: false },
       // The engine runs at most `parallel` resource operations at once (the CLI's default is 8 on
       // this machine, 4 x CPUs). Operations waiting for their endpoint's pacing slot hold one, so a
@@ -36,13 +44,21 @@ async function main() {
       "skip-checkpoints": { type: "boolean", default: false },
     },
   });
-  const sizes = values.sizes!.split(",").map(Number);
-  if (values["skip-checkpoints"]) process.env.PULUMI_SKIP_CHECKPOINTS = "true";
+  const sizes = (values.sizes ?? (values.long ? "1000,2000" : "50,200,500")).split(",").map(Number);
+  const mode = values["skip-checkpoints"] ? "fast" : "checkpoints";
   const prepared = prepareProgramDir();
   const where = programDirAt(prepared.dir);
   const results: SizeResult[] = [];
   try {
-    for (const agents of sizes) results.push(await runSize(where, agents, Number(values.parallel)));
+    for (const agents of sizes) {
+      // Kept phase by phase: a long size stopped before its end keeps what it measured, marked unfinished.
+      const keep = (partial: SizeResult) => {
+        if (!values.check) saveRun(runsDir(values.out), partial);
+      };
+      const r = await runSize(where, agents, Number(values.parallel), mode, prepared.sdkVersion, keep);
+      results.push(r);
+      keep(r);
+    }
   } finally {
     prepared.cleanup();
   }
@@ -56,12 +72,22 @@ async function main() {
     console.log("bench: count targets hold (0 x 429, unchanged preview makes no API call)");
   } else {
     const md = values.out ?? path.join(__dirname, "RESULTS.md");
-    writeResults(md, path.join(path.dirname(md), "chart.svg"), results, prepared.sdkVersion, Number(values.parallel));
-    console.log(`bench: wrote ${md} and chart.svg`);
+    writeResults(md, path.join(path.dirname(md), "chart.svg"), loadRuns(runsDir(values.out)));
+    console.log(`bench: wrote ${md}, chart.svg and ${runsDir(values.out)}`);
   }
 }
 
-async function runSize(where: ReturnType<typeof programDirAt>, agents: number, parallel: number): Promise<SizeResult> {
+/** Where each run's raw data is kept: bench/runs, or runs/ beside `--out`. */
+const runsDir = (out?: string) => path.join(out ? path.dirname(out) : __dirname, "runs");
+
+async function runSize(
+  where: ReturnType<typeof programDirAt>,
+  agents: number,
+  parallel: number,
+  mode: SizeResult["mode"],
+  sdk: string,
+  keep: (partial: SizeResult) => void,
+): Promise<SizeResult> {
   const shape = shapeFor(agents);
   const sim = await startSimulator({
     port: 0,
@@ -74,8 +100,20 @@ async function runSize(where: ReturnType<typeof programDirAt>, agents: number, p
   const h = await createStack(where, (sdk) => center(shape, variant, sdk), {
     endpoint: sim.url,
     project: `clink-bench-${agents}`,
+    // The state is saved once, at the end of each operation (docs/large-centers.md, fast mode).
+    env: mode === "fast" ? { PULUMI_SKIP_CHECKPOINTS: "true" } : {},
   });
   const phases: PhaseResult[] = [];
+  let state: SizeResult["state"];
+  const result = (unfinished?: string): SizeResult => ({
+    agents,
+    resources: resourceCount(shape),
+    phases,
+    mode,
+    state,
+    ran: { at: new Date().toISOString(), machine: machine(), node: process.version, sdk, parallel },
+    ...(unfinished ? { unfinished } : {}),
+  });
   const measure = async (name: string, run: () => Promise<unknown>) => {
     const from = sim.log().length;
     const memory = new PeakMemory(where.dir);
@@ -121,21 +159,26 @@ async function runSize(where: ReturnType<typeof programDirAt>, agents: number, p
   };
   try {
     await measure("up", () => h.stack.up({ parallel }));
+    state = measureState(stateFile(h.backendDir));
+    keep(result(`measured through "${phases[phases.length - 1].name}"; the phases after it did not run`));
     await measure("preview (unchanged)", () => h.stack.preview({ expectNoChanges: true, parallel }));
+    keep(result(`measured through "${phases[phases.length - 1].name}"; the phases after it did not run`));
     await measure("refresh", () => h.stack.refresh({ parallel }));
+    keep(result(`measured through "${phases[phases.length - 1].name}"; the phases after it did not run`));
     variant = 1;
     await measure("up (10% changed)", () => h.stack.up({ parallel }));
+    keep(result(`measured through "${phases[phases.length - 1].name}"; the phases after it did not run`));
     await measure("destroy", () => h.stack.destroy({ parallel }));
   } finally {
     const reaped = await reapProviders(where.dir);
     if (reaped > 0) console.log(`bench: ended ${reaped} provider process(es) that outlived the engine`);
     await sim.close();
   }
-  return { agents, resources: resourceCount(shape), phases };
+  return result();
 }
 
 function printSize(r: SizeResult) {
-  console.log(`\n${r.agents} agents (${r.resources} resources)`);
+  console.log(`\n${r.agents} agents (${r.resources} resources), ${r.mode}`);
   for (const p of r.phases)
     console.log(
       `  ${p.name.padEnd(20)} ${p.seconds.toFixed(1).padStart(7)} s  calls ${String(p.calls).padStart(5)}  429s ${p.throttled}  ` +

@@ -1,5 +1,5 @@
 /**
- * The benchmark's report. Every run of a size is kept as raw data in bench/runs/<agents>-<mode>.json
+ * The benchmark's report. Every run of a size is kept as raw data in bench/results/<agents>-<mode>.json
  * (mode `checkpoints`, the engine's default, or `fast`, PULUMI_SKIP_CHECKPOINTS=true), so sizes
  * measured on different days (the long ones are run on request) sit in one report; bench/RESULTS.md
  * and bench/chart.svg are written from all of them. Each size's ratios come from that size's run.
@@ -104,7 +104,7 @@ export function writeResults(mdPath: string, svgPath: string, results: SizeResul
     "`--skip-checkpoints` for fast mode. Simulator rate limit 3/s per endpoint (the API's, doc 2.6). Ratio = wall",
     "time / the rate limit's lower bound for the phase (the busiest endpoint's calls / 3 per second). The unchanged",
     "preview makes no API call: its time is the engine's own cost for the program. Chart: [chart.svg](chart.svg).",
-    "Raw data per run: `bench/runs/`.",
+    "Raw data per run: `bench/results/`.",
     "",
     "## The targets (issue 15), each from one run of one size",
     "",

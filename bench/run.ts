@@ -7,8 +7,9 @@
  *   npm run bench -- --long            # sizes 1,000 and 2,000, on request (hours with checkpoints)
  *   npm run bench -- --skip-checkpoints  # fast mode: PULUMI_SKIP_CHECKPOINTS=true
  *   npm run bench -- --sizes 50 --check  # the short CI run: asserts the count targets, writes nothing
+ *   npm run bench -- --report-only     # RESULTS.md and chart.svg again from bench/results
  *
- * Each size's run is kept in bench/runs/<agents>-<mode>.json; the report is written from all of
+ * Each size's run is kept in bench/results/<agents>-<mode>.json; the report is written from all of
  * them, so a long size run on another day joins the table.
  *
  * Per phase it records wall time, API calls per endpoint (the simulator's log), 429s received, the
@@ -42,8 +43,16 @@ async function main() {
       // The engine rewrites the whole state file after every step (O(resources²) for a large
       // stack); PULUMI_SKIP_CHECKPOINTS saves it only at the end. Measured, not recommended by default.
       "skip-checkpoints": { type: "boolean", default: false },
+      // Writes RESULTS.md and chart.svg again from the kept runs, running nothing.
+      "report-only": { type: "boolean", default: false },
     },
   });
+  if (values["report-only"]) {
+    const md = values.out ?? path.join(__dirname, "RESULTS.md");
+    writeResults(md, path.join(path.dirname(md), "chart.svg"), loadRuns(runsDir(values.out)));
+    console.log(`bench: wrote ${md} and chart.svg from ${runsDir(values.out)}`);
+    return;
+  }
   const sizes = (values.sizes ?? (values.long ? "1000,2000" : "50,200,500")).split(",").map(Number);
   const mode = values["skip-checkpoints"] ? "fast" : "checkpoints";
   const prepared = prepareProgramDir();
@@ -77,8 +86,8 @@ async function main() {
   }
 }
 
-/** Where each run's raw data is kept: bench/runs, or runs/ beside `--out`. */
-const runsDir = (out?: string) => path.join(out ? path.dirname(out) : __dirname, "runs");
+/** Where each run's raw data is kept: bench/results, or results/ beside `--out`. */
+const runsDir = (out?: string) => path.join(out ? path.dirname(out) : __dirname, "results");
 
 async function runSize(
   where: ReturnType<typeof programDirAt>,

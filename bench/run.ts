@@ -4,12 +4,19 @@
  * phase: up from empty, preview unchanged, refresh, up after changing ~10%, destroy.
  *
  *   npm run bench                      # sizes 50, 200, 500; writes bench/RESULTS.md and bench/chart.svg
+ *   npm run bench -- --long            # sizes 1,000 and 2,000, on request (hours with checkpoints)
+ *   npm run bench -- --skip-checkpoints  # fast mode: PULUMI_SKIP_CHECKPOINTS=true
  *   npm run bench -- --sizes 50 --check  # the short CI run: asserts the count targets, writes nothing
  *   npm run bench -- --export --sizes 500  # only the export (issue 13), on a center seeded through the API
+ *   npm run bench -- --report-only     # RESULTS.md and chart.svg again from bench/results
+ *
+ * Each size's run is kept in bench/results/<agents>-<mode>.json; the report is written from all of
+ * them, so a long size run on another day joins the table.
  *
  * Per phase it records wall time, API calls per endpoint (the simulator's log), 429s received, the
  * lower bound the rate limit allows (max over endpoints of calls / rate), time/bound, calls per
- * managed object and the provider process's peak memory.
+ * managed object and the provider process's peak memory; after the first up, the state file's
+ * bytes per resource kind (bench/state-size.ts).
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -20,7 +27,17 @@ import { createStack, programDirAt, SIM_KEY_ID, SIM_KEY_SECRET } from "../test/e
 import { prepareProgramDir } from "../test/engine/program-dir";
 import { center, resourceCount, shapeFor } from "./center";
 import { PeakMemory, reapProviders } from "./memory";
-import { writeExportResults, writeResults, type ExportBenchResult, type PhaseResult, type SizeResult } from "./report";
+import {
+  loadRuns,
+  machine,
+  saveRun,
+  writeExportResults,
+  writeResults,
+  type ExportBenchResult,
+  type PhaseResult,
+  type SizeResult,
+} from "./report";
+import { measureState, stateFile } from "./state-size";
 import { ClinkClient } from "../provider/api";
 import { seedCenter, type SeedShape } from "../test/engine/seed-center";
 
@@ -29,7 +46,8 @@ const RATE = 3;
 async function main() {
   const { values } = parseArgs({
     options: {
-      sizes: { type: "string", default: "50,200,500" },
+      sizes: { type: "string" },
+      long: { type: "boolean", default: false },
       check: { type: "boolean", default: false },
       // The engine runs at most `parallel` resource operations at once (the CLI's default is 8 on
       // this machine, 4 x CPUs). Operations waiting for their endpoint's pacing slot hold one, so a
@@ -42,21 +60,37 @@ async function main() {
       // Only `pulumi-clink export`: a center of each size seeded through signed API calls, read
       // with the limit on; its section of RESULTS.md is replaced, the rest kept.
       export: { type: "boolean", default: false },
+      // Writes RESULTS.md and chart.svg again from the kept runs, running nothing.
+      "report-only": { type: "boolean", default: false },
     },
   });
-  const sizes = values.sizes!.split(",").map(Number);
+  if (values["report-only"]) {
+    const md = values.out ?? path.join(__dirname, "RESULTS.md");
+    writeResults(md, path.join(path.dirname(md), "chart.svg"), loadRuns(runsDir(values.out)));
+    console.log(`bench: wrote ${md} and chart.svg from ${runsDir(values.out)}`);
+    return;
+  }
+  const sizes = (values.sizes ?? (values.long ? "1000,2000" : "50,200,500")).split(",").map(Number);
   if (values.export) {
     const exports: ExportBenchResult[] = [];
     for (const agents of sizes) exports.push(await benchExport(agents));
     finishExport(exports, values.check!, values.out ?? path.join(__dirname, "RESULTS.md"));
     return;
   }
-  if (values["skip-checkpoints"]) process.env.PULUMI_SKIP_CHECKPOINTS = "true";
+  const mode = values["skip-checkpoints"] ? "fast" : "checkpoints";
   const prepared = prepareProgramDir();
   const where = programDirAt(prepared.dir);
   const results: SizeResult[] = [];
   try {
-    for (const agents of sizes) results.push(await runSize(where, agents, Number(values.parallel)));
+    for (const agents of sizes) {
+      // Kept phase by phase: a long size stopped before its end keeps what it measured, marked unfinished.
+      const keep = (partial: SizeResult) => {
+        if (!values.check) saveRun(runsDir(values.out), partial);
+      };
+      const r = await runSize(where, agents, Number(values.parallel), mode, prepared.sdkVersion, keep);
+      results.push(r);
+      keep(r);
+    }
   } finally {
     prepared.cleanup();
   }
@@ -75,12 +109,22 @@ async function main() {
     );
   } else {
     const md = values.out ?? path.join(__dirname, "RESULTS.md");
-    writeResults(md, path.join(path.dirname(md), "chart.svg"), results, prepared.sdkVersion, Number(values.parallel));
-    console.log(`bench: wrote ${md} and chart.svg`);
+    writeResults(md, path.join(path.dirname(md), "chart.svg"), loadRuns(runsDir(values.out)));
+    console.log(`bench: wrote ${md}, chart.svg and ${runsDir(values.out)}`);
   }
 }
 
-async function runSize(where: ReturnType<typeof programDirAt>, agents: number, parallel: number): Promise<SizeResult> {
+/** Where each run's raw data is kept: bench/results, or results/ beside `--out`. */
+const runsDir = (out?: string) => path.join(out ? path.dirname(out) : __dirname, "results");
+
+async function runSize(
+  where: ReturnType<typeof programDirAt>,
+  agents: number,
+  parallel: number,
+  mode: SizeResult["mode"],
+  sdk: string,
+  keep: (partial: SizeResult) => void,
+): Promise<SizeResult> {
   const shape = shapeFor(agents);
   const sim = await startSimulator({
     port: 0,
@@ -93,8 +137,20 @@ async function runSize(where: ReturnType<typeof programDirAt>, agents: number, p
   const h = await createStack(where, (sdk) => center(shape, variant, sdk), {
     endpoint: sim.url,
     project: `clink-bench-${agents}`,
+    // The state is saved once, at the end of each operation (docs/large-centers.md, fast mode).
+    env: mode === "fast" ? { PULUMI_SKIP_CHECKPOINTS: "true" } : {},
   });
   const phases: PhaseResult[] = [];
+  let state: SizeResult["state"];
+  const result = (unfinished?: string): SizeResult => ({
+    agents,
+    resources: resourceCount(shape),
+    phases,
+    mode,
+    state,
+    ran: { at: new Date().toISOString(), machine: machine(), node: process.version, sdk, parallel },
+    ...(unfinished ? { unfinished } : {}),
+  });
   const measure = async (name: string, run: () => Promise<unknown>) => {
     const from = sim.log().length;
     const memory = new PeakMemory(where.dir);
@@ -140,21 +196,26 @@ async function runSize(where: ReturnType<typeof programDirAt>, agents: number, p
   };
   try {
     await measure("up", () => h.stack.up({ parallel }));
+    state = measureState(stateFile(h.backendDir));
+    keep(result(`measured through "${phases[phases.length - 1].name}"; the phases after it did not run`));
     await measure("preview (unchanged)", () => h.stack.preview({ expectNoChanges: true, parallel }));
+    keep(result(`measured through "${phases[phases.length - 1].name}"; the phases after it did not run`));
     await measure("refresh", () => h.stack.refresh({ parallel }));
+    keep(result(`measured through "${phases[phases.length - 1].name}"; the phases after it did not run`));
     variant = 1;
     await measure("up (10% changed)", () => h.stack.up({ parallel }));
+    keep(result(`measured through "${phases[phases.length - 1].name}"; the phases after it did not run`));
     await measure("destroy", () => h.stack.destroy({ parallel }));
   } finally {
     const reaped = await reapProviders(where.dir);
     if (reaped > 0) console.log(`bench: ended ${reaped} provider process(es) that outlived the engine`);
     await sim.close();
   }
-  return { agents, resources: resourceCount(shape), phases };
+  return result();
 }
 
 function printSize(r: SizeResult) {
-  console.log(`\n${r.agents} agents (${r.resources} resources)`);
+  console.log(`\n${r.agents} agents (${r.resources} resources), ${r.mode}`);
   for (const p of r.phases)
     console.log(
       `  ${p.name.padEnd(20)} ${p.seconds.toFixed(1).padStart(7)} s  calls ${String(p.calls).padStart(5)}  429s ${p.throttled}  ` +

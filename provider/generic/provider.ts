@@ -65,8 +65,9 @@ export interface ResourceApi {
   existsCodes: string[];
   /**
    * create looks for an existing object itself and throws alreadyExistsOutcome (a list entry, a
-   * binding, a membership), or there is nothing to guard (a singleton). Otherwise, with no `existsCodes` either (the document names no refusal:
-   * a number group, a pause), the generic create looks the object up before creating it.
+   * binding, a membership), or there is nothing to guard (a singleton). Otherwise, with no
+   * `existsCodes` either (the document names no refusal: a number group, a pause), the generic
+   * create looks the object up before creating it.
    */
   guardsCreate?: boolean;
   /**

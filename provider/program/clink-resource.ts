@@ -69,3 +69,5 @@ export function completeRegistration<R extends pulumi.CustomResource>(
     if (pulumi.Output.isInstance(outputs[name])) outputs[name] = outputs[name].apply((v) => v ?? value);
   def.registered?.(resource, args);
 }
+
+export { cutRecordedStack } from "./recorded-stack";

@@ -130,7 +130,13 @@ export function renderResource(d: Definition, header: string): { text: string; e
   const ctor =
     `  constructor(name: string, args: ${T}Args, opts?: pulumi.CustomResourceOptions) {\n` +
     `    const r = registerArgs(definition, name, args, opts);\n` +
-    `    super(r.type, name, r.props, r.opts);\n` +
+    // State records the user's line, not the whole stack (provider/program/recorded-stack.ts).
+    `    const restore = cutRecordedStack();\n` +
+    `    try {\n` +
+    `      super(r.type, name, r.props, r.opts);\n` +
+    `    } finally {\n` +
+    `      restore();\n` +
+    `    }\n` +
     `    completeRegistration(this, definition, args);\n` +
     `  }\n`;
 
@@ -155,7 +161,7 @@ export function renderResource(d: Definition, header: string): { text: string; e
     header +
     `import * as pulumi from "@pulumi/pulumi";\n` +
     (constants.length ? `import type { CodeOf } from "../../schema/core";\n` : "") +
-    `import { completeRegistration, registerArgs, type ResourceDefinition } from "../../program/clink-resource";\n` +
+    `import { completeRegistration, cutRecordedStack, registerArgs, type ResourceDefinition } from "../../program/clink-resource";\n` +
     `import { ${[d.schemaExport, ...constants].join(", ")} } from "./schema";\n` +
     (programImports.length ? `import { ${programImports.join(", ")} } from "./program";\n` : "") +
     "\n" +

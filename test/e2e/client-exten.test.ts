@@ -63,8 +63,13 @@ describe("Client and Exten under the real engine", () => {
       type: string;
       inputs: object;
       outputs: object;
+      sourcePosition?: string;
+      stackTrace?: { sourcePosition?: string }[];
     }[];
     for (const r of stored.filter((r) => /clink:(Client|Exten)$/.test(r.type))) {
+      // The engine records the user's `new` line, and only that (provider/program/recorded-stack.ts).
+      expect(r.sourcePosition, r.type).toMatch(/client-exten\.test\.ts#\d+,\d+$/);
+      expect(r.stackTrace, r.type).toEqual([{ sourcePosition: r.sourcePosition }]);
       expect(r.inputs).not.toHaveProperty("wrapupTime");
       expect(r.outputs).not.toHaveProperty("wrapupTime");
       expect(r.outputs).not.toHaveProperty("jittBuffer");

@@ -433,11 +433,20 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
       // preview shows it changing back (check then keeps the default it will be set to).
       const defaults = documentedDefaults(schema);
       const inputs: Inputs = {};
+      // Whether the server holds a declared field otherwise than the stored outputs say, or an
+      // undeclared one off its default (state from 0.1.0, without the list, always counts).
+      let found = last === undefined;
       for (const [name, field] of Object.entries(schema.fields)) {
         if (field.lifecycle === "computed" || declared[name] === undefined) continue;
         const drifted = name in defaults && !deepEqual(declared[name], defaults[name]);
         if (!last || last.has(name) || drifted) inputs[name] = declared[name];
+        if (last?.has(name) ? !deepEqual(outs[name], props[name]) : drifted) found = true;
       }
+      // Nothing found: no inputs, so the engine keeps the ones it holds, the checked inputs of the
+      // last up (the sealed password and its tag among them). Inputs rebuilt here differ from what
+      // check gives for the same program, and the next up would then write the whole state once
+      // per resource, for same steps whose inputs changed (docs/design.md, State per resource).
+      if (!found) return { id, props: outs };
       for (const option of optionNames(schema)) if (props[option] !== undefined) inputs[option] = props[option];
       if (outs[FINGERPRINTS] !== undefined) inputs[FINGERPRINTS] = outs[FINGERPRINTS];
       return { id, props: outs, inputs };

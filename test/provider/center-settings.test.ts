@@ -54,7 +54,7 @@ describe("DynamicTelGroup", () => {
     expect(outs).not.toHaveProperty("status");
     expect(outs).not.toHaveProperty("advancedConfigPermission");
     const read = await providers.dynamicTelGroup.read!(id, outs);
-    expect((await diffOf(providers.dynamicTelGroup, id, read.inputs!, group)).d.changes).toBe(false);
+    expect((await diffOf(providers.dynamicTelGroup, id, read.props!, group)).d.changes).toBe(false);
     const renamed = await diffOf(providers.dynamicTelGroup, id, outs, { ...group, name: "sales-2" });
     expect(renamed.d).toMatchObject({ changes: true, replaces: [] });
     await providers.dynamicTelGroup.update!(id, outs, renamed.inputs);
@@ -68,7 +68,7 @@ describe("DynamicTelGroup", () => {
     const { id, outs } = await created(providers.dynamicTelGroup, full);
     expect(outs).toMatchObject({ statisticDays: 7, minObCount: 1, minObDays: 1, minAnswerRate: 15 });
     const read = await providers.dynamicTelGroup.read!(id, outs);
-    expect((await diffOf(providers.dynamicTelGroup, id, read.inputs!, full)).d.changes).toBe(false);
+    expect((await diffOf(providers.dynamicTelGroup, id, read.props!, full)).d.changes).toBe(false);
   });
 
   it("sees drift, reads a deleted group as gone, adopts by name", async () => {
@@ -113,7 +113,7 @@ describe("Pause", () => {
     expect(outs).not.toHaveProperty("isDefault"); // the documented default, sent but not stored
     expect(sim.admin.list("pause")[0]).toMatchObject({ isDefault: 0 });
     const read = await providers.pause.read!(id, outs);
-    expect((await diffOf(providers.pause, id, read.inputs!, { pauseStatus: "午休", isRest: 1 })).d.changes).toBe(false);
+    expect((await diffOf(providers.pause, id, read.props!, { pauseStatus: "午休", isRest: 1 })).d.changes).toBe(false);
     const { inputs } = await diffOf(providers.pause, id, outs, { pauseStatus: "培训", isRest: 1 });
     await providers.pause.update!(id, outs, inputs);
     sim.admin.edit("pause", id, { pauseStatus: "改名" }); // renamed out of band
@@ -158,7 +158,7 @@ describe("RestrictTel", () => {
     expect(id).toBe("1:13800000000");
     const read = await providers.restrictTel.read!(id, outs);
     expect(read.props).toMatchObject({ expirationTime: "2027-12-31", type: [1], description: "spam" });
-    expect((await diffOf(providers.restrictTel, id, read.inputs!, spam)).d.changes).toBe(false);
+    expect((await diffOf(providers.restrictTel, id, read.props!, spam)).d.changes).toBe(false);
     const { d } = await diffOf(providers.restrictTel, id, outs, { ...spam, description: "reported" });
     expect(d).toMatchObject({ changes: true, replaces: ["description"], deleteBeforeReplace: true });
   });
@@ -169,7 +169,7 @@ describe("RestrictTel", () => {
     expect(outs.type).toEqual([1, 2]);
     expect(sim.admin.list("restrictTel")).toHaveLength(2);
     const read = await providers.restrictTel.read!(id, outs);
-    expect((await diffOf(providers.restrictTel, id, read.inputs!, both)).d.changes).toBe(false);
+    expect((await diffOf(providers.restrictTel, id, read.props!, both)).d.changes).toBe(false);
     await providers.restrictTel.delete!(id, outs);
     expect(sim.admin.list("restrictTel")).toEqual([]);
   });
@@ -214,7 +214,7 @@ describe("RestrictTel", () => {
         description: "changed",
         expirationTime: "2031-01-01",
       });
-      const { d } = await diffOf(providers.restrictTel, id, read.inputs!, both);
+      const { d } = await diffOf(providers.restrictTel, id, read.props!, both);
       expect(d.changes).toBe(true);
       expect(d.replaces).toEqual(expect.arrayContaining(["description", "expirationTime"]));
     }

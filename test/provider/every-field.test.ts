@@ -224,8 +224,11 @@ describe.each(Object.keys(schemas))("%s", (type) => {
     expect(d.replaces ?? []).toEqual([]);
     const { outs: after } = await c.provider.update!(id, outs, news!);
     const read = await c.provider.read!(id, after ?? news!);
-    const { inputs: again } = await c.provider.check!(read.inputs!, { ...c.base, ...alt });
-    const back = await c.provider.diff!(id, read.inputs!, again!);
+    // Found as stored: read hands back no inputs, so the engine keeps the checked ones it holds
+    // (and the next up, a same step for every resource, writes no state).
+    expect(read.inputs, `${name}: inputs from a read that found nothing changed`).toBeUndefined();
+    const { inputs: again } = await c.provider.check!(read.props!, { ...c.base, ...alt });
+    const back = await c.provider.diff!(id, read.props!, again!);
     expect(back.changes, `${name}: the server holds what was declared`).toBe(false);
   });
 

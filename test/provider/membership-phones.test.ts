@@ -52,8 +52,8 @@ describe("ClientPhone", () => {
     expect(id).toBe("1001");
     const read = await providers.clientPhone.read!(id, outs);
     expect(read.props!.telType).toBe(3);
-    const { inputs: same } = await providers.clientPhone.check!(read.inputs!, { cno: "1001", tel: "8001" });
-    expect((await providers.clientPhone.diff!(id, read.inputs!, same!)).changes).toBe(false);
+    const { inputs: same } = await providers.clientPhone.check!(read.props!, { cno: "1001", tel: "8001" });
+    expect((await providers.clientPhone.diff!(id, read.props!, same!)).changes).toBe(false);
     const { inputs: moved } = await providers.clientPhone.check!(outs, { cno: "1001", tel: "8002" });
     expect(await providers.clientPhone.diff!(id, outs, moved!)).toMatchObject({ changes: true, replaces: [] });
     const { outs: after } = await providers.clientPhone.update!(id, outs, moved!);

@@ -537,6 +537,8 @@ function outputs(schema: ResourceSchema, declared: Inputs, remote: Inputs | unde
   // Write-only values (passwords) never reach the outputs: only their fingerprints (a secret).
   const prints = fingerprintsOf(schema, declared, book.prints);
   const outs: Inputs = withoutWriteOnly(schema, declared);
+  // The tags are the checked inputs' (what the review compares); outputs need not store them again.
+  delete outs[WRITE_ONLY_TAGS];
   if (Object.keys(prints).length > 0) outs[FINGERPRINTS] = prints;
   if (remote) {
     const seen = withoutDefaults(schema, fromRemote(schema, remote, declared));

@@ -158,6 +158,10 @@ describe("the generic provider", () => {
     expect(JSON.stringify(one.__writeOnlyTags)).not.toContain("pw-1");
     expect((await provider.diff!("t", one, again)).changes).toBe(false);
     expect((await checked({ key: "u", adopt: true })).__writeOnlyTags).toBeUndefined();
+    // Stored once, with the inputs: the outputs do not repeat them.
+    const { outs } = await provider.create(one);
+    expect(outs).not.toHaveProperty("__writeOnlyTags");
+    expect((await provider.update!("t", outs, other)).outs).not.toHaveProperty("__writeOnlyTags");
   });
 
   it("leaves an object alone when another resource of this deployment took it over (a rename)", async () => {

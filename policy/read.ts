@@ -2,8 +2,9 @@
  * How the policy pack reads a resource: the engine hands it our resources' properties in two
  * forms, and some values are not known yet during a preview.
  *
- * - A resource's own check (`validateResource`) sees its checked inputs: documented defaults
- *   filled, sets keyed (`members` as `{ cno: { penalty } }`, `qnos` as `{ qno: true }`, see
+ * - A resource's own check (`validateResource`) sees its checked inputs: only the declared
+ *   fields (a documented default nobody declared is left out; the rules fall back to the
+ *   schema's default), sets keyed (`members` as `{ cno: { penalty } }`, `qnos` as `{ qno: true }`, see
  *   docs/design.md "Sets are keyed in the checked inputs"). A field that holds an unknown value
  *   keeps its declared form (a list) with the unknown inside (provider/schema/ops.ts normalize).
  * - The stack-wide check (`validateStack`) sees each resource's outputs: for a resource a preview

@@ -99,6 +99,11 @@ interface Bookkeeping {
   claim?: unknown;
   /** The write-only fields' previous fingerprints. */
   prints?: unknown;
+  /**
+   * Fields an update just set to the declaration (or its default) with no answer to show it: the
+   * answer read before that update holds their old values, which the outputs must not record.
+   */
+  converged?: string[];
 }
 
 /**
@@ -392,10 +397,12 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
       // after its first request (follow-up calls) may not have happened.
       const pending =
         adopted || recovered ? toConverge(schema, remote ?? {}, inputs) : updateOnlyDeclared(schema, inputs);
+      let converged: string[] = [];
       if (pending.length > 0) {
         try {
           const updated = await api.update(client, id, payload(schema, "update", inputs, pending), inputs);
           if (updated) remote = updated;
+          else converged = pending;
         } catch (err) {
           // The object exists now: hand the engine its id so it is not orphaned (partial state).
           const partial = Object.assign(
@@ -408,7 +415,7 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
           throw partial;
         }
       }
-      return { id, outs: outputs(schema, { ...checked, ...asFound }, remote, { adopted, claim }) };
+      return { id, outs: outputs(schema, { ...checked, ...asFound }, remote, { adopted, claim, converged }) };
     },
 
     async read(id: string, props: Inputs) {
@@ -418,7 +425,13 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
       const declared = withoutWriteOnly(schema, fromRemote(schema, remote, props));
       const last = Array.isArray(props[DECLARED]) ? new Set(props[DECLARED] as string[]) : undefined;
       // A field at its documented default is not stored (the class shows the default, diff fills it in).
-      const outs: Inputs = asLists(schema, withoutDefaults(schema, declared, last ?? []));
+      // `get` reads an object nobody declared here (its props hold no field): every field the server
+      // answers is an output, defaults included, so the program sees them in a preview too.
+      const got = last === undefined && Object.keys(schema.fields).every((n) => props[n] === undefined);
+      const outs: Inputs = asLists(
+        schema,
+        withoutDefaults(schema, declared, last ?? (got ? Object.keys(schema.fields) : [])),
+      );
       // State written before fingerprints (0.1.0) holds the write-only values themselves: from
       // the first refresh on it holds their fingerprints instead.
       const prints = props[FINGERPRINTS] ?? fingerprintsOf(schema, props, undefined);
@@ -437,7 +450,12 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
       // undeclared one off its default (state from 0.1.0, without the list, always counts).
       let found = last === undefined;
       for (const [name, field] of Object.entries(schema.fields)) {
-        if (field.lifecycle === "computed" || declared[name] === undefined) continue;
+        if (field.lifecycle === "computed") continue;
+        // A declared field the server no longer answers (cleared, or "" read as unset) is found too.
+        if (declared[name] === undefined) {
+          if (last?.has(name) && props[name] !== undefined) found = true;
+          continue;
+        }
         const drifted = name in defaults && !deepEqual(declared[name], defaults[name]);
         if (!last || last.has(name) || drifted) inputs[name] = declared[name];
         if (last?.has(name) ? !deepEqual(outs[name], props[name]) : drifted) found = true;
@@ -543,7 +561,7 @@ function outputs(schema: ResourceSchema, declared: Inputs, remote: Inputs | unde
   if (remote) {
     const seen = withoutDefaults(schema, fromRemote(schema, remote, declared));
     for (const [name, field] of Object.entries(schema.fields)) {
-      if (seen[name] === undefined) continue;
+      if (seen[name] === undefined || (field.lifecycle !== "computed" && book.converged?.includes(name))) continue;
       // Declared fields keep the declared form; read-only and undeclared ones show the server's value.
       if (field.lifecycle === "computed" || declared[name] === undefined) outs[name] = seen[name];
     }

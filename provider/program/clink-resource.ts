@@ -56,17 +56,30 @@ export function registerArgs(
 /**
  * After `super(...)`: the outputs of fields left at their documented default show that default.
  * State does not store a default nobody declared (provider/generic/provider.ts, outputs), so the
- * engine answers without it; the output types promise it (`Output<number>`), and here it is.
+ * engine answers without it; the output types promise it (`Output<number>`), and here it is. A
+ * field the declaration leaves out is its default once the deployment is done (create sends it,
+ * update restates it, drift from it is undone), so it is known in a preview too: the SDK resolves
+ * an output the engine left out as unknown in a preview, and a program building on it would see
+ * changes that are not there. It stays an output of the resource (through its URN, known in a
+ * preview), so what depends on it depends on the resource. A resource read with `get` (opts.id)
+ * shows the server's values, with the default only where the answer left a field out.
  */
 export function completeRegistration<R extends pulumi.CustomResource>(
   resource: R,
   definition: ResourceDefinition<never, never>,
   args: object,
+  /** What the class registered (registerArgs): the property bag holds every field, declared or not. */
+  registered: { props: pulumi.Inputs; opts: pulumi.CustomResourceOptions },
 ): void {
   const def = definition as unknown as ResourceDefinition<object, R>;
   const outputs = resource as unknown as Record<string, pulumi.Output<unknown>>;
-  for (const [name, value] of Object.entries(documentedDefaults(def.schema)))
-    if (pulumi.Output.isInstance(outputs[name])) outputs[name] = outputs[name].apply((v) => v ?? value);
+  for (const [name, value] of Object.entries(documentedDefaults(def.schema))) {
+    if (!pulumi.Output.isInstance(outputs[name])) continue;
+    outputs[name] =
+      registered.opts.id === undefined && registered.props[name] === undefined
+        ? resource.urn.apply(() => value)
+        : outputs[name].apply((v) => v ?? value);
+  }
   def.registered?.(resource, args);
 }
 

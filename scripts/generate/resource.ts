@@ -137,7 +137,7 @@ export function renderResource(d: Definition, header: string): { text: string; e
     `    } finally {\n` +
     `      restore();\n` +
     `    }\n` +
-    `    completeRegistration(this, definition, args);\n` +
+    `    completeRegistration(this, definition, args, r);\n` +
     `  }\n`;
 
   const argsBlock =

@@ -104,6 +104,31 @@ describe("the generic provider", () => {
     expect(calls).toEqual(["read", "update:key,size"]);
   });
 
+  it("records an adopted object's converged default as the default, not the value it had before", async () => {
+    store.set("d", { key: "d", size: 7 }); // off the default (1) that the declaration leaves out
+    const { outs } = await provider.create(await checked({ key: "d", adopt: true }));
+    expect(store.get("d")).toMatchObject({ size: 1 }); // converged
+    // The update answered nothing: the look-up's 7 is not what the object holds now.
+    expect(outs).not.toHaveProperty("size");
+    expect((await provider.read!("d", outs)).inputs).toBeUndefined(); // and a refresh finds nothing
+  });
+
+  it("reads an object for get with every field the server answers, defaults included", async () => {
+    store.set("g2", { key: "g2", size: 1, color: "blue" });
+    const got = await provider.read!("g2", { __provider: "p" });
+    expect(got.props).toMatchObject({ key: "g2", size: 1, color: "blue" });
+  });
+
+  it("a refresh finds a declared field the server no longer answers, and hands back inputs", async () => {
+    const { outs } = await provider.create(await checked({ key: "c", secret: "pw", color: "red" }));
+    expect((await provider.read!("c", outs)).inputs).toBeUndefined();
+    store.set("c", { ...store.get("c"), color: undefined }); // cleared in the console
+    const read = await provider.read!("c", outs);
+    expect(read.inputs).toBeDefined();
+    expect(read.inputs).not.toHaveProperty("color");
+    expect(read.props).not.toHaveProperty("color");
+  });
+
   it("recovers an ambiguous create that landed: no second create, converged like an adoption", async () => {
     failNext.create = "lost";
     const { id } = await provider.create(await checked({ key: "b", secret: "pw", late: 2 }));

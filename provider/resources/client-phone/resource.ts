@@ -79,7 +79,7 @@ export class ClientPhone extends pulumi.CustomResource {
     } finally {
       restore();
     }
-    completeRegistration(this, definition, args);
+    completeRegistration(this, definition, args, r);
   }
 
   /** Reads an existing phone binding by cno without managing it (refresh keeps it current). */

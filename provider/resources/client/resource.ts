@@ -429,7 +429,7 @@ export class Client extends pulumi.CustomResource {
     } finally {
       restore();
     }
-    completeRegistration(this, definition, args);
+    completeRegistration(this, definition, args, r);
   }
 
   /** Reads an existing agent by cno without managing it (refresh keeps it current). */

@@ -92,7 +92,7 @@ export class DynamicTelGroup extends pulumi.CustomResource {
     } finally {
       restore();
     }
-    completeRegistration(this, definition, args);
+    completeRegistration(this, definition, args, r);
   }
 
   /** Reads an existing number group by its id without managing it (refresh keeps it current). */

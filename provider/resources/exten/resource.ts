@@ -92,7 +92,7 @@ export class Exten extends pulumi.CustomResource {
     } finally {
       restore();
     }
-    completeRegistration(this, definition, args);
+    completeRegistration(this, definition, args, r);
   }
 
   /** Reads an existing phone by extenNumber without managing it (refresh keeps it current). */

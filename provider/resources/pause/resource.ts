@@ -71,7 +71,7 @@ export class Pause extends pulumi.CustomResource {
     } finally {
       restore();
     }
-    completeRegistration(this, definition, args);
+    completeRegistration(this, definition, args, r);
   }
 
   /** Reads an existing pause status by its id without managing it (refresh keeps it current). */

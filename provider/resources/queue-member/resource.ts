@@ -57,7 +57,7 @@ export class QueueMember extends pulumi.CustomResource {
     } finally {
       restore();
     }
-    completeRegistration(this, definition, args);
+    completeRegistration(this, definition, args, r);
   }
 
   /** Reads an existing queue membership by its id without managing it (refresh keeps it current). */

@@ -222,7 +222,7 @@ export class Queue extends pulumi.CustomResource {
     } finally {
       restore();
     }
-    completeRegistration(this, definition, args);
+    completeRegistration(this, definition, args, r);
   }
 
   /** Reads an existing queue by qno without managing it (refresh keeps it current). */

@@ -52,7 +52,7 @@ export class RestrictTelSetting extends pulumi.CustomResource {
     } finally {
       restore();
     }
-    completeRegistration(this, definition, args);
+    completeRegistration(this, definition, args, r);
   }
 
   /** Reads the black/white list switch without managing it (refresh keeps it current). */

@@ -108,7 +108,7 @@ export class RestrictTel extends pulumi.CustomResource {
     } finally {
       restore();
     }
-    completeRegistration(this, definition, args);
+    completeRegistration(this, definition, args, r);
   }
 
   /** Reads an existing list entry by its id without managing it (refresh keeps it current). */

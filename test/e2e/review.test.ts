@@ -207,8 +207,8 @@ describe("pulumi-clink review of a recorded preview", () => {
     };
     // Each workflow command of the engine, and the Automation API call that runs it.
     const engine: Record<string, (onEvent: (e: unknown) => void) => Promise<unknown>> = {
-      'pulumi up --stack "$STACK" --yes --non-interactive --parallel 1000 --event-log "$RUNNER_TEMP/clink-events.json" --policy-pack node_modules/pulumi-clink/policy':
-        (onEvent) => h.stack.up({ parallel: 1000, onEvent, policyPacks: [pack] }),
+      'pulumi up --stack "$STACK" --yes --non-interactive --parallel 10000 --event-log "$RUNNER_TEMP/clink-events.json" --policy-pack node_modules/pulumi-clink/policy':
+        (onEvent) => h.stack.up({ parallel: 10000, onEvent, policyPacks: [pack] }),
       'pulumi preview --stack "$STACK" --non-interactive --event-log "$RUNNER_TEMP/clink-events.json" --policy-pack node_modules/pulumi-clink/policy':
         (onEvent) => h.stack.preview({ onEvent, policyPacks: [pack] }),
       'pulumi preview --stack "$STACK" --refresh --expect-no-changes --non-interactive --event-log "$RUNNER_TEMP/clink-events.json"':

@@ -52,7 +52,9 @@ async function main() {
       // The engine runs at most `parallel` resource operations at once (the CLI's default is 8 on
       // this machine, 4 x CPUs). Operations waiting for their endpoint's pacing slot hold one, so a
       // low value starves the other endpoints: see bench/RESULTS.md (8, 64 and 1000 compared).
-      parallel: { type: "string", default: "1000" },
+      // At 2,000 agents 1000 slots were too few (the bindings queued behind the agent creates):
+      // at least the number of resources.
+      parallel: { type: "string", default: "10000" },
       out: { type: "string" },
       // The engine rewrites the whole state file after every step (O(resources²) for a large
       // stack); PULUMI_SKIP_CHECKPOINTS saves it only at the end. Measured, not recommended by default.

@@ -451,14 +451,13 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
       let found = last === undefined;
       for (const [name, field] of Object.entries(schema.fields)) {
         if (field.lifecycle === "computed") continue;
-        // A declared field the server no longer answers (cleared, or "" read as unset) is found too.
-        if (declared[name] === undefined) {
-          if (last?.has(name) && props[name] !== undefined) found = true;
-          continue;
-        }
+        // A declared field is found when the server holds it otherwise than the stored outputs say,
+        // also when it no longer answers it (cleared, or "" read as unset).
+        if (last?.has(name) && !deepEqual(outs[name], props[name])) found = true;
+        if (declared[name] === undefined) continue;
         const drifted = name in defaults && !deepEqual(declared[name], defaults[name]);
         if (!last || last.has(name) || drifted) inputs[name] = declared[name];
-        if (last?.has(name) ? !deepEqual(outs[name], props[name]) : drifted) found = true;
+        if (!last?.has(name) && drifted) found = true;
       }
       // Nothing found: no inputs, so the engine keeps the ones it holds, the checked inputs of the
       // last up (the sealed password and its tag among them). Inputs rebuilt here differ from what

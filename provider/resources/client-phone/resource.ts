@@ -25,6 +25,7 @@ export interface ClientPhoneArgs {
   /**
    * Also make the mobile the agent's reserve phone (是否同步为备用手机); mobiles only, and the reserve-phone
    * feature must be on.
+   * The API never reports it: drift cannot be seen. Sent only when declared.
    */
   isReserveTel?: pulumi.Input<number>;
   /**

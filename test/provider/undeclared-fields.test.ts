@@ -57,41 +57,41 @@ async function edit(p: dynamic.ResourceProvider, id: string, olds: Obj, oldInput
 
 const sent = (path: string) => sim.log().filter((e) => e.path === path);
 
-describe("Client: adopted with its identity, then renamed (issue 23's first two bullets)", () => {
-  /** An agent set up in the console: a dynamic number group, RTC on, hidden numbers, wrap-up 45, permissions off their defaults. */
-  function consoleAgent() {
-    sim.admin.insert("dynamicTelGroup", { id: 7, name: "外呼组", selectedTels: ["01089193540"], status: 1 });
-    sim.admin.insert("client", {
-      cno: "1001",
-      name: "alice",
-      areaCode: "010",
-      role: 0,
-      active: 1,
-      hiddenTel: 1,
-      wrapupTime: 45,
-      clidType: 0,
-      clidRule: 2,
-      assignType: 1,
-      dynamicTelGroupName: "外呼组",
-      wechatMiniProgramRtc: 1,
-      obClidDefaultType: 0,
-      pauseLogin: 0,
-      type: 2,
-      permission: {
-        asr: 3,
-        call: 2,
-        cdr: 2,
-        recordDownload: 2,
-        sms: 1,
-        record: 3,
-        chat: 1,
-        transfer: 0,
-        otherData: 1,
-        taskInventory: 3,
-      },
-    });
-  }
+/** An agent set up in the console: a dynamic number group, RTC on, hidden numbers, wrap-up 45, permissions off their defaults. */
+function consoleAgent() {
+  sim.admin.insert("dynamicTelGroup", { id: 7, name: "外呼组", selectedTels: ["01089193540"], status: 1 });
+  sim.admin.insert("client", {
+    cno: "1001",
+    name: "alice",
+    areaCode: "010",
+    role: 0,
+    active: 1,
+    hiddenTel: 1,
+    wrapupTime: 45,
+    clidType: 0,
+    clidRule: 2,
+    assignType: 1,
+    dynamicTelGroupName: "外呼组",
+    wechatMiniProgramRtc: 1,
+    obClidDefaultType: 0,
+    pauseLogin: 0,
+    type: 2,
+    permission: {
+      asr: 3,
+      call: 2,
+      cdr: 2,
+      recordDownload: 2,
+      sms: 1,
+      record: 3,
+      chat: 1,
+      transfer: 0,
+      otherData: 1,
+      taskInventory: 3,
+    },
+  });
+}
 
+describe("Client: adopted with its identity, then renamed (issue 23's first two bullets)", () => {
   it("the adoption changes only the password and permission.record; the rename only the name", async () => {
     consoleAgent();
     const before = row("client", "1001", "cno");
@@ -278,5 +278,35 @@ describe.each(Object.keys(CASES))("%s made outside the program, adopted with its
       (r) => String(r.id ?? r[c.key]) === String(adopted.id ?? c.id),
     );
     expect(changedKeys(adopted, after ?? {}), "the edit changes only what it declares").toEqual(c.changes);
+  });
+});
+
+describe("the preview of an adoption (issue 23, item 3)", () => {
+  const declared = { cno: "1001", name: "alice", areaCode: "010", password: "Preview-pw-1", wrapupTime: 30 };
+
+  it("lists each declared field whose server value differs, old → new, never a secret", async () => {
+    consoleAgent();
+    const { inputs, failures } = await providers.client.check!(
+      {},
+      { ...declared, permission: { record: 1, sms: 1 }, adopt: true, __preview: true },
+    );
+    expect(failures).toEqual([]);
+    expect(inputs!.__adoption).toEqual({
+      password: { from: "(never reported)", to: "(secret)" },
+      wrapupTime: { from: 45, to: 30 },
+      permission: { from: { record: 3, sms: 1 }, to: { record: 1, sms: 1 } },
+    });
+    expect(JSON.stringify(inputs)).not.toContain("Preview-pw-1");
+    // The up's own check (no __preview) looks nothing up and records nothing.
+    const up = await providers.client.check!({}, { ...declared, adopt: true });
+    expect(up.inputs).not.toHaveProperty("__adoption");
+  });
+
+  it("says an adoption that matches changes nothing; a create of a new object has no adoption", async () => {
+    consoleAgent();
+    const same = { cno: "1001", name: "alice", areaCode: "010", wrapupTime: 45, adopt: true, __preview: true };
+    expect((await providers.client.check!({}, same)).inputs!.__adoption).toEqual({});
+    const fresh = await providers.client.check!({}, { ...same, cno: "1002" });
+    expect(fresh.inputs).not.toHaveProperty("__adoption");
   });
 });

@@ -302,6 +302,21 @@ describe("the preview of an adoption (issue 23, item 3)", () => {
     expect(up.inputs).not.toHaveProperty("__adoption");
   });
 
+  it("does the same for every create under clink:adoptExisting", async () => {
+    consoleAgent();
+    configureProvider({ endpoint: sim.url, ...creds, rate: 0, adoptExisting: true });
+    try {
+      const { inputs, failures } = await providers.client.check!(
+        {},
+        { cno: "1001", name: "alice_b", areaCode: "010", __preview: true },
+      );
+      expect(failures).toEqual([]);
+      expect(inputs!.__adoption).toEqual({ name: { from: "alice", to: "alice_b" } });
+    } finally {
+      configureProvider({ endpoint: sim.url, ...creds, rate: 0 });
+    }
+  });
+
   it("says an adoption that matches changes nothing; a create of a new object has no adoption", async () => {
     consoleAgent();
     const same = { cno: "1001", name: "alice", areaCode: "010", wrapupTime: 45, adopt: true, __preview: true };

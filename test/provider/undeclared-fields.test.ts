@@ -325,3 +325,148 @@ describe("the preview of an adoption (issue 23, item 3)", () => {
     expect(fresh.inputs).not.toHaveProperty("__adoption");
   });
 });
+
+/**
+ * Field by field: an object made (by signed calls) with one field off its default, adopted with
+ * the identity and what create requires, then edited in another field: the field keeps its value.
+ */
+interface FieldCase {
+  provider: dynamic.ResourceProvider;
+  table: string;
+  key: string;
+  id: string;
+  base: Obj;
+  edit: Obj;
+  /** The edit when `edit` touches the field kept. */
+  altEdit?: Obj;
+  setup?: () => void;
+  /** One non-default value per updatable field (with the companions it needs). */
+  values: Record<string, Obj>;
+}
+
+const FIELD_CASES: Record<string, FieldCase> = {
+  Client: {
+    provider: providers.client,
+    table: "client",
+    key: "cno",
+    id: "1001",
+    base: { cno: "1001", name: "alice", areaCode: "010", password: "password-1" },
+    edit: { name: "alice_b" },
+    setup: () => {
+      sim.admin.insert("queue", { id: 1, qno: "0001", name: "q" });
+      sim.admin.insert("dynamicTelGroup", { id: 7, name: "g", selectedTels: ["01089193540"], status: 1 });
+    },
+    values: {
+      role: { role: 1 },
+      active: { active: 0 },
+      qnos: { qnos: ["0001"] },
+      hiddenTel: { hiddenTel: 1 },
+      wrapupTime: { wrapupTime: 60 },
+      ibWrapupType: { ibWrapupType: 2 },
+      ibWrapupTime: { ibWrapupTime: 100 },
+      crmId: { crmId: 42 },
+      clidType: { clidType: 2, clid: ["01089193540"] },
+      clidRule: { clidRule: 2 },
+      assignType: { assignType: 1, dynamicTelGroupName: "g" },
+      dynamicTelGroupId: { dynamicTelGroupId: 7 },
+      clidDefault: { clidType: 3, clidRule: 1, clid: ["01089193540"], clidDefault: ["01089193541"] },
+      clidArea: {
+        clidType: 3,
+        clidRule: 2,
+        clid: ["01089193540"],
+        clidArea: [{ areaGroupName: "北京", obClids: ["01089193540"] }],
+      },
+      recurrentselectionType: { recurrentselectionType: 2 },
+      recurrentselectionValue: { recurrentselectionValue: 5 },
+      permission: { permission: { asr: 3, taskInventory: 3, recordDownload: 2 } },
+      wechatMiniProgramRtc: { wechatMiniProgramRtc: 1 },
+      obClidDefaultType: { obClidDefaultType: 1, dynamicTelGroupIdDefault: 7 },
+      serveArea: { serveArea: ["021", "010"] },
+      obHangupSms: { obHangupSms: 1 },
+      pauseLogin: { pauseLogin: 0 },
+    },
+  },
+  Queue: {
+    provider: providers.queue,
+    table: "queue",
+    key: "qno",
+    id: "0001",
+    base: { qno: "0001", name: "support" },
+    edit: { name: "renamed" },
+    values: {
+      maxWait: { maxWait: 9 },
+      memberTimeout: { memberTimeout: 30 },
+      queueTimeout: { queueTimeout: 60 },
+      strategy: { strategy: 5 },
+      weight: { weight: 3 },
+      wrapupTime: { wrapupTime: 33 },
+      serviceLevel: { serviceLevel: 20 },
+      joinEmpty: { joinEmpty: 17 },
+      ibAllowed: { ibAllowed: 0 },
+      sayCno: { sayCno: 1 },
+      vipSupport: { vipSupport: 1 },
+      maxPauseClientFlag: { maxPauseClientFlag: 1 },
+      maxPauseClientType: { maxPauseClientType: 1, maxPauseClientValue: 150 },
+      maxPauseClientValue: { maxPauseClientValue: 40 },
+      chatStrategy: { chatStrategy: 4 },
+      chatMaxWait: { chatMaxWait: 30 },
+      chatLocation: { chatLocation: 5 },
+    },
+  },
+  Exten: {
+    provider: providers.exten,
+    table: "exten",
+    key: "extenNumber",
+    id: "8001",
+    base: { extenNumber: "8001", password: "sip-1", areaCode: "010", type: 1, allow: 3 },
+    edit: { areaCode: "021" },
+    values: { isDirect: { isDirect: 1 }, jittBuffer: { jittBuffer: 1 } },
+  },
+  DynamicTelGroup: {
+    provider: providers.dynamicTelGroup,
+    table: "dynamicTelGroup",
+    key: "name",
+    id: "g",
+    base: { name: "g", selectedTels: ["01089193540"] },
+    edit: { selectedTels: ["01089193540", "01089193541"] },
+    values: {
+      status: { status: 0 },
+      advancedConfigPermission: { advancedConfigPermission: 1 },
+      statisticDays: { advancedConfigPermission: 1, statisticDays: 30 },
+    },
+  },
+  Pause: {
+    provider: providers.pause,
+    table: "pause",
+    key: "pauseStatus",
+    id: "午休",
+    base: { pauseStatus: "午休" },
+    edit: { isRest: 1 },
+    altEdit: { pauseStatus: "培训" },
+    values: { isRest: { isRest: 1 }, isDefault: { isDefault: 1 } },
+  },
+};
+
+const fieldRows = Object.entries(FIELD_CASES).flatMap(([type, c]) =>
+  Object.entries(c.values).map(([field, value]) => [type, field, value] as const),
+);
+
+describe.each(fieldRows)("%s.%s off its default, undeclared", (type, field, value) => {
+  it("keeps its value through adoption and an edit of another field", async () => {
+    const c = FIELD_CASES[type];
+    c.setup?.();
+    const { inputs: made, failures } = await c.provider.check!({}, { ...c.base, ...value });
+    expect(failures).toEqual([]);
+    await c.provider.create(made!);
+    const rowNow = () => (sim.admin.list(c.table) as Obj[])[0];
+    const before = rowNow();
+    const declared = Object.fromEntries(Object.entries(c.base).filter(([k]) => k !== "password"));
+    const { id, outs, inputs } = await adopt(c.provider, declared);
+    // The edit touches another field than the one kept.
+    const change = field in c.edit ? (c.altEdit ?? {}) : c.edit;
+    await edit(c.provider, id, outs, inputs, { ...declared, ...change });
+    const after = rowNow();
+    const keys = Object.keys(value).filter((k) => !(k in change));
+    for (const k of keys) expect(after[k], `${type}.${k}`).toEqual(before[k]);
+  });
+});

@@ -5,7 +5,7 @@
  * The Node dynamic provider cannot tell the engine which fields changed (its diff returns only
  * "changes" and the fields forcing a replacement), so the log's `diffs` is empty for these
  * resources. Changes are found by comparing the step's old and new checked inputs, which check
- * normalized (defaults filled, sets keyed by element), so equal means unchanged. Secrets are
+ * normalized (sets keyed by element, numeric strings settled), so equal means unchanged. Secrets are
  * masked in the log and cannot be compared: an update that changes nothing visible on a kind with
  * a secret field is a change of that field (the provider reported a change; nothing else differs).
  */

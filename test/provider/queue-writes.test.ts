@@ -82,6 +82,21 @@ describe("a queue's update and a membership batch on it", () => {
   });
 });
 
+describe("what a membership batch restates", () => {
+  it("only the settings the server reported in the read just before, with the values it holds", async () => {
+    // A queue whose answer carries few settings (issue 23, item 1: a key the server does not
+    // report and the program does not declare is not sent).
+    sim.admin.insert("queue", { qno: "0821", name: "few", maxWait: 7, wrapupTime: 40 });
+    sim.admin.insert("client", { cno: "1821", name: "c", areaCode: "010", type: 2, active: 1, permission: {} });
+    const member = await checked(providers.queueMember, {}, { qno: "0821", cno: "1821", penalty: 3 });
+    await providers.queueMember.create(member);
+    // The batch is applied (create waits for it): a setting it had sent would now be on the queue.
+    const queue = (sim.admin.list("queue") as Array<Record<string, unknown>>).find((q) => q.qno === "0821");
+    expect(queue).toMatchObject({ maxWait: 7, wrapupTime: 40 });
+    expect(Object.keys(queue!).sort()).toEqual(["maxWait", "name", "qno", "wrapupTime"]);
+  });
+});
+
 describe("oneWriterPerQueue", () => {
   it("runs the writes to one queue one after another, in order, and other queues beside them", async () => {
     const events: string[] = [];

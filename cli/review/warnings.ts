@@ -3,7 +3,7 @@
  * queue, a queue left with no members, an agent losing its phone, the black/white list switch
  * changing. Each warning says what will happen there, with the vendor document's section.
  */
-import { codesOf, explainCode, fieldLabel, lifecycle, vendorTerm } from "./fields";
+import { checkedDefault, codesOf, explainCode, fieldLabel, lifecycle, vendorTerm } from "./fields";
 import { emptiedQueues, type MembershipChange } from "./memberships";
 import { setElements, valuesOf, type CenterObject } from "./model";
 import { formerName, identity, nameOf, noun, type Directory } from "./naming";
@@ -50,15 +50,33 @@ const WHY: Partial<Record<string, string>> = {
   replace: "the update endpoint does not take it",
 };
 
-/** "Agent number (座席工号) changes 1001 → 1009 (the object's key, never updated in place)" */
+/**
+ * "Agent number (座席工号) changes 1001 → 1009 (the object's key, never updated in place)". A field
+ * the program does not declare has no input: before, the value the state last recorded from the
+ * server (its outputs); after, the documented default the provider compares with, said as such.
+ */
 export function replaceReason(o: CenterObject): string {
   const reasons = o.replaceKeys.map((field) => {
-    const before = o.old?.inputs[field];
-    const after = o.new?.inputs[field];
     const codes = codesOf(o.kind, field);
     const show = (v: unknown) => formatValue(v, (c) => explainCode(codes, c));
+    const declaredBefore = o.old?.inputs[field];
+    const held = o.old?.outputs[field];
+    const before =
+      declaredBefore !== undefined
+        ? show(declaredBefore)
+        : held !== undefined
+          ? `${show(held)} (as the center holds it; not declared)`
+          : "not declared";
+    const declaredAfter = o.new?.inputs[field];
+    const dflt = checkedDefault(o.kind, field);
+    const after =
+      declaredAfter !== undefined
+        ? show(declaredAfter)
+        : dflt !== undefined
+          ? `${show(dflt)} (its default; not declared)`
+          : "not declared";
     const why = WHY[lifecycle(o.kind, field) ?? ""];
-    return `${fieldLabel(o.kind, field)} changes ${show(before)} → ${show(after)}${why ? ` (${why})` : ""}`;
+    return `${fieldLabel(o.kind, field)} changes ${before} → ${after}${why ? ` (${why})` : ""}`;
   });
   return reasons.length > 0 ? reasons.join("; ") : "the provider asks for a new object";
 }
@@ -125,7 +143,7 @@ export function warningsOf(objects: CenterObject[], memberships: MembershipChang
       }
       if (o.kind === "Queue") {
         const members = Object.keys(setElements(o.kind, "members", o.old?.outputs.members ?? o.old?.inputs.members));
-        if (members.length > 0) effect = `${effect}. Its members now: ${listOf(members.map((c) => dir.agent(c)))}`;
+        if (members.length > 0) effect = `${effect}. Its members now: ${listOf(members.map((c) => dir.member(c)))}`;
       }
       out.push(`${name} is deleted: ${effect}.`);
     } else if (LIVE_KINDS.has(o.kind) && o.action === "replaced") {
@@ -140,7 +158,7 @@ export function warningsOf(objects: CenterObject[], memberships: MembershipChang
   }
   for (const e of emptiedQueues(objects, memberships))
     out.push(
-      `${nameOf(e.queue, dir)} is left with no members (${listOf(e.leavers.map((c) => dir.agent(c)))} leave${e.leavers.length === 1 ? "s" : ""}): calls routed to it find no agent to answer.`,
+      `${nameOf(e.queue, dir)} is left with no members (${listOf(e.leavers.map((c) => dir.member(c)))} leave${e.leavers.length === 1 ? "s" : ""}): calls routed to it find no agent to answer.`,
     );
   return out;
 }

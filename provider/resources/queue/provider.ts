@@ -8,8 +8,9 @@ import { ClinkApiError } from "../../api";
 import { logOut } from "../../generic/log-out";
 import { makeProvider } from "../../generic/provider";
 import { describeQueue, membersOf } from "./batch";
+import { serializedPerQueue } from "./lock";
 
-export const queueProvider = makeProvider({
+const unserialized = makeProvider({
   schema: queueSchema,
   api: {
     async create(api, body) {
@@ -50,3 +51,7 @@ export const queueProvider = makeProvider({
     },
   },
 });
+
+// Writes to one queue run one at a time with its membership batches (./lock.ts): a batch
+// restates the settings it read, and must not read them while an update of the queue is under way.
+export const queueProvider = serializedPerQueue(unserialized, (id, inputs) => id ?? String(inputs.qno));

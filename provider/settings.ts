@@ -2,7 +2,8 @@
  * Credentials and endpoint for the provider process, read at run time and never stored in
  * state (docs/design.md, Credentials): first the stack config handed to the dynamic provider's
  * `configure` (`clink:accessKeyId`, `clink:accessKeySecret`, `clink:region`, `clink:endpoint`,
- * `clink:rate`, `clink:responseTimeoutMs`, `clink:passwordEncryption`), then the `CLINK_*` environment the API client reads itself.
+ * `clink:rate`, `clink:responseTimeoutMs`, `clink:passwordEncryption`, `clink:liveAgentWaitSeconds`,
+ * `clink:liveAgentWaitForWrapup`), then the `CLINK_*` environment the API client reads itself.
  */
 import { ClinkClient } from "./api";
 
@@ -22,6 +23,13 @@ export interface ProviderSettings {
    * an interrupted run). Default: `CLINK_ADOPT_EXISTING`.
    */
   adoptExisting?: boolean;
+  /**
+   * How long a step that would interrupt an agent on a call waits for the call to end (doc 7.1
+   * agent_status), in seconds; 0 refuses at once. Default: `CLINK_LIVE_AGENT_WAIT_SECONDS`, then 300.
+   */
+  liveAgentWaitSeconds?: number;
+  /** Whether an agent in wrap-up (整理) is waited for too. Default: `CLINK_LIVE_AGENT_WAIT_FOR_WRAPUP`, then true. */
+  liveAgentWaitForWrapup?: boolean;
 }
 
 /** What the dynamic provider's configure hook receives (a subset of pulumi's ConfigureRequest). */
@@ -47,6 +55,8 @@ export function settingsFromConfig(config: ConfigSource): ProviderSettings {
     responseTimeoutMs: number("clink:responseTimeoutMs"),
     passwordEncryption: config.get("clink:passwordEncryption") || undefined,
     adoptExisting: flag(config.get("clink:adoptExisting")),
+    liveAgentWaitSeconds: number("clink:liveAgentWaitSeconds"),
+    liveAgentWaitForWrapup: flag(config.get("clink:liveAgentWaitForWrapup")),
   };
 }
 
@@ -58,6 +68,26 @@ function flag(v: string | undefined): boolean | undefined {
 /** Whether creates adopt existing objects: clink:adoptExisting, then CLINK_ADOPT_EXISTING. */
 export function adoptExisting(): boolean {
   return settings.adoptExisting ?? flag(process.env.CLINK_ADOPT_EXISTING) ?? false;
+}
+
+/**
+ * The live-agent guard's settings (provider/generic/agent-state.ts): clink:liveAgentWaitSeconds,
+ * then CLINK_LIVE_AGENT_WAIT_SECONDS, then 300 s; clink:liveAgentWaitForWrapup, then
+ * CLINK_LIVE_AGENT_WAIT_FOR_WRAPUP, then true. A wait that is not a whole number of seconds from 0
+ * to 86400 is refused by name.
+ */
+export function liveAgentWait(): { seconds: number; wrapup: boolean } {
+  const env = process.env.CLINK_LIVE_AGENT_WAIT_SECONDS;
+  const seconds =
+    settings.liveAgentWaitSeconds ?? (env !== undefined && env.trim() !== "" ? Number(env) : undefined) ?? 300;
+  if (!(Number.isInteger(seconds) && seconds >= 0 && seconds <= 86400))
+    throw new Error(
+      `clink:liveAgentWaitSeconds (or CLINK_LIVE_AGENT_WAIT_SECONDS) must be a whole number of seconds from 0 to 86400; got ${String(
+        settings.liveAgentWaitSeconds ?? env,
+      )}.`,
+    );
+  const wrapup = settings.liveAgentWaitForWrapup ?? flag(process.env.CLINK_LIVE_AGENT_WAIT_FOR_WRAPUP) ?? true;
+  return { seconds, wrapup };
 }
 
 /** A client from settings, the `CLINK_*` environment filling what they leave out. */

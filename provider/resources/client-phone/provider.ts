@@ -10,6 +10,7 @@ import { clientPhoneSchema } from "./schema";
 import { masks } from "../../schema/core";
 import type { Inputs } from "../../schema/ops";
 import { logOut } from "../../generic/log-out";
+import { untilFree } from "../../generic/agent-state";
 import { makeProvider } from "../../generic/provider";
 import { alreadyExistsOutcome } from "../../generic/outcomes";
 
@@ -61,6 +62,8 @@ export const clientPhoneProvider = makeProvider({
       const current = await describeBinding(api, id);
       // Only our binding is undone; a phone someone bound since is theirs.
       if (!current || !sameNumber(String(current.tel), String(state.tel))) return;
+      // Unbinding the phone an agent is on a call with (doc 7.1) waits for the call to end.
+      await untilFree(api, id, "unbind of its phone");
       const unbind = () => api.request("POST", "/cc/unbind_client_tel", { body: { cno: id }, idempotent: true });
       try {
         await unbind();

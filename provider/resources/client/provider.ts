@@ -8,6 +8,7 @@ import { clientSchema } from "./schema";
 import type { Inputs } from "../../schema/ops";
 import { makeProvider, readOrGone } from "../../generic/provider";
 import { logOut } from "../../generic/log-out";
+import { untilFree } from "../../generic/agent-state";
 
 export async function describeClient(api: ClinkClient, cno: string): Promise<Inputs | undefined> {
   // An unknown cno is ResourceNotFound (doc 3.1.3 delete_client, error ResourceNotFound; describe's
@@ -63,6 +64,8 @@ export const clientProvider = makeProvider({
       return answer.client;
     },
     async delete(api, id, state) {
+      // A delete (or the delete half of a replacement) waits for a call to end (doc 7.1).
+      await untilFree(api, id, "delete");
       try {
         await api.request("POST", "/cc/delete_client", { body: { cno: id }, idempotent: true });
       } catch (err) {

@@ -33,7 +33,8 @@ export function reviewEventLog(text: string, options: ReviewOptions = {}): strin
   const dir = directoryOf(model);
   const objects = ordered(model, dir);
   const memberships = membershipChanges(objects);
-  const warnings = warningsOf(objects, memberships, dir);
+  // The provider's own live-agent warnings first (provider/generic/live-preview.ts): a call cut is the worst.
+  const warnings = [...log.liveAgents.map((l) => `${l}.`), ...warningsOf(objects, memberships, dir)];
   return render(
     { log, objects, memberships, warnings, dir },
     { title: options.title ?? "Clink changes", maxChars: options.maxChars ?? DEFAULT_MAX_CHARS },

@@ -193,3 +193,72 @@ describe("the guard against the simulator", () => {
     expect(statusCalls()).toBe(1);
   });
 });
+
+describe("the preview's warning for a replacement (diff)", () => {
+  let sim: Simulator;
+  beforeAll(async () => {
+    sim = await startSimulator({ accessKeyId: "k", accessKeySecret: "diff-secret", rate: 0 });
+  });
+  afterAll(() => sim.close());
+  beforeEach(() => {
+    sim.reset();
+    sim.admin.insert("client", { cno: "1001", name: "alice", active: 1, type: 2, createTime: 0, updateTime: 0 });
+    configureProvider({ endpoint: sim.url, accessKeyId: "k", accessKeySecret: "diff-secret", rate: 0 });
+  });
+  const statusCalls = () => sim.counts()["GET /cc/agent_status"] ?? 0;
+
+  async function warnings(run: () => Promise<unknown>): Promise<string[]> {
+    const seen: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void seen.push(args.map(String).join(" "));
+    try {
+      await run();
+    } finally {
+      console.error = original;
+    }
+    return seen;
+  }
+
+  it("names an agent in a call whose replacement will wait", async () => {
+    sim.admin.setAgentState("1001", "BUSY");
+    const said = await warnings(async () => {
+      const d = await providers.client.diff!(
+        "1001",
+        { cno: "1001", name: "alice", type: 2 },
+        { cno: "1001", name: "alice", type: 1 },
+      );
+      expect(d.replaces).toEqual(["type"]);
+    });
+    expect(said).toEqual([
+      "warning: pulumi-clink live agent: agent 1001 alice is in a call now: its delete will wait up to 300 s for it to end (呼入通话)",
+    ]);
+    expect(statusCalls()).toBe(1);
+  });
+
+  it("names a logged-in agent, and says whether forceOfflineOnDelete logs it out", async () => {
+    sim.admin.setAgentState("1001", "IDLE");
+    const said = await warnings(() =>
+      providers.client.diff!(
+        "1001",
+        { cno: "1001", type: 2, forceOfflineOnDelete: true },
+        { cno: "1001", type: 1, forceOfflineOnDelete: true },
+      ),
+    );
+    expect(said[0]).toMatch(/agent 1001 alice is logged in now: its delete logs it out first \(forceOfflineOnDelete\)/);
+  });
+
+  it("says nothing and asks nothing for an update, or for a logged-out agent", async () => {
+    sim.admin.setAgentState("1001", "BUSY");
+    const said = await warnings(() =>
+      providers.client.diff!("1001", { cno: "1001", name: "alice" }, { cno: "1001", name: "alicia" }),
+    );
+    expect(said).toEqual([]);
+    expect(statusCalls()).toBe(0);
+    sim.admin.setAgentOnline("1001", false);
+    const quiet = await warnings(() =>
+      providers.client.diff!("1001", { cno: "1001", type: 2 }, { cno: "1001", type: 1 }),
+    );
+    expect(quiet).toEqual([]);
+    expect(statusCalls()).toBe(1);
+  });
+});

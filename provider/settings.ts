@@ -6,6 +6,7 @@
  * `clink:liveAgentWaitForWrapup`), then the `CLINK_*` environment the API client reads itself.
  */
 import { ClinkClient } from "./api";
+import { parseWindow, type ChangeWindow } from "./generic/change-window";
 
 export interface ProviderSettings {
   accessKeyId?: string;
@@ -30,6 +31,10 @@ export interface ProviderSettings {
   liveAgentWaitSeconds?: number;
   /** Whether an agent in wrap-up (整理) is waited for too. Default: `CLINK_LIVE_AGENT_WAIT_FOR_WRAPUP`, then true. */
   liveAgentWaitForWrapup?: boolean;
+  /** Days, hours and time zone deletes and replacements of agents, phones and queues belong in: "Mon-Fri 22:00-06:00 Asia/Shanghai". */
+  changeWindow?: string;
+  /** `advisory` (default: a warning) or `mandatory` (the step is refused) outside the change window. */
+  changeWindowEnforcement?: string;
 }
 
 /** What the dynamic provider's configure hook receives (a subset of pulumi's ConfigureRequest). */
@@ -57,6 +62,8 @@ export function settingsFromConfig(config: ConfigSource): ProviderSettings {
     adoptExisting: flag(config.get("clink:adoptExisting")),
     liveAgentWaitSeconds: number("clink:liveAgentWaitSeconds"),
     liveAgentWaitForWrapup: flag(config.get("clink:liveAgentWaitForWrapup")),
+    changeWindow: config.get("clink:changeWindow") || undefined,
+    changeWindowEnforcement: config.get("clink:changeWindowEnforcement") || undefined,
   };
 }
 
@@ -88,6 +95,20 @@ export function liveAgentWait(): { seconds: number; wrapup: boolean } {
     );
   const wrapup = settings.liveAgentWaitForWrapup ?? flag(process.env.CLINK_LIVE_AGENT_WAIT_FOR_WRAPUP) ?? true;
   return { seconds, wrapup };
+}
+
+/**
+ * The change window (provider/generic/change-window.ts): clink:changeWindow, then
+ * CLINK_CHANGE_WINDOW; undefined when none is set. Enforcement: clink:changeWindowEnforcement,
+ * then CLINK_CHANGE_WINDOW_ENFORCEMENT, then advisory.
+ */
+export function changeWindowSettings(): { window: ChangeWindow; enforcement: "advisory" | "mandatory" } | undefined {
+  const text = settings.changeWindow ?? (process.env.CLINK_CHANGE_WINDOW || undefined);
+  if (text === undefined) return undefined;
+  const enforcement = settings.changeWindowEnforcement ?? process.env.CLINK_CHANGE_WINDOW_ENFORCEMENT ?? "advisory";
+  if (enforcement !== "advisory" && enforcement !== "mandatory")
+    throw new Error(`clink:changeWindowEnforcement must be "advisory" or "mandatory"; got "${enforcement}".`);
+  return { window: parseWindow(text), enforcement };
 }
 
 /** A client from settings, the `CLINK_*` environment filling what they leave out. */

@@ -10,6 +10,7 @@ import { clientPhoneSchema } from "./schema";
 import { masks } from "../../schema/core";
 import type { Inputs } from "../../schema/ops";
 import { logOut } from "../../generic/log-out";
+import { withChangeWindow } from "../../generic/change-window";
 import { untilFree } from "../../generic/agent-state";
 import { warnOnReplace } from "../../generic/live-preview";
 import { makeProvider } from "../../generic/provider";
@@ -43,56 +44,58 @@ async function bind(api: ClinkClient, cno: string, body: Inputs): Promise<Inputs
   return undefined;
 }
 
-export const clientPhoneProvider = warnOnReplace(
-  makeProvider({
-    schema: clientPhoneSchema,
-    api: {
-      async create(api, body, inputs) {
-        const cno = String(inputs.cno);
-        const current = await describeBinding(api, cno);
-        // Another phone already bound: rebinding changes how a live agent is reached, so it takes the opt-in.
-        if (current && !sameNumber(String(current.tel), String(inputs.tel)))
-          throw alreadyExistsOutcome(`agent ${cno} has phone ${String(current.tel)} bound`);
-        // Already bound to the declared phone (an adoption, e.g. of an exported center): binding
-        // again would change nothing but is a write call; only a declared isReserveTel needs sending.
-        if (current && inputs.isReserveTel === undefined) return current;
-        return bind(api, cno, body);
-      },
-      read: (api, id) => describeBinding(api, id),
-      update: (api, id, body) => bind(api, id, body),
-      async delete(api, id, state) {
-        const current = await describeBinding(api, id);
-        // Only our binding is undone; a phone someone bound since is theirs.
-        if (!current || !sameNumber(String(current.tel), String(state.tel))) return;
-        // Unbinding the phone an agent is on a call with (doc 7.1) waits for the call to end.
-        await untilFree(api, id, "unbind of its phone");
-        const unbind = () => api.request("POST", "/cc/unbind_client_tel", { body: { cno: id }, idempotent: true });
-        try {
-          await unbind();
-        } catch (err) {
-          if (!(err instanceof ClinkApiError && err.code === "ClientOnline" && state.forceOfflineOnDelete === true))
-            throw err;
-          await logOut(api, id); // opted in (here or on the agent's Client): log out, then unbind
-          await unbind();
-        }
-      },
-      existsCodes: [],
-      // create reads the agent's binding first (describeBinding).
-      guardsCreate: true,
-      // The agent already answering on the declared phone is no obstacle: binding is idempotent.
-      blocksCreate: (remote, inputs) => !sameNumber(String(remote.tel), String(inputs.tel)),
-      hints: {
-        ClientTelVerification:
-          "The number is not a valid phone, or the enterprise requires voice verification for mobiles and landlines (doc 3.1.7, 3.1.11): " +
-          "a deployment cannot type in the code a person receives. Verify the number once in the Clink console (or with " +
-          "bind_client_tel_verification / bind_client_tel_confirmed), then run the deployment again; an Exten number needs no verification.",
-        ClientOnline:
-          "The agent is logged in and the phone is in use (doc 3.1.7/3.1.8): rebinding or unbinding waits until the agent logs out. Run the deployment again then.",
-        ClientTelIsBind:
-          "Another agent has this phone bound (doc 3.1.7): unbind it there first (or change that agent's ClientPhone in the same program).",
-      },
+const provider = makeProvider({
+  schema: clientPhoneSchema,
+  api: {
+    async create(api, body, inputs) {
+      const cno = String(inputs.cno);
+      const current = await describeBinding(api, cno);
+      // Another phone already bound: rebinding changes how a live agent is reached, so it takes the opt-in.
+      if (current && !sameNumber(String(current.tel), String(inputs.tel)))
+        throw alreadyExistsOutcome(`agent ${cno} has phone ${String(current.tel)} bound`);
+      // Already bound to the declared phone (an adoption, e.g. of an exported center): binding
+      // again would change nothing but is a write call; only a declared isReserveTel needs sending.
+      if (current && inputs.isReserveTel === undefined) return current;
+      return bind(api, cno, body);
     },
-  }),
-  "unbind",
-  (id) => id,
+    read: (api, id) => describeBinding(api, id),
+    update: (api, id, body) => bind(api, id, body),
+    async delete(api, id, state) {
+      const current = await describeBinding(api, id);
+      // Only our binding is undone; a phone someone bound since is theirs.
+      if (!current || !sameNumber(String(current.tel), String(state.tel))) return;
+      // Unbinding the phone an agent is on a call with (doc 7.1) waits for the call to end.
+      await untilFree(api, id, "unbind of its phone");
+      const unbind = () => api.request("POST", "/cc/unbind_client_tel", { body: { cno: id }, idempotent: true });
+      try {
+        await unbind();
+      } catch (err) {
+        if (!(err instanceof ClinkApiError && err.code === "ClientOnline" && state.forceOfflineOnDelete === true))
+          throw err;
+        await logOut(api, id); // opted in (here or on the agent's Client): log out, then unbind
+        await unbind();
+      }
+    },
+    existsCodes: [],
+    // create reads the agent's binding first (describeBinding).
+    guardsCreate: true,
+    // The agent already answering on the declared phone is no obstacle: binding is idempotent.
+    blocksCreate: (remote, inputs) => !sameNumber(String(remote.tel), String(inputs.tel)),
+    hints: {
+      ClientTelVerification:
+        "The number is not a valid phone, or the enterprise requires voice verification for mobiles and landlines (doc 3.1.7, 3.1.11): " +
+        "a deployment cannot type in the code a person receives. Verify the number once in the Clink console (or with " +
+        "bind_client_tel_verification / bind_client_tel_confirmed), then run the deployment again; an Exten number needs no verification.",
+      ClientOnline:
+        "The agent is logged in and the phone is in use (doc 3.1.7/3.1.8): rebinding or unbinding waits until the agent logs out. Run the deployment again then.",
+      ClientTelIsBind:
+        "Another agent has this phone bound (doc 3.1.7): unbind it there first (or change that agent's ClientPhone in the same program).",
+    },
+  },
+});
+
+/** Replacements warn at preview about a logged-in agent; deletes and replacements keep to the change window. */
+export const clientPhoneProvider = withChangeWindow(
+  warnOnReplace(provider, "unbind", (id) => id),
+  "ClientPhone",
 );

@@ -6,10 +6,11 @@
 import { ClinkApiError, type ClinkClient } from "../../api";
 import { clientSchema } from "./schema";
 import type { Inputs } from "../../schema/ops";
-import { makeProvider, readOrGone } from "../../generic/provider";
-import { logOut } from "../../generic/log-out";
+import { withChangeWindow } from "../../generic/change-window";
 import { untilFree } from "../../generic/agent-state";
 import { warnOnReplace } from "../../generic/live-preview";
+import { makeProvider, readOrGone } from "../../generic/provider";
+import { logOut } from "../../generic/log-out";
 
 export async function describeClient(api: ClinkClient, cno: string): Promise<Inputs | undefined> {
   // An unknown cno is ResourceNotFound (doc 3.1.3 delete_client, error ResourceNotFound; describe's
@@ -42,54 +43,56 @@ async function writeGains(api: ClinkClient, cno: string, inputs: Inputs): Promis
   });
 }
 
-export const clientProvider = warnOnReplace(
-  makeProvider({
-    schema: clientSchema,
-    api: {
-      async create(api, body, inputs) {
-        const answer = await api.request<{ client?: Inputs }>("POST", "/cc/create_client", {
-          body: withTransportPassword(api, body),
-        });
-        await writeGains(api, String(inputs.cno), inputs);
-        // The answer echoes the password (doc 3.1.1 answer example): never let it reach outputs or logs.
-        if (answer.client) delete answer.client.password;
-        return answer.client;
-      },
-      read: (api, id) => describeClient(api, id),
-      async update(api, id, body, news) {
-        const answer = await api.request<{ client?: Inputs }>("POST", "/cc/update_client", {
-          body: withTransportPassword(api, body),
-          idempotent: true,
-        });
-        await writeGains(api, id, news);
-        if (answer.client) delete answer.client.password;
-        return answer.client;
-      },
-      async delete(api, id, state) {
-        // A delete (or the delete half of a replacement) waits for a call to end (doc 7.1).
-        await untilFree(api, id, "delete");
-        try {
-          await api.request("POST", "/cc/delete_client", { body: { cno: id }, idempotent: true });
-        } catch (err) {
-          if (!(err instanceof ClinkApiError && err.code === "ClientOnline" && state.forceOfflineOnDelete === true))
-            throw err;
-          // Opted in: log the agent out (4.2.8), then delete.
-          await logOut(api, id);
-          await api.request("POST", "/cc/delete_client", { body: { cno: id }, idempotent: true });
-        }
-      },
-      existsCodes: ["ClientExist"],
-      hints: {
-        ClientOnline:
-          "The agent is logged in (doc 3.1.3 delete_client, error ClientOnline). Log the agent out, or set " +
-          "`forceOfflineOnDelete: true` on the resource to have the deployment log them out first, then run it again.",
-        ClientPassword:
-          "The server refused the password: either it breaks the enterprise's password rule (系统管理 > 安全设置; default length 8, doc 3.1.1 `password`) " +
-          "and a password that meets it is needed, or the server could not decrypt it: agent passwords travel AES-encrypted under the access key secret " +
-          "(clink:passwordEncryption, default `aes`; set `none` only for a tenant that expects plain text).",
-      },
+const provider = makeProvider({
+  schema: clientSchema,
+  api: {
+    async create(api, body, inputs) {
+      const answer = await api.request<{ client?: Inputs }>("POST", "/cc/create_client", {
+        body: withTransportPassword(api, body),
+      });
+      await writeGains(api, String(inputs.cno), inputs);
+      // The answer echoes the password (doc 3.1.1 answer example): never let it reach outputs or logs.
+      if (answer.client) delete answer.client.password;
+      return answer.client;
     },
-  }),
-  "delete",
-  (id) => id,
+    read: (api, id) => describeClient(api, id),
+    async update(api, id, body, news) {
+      const answer = await api.request<{ client?: Inputs }>("POST", "/cc/update_client", {
+        body: withTransportPassword(api, body),
+        idempotent: true,
+      });
+      await writeGains(api, id, news);
+      if (answer.client) delete answer.client.password;
+      return answer.client;
+    },
+    async delete(api, id, state) {
+      // A delete (or the delete half of a replacement) waits for a call to end (doc 7.1).
+      await untilFree(api, id, "delete");
+      try {
+        await api.request("POST", "/cc/delete_client", { body: { cno: id }, idempotent: true });
+      } catch (err) {
+        if (!(err instanceof ClinkApiError && err.code === "ClientOnline" && state.forceOfflineOnDelete === true))
+          throw err;
+        // Opted in: log the agent out (4.2.8), then delete.
+        await logOut(api, id);
+        await api.request("POST", "/cc/delete_client", { body: { cno: id }, idempotent: true });
+      }
+    },
+    existsCodes: ["ClientExist"],
+    hints: {
+      ClientOnline:
+        "The agent is logged in (doc 3.1.3 delete_client, error ClientOnline). Log the agent out, or set " +
+        "`forceOfflineOnDelete: true` on the resource to have the deployment log them out first, then run it again.",
+      ClientPassword:
+        "The server refused the password: either it breaks the enterprise's password rule (系统管理 > 安全设置; default length 8, doc 3.1.1 `password`) " +
+        "and a password that meets it is needed, or the server could not decrypt it: agent passwords travel AES-encrypted under the access key secret " +
+        "(clink:passwordEncryption, default `aes`; set `none` only for a tenant that expects plain text).",
+    },
+  },
+});
+
+/** Replacements warn at preview about a logged-in agent; deletes and replacements keep to the change window. */
+export const clientProvider = withChangeWindow(
+  warnOnReplace(provider, "delete", (id) => id),
+  "Client",
 );

@@ -6,10 +6,11 @@ import { queueSchema } from "./schema";
 import type { Inputs } from "../../schema/ops";
 import { ClinkApiError } from "../../api";
 import { logOut } from "../../generic/log-out";
+import { withChangeWindow } from "../../generic/change-window";
 import { makeProvider } from "../../generic/provider";
 import { describeQueue, membersOf } from "./batch";
 
-export const queueProvider = makeProvider({
+const provider = makeProvider({
   schema: queueSchema,
   api: {
     async create(api, body) {
@@ -50,3 +51,6 @@ export const queueProvider = makeProvider({
     },
   },
 });
+
+/** Deletes and replacements keep to the change window (provider/generic/change-window.ts). */
+export const queueProvider = withChangeWindow(provider, "Queue");

@@ -6,7 +6,6 @@
  * `clink:liveAgentWaitForWrapup`), then the `CLINK_*` environment the API client reads itself.
  */
 import { ClinkClient } from "./api";
-import { parseWindow, type ChangeWindow } from "./generic/change-window";
 
 export interface ProviderSettings {
   accessKeyId?: string;
@@ -98,17 +97,17 @@ export function liveAgentWait(): { seconds: number; wrapup: boolean } {
 }
 
 /**
- * The change window (provider/generic/change-window.ts): clink:changeWindow, then
+ * The change window as written (provider/generic/change-window.ts reads it): clink:changeWindow, then
  * CLINK_CHANGE_WINDOW; undefined when none is set. Enforcement: clink:changeWindowEnforcement,
  * then CLINK_CHANGE_WINDOW_ENFORCEMENT, then advisory.
  */
-export function changeWindowSettings(): { window: ChangeWindow; enforcement: "advisory" | "mandatory" } | undefined {
+export function changeWindowSettings(): { text: string; enforcement: "advisory" | "mandatory" } | undefined {
   const text = settings.changeWindow ?? (process.env.CLINK_CHANGE_WINDOW || undefined);
   if (text === undefined) return undefined;
   const enforcement = settings.changeWindowEnforcement ?? process.env.CLINK_CHANGE_WINDOW_ENFORCEMENT ?? "advisory";
   if (enforcement !== "advisory" && enforcement !== "mandatory")
     throw new Error(`clink:changeWindowEnforcement must be "advisory" or "mandatory"; got "${enforcement}".`);
-  return { window: parseWindow(text), enforcement };
+  return { text, enforcement };
 }
 
 /** A client from settings, the `CLINK_*` environment filling what they leave out. */

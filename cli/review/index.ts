@@ -22,6 +22,8 @@ export interface ReviewOptions {
    * a marker line or a heading a workflow adds.
    */
   maxChars?: number;
+  /** Warnings said first, before the log's own (review --live-agents, live-agents.ts). */
+  liveAgents?: string[];
 }
 
 export const DEFAULT_MAX_CHARS = GITHUB_COMMENT_LIMIT - 536;
@@ -34,7 +36,10 @@ export function reviewEventLog(text: string, options: ReviewOptions = {}): strin
   const objects = ordered(model, dir);
   const memberships = membershipChanges(objects);
   // The provider's own live-agent warnings first (provider/generic/live-preview.ts): a call cut is the worst.
-  const warnings = [...log.liveAgents.map((l) => `${l}.`), ...warningsOf(objects, memberships, dir)];
+  // The line the review looked up now stands for the preview's about the same agent.
+  const looked = options.liveAgents ?? [];
+  const fromLog = log.liveAgents.filter((l) => !looked.some((n) => n.startsWith(l.split(" is ")[0] + " ")));
+  const warnings = [...looked, ...fromLog.map((l) => `${l}.`), ...warningsOf(objects, memberships, dir)];
   return render(
     { log, objects, memberships, warnings, dir },
     { title: options.title ?? "Clink changes", maxChars: options.maxChars ?? DEFAULT_MAX_CHARS },

@@ -86,8 +86,9 @@ export function inWindow(w: ChangeWindow, at: Date): boolean {
  * Nothing when no window is configured.
  */
 export async function checkWindow(what: string, step: string, now: Date = new Date()): Promise<void> {
-  const s = changeWindowSettings();
-  if (!s) return;
+  const config = changeWindowSettings();
+  if (!config) return;
+  const s = { window: parseWindow(config.text), enforcement: config.enforcement };
   if (inWindow(s.window, now)) return;
   const message =
     `${what}: its ${step} falls outside the change window ${s.window.text} (clink:changeWindow; now ${localOf(now, s.window.timeZone).text} there)` +

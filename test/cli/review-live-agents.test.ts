@@ -3,10 +3,12 @@
  * replacement would interrupt an agent on a call warns (provider/generic/live-preview.ts), and the
  * review of its event log says so first. No other diagnostic is ever quoted.
  */
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reviewEventLog } from "../../cli/review";
+import { reviewCommand } from "../../cli/review/command";
+import { startSimulator, type Simulator } from "../../simulator";
 import { LIVE_AGENT_WARNING } from "../../provider/generic/live-preview";
-import { agent, diagnostic, log, prelude, replacement, summary } from "./events";
+import { agent, diagnostic, log, prelude, replacement, same, step, summary } from "./events";
 
 describe("review of live agents", () => {
   const line = "agent 1001 alice is in a call now: its delete will wait up to 300 s for it to end (通话)";
@@ -36,5 +38,58 @@ describe("review of live agents", () => {
     const md = reviewEventLog(text);
     expect(md).not.toContain("Hunter2-pw");
     expect(md).not.toContain("alice");
+  });
+});
+
+describe("review --live-agents", () => {
+  let sim: Simulator;
+  const env = ["CLINK_ENDPOINT", "CLINK_ACCESS_KEY_ID", "CLINK_ACCESS_KEY_SECRET"] as const;
+  beforeAll(async () => {
+    sim = await startSimulator({ accessKeyId: "k", accessKeySecret: "review-secret", rate: 0 });
+    Object.assign(process.env, {
+      CLINK_ENDPOINT: sim.url,
+      CLINK_ACCESS_KEY_ID: "k",
+      CLINK_ACCESS_KEY_SECRET: "review-secret",
+    });
+  });
+  afterAll(async () => {
+    for (const k of env) delete process.env[k];
+    await sim.close();
+  });
+
+  async function review(text: string): Promise<string> {
+    let out = "";
+    const io = {
+      out: (t: string) => void (out += t),
+      err: () => {},
+      readFile: () => text,
+      readStdin: async () => text,
+    };
+    expect(await reviewCommand.run(["--live-agents", "events.json"], io)).toBe(0);
+    return out;
+  }
+
+  it("names an agent on a call whose plain delete the preview could not show", async () => {
+    sim.admin.insert("client", { cno: "1004", name: "dave", active: 1, type: 2, createTime: 0, updateTime: 0 });
+    sim.admin.insert("client", { cno: "1005", name: "eve", active: 1, type: 2, createTime: 0, updateTime: 0 });
+    sim.admin.setAgentState("1004", "BUSY");
+    const text = log(
+      prelude(),
+      step("delete", "Client", "dave", agent("1004", "dave"), undefined),
+      step("delete", "Client", "eve", agent("1005", "eve"), undefined),
+      summary(),
+    );
+    const md = await review(text);
+    expect(md).toContain(
+      "agent 1004 dave is in a call now: its delete will wait up to 300 s for it to end (呼入通话).",
+    );
+    expect(md).not.toMatch(/agent 1005 eve is (logged in|in a call)/); // logged out: nothing to say
+    expect(sim.counts()["GET /cc/agent_status"]).toBe(1);
+  });
+
+  it("asks nothing when no agent is deleted, replaced or unbound", async () => {
+    const before = sim.counts()["GET /cc/agent_status"] ?? 0;
+    await review(log(prelude(), same("Client", "eve", agent("1005", "eve")), summary()));
+    expect(sim.counts()["GET /cc/agent_status"] ?? 0).toBe(before);
   });
 });

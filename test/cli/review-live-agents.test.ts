@@ -93,3 +93,29 @@ describe("review --live-agents", () => {
     expect(sim.counts()["GET /cc/agent_status"] ?? 0).toBe(before);
   });
 });
+
+describe("review --live-agents without a center to ask", () => {
+  it("still prints the summary, and says the states could not be read", async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      CLINK_ENDPOINT: "http://127.0.0.1:1",
+      CLINK_ACCESS_KEY_ID: "k",
+      CLINK_ACCESS_KEY_SECRET: "s",
+    });
+    try {
+      const text = log(prelude(), step("delete", "Client", "dave", agent("1004", "dave"), undefined), summary());
+      let out = "";
+      const io = {
+        out: (t: string) => void (out += t),
+        err: () => {},
+        readFile: () => text,
+        readStdin: async () => text,
+      };
+      expect(await reviewCommand.run(["--live-agents", "events.json"], io)).toBe(0);
+      expect(out).toContain("The agents' states could not be read (doc 7.1 agent_status:");
+      expect(out).toContain("agent 1004 dave is deleted");
+    } finally {
+      process.env = saved;
+    }
+  }, 60_000);
+});

@@ -53,6 +53,13 @@ export interface EnterpriseAdmin {
   /** Create an object directly, bypassing validation (e.g. an "existing" agent to adopt). */
   insert(kind: string, value: Record<string, unknown>): unknown;
   setAgentOnline(cno: string, online: boolean): void;
+  /**
+   * Puts an agent (logged in by this) into a doc 7.1 state: a code (IDLE, PAUSE, WRAPUP, CALLING,
+   * RINGING, BUSY), a detail word (通话, 外呼振铃, ...), or END (the call ends, wrap-up 整理 begins).
+   */
+  setAgentState(cno: string, state: string): void;
+  /** Calls cut so far: an agent calling, ringing or talking logged out by doc 4.2.8 offline_client. */
+  callsCut(): number;
   setQueueUsedByIvr(qno: string, used: boolean): void;
   setExtenRegistered(extenNumber: string, registered: boolean): void;
 }

@@ -235,6 +235,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       }
       if (method === "POST" && a === "agents" && c === "online")
         return (admin.setAgentOnline(b, body.online !== false), save(), ok());
+      if (method === "POST" && a === "agents" && c === "state")
+        return (admin.setAgentState(b, String(body.state ?? "")), save(), ok());
+      if (method === "GET" && a === "calls-cut") return ok({ callsCut: admin.callsCut() });
       if (method === "POST" && a === "queues" && c === "ivr")
         return (admin.setQueueUsedByIvr(b, body.used !== false), save(), ok());
       if (method === "POST" && a === "extens" && c === "registered")

@@ -11,6 +11,7 @@
 import { createHash } from "node:crypto";
 import type { ApiRequest } from "../contract";
 import { decryptAgentPassword } from "./agent-password";
+import { loggedOut } from "./agent-status";
 import { fail, omit, page, Params, type Ctx, type EndpointModule, type Obj } from "./kernel";
 
 const CNO = /^\d{4,11}$/;
@@ -596,6 +597,8 @@ export const clientsModule: EndpointModule = {
         // Doc 4.2.8 offline_client, error OfflineFailure: with the reason.
         if (!clients(ctx).has(cno)) throw fail.code(400, "OfflineFailure", "座席不存在");
         if (!ctx.flags.onlineAgents.has(cno)) throw fail.code(400, "OfflineFailure", "座席未登录");
+        // The document names no refusal for an agent on a call: the call is cut (counted, doc 7.1).
+        loggedOut(ctx, cno, true);
         ctx.flags.onlineAgents.delete(cno);
         return {};
       },

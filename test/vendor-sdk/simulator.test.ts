@@ -219,4 +219,19 @@ describe("the vendor SDK's requests against the simulator", () => {
     });
     expect((await ok({ method: "GET", path: "cc/describe_restrict_tel_setting" })).setting.settingValue).toBe(3);
   });
+
+  it("agent states: AgentStatusRequest (cnos[i], offset, limit in the query) and OfflineClientRequest (cno in the body)", async () => {
+    sim.admin.insert("client", { cno: "2951", name: "sdk_live", active: 1, type: 2, createTime: 0, updateTime: 0 });
+    sim.admin.setAgentState("2951", "IDLE");
+    const states = await ok({
+      method: "GET",
+      path: "cc/agent_status",
+      query: { "cnos[0]": "2951", "cnos[1]": "2952", offset: 0, limit: 10 },
+    });
+    expect(states.agentStatus).toMatchObject([{ cno: "2951", agentStatus: "空闲" }]);
+    await ok({ method: "POST", path: "cc/offline_client", body: { cno: "2951" } });
+    const after = await ok({ method: "GET", path: "cc/agent_status", query: { "cnos[0]": "2951" } });
+    expect(after.agentStatus).toEqual([]);
+    expect(sim.admin.callsCut()).toBe(0);
+  });
 });

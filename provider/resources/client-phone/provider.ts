@@ -10,6 +10,9 @@ import { clientPhoneSchema } from "./schema";
 import { masks } from "../../schema/core";
 import type { Inputs } from "../../schema/ops";
 import { logOut } from "../../generic/log-out";
+import { withChangeWindow } from "../../generic/change-window";
+import { untilFree } from "../../generic/agent-state";
+import { warnOnReplace } from "../../generic/live-preview";
 import { makeProvider } from "../../generic/provider";
 import { alreadyExistsOutcome } from "../../generic/outcomes";
 
@@ -41,7 +44,7 @@ async function bind(api: ClinkClient, cno: string, body: Inputs): Promise<Inputs
   return undefined;
 }
 
-export const clientPhoneProvider = makeProvider({
+const provider = makeProvider({
   schema: clientPhoneSchema,
   api: {
     async create(api, body, inputs) {
@@ -61,6 +64,8 @@ export const clientPhoneProvider = makeProvider({
       const current = await describeBinding(api, id);
       // Only our binding is undone; a phone someone bound since is theirs.
       if (!current || !sameNumber(String(current.tel), String(state.tel))) return;
+      // Unbinding the phone an agent is on a call with (doc 7.1) waits for the call to end.
+      await untilFree(api, id, "unbind of its phone");
       const unbind = () => api.request("POST", "/cc/unbind_client_tel", { body: { cno: id }, idempotent: true });
       try {
         await unbind();
@@ -88,3 +93,9 @@ export const clientPhoneProvider = makeProvider({
     },
   },
 });
+
+/** Replacements warn at preview about a logged-in agent; deletes and replacements keep to the change window. */
+export const clientPhoneProvider = withChangeWindow(
+  warnOnReplace(provider, "unbind", (id) => id),
+  "ClientPhone",
+);

@@ -6,6 +6,9 @@
 import { ClinkApiError, type ClinkClient } from "../../api";
 import { clientSchema } from "./schema";
 import type { Inputs } from "../../schema/ops";
+import { withChangeWindow } from "../../generic/change-window";
+import { untilFree } from "../../generic/agent-state";
+import { warnOnReplace } from "../../generic/live-preview";
 import { makeProvider, readOrGone } from "../../generic/provider";
 import { logOut } from "../../generic/log-out";
 
@@ -40,7 +43,7 @@ async function writeGains(api: ClinkClient, cno: string, inputs: Inputs): Promis
   });
 }
 
-export const clientProvider = makeProvider({
+const provider = makeProvider({
   schema: clientSchema,
   api: {
     async create(api, body, inputs) {
@@ -63,6 +66,8 @@ export const clientProvider = makeProvider({
       return answer.client;
     },
     async delete(api, id, state) {
+      // A delete (or the delete half of a replacement) waits for a call to end (doc 7.1).
+      await untilFree(api, id, "delete");
       try {
         await api.request("POST", "/cc/delete_client", { body: { cno: id }, idempotent: true });
       } catch (err) {
@@ -85,3 +90,9 @@ export const clientProvider = makeProvider({
     },
   },
 });
+
+/** Replacements warn at preview about a logged-in agent; deletes and replacements keep to the change window. */
+export const clientProvider = withChangeWindow(
+  warnOnReplace(provider, "delete", (id) => id),
+  "Client",
+);

@@ -6,6 +6,7 @@ import { queueSchema } from "./schema";
 import type { Inputs } from "../../schema/ops";
 import { ClinkApiError } from "../../api";
 import { logOut } from "../../generic/log-out";
+import { withChangeWindow } from "../../generic/change-window";
 import { makeProvider } from "../../generic/provider";
 import { describeQueue, membersOf } from "./batch";
 import { serializedPerQueue } from "./lock";
@@ -54,4 +55,8 @@ const unserialized = makeProvider({
 
 // Writes to one queue run one at a time with its membership batches (./lock.ts): a batch
 // restates the settings it read, and must not read them while an update of the queue is under way.
-export const queueProvider = serializedPerQueue(unserialized, (id, inputs) => id ?? String(inputs.qno));
+// Deletes and replacements keep to the change window (provider/generic/change-window.ts).
+export const queueProvider = withChangeWindow(
+  serializedPerQueue(unserialized, (id, inputs) => id ?? String(inputs.qno)),
+  "Queue",
+);

@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { ClinkClient, configureProvider, getClients, providers } from "../../provider";
+import { ClinkClient, configureProvider, getClients, getDynamicTelGroups, providers } from "../../provider";
 import { PREVIEW_INPUT } from "../../provider/generic/provider";
 import { logOut } from "../../provider/generic/log-out";
 import { startSimulator } from "../../simulator";
@@ -133,8 +133,10 @@ describe("look-ups of dependent objects read not found as absence", () => {
     expect((await previewCheck(providers.queueMember, { qno: "0001", cno: "1001", penalty: 1 })).failures).toEqual([]);
   });
 
-  it("getClients: the agents of a queue the center does not have yet are none", async () => {
+  it("getClients and getDynamicTelGroups: a queue or group the center does not have yet has none", async () => {
     expect(await getClients({ qno: "0099" }, { client })).toEqual([]);
+    sim.addFault({ path: "/cc/page_dynamic_tel_group_rule", kind: "not-found" });
+    expect(await getDynamicTelGroups({ name: "sales-out" }, { client })).toEqual([]);
     // Not found without a queue named is still a failure.
     sim.addFault({ path: "/cc/list_clients", kind: "not-found" });
     await expect(getClients({}, { client })).rejects.toMatchObject({ code: "ResourceNotFound" });

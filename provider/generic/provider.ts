@@ -618,8 +618,11 @@ export function explain(what: string, op: string, err: unknown, hints?: Record<s
   return new ClinkProviderError(`${what}: ${op} failed: ${message}`);
 }
 
-/** Codes the client gives when there was no documented answer (provider/api/errors.ts). */
-const CLIENT_CODES = new Set(["NetworkError", "OutcomeUnknown", "BadResponse", "ClientError"]);
+/**
+ * Codes the client gives when there was no documented answer (provider/api/errors.ts); not
+ * OutcomeUnknown, whose hint says what to do and whose message would only repeat it.
+ */
+const CLIENT_CODES = new Set(["NetworkError", "BadResponse", "ClientError"]);
 
 const GENERIC_HINTS: Record<string, string> = {
   NetworkError:

@@ -140,6 +140,12 @@ export function previewBeforeUp(stack: Automation.Stack): void {
   stack.up = Object.assign(up, { withoutPreview: bare });
 }
 
+/** The Automation API's bare `up` (no preview first), for a test about the update alone. */
+export function upWithoutPreview(stack: Automation.Stack, options?: Automation.UpOptions) {
+  const up = stack.up as typeof stack.up & { withoutPreview?: typeof stack.up };
+  return (up.withoutPreview ?? up)(options);
+}
+
 export interface Operation {
   op: string;
   type: string;

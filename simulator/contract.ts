@@ -99,4 +99,10 @@ export type CreateEnterprise = (options?: {
   now?: () => number;
   /** `aes` (default, doc 3.1.1 `password`): agent passwords must decrypt; `none`: plain text is taken. */
   passwordEncryption?: "aes" | "none";
+  /**
+   * Answer ResourceNotFound wherever a request names an object that does not exist, also on the
+   * endpoints whose own error table is empty (doc 2.4.1 lists ResourceNotFound for every call): the
+   * strictest reading a real server may take. See simulator/README.md, Strict answers.
+   */
+  strict?: boolean;
 }) => Enterprise;

@@ -380,6 +380,8 @@ export const clientsModule: EndpointModule = {
         const bindTel = p.str("bindTel");
         const range = (name: string) => p.int(name, { min: 0 });
         const [st, et, ust, uet] = ["startTime", "endTime", "updateStartTime", "updateEndTime"].map(range);
+        // Strict: a queue that does not exist is 队列不存在 (doc 3.2.7's wording), not an empty list.
+        fail.strictlyNotFound(ctx, qno !== undefined && !ctx.store.table("queue").has(qno), "队列不存在");
         let all = [...clients(ctx).values()].sort((a, b) => Number(a.id) - Number(b.id));
         if (qno !== undefined) all = all.filter((c) => memberships(ctx).has(`${qno}:${String(c.cno)}`));
         if (active !== undefined) all = all.filter((c) => c.active === active);
@@ -519,6 +521,8 @@ export const clientsModule: EndpointModule = {
         const cno = p.str("cno", { required: true })!;
         const telType = p.int("telType", { min: 1, max: 4 });
         p.rejectUnknown(["cno", "telType"]);
+        // Doc 3.1.10 gives only the general codes; strict: an unknown agent is 座席不存在, as 3.1.5.
+        fail.strictlyNotFound(ctx, !clients(ctx).has(cno), "座席不存在");
         const list = [...tels(ctx).values()]
           .filter((t) => t.cno === cno && (telType === undefined || t.telType === telType))
           .map((t) => ({ tel: t.tel, telType: t.telType, isBind: t.isBind }));
@@ -594,7 +598,9 @@ export const clientsModule: EndpointModule = {
       handler(p, ctx) {
         const cno = p.str("cno", { required: true })!;
         p.rejectUnknown(["cno"]);
-        // Doc 4.2.8 offline_client, error OfflineFailure: with the reason.
+        // Doc 4.2.8 offline_client, error OfflineFailure: with the reason. Strict: an unknown
+        // agent is the general ResourceNotFound (doc 2.4.1) instead.
+        fail.strictlyNotFound(ctx, !clients(ctx).has(cno), "座席不存在");
         if (!clients(ctx).has(cno)) throw fail.code(400, "OfflineFailure", "座席不存在");
         if (!ctx.flags.onlineAgents.has(cno)) throw fail.code(400, "OfflineFailure", "座席未登录");
         // The document names no refusal for an agent on a call: the call is cut (counted, doc 7.1).

@@ -55,6 +55,7 @@ export const createEnterprise: CreateEnterprise = (options = {}) => {
     seed: buildSeed(options.seed),
     now: options.now ?? Date.now,
     passwordEncryption: options.passwordEncryption ?? "aes",
+    strict: options.strict ?? false,
     flags: {
       onlineAgents: new Set(saved?.flags?.onlineAgents ?? []),
       ivrQueues: new Set(saved?.flags?.ivrQueues ?? []),

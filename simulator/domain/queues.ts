@@ -300,6 +300,7 @@ export const queuesModule: EndpointModule = {
         const cno = p.str("cno", { required: true })!;
         p.rejectUnknown(["cno"]);
         const clients = ctx.store.table("client");
+        fail.strictlyNotFound(ctx, !clients.has(cno), "座席不存在");
         const mine = [...queues(ctx).values()].filter((q) => memberships(ctx).has(`${String(q.qno)}:${cno}`));
         return {
           queues: mine.map((q) => {

@@ -233,6 +233,8 @@ describe("fault soak", () => {
       endpoint: sim.url,
       project: "clink-fault-soak",
       config: { "clink:responseTimeoutMs": { value: String(CLIENT_TIMEOUT_MS) } },
+      // The faults are counted per endpoint for the update; a preview's look-ups would take some.
+      previewBeforeUp: false,
     });
     const up = () => h.stack.up({ continueOnError: true } as never);
 
@@ -291,6 +293,8 @@ describe("fault soak", () => {
           project: `clink-kill-${checkpoints ? "checkpoints" : "fast"}`,
           config: { "clink:rate": { value: "20" } },
           env: checkpoints ? {} : { PULUMI_SKIP_CHECKPOINTS: "true" },
+          // The kill is timed on the update's progress; a preview first would only delay it.
+          previewBeforeUp: false,
         });
         const opts = { parallel: 1000 };
 

@@ -13,17 +13,22 @@ import { logOut } from "../../generic/log-out";
 import { withChangeWindow } from "../../generic/change-window";
 import { untilFree } from "../../generic/agent-state";
 import { warnOnReplace } from "../../generic/live-preview";
-import { makeProvider } from "../../generic/provider";
+import { makeProvider, readOrGone } from "../../generic/provider";
 import { alreadyExistsOutcome } from "../../generic/outcomes";
 
 /**
  * The agent's current binding, as { cno, tel, telType }; undefined when none. Read from the
  * agent's phone list (3.1.10) rather than describe_client: a different endpoint from the one the
  * agent itself is read with, so refreshing agents and their phones share no rate-limit window.
+ * An agent that does not exist has no binding: doc 3.1.10 gives only the general codes, and a
+ * server may answer ResourceNotFound (座席不存在) for it, as describe_client does (the preview of
+ * a new agent and its phone, a refresh after the agent was deleted in the console).
  */
 async function describeBinding(api: ClinkClient, cno: string): Promise<Inputs | undefined> {
-  const answer = await api.request<{ clientTels?: Inputs[] }>("GET", "/cc/list_client_tels", { query: { cno } });
-  const bound = (answer.clientTels ?? []).find((t) => Number(t.isBind) === 1);
+  const answer = await readOrGone(() =>
+    api.request<{ clientTels?: Inputs[] }>("GET", "/cc/list_client_tels", { query: { cno } }),
+  );
+  const bound = (answer?.clientTels ?? []).find((t) => Number(t.isBind) === 1);
   return bound ? { cno, tel: String(bound.tel), telType: bound.telType } : undefined;
 }
 

@@ -20,12 +20,14 @@ export async function describeClient(api: ClinkClient, cno: string): Promise<Inp
   );
   const client = answer?.client;
   if (!client) return undefined;
-  // The gains live on their own endpoint (3.1.14): merged in so refresh sees them drift too.
-  const other = await api.request<{ otherSettings?: { agcRx?: number; agcTx?: number } }>(
-    "GET",
-    "/cc/list_other_setting",
-    { query: { cno } },
+  // The gains live on their own endpoint (3.1.14): merged in so refresh sees them drift too. Its
+  // ResourceNotFound (座席不存在, doc 3.1.14) means the agent went between the two calls: gone.
+  const other = await readOrGone(() =>
+    api.request<{ otherSettings?: { agcRx?: number; agcTx?: number } }>("GET", "/cc/list_other_setting", {
+      query: { cno },
+    }),
   );
+  if (!other) return undefined;
   return { ...client, agcRx: other.otherSettings?.agcRx, agcTx: other.otherSettings?.agcTx };
 }
 

@@ -173,6 +173,8 @@ describe("forceOfflineOnDelete: offline_client answering not found", () => {
   it("an agent that is gone (its own describe says so) needs no logging out", async () => {
     await expect(logOut(client, "1999")).resolves.toBeUndefined();
     expect(sim.log().map((e) => `${e.path} ${e.code ?? e.status}`)).toEqual([
+      // The live-agent guard looks first (doc 7.1): an agent not listed is offline.
+      "/cc/agent_status 200",
       "/cc/offline_client ResourceNotFound",
       "/cc/describe_client ResourceNotFound",
     ]);

@@ -5,7 +5,8 @@
  * and a Pulumi secret prints there as its plain value (`{&{{…}}}`). A failure with no property is
  * printed without a value ("has a problem: <reason>", diagnostic 2002). So a failure on a secret
  * field (an agent or phone password) is handed over without a property, the field named in its
- * reason, and the value itself scrubbed from the reason in case a rule quoted it.
+ * reason, and the value itself scrubbed from the reason in case a rule quoted it. A failure for a
+ * missing or empty value keeps its property: there is nothing to print.
  */
 import type { ResourceSchema } from "../schema/core";
 
@@ -30,7 +31,10 @@ export function withoutSecretValues(
   const scrub = (text: string) => values.reduce((t, v) => t.split(v).join("[secret]"), text);
   return failures.map((f) => {
     const field = fieldOf(f.property);
-    if (field === undefined) return { property: f.property, reason: scrub(f.reason) };
+    // A missing or empty value has nothing to print: the failure keeps its property.
+    const value = field === undefined ? undefined : news[field];
+    if (field === undefined || value === undefined || value === null || value === "")
+      return { property: f.property, reason: scrub(f.reason) };
     const reason = scrub(f.reason);
     // The schema's reason names the field already ("Client field 'password' must be ..."); say it once.
     const named = reason.includes(field) ? reason : `${f.property}: ${reason}`;

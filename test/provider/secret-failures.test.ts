@@ -32,6 +32,12 @@ describe("check failures of a write-only field", () => {
     expect(r.failures![0].reason).toMatch(/password/);
   });
 
+  it("a missing or empty password keeps its property: there is no value to print", async () => {
+    expect((await providers.client.check!({}, agent)).failures!.map((f) => f.property)).toEqual(["password"]);
+    const empty = await providers.client.check!({}, { ...agent, password: "" });
+    expect(empty.failures!.map((f) => f.property)).toEqual(["password"]);
+  });
+
   it("other fields keep their property", async () => {
     const r = await providers.client.check!({}, { ...agent, password: "Good-pw-123", wrapupTime: 9999 });
     expect(r.failures!.map((f) => f.property)).toEqual(["wrapupTime"]);

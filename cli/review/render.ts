@@ -5,7 +5,7 @@
  * lines, with a line saying what was cut.
  */
 import type { EventLog } from "./events";
-import { codesOf, explainCode, fieldLabel, isSecretField, keyLabel } from "./fields";
+import { checkedDefault, codesOf, explainCode, fieldLabel, isSecretField, keyLabel } from "./fields";
 import { sentence, type MembershipChange } from "./memberships";
 import type { Action, CenterObject, FieldChange } from "./model";
 import { formerName, kindOrder, kindTitle, nameOf, noun, plural, type Directory } from "./naming";
@@ -77,7 +77,14 @@ function fieldLine(o: CenterObject, c: FieldChange): string {
   const name = c.key === undefined ? label : `${label}, ${keyLabel(o.kind, c.field, c.key)}`;
   const after = show(o, c.field, c.after, c.key);
   if (o.action === "added") return `${name}: ${after}`;
-  if (c.before === undefined) return `${name}: ${after} (not declared before)`;
+  if (c.before === undefined) {
+    // Not declared before means the documented default was in force (check leaves it out of state).
+    const d = checkedDefault(o.kind, c.field);
+    const was = c.key === undefined ? d : (d as Record<string, unknown> | undefined)?.[c.key];
+    if (was !== undefined && !isSecretField(o.kind, c.field))
+      return `${name}: ${show(o, c.field, was, c.key)} (default) → ${after}`;
+    return `${name}: ${after} (not declared before)`;
+  }
   return `${name}: ${show(o, c.field, c.before, c.key)} → ${after}`;
 }
 
@@ -90,6 +97,9 @@ function objectBlock(o: CenterObject, input: RenderInput): string[] {
     head = `- ${name} replaced${was ? ` (was ${was})` : ""}: ${replaceReason(o)}; ${replaceCost(o.kind)}`;
   } else if (o.action === "changed" && o.renamedFrom) {
     head = `- ${name} changed: the resource is renamed in the program (${escapeMarkdown(o.renamedFrom)} → ${escapeMarkdown(o.name)}) and keeps the object`;
+  } else if (o.kind === "RestrictTelSetting" && o.action === "removed") {
+    // Its delete changes nothing on the server (docs/restrict-tel.md): the switch stays as it is.
+    head = `- ${name} leaves the stack; the switch stays as it is on the server (deleting it changes nothing, docs/restrict-tel.md)`;
   } else head = `- ${name} ${o.action}`;
   if (o.failed) head += " (the step failed)";
   const sub: string[] = [];

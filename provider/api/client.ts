@@ -4,7 +4,7 @@
  */
 import { Agent, type Dispatcher } from "undici";
 import { ClinkApiError } from "./errors";
-import { pacerFor } from "./pacer";
+import { pacerFor, RequestsHalted } from "./pacer";
 import { encryptAgentPassword, type PasswordEncryption } from "./password-encryption";
 import { isSealed, seal, unseal } from "./sealed";
 import { flattenQuery, signedQuery } from "./signing";
@@ -170,7 +170,19 @@ export class ClinkClient {
     const body = method === "POST" ? JSON.stringify(options.body ?? {}) : undefined;
     let resigned = false;
     for (let attempt = 1; ; attempt++) {
-      const release = await pacer.acquire();
+      let release: () => void;
+      try {
+        release = await pacer.acquire();
+      } catch (err) {
+        if (!(err instanceof RequestsHalted)) throw err;
+        throw new ClinkApiError({
+          code: "ClientError",
+          method,
+          path,
+          attempts: attempt,
+          message: `${method} ${path} was not sent: ${err.message}`,
+        });
+      }
       let outcome: Outcome;
       try {
         outcome = await this.#send(method, path, params, body);

@@ -11,6 +11,16 @@
  * this property.
  */
 
+import { haltReason, onHalt } from "./halt";
+
+/** Thrown by `acquire` once requests are halted (halt.ts): the caller's request is never sent. */
+export class RequestsHalted extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = "RequestsHalted";
+  }
+}
+
 export interface PacerOptions {
   /** Requests per window; 0 or less disables pacing. */
   limit: number;
@@ -39,10 +49,16 @@ export class SlidingWindowPacer {
 
   /** Waits for a slot; call the returned function when the answer (or failure) arrives. */
   async acquire(): Promise<() => void> {
+    const halted = () => {
+      const reason = haltReason();
+      if (reason !== undefined) throw new RequestsHalted(reason);
+    };
+    halted();
     if (this.limit <= 0) return () => {};
     // First come, first served: a caller that was woken and lost the race goes back to the front.
     let woken = false;
     for (;;) {
+      halted();
       this.prune();
       if (this.slots.length < this.limit && (woken || this.waiters.length === 0)) break;
       await new Promise<void>((resolve) => {
@@ -62,6 +78,13 @@ export class SlidingWindowPacer {
       if (i >= 0) this.slots[i] = this.now() + this.windowMs + this.marginMs;
       this.schedule();
     };
+  }
+
+  /** Wakes every waiter at once: each finds requests halted and fails (halt.ts). */
+  drop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    for (const wake of this.waiters.splice(0)) wake();
   }
 
   private prune(): void {
@@ -93,6 +116,9 @@ export class SlidingWindowPacer {
  * server's limit is per key and endpoint, not per client object.
  */
 const registry = new Map<string, SlidingWindowPacer>();
+onHalt(() => {
+  for (const pacer of registry.values()) pacer.drop();
+});
 
 export function pacerFor(key: string, opts: PacerOptions): SlidingWindowPacer {
   let p = registry.get(key);

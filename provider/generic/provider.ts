@@ -32,6 +32,7 @@ import {
 } from "../schema/ops";
 import { adoptExisting, apiClient } from "../settings";
 import { ProviderOutcome } from "./outcomes";
+import { withoutSecretValues } from "./secret-failures";
 
 /**
  * An error for the person running the deployment: the message says what happened and what to do.
@@ -204,7 +205,7 @@ export function makeProvider(def: ResourceDefinition): dynamic.ResourceProvider 
           .map((n) => [n, changeTag(inputs[n] as string, `${def.schema.type}:${idOf(def.schema, inputs)}:${n}`)]),
       );
       if (Object.keys(tags).length > 0) inputs[WRITE_ONLY_TAGS] = tags;
-      return { inputs, failures: r.failures };
+      return { inputs, failures: r.failures && withoutSecretValues(def.schema, r.failures, news) };
     },
     diff: (id: string, olds: Inputs, news: Inputs) => inner.diff!(id, convert(olds, "unseal"), convert(news, "unseal")),
     async create(sealed: Inputs) {

@@ -27,6 +27,30 @@ async function describeBinding(api: ClinkClient, cno: string): Promise<Inputs | 
 /** The number as declared, or as the server shows it masked (doc 3.1.10 example "152xxxx8888"). */
 const sameNumber = (shown: string, declared: string) => shown === declared || masks(shown, declared);
 
+/**
+ * Whether the bound phone is also the agent's reserve phone: describe_client's `reserveTel`
+ * (doc 3.1.5; list_client_tels, 3.1.10, does not answer it). Undefined when describe leaves it out.
+ * Asked only for a binding that declares isReserveTel: one more call, for those only.
+ */
+async function reserveOf(api: ClinkClient, cno: string, tel: string): Promise<number | undefined> {
+  const answer = await api.request<{ client?: Inputs }>("GET", "/cc/describe_client", { query: { cno } });
+  const reserve = answer.client?.reserveTel;
+  if (reserve === undefined || reserve === null) return undefined;
+  return reserve !== "" && sameNumber(String(reserve), tel) ? 1 : 0;
+}
+
+async function readBinding(api: ClinkClient, cno: string, state: Inputs): Promise<Inputs | undefined> {
+  const bound = await describeBinding(api, cno);
+  if (!bound || state.isReserveTel === undefined) return bound;
+  const declaredTel = typeof state.tel === "string" ? state.tel : String(bound.tel);
+  const isReserveTel = await reserveOf(
+    api,
+    cno,
+    sameNumber(String(bound.tel), declaredTel) ? declaredTel : String(bound.tel),
+  );
+  return isReserveTel === undefined ? bound : { ...bound, isReserveTel };
+}
+
 /** Binds; the outputs come from the declaration (telType shows after the next refresh), saving a read per binding. */
 async function bind(api: ClinkClient, cno: string, body: Inputs): Promise<Inputs | undefined> {
   await api.request("POST", "/cc/bind_client_tel", {
@@ -41,7 +65,7 @@ async function bind(api: ClinkClient, cno: string, body: Inputs): Promise<Inputs
   return undefined;
 }
 
-export const clientPhoneProvider = makeProvider({
+const provider = makeProvider({
   schema: clientPhoneSchema,
   api: {
     async create(api, body, inputs) {
@@ -55,8 +79,9 @@ export const clientPhoneProvider = makeProvider({
       if (current && inputs.isReserveTel === undefined) return current;
       return bind(api, cno, body);
     },
-    read: (api, id) => describeBinding(api, id),
-    update: (api, id, body) => bind(api, id, body),
+    read: (api, id, state) => readBinding(api, id, state),
+    // bind_client_tel takes the phone on every call (doc 3.1.7, \`tel\` required), also when only isReserveTel changes.
+    update: (api, id, body, news) => bind(api, id, { ...body, tel: body.tel ?? news.tel }),
     async delete(api, id, state) {
       const current = await describeBinding(api, id);
       // Only our binding is undone; a phone someone bound since is theirs.
@@ -88,3 +113,30 @@ export const clientPhoneProvider = makeProvider({
     },
   },
 });
+
+/**
+ * isReserveTel 1 -> 0 is refused at preview: bind_client_tel's `isReserveTel` 0 means "do not copy
+ * the phone to the reserve phone" (doc 3.1.7) and no endpoint clears one, so the change would
+ * preview and apply while the server keeps the reserve phone.
+ */
+export const clientPhoneProvider: typeof provider = {
+  ...provider,
+  async check(olds, news) {
+    const result = await provider.check!(olds, news);
+    if (olds?.isReserveTel === 1 && result.inputs?.isReserveTel === 0)
+      return {
+        ...result,
+        failures: [
+          ...(result.failures ?? []),
+          {
+            property: "isReserveTel",
+            reason:
+              `ClientPhone ${String(news.cno)}: isReserveTel 1 -> 0 cannot be made: bind_client_tel's isReserveTel 0 only skips copying the phone ` +
+              "to the reserve phone (doc 3.1.7) and no endpoint clears a reserve phone. Clear it in the Clink console, then leave isReserveTel " +
+              "out (not managed) or declare 0 after a refresh shows 0.",
+          },
+        ],
+      };
+    return result;
+  },
+};

@@ -381,7 +381,11 @@ export function telNumber(minLength: number, maxLength: number, what: string): z
 /** True when the text holds a number mask (x, X or *), as the document and number hiding show numbers. */
 export const isMasked = (value: string): boolean => MASK.test(value);
 
-/** A password: any non-empty text; the enterprise's own password rule is checked by the server. */
+/**
+ * A password: 1 to 32 characters. The document names no maximum (doc 3.1.1 `password`: the
+ * enterprise's rule; 3.4.1: "参见企业配置"); 32 is the simulator's, so check and server agree
+ * (docs/design.md). The enterprise's own rule (its minimum length) is checked by the server.
+ */
 export function password(maxLength = 32): z.ZodType<string> {
   return z
     .string({ error: "must be text" })

@@ -118,8 +118,8 @@ export interface ClientArgs {
   areaCode: pulumi.Input<string>;
   /**
    * Agent password (座席密码). A Pulumi secret; never read back (describe omits it), so only a change of
-   * the declared value updates it. The enterprise's password rule (default length 8, doc 3.1.1
-   * `password`) is checked by the server (ClientPassword).
+   * the declared value updates it. 1 to 32 characters; the enterprise's password rule (default length
+   * 8, doc 3.1.1 `password`) is checked by the server (ClientPassword).
    * Required to create; with `adopt: true` optional: the adopted agent keeps its own unless one is
    * declared.
    */

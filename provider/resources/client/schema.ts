@@ -244,7 +244,7 @@ export const clientSchema: ResourceSchema = {
       schema: password(),
       doc:
         "Agent password (座席密码). A Pulumi secret; never read back (describe omits it), so only a change of the declared value updates it. " +
-        "The enterprise's password rule (default length 8, doc 3.1.1 `password`) " +
+        "1 to 32 characters; the enterprise's password rule (default length 8, doc 3.1.1 `password`) " +
         "is checked by the server (ClientPassword).",
       lifecycle: "updatable",
       required: true,

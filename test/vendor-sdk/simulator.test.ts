@@ -51,7 +51,7 @@ describe("the vendor SDK's requests against the simulator", () => {
         areaCode: "010",
         password: aesUtilEncrypt("Aa123456", creds.accessKeySecret),
         wrapupTime: 45,
-        crmId: "77",
+        crmId: "0077", // the SDK sends a String: leading zeros are kept (issue 23)
         permission: permission({ call: 1, record: 3 }),
       }),
     });
@@ -71,7 +71,7 @@ describe("the vendor SDK's requests against the simulator", () => {
     expect((plain.json.error as { code: string }).code).toBe("ClientPassword");
 
     const described = await ok({ method: "GET", path: "cc/describe_client", query: { cno: "2001" } });
-    expect(described.client).toMatchObject({ cno: "2001", name: "sdk_agent", wrapupTime: 45, crmId: "77" });
+    expect(described.client).toMatchObject({ cno: "2001", name: "sdk_agent", wrapupTime: 45, crmId: "0077" });
     expect(JSON.stringify(described)).not.toContain("Aa123456");
 
     // update_client requires permission (3.1.2); everything else unset goes as null and stays.
@@ -81,7 +81,7 @@ describe("the vendor SDK's requests against the simulator", () => {
       body: bean(PROPS.updateClient, { cno: "2001", name: "renamed", permission: permission({ call: 1, record: 3 }) }),
     });
     const after = await ok({ method: "GET", path: "cc/describe_client", query: { cno: "2001" } });
-    expect(after.client).toMatchObject({ name: "renamed", areaCode: "010", wrapupTime: 45, crmId: "77" });
+    expect(after.client).toMatchObject({ name: "renamed", areaCode: "010", wrapupTime: 45, crmId: "0077" });
 
     await ok({ method: "POST", path: "cc/delete_client", body: { cno: "2001" } });
     const gone = await sdkSend(sim.url, creds, { method: "GET", path: "cc/describe_client", query: { cno: "2001" } });

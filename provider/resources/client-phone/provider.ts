@@ -35,6 +35,30 @@ async function describeBinding(api: ClinkClient, cno: string): Promise<Inputs | 
 /** The number as declared, or as the server shows it masked (doc 3.1.10 example "152xxxx8888"). */
 const sameNumber = (shown: string, declared: string) => shown === declared || masks(shown, declared);
 
+/**
+ * Whether the bound phone is also the agent's reserve phone: describe_client's `reserveTel`
+ * (doc 3.1.5; list_client_tels, 3.1.10, does not answer it). Undefined when describe leaves it out.
+ * Asked only for a binding that declares isReserveTel: one more call, for those only.
+ */
+async function reserveOf(api: ClinkClient, cno: string, tel: string): Promise<number | undefined> {
+  const answer = await api.request<{ client?: Inputs }>("GET", "/cc/describe_client", { query: { cno } });
+  const reserve = answer.client?.reserveTel;
+  if (reserve === undefined || reserve === null) return undefined;
+  return reserve !== "" && sameNumber(String(reserve), tel) ? 1 : 0;
+}
+
+async function readBinding(api: ClinkClient, cno: string, state: Inputs): Promise<Inputs | undefined> {
+  const bound = await describeBinding(api, cno);
+  if (!bound || state.isReserveTel === undefined) return bound;
+  const declaredTel = typeof state.tel === "string" ? state.tel : String(bound.tel);
+  const isReserveTel = await reserveOf(
+    api,
+    cno,
+    sameNumber(String(bound.tel), declaredTel) ? declaredTel : String(bound.tel),
+  );
+  return isReserveTel === undefined ? bound : { ...bound, isReserveTel };
+}
+
 /** Binds; the outputs come from the declaration (telType shows after the next refresh), saving a read per binding. */
 async function bind(api: ClinkClient, cno: string, body: Inputs): Promise<Inputs | undefined> {
   await api.request("POST", "/cc/bind_client_tel", {
@@ -63,8 +87,9 @@ const provider = makeProvider({
       if (current && inputs.isReserveTel === undefined) return current;
       return bind(api, cno, body);
     },
-    read: (api, id) => describeBinding(api, id),
-    update: (api, id, body) => bind(api, id, body),
+    read: (api, id, state) => readBinding(api, id, state),
+    // bind_client_tel takes the phone on every call (doc 3.1.7, \`tel\` required), also when only isReserveTel changes.
+    update: (api, id, body, news) => bind(api, id, { ...body, tel: body.tel ?? news.tel }),
     async delete(api, id, state) {
       const current = await describeBinding(api, id);
       // Only our binding is undone; a phone someone bound since is theirs.
@@ -99,8 +124,35 @@ const provider = makeProvider({
   },
 });
 
+/**
+ * isReserveTel 1 -> 0 is refused at preview: bind_client_tel's `isReserveTel` 0 means "do not copy
+ * the phone to the reserve phone" (doc 3.1.7) and no endpoint clears one, so the change would
+ * preview and apply while the server keeps the reserve phone.
+ */
+const checked: typeof provider = {
+  ...provider,
+  async check(olds, news) {
+    const result = await provider.check!(olds, news);
+    if (olds?.isReserveTel === 1 && result.inputs?.isReserveTel === 0)
+      return {
+        ...result,
+        failures: [
+          ...(result.failures ?? []),
+          {
+            property: "isReserveTel",
+            reason:
+              `ClientPhone ${String(news.cno)}: isReserveTel 1 -> 0 cannot be made: bind_client_tel's isReserveTel 0 only skips copying the phone ` +
+              "to the reserve phone (doc 3.1.7) and no endpoint clears a reserve phone. Clear it in the Clink console, then leave isReserveTel " +
+              "out (not managed) or declare 0 after a refresh shows 0.",
+          },
+        ],
+      };
+    return result;
+  },
+};
+
 /** Replacements warn at preview about a logged-in agent; deletes and replacements keep to the change window. */
 export const clientPhoneProvider = withChangeWindow(
-  warnOnReplace(provider, "unbind", (id) => id),
+  warnOnReplace(checked, "unbind", (id) => id),
   "ClientPhone",
 );

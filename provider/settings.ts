@@ -2,7 +2,8 @@
  * Credentials and endpoint for the provider process, read at run time and never stored in
  * state (docs/design.md, Credentials): first the stack config handed to the dynamic provider's
  * `configure` (`clink:accessKeyId`, `clink:accessKeySecret`, `clink:region`, `clink:endpoint`,
- * `clink:rate`, `clink:responseTimeoutMs`, `clink:passwordEncryption`), then the `CLINK_*` environment the API client reads itself.
+ * `clink:rate`, `clink:responseTimeoutMs`, `clink:passwordEncryption`, `clink:rateLimitWaitSeconds`,
+ * `clink:rateBudget`, `clink:rateBudgetKey`), then the `CLINK_*` environment the API client reads itself.
  */
 import { ClinkClient } from "./api";
 
@@ -17,6 +18,12 @@ export interface ProviderSettings {
   responseTimeoutMs?: number;
   /** `aes` (default) or `none`: how agent passwords travel (doc 3.1.1 `password`). */
   passwordEncryption?: string;
+  /** How long one call keeps being repeated while the server answers 429. @default 300 */
+  rateLimitWaitSeconds?: number;
+  /** Who shares each endpoint's budget: `machine` (default) or `process`. */
+  rateBudget?: string;
+  /** What the budget is counted by (default: the access key id). */
+  rateBudgetKey?: string;
   /**
    * Every create adopts an object that already exists with the same natural key (recovery after
    * an interrupted run). Default: `CLINK_ADOPT_EXISTING`.
@@ -46,6 +53,9 @@ export function settingsFromConfig(config: ConfigSource): ProviderSettings {
     rate: number("clink:rate"),
     responseTimeoutMs: number("clink:responseTimeoutMs"),
     passwordEncryption: config.get("clink:passwordEncryption") || undefined,
+    rateLimitWaitSeconds: number("clink:rateLimitWaitSeconds"),
+    rateBudget: config.get("clink:rateBudget") || undefined,
+    rateBudgetKey: config.get("clink:rateBudgetKey") || undefined,
     adoptExisting: flag(config.get("clink:adoptExisting")),
   };
 }
@@ -71,6 +81,9 @@ export function clientFromSettings(s: ProviderSettings): ClinkClient {
     ...(s.rate !== undefined ? { rate: s.rate } : {}),
     ...(s.responseTimeoutMs !== undefined ? { responseTimeoutMs: s.responseTimeoutMs } : {}),
     ...(s.passwordEncryption !== undefined ? { passwordEncryption: s.passwordEncryption } : {}),
+    ...(s.rateLimitWaitSeconds !== undefined ? { rateLimitWaitMs: s.rateLimitWaitSeconds * 1000 } : {}),
+    ...(s.rateBudget !== undefined ? { rateBudget: s.rateBudget } : {}),
+    ...(s.rateBudgetKey !== undefined ? { rateBudgetKey: s.rateBudgetKey } : {}),
   } as ConstructorParameters<typeof ClinkClient>[0]);
 }
 

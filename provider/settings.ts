@@ -3,7 +3,7 @@
  * state (docs/design.md, Credentials): first the stack config handed to the dynamic provider's
  * `configure` (`clink:accessKeyId`, `clink:accessKeySecret`, `clink:region`, `clink:endpoint`,
  * `clink:rate`, `clink:responseTimeoutMs`, `clink:passwordEncryption`, `clink:rateLimitWaitSeconds`,
- * `clink:rateBudget`, `clink:rateBudgetKey`), then the `CLINK_*` environment the API client reads itself.
+ * `clink:rateBudget`, `clink:rateBudgetKey`, `clink:rateLimitRedis`), then the `CLINK_*` environment the API client reads itself.
  */
 import { ClinkClient } from "./api";
 
@@ -24,6 +24,8 @@ export interface ProviderSettings {
   rateBudget?: string;
   /** What the budget is counted by (default: the access key id). */
   rateBudgetKey?: string;
+  /** A Redis URL where runners on several machines hold one budget. */
+  rateLimitRedis?: string;
   /**
    * Every create adopts an object that already exists with the same natural key (recovery after
    * an interrupted run). Default: `CLINK_ADOPT_EXISTING`.
@@ -56,6 +58,7 @@ export function settingsFromConfig(config: ConfigSource): ProviderSettings {
     rateLimitWaitSeconds: number("clink:rateLimitWaitSeconds"),
     rateBudget: config.get("clink:rateBudget") || undefined,
     rateBudgetKey: config.get("clink:rateBudgetKey") || undefined,
+    rateLimitRedis: config.get("clink:rateLimitRedis") || undefined,
     adoptExisting: flag(config.get("clink:adoptExisting")),
   };
 }
@@ -84,6 +87,7 @@ export function clientFromSettings(s: ProviderSettings): ClinkClient {
     ...(s.rateLimitWaitSeconds !== undefined ? { rateLimitWaitMs: s.rateLimitWaitSeconds * 1000 } : {}),
     ...(s.rateBudget !== undefined ? { rateBudget: s.rateBudget } : {}),
     ...(s.rateBudgetKey !== undefined ? { rateBudgetKey: s.rateBudgetKey } : {}),
+    ...(s.rateLimitRedis !== undefined ? { rateLimitRedis: s.rateLimitRedis } : {}),
   } as ConstructorParameters<typeof ClinkClient>[0]);
 }
 

@@ -6,6 +6,8 @@ import { Agent, type Dispatcher } from "undici";
 import { ClinkApiError } from "./errors";
 import { MachineSlotStore } from "./machine-budget";
 import { pacerFor } from "./pacer";
+import { closeRedisBudgets, RedisSlotStore } from "./redis-budget";
+import type { SlotStore } from "./slot-store";
 import { encryptAgentPassword, type PasswordEncryption } from "./password-encryption";
 import { isSealed, seal, unseal } from "./sealed";
 import { flattenQuery, signedQuery } from "./signing";
@@ -56,6 +58,12 @@ export interface ClinkClientOptions {
    * them. Default: `CLINK_RATE_BUDGET_KEY`, then the access key id.
    */
   rateBudgetKey?: string;
+  /**
+   * A Redis URL (`redis://[:password@]host:port[/db]`, `rediss://` for TLS) where runners on
+   * several machines hold one budget. Unreachable, each runner falls back to `rateBudget`.
+   * Default: `CLINK_RATE_LIMIT_REDIS`.
+   */
+  rateLimitRedis?: string;
   /** First backoff; doubles per attempt with full jitter, capped at 8 s. @default 250 */
   backoffMs?: number;
   /**
@@ -103,7 +111,13 @@ export class ClinkClient {
   readonly #opts: Required<
     Pick<
       ClinkClientOptions,
-      "expiresSeconds" | "maxRetries" | "backoffMs" | "rateLimitWaitMs" | "rateBudget" | "rateBudgetKey"
+      | "expiresSeconds"
+      | "maxRetries"
+      | "backoffMs"
+      | "rateLimitWaitMs"
+      | "rateBudget"
+      | "rateBudgetKey"
+      | "rateLimitRedis"
     >
   >;
   readonly #responseTimeoutMs: number;
@@ -167,7 +181,12 @@ export class ClinkClient {
       rateLimitWaitMs,
       rateBudget,
       rateBudgetKey: options.rateBudgetKey ?? (env.CLINK_RATE_BUDGET_KEY || accessKeyId),
+      rateLimitRedis: options.rateLimitRedis ?? (env.CLINK_RATE_LIMIT_REDIS || ""),
     };
+    if (this.#opts.rateLimitRedis && !/^rediss?:\/\//.test(this.#opts.rateLimitRedis))
+      throw configError(
+        `The shared rate budget (clink:rateLimitRedis / CLINK_RATE_LIMIT_REDIS) must be a redis:// or rediss:// URL.`,
+      );
     this.#responseTimeoutMs = options.responseTimeoutMs ?? 30_000;
     this.#now = options.now ?? Date.now;
     this.#dispatcher =
@@ -214,16 +233,15 @@ export class ClinkClient {
   ): Promise<T & { requestId?: string }> {
     const idempotent = options.idempotent ?? method === "GET";
     const budget = `${this.endpoint.host}|${this.#opts.rateBudgetKey}|${path}`;
-    const pacer = pacerFor(`${this.#opts.rateBudget}|${budget}`, {
+    const shared = this.#opts.rateLimitRedis ? `redis:${this.#opts.rateLimitRedis}` : this.#opts.rateBudget;
+    const pacer = pacerFor(`${shared}|${budget}`, {
       limit: this.rate,
       now: this.#now,
       windowMs: WINDOW_MS,
       marginMs: MARGIN_MS,
       // A slot in flight longer than any answer can take belongs to a process that died mid-request.
       inFlightLeaseMs: this.#responseTimeoutMs + WINDOW_MS,
-      ...(this.#opts.rateBudget === "machine"
-        ? { store: new MachineSlotStore(budget, WINDOW_MS + MARGIN_MS, this.#now) }
-        : {}),
+      store: this.#store(budget),
     });
     const params = flattenQuery(options.query);
     const body = method === "POST" ? JSON.stringify(options.body ?? {}) : undefined;
@@ -362,6 +380,19 @@ export class ClinkClient {
 
   async close(): Promise<void> {
     await this.#dispatcher.close();
+    if (this.#opts.rateLimitRedis) await closeRedisBudgets();
+  }
+
+  /** Where an endpoint's slots are held: Redis, this machine, or this process (pacer.ts). */
+  #store(budget: string): SlotStore | undefined {
+    const machine = () => new MachineSlotStore(budget, WINDOW_MS + MARGIN_MS, this.#now);
+    if (this.#opts.rateLimitRedis)
+      return new RedisSlotStore(
+        this.#opts.rateLimitRedis,
+        budget,
+        this.#opts.rateBudget === "machine" ? machine : undefined,
+      );
+    return this.#opts.rateBudget === "machine" ? machine() : undefined;
   }
 
   #backoff(attempt: number, retryAfterMs?: number): number {

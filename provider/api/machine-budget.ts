@@ -49,8 +49,8 @@ export class MachineSlotStore implements SlotStore {
     this.file = path.join(dir, `${createHash("sha256").update(key).digest("hex").slice(0, 32)}.json`);
   }
 
-  async tryTake(limit: number, leaseUntil: number): Promise<TakeResult> {
-    if (this.fallback) return this.fallback.tryTake(limit, leaseUntil);
+  async tryTake(limit: number, leaseMs: number): Promise<TakeResult> {
+    if (this.fallback) return this.fallback.tryTake(limit, leaseMs);
     try {
       return await this.changed<TakeResult>((slots) => {
         const t = this.now();
@@ -58,20 +58,21 @@ export class MachineSlotStore implements SlotStore {
         if (live.length < limit) {
           const slot = newSlotId();
           return {
-            slots: [...live, { id: slot, until: leaseUntil, inFlight: true, pid: process.pid }],
+            slots: [...live, { id: slot, until: t + leaseMs, inFlight: true, pid: process.pid }],
             result: { slot },
           };
         }
-        return { slots: live, result: { retryAt: earliest(live, t) } };
+        return { slots: live, result: { retryInMs: earliest(live, t) - t } };
       });
     } catch (err) {
-      return this.fallBack(err).tryTake(limit, leaseUntil);
+      return this.fallBack(err).tryTake(limit, leaseMs);
     }
   }
 
-  async release(slot: string, until: number): Promise<void> {
-    if (this.fallback) return this.fallback.release(slot, until);
+  async release(slot: string, holdMs: number): Promise<void> {
+    if (this.fallback) return this.fallback.release(slot, holdMs);
     try {
+      const until = this.now() + holdMs;
       await this.changed((slots) => ({
         slots: slots.map((s) => (s.id === slot ? { ...s, until, inFlight: false } : s)),
         result: undefined,

@@ -89,8 +89,7 @@ export class SlidingWindowPacer {
       // Below the full share a slot is held longer, with jitter, so that runners that backed off
       // together do not come back in step.
       const stretch = this.share < 1 ? (1 / this.share) * (1 + 0.2 * this.random()) : 1;
-      const until = this.now() + this.windowMs * stretch + this.marginMs;
-      void this.store.release(slot, until).finally(() => {
+      void this.store.release(slot, this.windowMs * stretch + this.marginMs).finally(() => {
         this.releases++;
         this.wake?.();
       });
@@ -145,10 +144,10 @@ export class SlidingWindowPacer {
   private async take(): Promise<string> {
     for (;;) {
       const seen = this.releases;
-      const got = await this.store.tryTake(this.limit, this.now() + this.inFlightLeaseMs);
+      const got = await this.store.tryTake(this.limit, this.inFlightLeaseMs);
       if ("slot" in got) return got.slot;
       if (this.releases !== seen) continue;
-      const wait = Math.max(1, got.retryAt - this.now());
+      const wait = Math.max(1, got.retryInMs);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(done, wait);
         function done() {

@@ -1,17 +1,19 @@
 /**
  * Where an endpoint's held slots live (pacer.ts): the time each one frees up. A slot in flight
  * (sent, no answer yet) is held until its lease runs out, so that a process killed mid-request
- * cannot hold it for ever; its owner sets the real release time when the answer arrives.
+ * cannot hold it for ever; its owner sets the real release time when the answer arrives. Times
+ * are durations from now by the store's own clock: a store shared by several machines (Redis)
+ * must not mix their clocks.
  */
 import { randomBytes } from "node:crypto";
 
-export type TakeResult = { slot: string } | { retryAt: number };
+export type TakeResult = { slot: string } | { retryInMs: number };
 
 export interface SlotStore {
-  /** Takes a slot when fewer than `limit` are held; else says when one may free up. */
-  tryTake(limit: number, leaseUntil: number): Promise<TakeResult>;
-  /** The slot's request has its answer: the slot stays held until `until`. */
-  release(slot: string, until: number): Promise<void>;
+  /** Takes a slot, held `leaseMs` at most, when fewer than `limit` are held; else says when to ask again. */
+  tryTake(limit: number, leaseMs: number): Promise<TakeResult>;
+  /** The slot's request has its answer: the slot stays held `holdMs` from now. */
+  release(slot: string, holdMs: number): Promise<void>;
 }
 
 /**
@@ -28,19 +30,19 @@ export class MemorySlotStore implements SlotStore {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  async tryTake(limit: number, leaseUntil: number): Promise<TakeResult> {
+  async tryTake(limit: number, leaseMs: number): Promise<TakeResult> {
     const t = this.now();
     for (const [id, s] of this.slots) if (s.until <= t) this.slots.delete(id);
     if (this.slots.size < limit) {
       const slot = newSlotId();
-      this.slots.set(slot, { until: leaseUntil, inFlight: true });
+      this.slots.set(slot, { until: t + leaseMs, inFlight: true });
       return { slot };
     }
-    return { retryAt: earliest([...this.slots.values()], t) };
+    return { retryInMs: earliest([...this.slots.values()], t) - t };
   }
 
-  async release(slot: string, until: number): Promise<void> {
-    if (this.slots.has(slot)) this.slots.set(slot, { until, inFlight: false });
+  async release(slot: string, holdMs: number): Promise<void> {
+    if (this.slots.has(slot)) this.slots.set(slot, { until: this.now() + holdMs, inFlight: false });
   }
 }
 

@@ -3,7 +3,8 @@
  * state (docs/design.md, Credentials): first the stack config handed to the dynamic provider's
  * `configure` (`clink:accessKeyId`, `clink:accessKeySecret`, `clink:region`, `clink:endpoint`,
  * `clink:rate`, `clink:responseTimeoutMs`, `clink:passwordEncryption`, `clink:liveAgentWaitSeconds`,
- * `clink:liveAgentWaitForWrapup`), then the `CLINK_*` environment the API client reads itself.
+ * `clink:liveAgentWaitForWrapup`, `clink:rateLimitWaitSeconds`, `clink:rateBudget`, `clink:rateBudgetKey`,
+ * `clink:rateLimitRedis`), then the `CLINK_*` environment the API client reads itself.
  */
 import { ClinkClient } from "./api";
 
@@ -18,6 +19,14 @@ export interface ProviderSettings {
   responseTimeoutMs?: number;
   /** `aes` (default) or `none`: how agent passwords travel (doc 3.1.1 `password`). */
   passwordEncryption?: string;
+  /** How long one call keeps being repeated while the server answers 429. @default 300 */
+  rateLimitWaitSeconds?: number;
+  /** Who shares each endpoint's budget: `machine` (default) or `process`. */
+  rateBudget?: string;
+  /** What the budget is counted by (default: the access key id). */
+  rateBudgetKey?: string;
+  /** A Redis URL where runners on several machines hold one budget. */
+  rateLimitRedis?: string;
   /**
    * Every create adopts an object that already exists with the same natural key (recovery after
    * an interrupted run). Default: `CLINK_ADOPT_EXISTING`.
@@ -58,6 +67,10 @@ export function settingsFromConfig(config: ConfigSource): ProviderSettings {
     rate: number("clink:rate"),
     responseTimeoutMs: number("clink:responseTimeoutMs"),
     passwordEncryption: config.get("clink:passwordEncryption") || undefined,
+    rateLimitWaitSeconds: number("clink:rateLimitWaitSeconds"),
+    rateBudget: config.get("clink:rateBudget") || undefined,
+    rateBudgetKey: config.get("clink:rateBudgetKey") || undefined,
+    rateLimitRedis: config.get("clink:rateLimitRedis") || undefined,
     adoptExisting: flag(config.get("clink:adoptExisting")),
     liveAgentWaitSeconds: number("clink:liveAgentWaitSeconds"),
     liveAgentWaitForWrapup: flag(config.get("clink:liveAgentWaitForWrapup")),
@@ -121,6 +134,10 @@ export function clientFromSettings(s: ProviderSettings): ClinkClient {
     ...(s.rate !== undefined ? { rate: s.rate } : {}),
     ...(s.responseTimeoutMs !== undefined ? { responseTimeoutMs: s.responseTimeoutMs } : {}),
     ...(s.passwordEncryption !== undefined ? { passwordEncryption: s.passwordEncryption } : {}),
+    ...(s.rateLimitWaitSeconds !== undefined ? { rateLimitWaitMs: s.rateLimitWaitSeconds * 1000 } : {}),
+    ...(s.rateBudget !== undefined ? { rateBudget: s.rateBudget } : {}),
+    ...(s.rateBudgetKey !== undefined ? { rateBudgetKey: s.rateBudgetKey } : {}),
+    ...(s.rateLimitRedis !== undefined ? { rateLimitRedis: s.rateLimitRedis } : {}),
   } as ConstructorParameters<typeof ClinkClient>[0]);
 }
 

@@ -31,9 +31,6 @@ interface Streams {
   stderr: NodeJS.WriteStream;
 }
 
-/** Retries of a refused (429) read when nothing is paced: backoff doubles up to 8 s, so ~4 minutes. */
-const UNPACED_RETRIES = 40;
-
 /** Makes the API client the way the provider does: flags first, then the CLINK_* environment. */
 function connect(options: ExportOptions): CountingClient {
   const c = options.connection;
@@ -42,10 +39,9 @@ function connect(options: ExportOptions): CountingClient {
     ...(c.accessKeySecret !== undefined ? { accessKeySecret: c.accessKeySecret } : {}),
     ...(c.region !== undefined ? { region: c.region as "bj" | "sh" } : {}),
     ...(c.endpoint !== undefined ? { endpoint: c.endpoint } : {}),
+    // `--rate 0` paces nothing, so the server's limit (doc 2.6) answers 429 to the excess: the
+    // client waits a 429 out (CLINK_RATE_LIMIT_WAIT_SECONDS) and backs off, as for every call.
     ...(c.rate !== undefined ? { rate: c.rate } : {}),
-    // `--rate 0` paces nothing, so the server's limit (doc 2.6) answers 429 to the excess: a 429 is
-    // refused before processing and safe to repeat, so it is waited out with a longer budget.
-    ...(c.rate === 0 ? { maxRetries: UNPACED_RETRIES } : {}),
   });
 }
 

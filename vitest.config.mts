@@ -2,11 +2,12 @@ import { defineConfig } from "vitest/config";
 
 // Unit and simulator-backed integration tests. The engine-level suite has its own config
 // (vitest.e2e.config.ts) because it needs the Pulumi CLI and runs for minutes; so does the fault
-// soak (vitest.faults.config.mts).
+// soak (vitest.faults.config.mts), and the shared budget in Redis (vitest.redis.config.mts: it needs
+// redis-server, which .ci/run installs).
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    exclude: ["test/e2e/**", "test/faults/**", "node_modules/**", "examples/**"],
+    exclude: ["test/e2e/**", "test/faults/**", "test/redis/**", "node_modules/**", "examples/**"],
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

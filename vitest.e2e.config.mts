@@ -11,5 +11,8 @@ export default defineConfig({
     hookTimeout: 600_000,
     // Each suite drives the engine, which already uses both cores.
     fileParallelism: false,
+    // Every simulator answers the strict way (simulator/README.md, Strict answers): ResourceNotFound
+    // wherever a request names an object that does not exist, as a real server may.
+    env: { CLINK_SIMULATOR_STRICT: "1" },
   },
 });

@@ -9,5 +9,8 @@ export default defineConfig({
     testTimeout: 900_000,
     hookTimeout: 600_000,
     fileParallelism: false,
+    // Every simulator answers the strict way (simulator/README.md, Strict answers): ResourceNotFound
+    // wherever a request names an object that does not exist, as a real server may.
+    env: { CLINK_SIMULATOR_STRICT: "1" },
   },
 });

@@ -9,6 +9,8 @@
  *   npm run bench -- --sizes 50 --check  # the short CI run: asserts the count targets, writes nothing
  *   npm run bench -- --export --sizes 500  # only the export (issue 13), on a center seeded through the API
  *   npm run bench -- --report-only     # RESULTS.md and chart.svg again from bench/results
+ *   npm run bench -- --fleet           # K = 1, 2, 4, 8 stacks at once on one key (issue 26; bench/fleet.ts)
+ *   npm run bench -- --fleet --stacks 1,4 --fleet-agents 15 --budgets machine,separate
  *
  * Each size's run is kept in bench/results/<agents>-<mode>.json; the report is written from all of
  * them, so a long size run on another day joins the table.
@@ -26,6 +28,7 @@ import { startSimulator } from "../simulator";
 import { createStack, programDirAt, SIM_KEY_ID, SIM_KEY_SECRET } from "../test/engine/engine";
 import { prepareProgramDir } from "../test/engine/program-dir";
 import { center, resourceCount, shapeFor } from "./center";
+import { fleetSection, runFleet, writeFleetResults, type FleetMode, type FleetResult } from "./fleet";
 import { PeakMemory, reapProviders } from "./memory";
 import {
   loadRuns,
@@ -64,12 +67,21 @@ async function main() {
       export: { type: "boolean", default: false },
       // Writes RESULTS.md and chart.svg again from the kept runs, running nothing.
       "report-only": { type: "boolean", default: false },
+      // Many stacks at once on one key (bench/fleet.ts): its section of RESULTS.md is replaced.
+      fleet: { type: "boolean", default: false },
+      stacks: { type: "string", default: "1,2,4,8" },
+      "fleet-agents": { type: "string", default: "15" },
+      budgets: { type: "string", default: "machine,redis,separate" },
     },
   });
   if (values["report-only"]) {
     const md = values.out ?? path.join(__dirname, "RESULTS.md");
     writeResults(md, path.join(path.dirname(md), "chart.svg"), loadRuns(runsDir(values.out)));
     console.log(`bench: wrote ${md} and chart.svg from ${runsDir(values.out)}`);
+    return;
+  }
+  if (values.fleet) {
+    await benchFleet(values.stacks!, Number(values["fleet-agents"]), values.budgets!, values.out);
     return;
   }
   const sizes = (values.sizes ?? (values.long ? "1000,2000" : "50,200,500")).split(",").map(Number);
@@ -114,6 +126,35 @@ async function main() {
     writeResults(md, path.join(path.dirname(md), "chart.svg"), loadRuns(runsDir(values.out)));
     console.log(`bench: wrote ${md}, chart.svg and ${runsDir(values.out)}`);
   }
+}
+
+async function benchFleet(stacksList: string, agents: number, budgets: string, out?: string) {
+  const prepared = prepareProgramDir();
+  const where = programDirAt(prepared.dir);
+  const results: FleetResult[] = [];
+  try {
+    for (const mode of budgets.split(",") as FleetMode[])
+      for (const k of stacksList.split(",").map(Number)) {
+        const r = await runFleet(where, k, agents, mode);
+        results.push(r);
+        console.log(
+          `bench fleet ${mode} ${k} stacks: ${r.seconds.toFixed(1)} s, bound ${r.bound.toFixed(1)} s (x${(r.seconds / Math.max(r.bound, 0.001)).toFixed(2)}), ` +
+            `${r.calls} calls, ${r.throttled} x 429, ${r.failed} failed${r.errors.length ? `: ${r.errors.join(" | ")}` : ""}`,
+        );
+      }
+  } finally {
+    await reapProviders(where.dir);
+    prepared.cleanup();
+  }
+  const md = out ?? path.join(__dirname, "RESULTS.md");
+  writeFleetResults(
+    md,
+    fleetSection(
+      results,
+      `npm run bench -- --fleet --stacks ${stacksList} --fleet-agents ${agents} --budgets ${budgets}`,
+    ),
+  );
+  console.log(`bench: wrote the fleet section of ${md}`);
 }
 
 /** Where each run's raw data is kept: bench/results, or results/ beside `--out`. */

@@ -11,6 +11,22 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { configureFromStack, type ConfigSource } from "./settings";
 import { registry } from "./resources/registry";
+import { haltRequests } from "./api/halt";
+import { isDynamicProviderPlugin, stdinPipe, watchEngine } from "./engine-watch";
+
+// In the plugin, a gone engine stops every request at once and ends the process (engine-watch.ts):
+// nothing could record what a later request changes.
+if (isDynamicProviderPlugin()) {
+  watchEngine({
+    address: process.argv[2],
+    input: stdinPipe(),
+    parent: () => process.ppid,
+    gone: (why) => {
+      haltRequests(`the Pulumi engine that started this provider is gone (${why})`);
+      setTimeout(() => process.exit(1), 50).unref();
+    },
+  });
+}
 
 const loaded = new Map<string, dynamic.ResourceProvider>();
 

@@ -2,7 +2,9 @@
  * Credentials and endpoint for the provider process, read at run time and never stored in
  * state (docs/design.md, Credentials): first the stack config handed to the dynamic provider's
  * `configure` (`clink:accessKeyId`, `clink:accessKeySecret`, `clink:region`, `clink:endpoint`,
- * `clink:rate`, `clink:responseTimeoutMs`, `clink:passwordEncryption`), then the `CLINK_*` environment the API client reads itself.
+ * `clink:rate`, `clink:responseTimeoutMs`, `clink:passwordEncryption`, `clink:liveAgentWaitSeconds`,
+ * `clink:liveAgentWaitForWrapup`, `clink:rateLimitWaitSeconds`, `clink:rateBudget`, `clink:rateBudgetKey`,
+ * `clink:rateLimitRedis`), then the `CLINK_*` environment the API client reads itself.
  */
 import { ClinkClient } from "./api";
 
@@ -17,11 +19,30 @@ export interface ProviderSettings {
   responseTimeoutMs?: number;
   /** `aes` (default) or `none`: how agent passwords travel (doc 3.1.1 `password`). */
   passwordEncryption?: string;
+  /** How long one call keeps being repeated while the server answers 429. @default 300 */
+  rateLimitWaitSeconds?: number;
+  /** Who shares each endpoint's budget: `machine` (default) or `process`. */
+  rateBudget?: string;
+  /** What the budget is counted by (default: the access key id). */
+  rateBudgetKey?: string;
+  /** A Redis URL where runners on several machines hold one budget. */
+  rateLimitRedis?: string;
   /**
    * Every create adopts an object that already exists with the same natural key (recovery after
    * an interrupted run). Default: `CLINK_ADOPT_EXISTING`.
    */
   adoptExisting?: boolean;
+  /**
+   * How long a step that would interrupt an agent on a call waits for the call to end (doc 7.1
+   * agent_status), in seconds; 0 refuses at once. Default: `CLINK_LIVE_AGENT_WAIT_SECONDS`, then 300.
+   */
+  liveAgentWaitSeconds?: number;
+  /** Whether an agent in wrap-up (整理) is waited for too. Default: `CLINK_LIVE_AGENT_WAIT_FOR_WRAPUP`, then true. */
+  liveAgentWaitForWrapup?: boolean;
+  /** Days, hours and time zone deletes and replacements of agents, phones and queues belong in: "Mon-Fri 22:00-06:00 Asia/Shanghai". */
+  changeWindow?: string;
+  /** `advisory` (default: a warning) or `mandatory` (the step is refused) outside the change window. */
+  changeWindowEnforcement?: string;
 }
 
 /** What the dynamic provider's configure hook receives (a subset of pulumi's ConfigureRequest). */
@@ -46,7 +67,15 @@ export function settingsFromConfig(config: ConfigSource): ProviderSettings {
     rate: number("clink:rate"),
     responseTimeoutMs: number("clink:responseTimeoutMs"),
     passwordEncryption: config.get("clink:passwordEncryption") || undefined,
+    rateLimitWaitSeconds: number("clink:rateLimitWaitSeconds"),
+    rateBudget: config.get("clink:rateBudget") || undefined,
+    rateBudgetKey: config.get("clink:rateBudgetKey") || undefined,
+    rateLimitRedis: config.get("clink:rateLimitRedis") || undefined,
     adoptExisting: flag(config.get("clink:adoptExisting")),
+    liveAgentWaitSeconds: number("clink:liveAgentWaitSeconds"),
+    liveAgentWaitForWrapup: flag(config.get("clink:liveAgentWaitForWrapup")),
+    changeWindow: config.get("clink:changeWindow") || undefined,
+    changeWindowEnforcement: config.get("clink:changeWindowEnforcement") || undefined,
   };
 }
 
@@ -60,6 +89,40 @@ export function adoptExisting(): boolean {
   return settings.adoptExisting ?? flag(process.env.CLINK_ADOPT_EXISTING) ?? false;
 }
 
+/**
+ * The live-agent guard's settings (provider/generic/agent-state.ts): clink:liveAgentWaitSeconds,
+ * then CLINK_LIVE_AGENT_WAIT_SECONDS, then 300 s; clink:liveAgentWaitForWrapup, then
+ * CLINK_LIVE_AGENT_WAIT_FOR_WRAPUP, then true. A wait that is not a whole number of seconds from 0
+ * to 86400 is refused by name.
+ */
+export function liveAgentWait(): { seconds: number; wrapup: boolean } {
+  const env = process.env.CLINK_LIVE_AGENT_WAIT_SECONDS;
+  const seconds =
+    settings.liveAgentWaitSeconds ?? (env !== undefined && env.trim() !== "" ? Number(env) : undefined) ?? 300;
+  if (!(Number.isInteger(seconds) && seconds >= 0 && seconds <= 86400))
+    throw new Error(
+      `clink:liveAgentWaitSeconds (or CLINK_LIVE_AGENT_WAIT_SECONDS) must be a whole number of seconds from 0 to 86400; got ${String(
+        settings.liveAgentWaitSeconds ?? env,
+      )}.`,
+    );
+  const wrapup = settings.liveAgentWaitForWrapup ?? flag(process.env.CLINK_LIVE_AGENT_WAIT_FOR_WRAPUP) ?? true;
+  return { seconds, wrapup };
+}
+
+/**
+ * The change window as written (provider/generic/change-window.ts reads it): clink:changeWindow, then
+ * CLINK_CHANGE_WINDOW; undefined when none is set. Enforcement: clink:changeWindowEnforcement,
+ * then CLINK_CHANGE_WINDOW_ENFORCEMENT, then advisory.
+ */
+export function changeWindowSettings(): { text: string; enforcement: "advisory" | "mandatory" } | undefined {
+  const text = settings.changeWindow ?? (process.env.CLINK_CHANGE_WINDOW || undefined);
+  if (text === undefined) return undefined;
+  const enforcement = settings.changeWindowEnforcement ?? process.env.CLINK_CHANGE_WINDOW_ENFORCEMENT ?? "advisory";
+  if (enforcement !== "advisory" && enforcement !== "mandatory")
+    throw new Error(`clink:changeWindowEnforcement must be "advisory" or "mandatory"; got "${enforcement}".`);
+  return { text, enforcement };
+}
+
 /** A client from settings, the `CLINK_*` environment filling what they leave out. */
 export function clientFromSettings(s: ProviderSettings): ClinkClient {
   const env = process.env;
@@ -71,6 +134,10 @@ export function clientFromSettings(s: ProviderSettings): ClinkClient {
     ...(s.rate !== undefined ? { rate: s.rate } : {}),
     ...(s.responseTimeoutMs !== undefined ? { responseTimeoutMs: s.responseTimeoutMs } : {}),
     ...(s.passwordEncryption !== undefined ? { passwordEncryption: s.passwordEncryption } : {}),
+    ...(s.rateLimitWaitSeconds !== undefined ? { rateLimitWaitMs: s.rateLimitWaitSeconds * 1000 } : {}),
+    ...(s.rateBudget !== undefined ? { rateBudget: s.rateBudget } : {}),
+    ...(s.rateBudgetKey !== undefined ? { rateBudgetKey: s.rateBudgetKey } : {}),
+    ...(s.rateLimitRedis !== undefined ? { rateLimitRedis: s.rateLimitRedis } : {}),
   } as ConstructorParameters<typeof ClinkClient>[0]);
 }
 

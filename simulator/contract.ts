@@ -53,6 +53,13 @@ export interface EnterpriseAdmin {
   /** Create an object directly, bypassing validation (e.g. an "existing" agent to adopt). */
   insert(kind: string, value: Record<string, unknown>): unknown;
   setAgentOnline(cno: string, online: boolean): void;
+  /**
+   * Puts an agent (logged in by this) into a doc 7.1 state: a code (IDLE, PAUSE, WRAPUP, CALLING,
+   * RINGING, BUSY), a detail word (通话, 外呼振铃, ...), or END (the call ends, wrap-up 整理 begins).
+   */
+  setAgentState(cno: string, state: string): void;
+  /** Calls cut so far: an agent calling, ringing or talking logged out by doc 4.2.8 offline_client. */
+  callsCut(): number;
   setQueueUsedByIvr(qno: string, used: boolean): void;
   setExtenRegistered(extenNumber: string, registered: boolean): void;
 }
@@ -92,4 +99,10 @@ export type CreateEnterprise = (options?: {
   now?: () => number;
   /** `aes` (default, doc 3.1.1 `password`): agent passwords must decrypt; `none`: plain text is taken. */
   passwordEncryption?: "aes" | "none";
+  /**
+   * Answer ResourceNotFound wherever a request names an object that does not exist, also on the
+   * endpoints whose own error table is empty (doc 2.4.1 lists ResourceNotFound for every call): the
+   * strictest reading a real server may take. See simulator/README.md, Strict answers.
+   */
+  strict?: boolean;
 }) => Enterprise;

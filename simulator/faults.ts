@@ -1,5 +1,6 @@
 /** Injected faults for tests: matched by path (and method), consumed one per matching request. */
-export type FaultKind = "500" | "429" | "slow" | "drop-before" | "drop-after";
+/** `not-found`: ResourceNotFound (404) without touching the model, as for an endpoint the server lacks. */
+export type FaultKind = "500" | "429" | "slow" | "drop-before" | "drop-after" | "not-found";
 
 export interface Fault {
   path: string;
@@ -11,7 +12,7 @@ export interface Fault {
   delayMs?: number;
 }
 
-const KINDS: FaultKind[] = ["500", "429", "slow", "drop-before", "drop-after"];
+const KINDS: FaultKind[] = ["500", "429", "slow", "drop-before", "drop-after", "not-found"];
 
 export class Faults {
   private list: Array<Required<Omit<Fault, "method">> & { method?: string }> = [];

@@ -33,6 +33,13 @@ export interface SimulatorOptions {
    * tenant that does not encrypt.
    */
   passwordEncryption?: "aes" | "none";
+  /**
+   * Strict answers: ResourceNotFound wherever a request names an object that does not exist, also
+   * where the document's own error table is empty (list_client_tels for an unknown agent, ...; see
+   * README.md, Strict answers). Default: on when the environment has CLINK_SIMULATOR_STRICT=1
+   * (the e2e suite and the fault soak set it), else off.
+   */
+  strict?: boolean;
   /** Load the state from this file when it exists; save it after every change. */
   statePath?: string;
   now?: () => number;
@@ -52,6 +59,8 @@ export interface LogEntry {
 
 export interface Simulator {
   url: string;
+  /** Whether it answers the strict way (SimulatorOptions.strict). */
+  strict: boolean;
   close(): Promise<void>;
   admin: EnterpriseAdmin;
   /** Every API request (admin calls excluded). */
@@ -88,7 +97,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       ? JSON.parse(fs.readFileSync(options.statePath, "utf8"))
       : undefined;
   const passwordEncryption = options.passwordEncryption ?? "aes";
-  let enterprise: Enterprise = createEnterprise({ seed: options.seed, state: loadState(), now, passwordEncryption });
+  const strict = options.strict ?? process.env.CLINK_SIMULATOR_STRICT === "1";
+  let enterprise: Enterprise = createEnterprise({
+    seed: options.seed,
+    state: loadState(),
+    now,
+    passwordEncryption,
+    strict,
+  });
   const limiter = new RateLimiter(options.rate ?? 3);
   const faults = new Faults();
   const log: LogEntry[] = [];
@@ -185,6 +201,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (fault?.kind === "500")
       return fail(500, "InternalError", "发生内部错误。 重试您的请求,但如果问题仍然存在,请联系技术支持。");
     if (fault?.kind === "429") return fail(429, "TooManyRequests", "请求超限");
+    // An endpoint this server (or this key) does not serve: doc 2.4.1's general answer.
+    if (fault?.kind === "not-found") return fail(404, "ResourceNotFound", "请求资源不存在。");
     if (fault?.kind === "drop-before") {
       finish(0, "dropped-before");
       req.socket.destroy();
@@ -235,6 +253,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       }
       if (method === "POST" && a === "agents" && c === "online")
         return (admin.setAgentOnline(b, body.online !== false), save(), ok());
+      if (method === "POST" && a === "agents" && c === "state")
+        return (admin.setAgentState(b, String(body.state ?? "")), save(), ok());
+      if (method === "GET" && a === "calls-cut") return ok({ callsCut: admin.callsCut() });
       if (method === "POST" && a === "queues" && c === "ivr")
         return (admin.setQueueUsedByIvr(b, body.used !== false), save(), ok());
       if (method === "POST" && a === "extens" && c === "registered")
@@ -278,6 +299,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   const sim: Simulator = {
     url: `http://${host}:${address.port}`,
+    strict,
     get admin() {
       return enterprise.admin;
     },
@@ -289,7 +311,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       limiter.rate = rate;
     },
     reset() {
-      enterprise = createEnterprise({ seed: options.seed, now, passwordEncryption });
+      enterprise = createEnterprise({ seed: options.seed, now, passwordEncryption, strict });
       faults.clear();
       log.length = 0;
       save();

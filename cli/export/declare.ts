@@ -372,12 +372,13 @@ export function declareCenter(center: Center, filter: Filter): ExportModel {
   );
   for (const g of groups) {
     const label = `number group "${text(g.name)}" (id ${text(g.id)})`;
-    const d = declareObject(schemaOf("dynamicTelGroup"), g, label, warn);
-    if (!d) continue;
-    if ((d.fields.selectedTels as string[] | undefined)?.some((t) => MASK.test(t))) {
+    // Masked numbers are never declarations (doc 2.7): said before check refuses them in general terms.
+    if (Array.isArray(g.selectedTels) && g.selectedTels.some((t) => MASK.test(String(t)))) {
       warn(`${label} is not exported: its numbers are answered masked (e.g. 138xxxx8888, doc 3.5.8 example).`);
       continue;
     }
+    const d = declareObject(schemaOf("dynamicTelGroup"), g, label, warn);
+    if (!d) continue;
     add({
       kind: "dynamicTelGroup",
       ident: groupNames.get(g)!,

@@ -9,6 +9,7 @@ import * as path from "node:path";
 import { moduleVar, type Declaration, type ExportModel } from "./declare";
 import { neverReported, type ResourceSchema } from "./definitions";
 import { kindInfo, type Kind } from "./kinds";
+import { packageSource, type PackageSource } from "./package-source";
 import { declaration, docComment } from "./print";
 
 export interface ProjectInfo {
@@ -23,13 +24,13 @@ interface OwnPackage {
   devDependencies?: Record<string, string>;
 }
 
-/** pulumi-clink's own package.json (source and dist layouts differ: walk up to it). */
-function ownPackage(): OwnPackage {
+/** pulumi-clink's own package.json (source and dist layouts differ: walk up to it), and its directory. */
+function ownPackage(): OwnPackage & { dir: string } {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
     const file = path.join(dir, "package.json");
     if (fs.existsSync(file)) {
       const pkg = JSON.parse(fs.readFileSync(file, "utf8")) as OwnPackage & { name?: string };
-      if (pkg.name === "pulumi-clink") return pkg;
+      if (pkg.name === "pulumi-clink") return { ...pkg, dir };
     }
     if (path.dirname(dir) === dir) throw new Error("pulumi-clink export: cannot find pulumi-clink's package.json");
   }
@@ -87,7 +88,18 @@ function moduleText(kind: Kind, decls: Declaration[], info: ProjectInfo): string
   return [header, imports.join("\n"), ...body].join("\n\n") + "\n";
 }
 
-function indexText(model: ExportModel, info: ProjectInfo): string {
+/** Words into lines of at most 106 characters (the comment's width). */
+function wrap(text: string): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(" ")) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].length + 1 + word.length <= 106) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+function indexText(model: ExportModel, info: ProjectInfo, source: PackageSource): string {
   const lines = [
     `The Clink center at ${info.host}, as \`pulumi-clink export\` read it. Loading this program declares it`,
     "(each module below declares its objects when imported).",
@@ -95,6 +107,8 @@ function indexText(model: ExportModel, info: ProjectInfo): string {
     "Every resource has adopt: true: the first `pulumi up` takes each object over instead of creating it, and",
     "writes nothing while the code matches the center. Review it, run `pulumi preview`, then `pulumi up`.",
     "Afterwards `adopt` may stay or go: it only matters for an object that does not exist in this stack yet.",
+    "",
+    ...wrap(`Install with \`npm install\`: package.json pins pulumi-clink to "${source.spec}". ${source.how}`),
   ];
   const imports = [...model.byKind.keys()].map((k) => `import "./${kindInfo(k).module}";`);
   return [docComment(lines), imports.join("\n")].join("\n\n") + "\n";
@@ -103,6 +117,7 @@ function indexText(model: ExportModel, info: ProjectInfo): string {
 /** The project's files by relative path. */
 export function projectFiles(model: ExportModel, info: ProjectInfo): Map<string, string> {
   const own = ownPackage();
+  const source = packageSource(own.dir, own.version);
   const files = new Map<string, string>();
   files.set(
     "Pulumi.yaml",
@@ -123,7 +138,7 @@ export function projectFiles(model: ExportModel, info: ProjectInfo): Map<string,
     scripts: { typecheck: "tsc --noEmit" },
     dependencies: {
       "@pulumi/pulumi": own.peerDependencies?.["@pulumi/pulumi"] ?? "^3.230.0",
-      "pulumi-clink": `^${own.version}`,
+      "pulumi-clink": source.spec,
     },
     devDependencies: {
       "@types/node": own.devDependencies?.["@types/node"] ?? "^20.19.0",
@@ -153,7 +168,7 @@ export function projectFiles(model: ExportModel, info: ProjectInfo): Map<string,
   // The layout the files are written in (pulumi-clink's own prettier config), so that prettier
   // run in the project leaves them as they are.
   files.set(".prettierrc.json", '{ "printWidth": 120 }\n');
-  files.set("index.ts", indexText(model, info));
+  files.set("index.ts", indexText(model, info, source));
   for (const [kind, decls] of model.byKind) files.set(`${kindInfo(kind).module}.ts`, moduleText(kind, decls, info));
   return files;
 }

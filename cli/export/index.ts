@@ -39,6 +39,8 @@ function connect(options: ExportOptions): CountingClient {
     ...(c.accessKeySecret !== undefined ? { accessKeySecret: c.accessKeySecret } : {}),
     ...(c.region !== undefined ? { region: c.region as "bj" | "sh" } : {}),
     ...(c.endpoint !== undefined ? { endpoint: c.endpoint } : {}),
+    // `--rate 0` paces nothing, so the server's limit (doc 2.6) answers 429 to the excess: the
+    // client waits a 429 out (CLINK_RATE_LIMIT_WAIT_SECONDS) and backs off, as for every call.
     ...(c.rate !== undefined ? { rate: c.rate } : {}),
   });
 }

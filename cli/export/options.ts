@@ -60,7 +60,8 @@ resource with adopt: true, so that its first \`pulumi up\` changes nothing.
                             the process list and the shell history)
   --region bj|sh            default CLINK_REGION, then bj
   --endpoint URL            default CLINK_ENDPOINT (overrides --region)
-  --rate N                  requests per second per endpoint (default 3, the API's limit, doc 2.6)
+  --rate N                  requests per second per endpoint (default 3, the API's limit, doc 2.6);
+                            0 paces nothing and waits out the server's 429 answers
   -h, --help                this text
 
 Kinds: ${KIND_NAMES.join(", ")}.

@@ -2,8 +2,9 @@
 import { parseArgs } from "node:util";
 import { CliError, UsageError, type Command } from "../command";
 import { DEFAULT_MAX_CHARS, EventLogError, reviewEventLog } from "./index";
+import { liveAgentLines } from "./live-agents";
 
-const usage = `usage: pulumi-clink review [--title TEXT] [--max-chars N] EVENTS
+const usage = `usage: pulumi-clink review [--title TEXT] [--max-chars N] [--live-agents] EVENTS
 
 Prints a Markdown summary of the changes in an engine event log, for a pull-request comment:
 counts per kind, warnings for what can hurt a live center, then each changed object field by
@@ -12,6 +13,9 @@ field. Secrets and diagnostic messages are never printed.
   EVENTS           the log of \`pulumi preview --event-log EVENTS\` (or of \`pulumi up\`), or - for
                    standard input
   --title TEXT     the headline's title (default "Clink changes")
+  --live-agents    ask the center (doc 7.1 agent_status, with the CLINK_* credentials) what each
+                   agent the changes delete, replace or unbind is doing now, and warn about those
+                   logged in or on a call: a preview shows the provider no plain delete
   --max-chars N    cut the summary to at most N characters (default ${DEFAULT_MAX_CHARS}: GitHub's
                    comment limit of 65536 less room for a marker line)
   -h, --help       this text
@@ -28,6 +32,7 @@ export const reviewCommand: Command = {
         options: {
           title: { type: "string" },
           "max-chars": { type: "string" },
+          "live-agents": { type: "boolean" },
           help: { type: "boolean", short: "h" },
         },
         allowPositionals: true,
@@ -58,8 +63,21 @@ export const reviewCommand: Command = {
       const e = err as NodeJS.ErrnoException;
       throw new CliError(`cannot read ${file}: ${e.code === "ENOENT" ? "no such file" : e.message}`);
     }
+    let liveAgents: string[] | undefined;
+    if (parsed.values["live-agents"]) {
+      try {
+        liveAgents = await liveAgentLines(text);
+      } catch (err) {
+        if (err instanceof EventLogError)
+          throw new CliError(`${file === "-" ? "standard input" : file}: ${err.message}`);
+        // The summary still matters more than this look: said in it, not failed for it.
+        liveAgents = [
+          `The agents' states could not be read (doc 7.1 agent_status: ${(err as Error).message}): an agent on a call is still waited for when its step runs.`,
+        ];
+      }
+    }
     try {
-      io.out(reviewEventLog(text, { title: parsed.values.title, maxChars }));
+      io.out(reviewEventLog(text, { title: parsed.values.title, maxChars, liveAgents }));
     } catch (err) {
       if (err instanceof EventLogError) throw new CliError(`${file === "-" ? "standard input" : file}: ${err.message}`);
       throw err;

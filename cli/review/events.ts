@@ -37,6 +37,12 @@ export interface EventLog {
   resources: ResourceSteps[];
   /** Diagnostics of severity error: counted, never quoted. */
   errors: number;
+  /**
+   * The provider's live-agent warnings (provider/generic/live-preview.ts): "agent 1001 alice is in
+   * a call now: its delete will wait up to 300 s ...". The only diagnostics read, and only in
+   * that exact form: one line naming an agent number.
+   */
+  liveAgents: string[];
   /** The summary event's result ("succeeded", "failed"), when the log has one. */
   result?: string;
   isPreview?: boolean;
@@ -60,9 +66,23 @@ function stateOf(v: unknown): ResourceState | undefined {
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
 
+/** The marker of provider/generic/live-preview.ts's LIVE_AGENT_WARNING. */
+const LIVE_AGENT_MARKER = "pulumi-clink live agent: ";
+const LIVE_AGENT_LINE = /^agent \d{4,11}[^\n]{1,300}$/;
+
+function liveAgentWarning(d: unknown): string | undefined {
+  if (!isRecord(d) || d.severity !== "warning" || typeof d.message !== "string") return undefined;
+  // eslint-disable-next-line no-control-regex
+  const text = d.message.replace(/\u001b\[[0-9;]*m/g, "").trim();
+  const at = text.indexOf(LIVE_AGENT_MARKER);
+  if (at < 0) return undefined;
+  const line = text.slice(at + LIVE_AGENT_MARKER.length).trim();
+  return LIVE_AGENT_LINE.test(line) ? line : undefined;
+}
+
 export function parseEventLog(text: string): EventLog {
   const byUrn = new Map<string, ResourceSteps & { looked?: { old?: ResourceState; new?: ResourceState } }>();
-  const log: EventLog = { resources: [], errors: 0, events: 0 };
+  const log: EventLog = { resources: [], errors: 0, events: 0, liveAgents: [] };
   const lines = text.split(/\r?\n/);
   lines.forEach((line, i) => {
     if (line.trim() === "") return;
@@ -79,6 +99,8 @@ export function parseEventLog(text: string): EventLog {
     if (!Object.keys(event).some((k) => k.endsWith("Event"))) return;
     log.events++;
     if (isRecord(event.diagnosticEvent) && event.diagnosticEvent.severity === "error") log.errors++;
+    const live = liveAgentWarning(event.diagnosticEvent);
+    if (live && !log.liveAgents.includes(live)) log.liveAgents.push(live);
     if (isRecord(event.summaryEvent)) {
       if (typeof event.summaryEvent.result === "string") log.result = event.summaryEvent.result;
       if (typeof event.summaryEvent.isPreview === "boolean") log.isPreview = event.summaryEvent.isPreview;

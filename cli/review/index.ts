@@ -22,6 +22,8 @@ export interface ReviewOptions {
    * a marker line or a heading a workflow adds.
    */
   maxChars?: number;
+  /** Warnings said first, before the log's own (review --live-agents, live-agents.ts). */
+  liveAgents?: string[];
 }
 
 export const DEFAULT_MAX_CHARS = GITHUB_COMMENT_LIMIT - 536;
@@ -33,7 +35,11 @@ export function reviewEventLog(text: string, options: ReviewOptions = {}): strin
   const dir = directoryOf(model);
   const objects = ordered(model, dir);
   const memberships = membershipChanges(objects);
-  const warnings = warningsOf(objects, memberships, dir);
+  // The provider's own live-agent warnings first (provider/generic/live-preview.ts): a call cut is the worst.
+  // The line the review looked up now stands for the preview's about the same agent.
+  const looked = options.liveAgents ?? [];
+  const fromLog = log.liveAgents.filter((l) => !looked.some((n) => n.startsWith(l.split(" is ")[0] + " ")));
+  const warnings = [...looked, ...fromLog.map((l) => `${l}.`), ...warningsOf(objects, memberships, dir)];
   return render(
     { log, objects, memberships, warnings, dir },
     { title: options.title ?? "Clink changes", maxChars: options.maxChars ?? DEFAULT_MAX_CHARS },

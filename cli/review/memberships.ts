@@ -2,7 +2,8 @@
  * Queue memberships: which agents answer which queue. One relation with three doors
  * (docs/membership.md): a Queue's `members` (kept as { cno: { penalty } }), a Client's `qnos`
  * (kept as { qno: true }) and a QueueMember. Every change through any of them becomes one
- * sentence ("bob joins 0001 售后支持 at penalty 2", "alice leaves 0002"), and together they tell
+ * sentence ("agent 1002 bob joins queue 0001 售后支持 at penalty 2", "agent 1001 alice leaves
+ * queue 0002"), and together they tell
  * which queues a change leaves without members.
  */
 import { setElements, valuesOf, type CenterObject } from "./model";
@@ -93,10 +94,13 @@ export function membershipChanges(objects: CenterObject[]): MembershipChange[] {
   return out;
 }
 
-/** "bob joins 0001 售后支持 at penalty 2" */
+/**
+ * "agent 1002 bob joins queue 0001 售后支持 at penalty 2": the member by number and name (names
+ * need not be unique), the queue by number and name.
+ */
 export function sentence(c: MembershipChange, dir: Directory): string {
-  const agent = dir.agent(c.cno);
-  const queue = dir.queue(c.qno);
+  const agent = dir.member(c.cno);
+  const queue = `queue ${dir.queue(c.qno)}`;
   if (c.what === "joins") return `${agent} joins ${queue}${c.penalty !== undefined ? ` at penalty ${c.penalty}` : ""}`;
   if (c.what === "leaves") return `${agent} leaves ${queue}`;
   return `${agent}'s penalty in ${queue}: ${c.before ?? "none"} → ${c.penalty ?? "none"}`;

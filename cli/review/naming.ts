@@ -44,6 +44,8 @@ export interface Directory {
   agent(cno: string): string;
   /** "0001 售后支持", or the number. */
   queue(qno: string): string;
+  /** "agent 1802 b", or "agent 1802": a member by number and name, since names need not be unique. */
+  member(cno: string): string;
 }
 
 export function directoryOf(objects: CenterObject[]): Directory {
@@ -62,6 +64,10 @@ export function directoryOf(objects: CenterObject[]): Directory {
     }
   return {
     agent: (cno) => escapeMarkdown(names.Client.get(cno) ?? cno),
+    member: (cno) => {
+      const name = names.Client.get(cno);
+      return `agent ${escapeMarkdown(cno)}${name === undefined ? "" : ` ${escapeMarkdown(name)}`}`;
+    },
     queue: (qno) => {
       const name = names.Queue.get(qno);
       return name === undefined ? escapeMarkdown(qno) : `${escapeMarkdown(qno)} ${escapeMarkdown(name)}`;

@@ -6,7 +6,7 @@
  */
 import { adoptionOf } from "./adoption";
 import type { EventLog } from "./events";
-import { codesOf, explainCode, fieldLabel, isSecretField, keyLabel } from "./fields";
+import { checkedDefault, codesOf, explainCode, fieldLabel, isSecretField, keyLabel } from "./fields";
 import { sentence, type MembershipChange } from "./memberships";
 import type { Action, CenterObject, FieldChange } from "./model";
 import { formerName, kindOrder, kindTitle, nameOf, noun, plural, type Directory } from "./naming";
@@ -78,7 +78,14 @@ function fieldLine(o: CenterObject, c: FieldChange): string {
   const name = c.key === undefined ? label : `${label}, ${keyLabel(o.kind, c.field, c.key)}`;
   const after = show(o, c.field, c.after, c.key);
   if (o.action === "added" && !adoptionOf(o.new)) return `${name}: ${after}`;
-  if (c.before === undefined) return `${name}: ${after} (not declared before)`;
+  if (c.before === undefined) {
+    // Not declared before means the documented default was in force (check leaves it out of state).
+    const d = checkedDefault(o.kind, c.field);
+    const was = c.key === undefined ? d : (d as Record<string, unknown> | undefined)?.[c.key];
+    if (was !== undefined && !isSecretField(o.kind, c.field))
+      return `${name}: ${show(o, c.field, was, c.key)} (default) → ${after}`;
+    return `${name}: ${after} (not declared before)`;
+  }
   return `${name}: ${show(o, c.field, c.before, c.key)} → ${after}`;
 }
 
@@ -94,6 +101,9 @@ function objectBlock(o: CenterObject, input: RenderInput): string[] {
   } else if (o.action === "added" && adoptionOf(o.new)) {
     // An adopting create: the object exists; what the adoption changes on it (cli/review/adoption.ts).
     head = `- ${name} adopted${o.changes.length === 0 ? ": exists in the center and is taken over unchanged" : ": exists in the center; the adoption changes"}`;
+  } else if (o.kind === "RestrictTelSetting" && o.action === "removed") {
+    // Its delete changes nothing on the server (docs/restrict-tel.md): the switch stays as it is.
+    head = `- ${name} leaves the stack; the switch stays as it is on the server (deleting it changes nothing, docs/restrict-tel.md)`;
   } else head = `- ${name} ${o.action}`;
   if (o.failed) head += " (the step failed)";
   const sub: string[] = [];

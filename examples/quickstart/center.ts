@@ -67,8 +67,10 @@ export function quickstartCenter() {
   });
   new clink.ClientPhone("alice-phone", { cno: alice.cno, tel: desk.extenNumber });
 
-  // Pause statuses: one default.
-  new clink.Pause("busy", { pauseStatus: "忙碌", isDefault: 1 });
+  // Pause statuses: one default. A new tenant already has 忙碌 as its default (doc 3.3.1's
+  // example): taken over where it exists (adopt), made where it does not, and left to the tenant
+  // when the stack is destroyed.
+  new clink.Pause("busy", { pauseStatus: "忙碌", isDefault: 1, adopt: true }, { retainOnDelete: true });
   new clink.Pause("lunch", { pauseStatus: "午休", isRest: 1 });
 
   // A blacklisted number in both directions, and the switch that turns the blacklist on.

@@ -25,6 +25,7 @@ const passphrase = "quickstart-demo-passphrase";
 async function main(): Promise<void> {
   fs.mkdirSync(path.join(stateDir, "backend"), { recursive: true });
   fs.mkdirSync(path.join(stateDir, "workspace"), { recursive: true });
+  fs.mkdirSync(path.join(stateDir, "home"), { recursive: true });
   // The engine starts the dynamic-provider plugin found on PATH: take this example's own SDK's.
   process.env.PATH = `${path.join(exampleDir, "node_modules", "@pulumi", "pulumi")}${path.delimiter}${process.env.PATH}`;
 
@@ -110,6 +111,9 @@ async function openStack(
     { stackName: "dev", projectName: "clink-quickstart", program: async () => center() },
     {
       workDir: path.join(stateDir, "workspace"),
+      // The CLI's own home (workspace files, logs, plugins) stays in this folder too: the demo
+      // leaves nothing in the user's ~/.pulumi (PULUMI_HOME).
+      pulumiHome: path.join(stateDir, "home"),
       // The dynamic-provider plugin runs in `main` and resolves pulumi-clink from its node_modules.
       projectSettings: { name: "clink-quickstart", runtime: "nodejs", main: exampleDir },
       envVars: {

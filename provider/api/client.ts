@@ -4,7 +4,10 @@
  */
 import { Agent, type Dispatcher } from "undici";
 import { ClinkApiError } from "./errors";
-import { pacerFor } from "./pacer";
+import { MachineSlotStore } from "./machine-budget";
+import { pacerFor, RequestsHalted } from "./pacer";
+import { closeRedisBudgets, RedisSlotStore } from "./redis-budget";
+import type { SlotStore } from "./slot-store";
 import { encryptAgentPassword, type PasswordEncryption } from "./password-encryption";
 import { isSealed, seal, unseal } from "./sealed";
 import { flattenQuery, signedQuery } from "./signing";
@@ -35,8 +38,32 @@ export interface ClinkClientOptions {
   connectTimeoutMs?: number;
   /** Time to the answer's headers, and between body chunks. @default 30000 */
   responseTimeoutMs?: number;
-  /** Retries after the first attempt for retryable failures. @default 5 */
+  /** Retries after the first attempt for 5xx and network failures. @default 5 */
   maxRetries?: number;
+  /**
+   * How long one call keeps being repeated while the server answers 429 (refused before
+   * processing, doc 2.4.1, so safe to repeat for every call). Default: `CLINK_RATE_LIMIT_WAIT_SECONDS`,
+   * then 300 s.
+   */
+  rateLimitWaitMs?: number;
+  /**
+   * Who shares each endpoint's budget: `machine` (default: every process of this user on this
+   * machine using the same budget key, through a file in the temporary directory) or `process`.
+   * Default: `CLINK_RATE_BUDGET`.
+   */
+  rateBudget?: "machine" | "process";
+  /**
+   * What the budget is counted by: doc 2.6 does not say whether the limit is per access key or per
+   * enterprise; an enterprise with several keys that share one limit sets one name for all of
+   * them. Default: `CLINK_RATE_BUDGET_KEY`, then the access key id.
+   */
+  rateBudgetKey?: string;
+  /**
+   * A Redis URL (`redis://[:password@]host:port[/db]`, `rediss://` for TLS) where runners on
+   * several machines hold one budget. Unreachable, each runner falls back to `rateBudget`.
+   * Default: `CLINK_RATE_LIMIT_REDIS`.
+   */
+  rateLimitRedis?: string;
   /** First backoff; doubles per attempt with full jitter, capped at 8 s. @default 250 */
   backoffMs?: number;
   /**
@@ -68,6 +95,8 @@ export type ClinkResponse = Record<string, unknown> & { requestId?: string };
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
 const MAX_BACKOFF_MS = 8000;
+const WINDOW_MS = 1000;
+const MARGIN_MS = 25;
 
 function configError(message: string): ClinkApiError {
   return new ClinkApiError({ code: "ClientError", message, method: "-", path: "-" });
@@ -79,7 +108,19 @@ export class ClinkClient {
   readonly rate: number;
   readonly passwordEncryption: PasswordEncryption;
   readonly #secret: string;
-  readonly #opts: Required<Pick<ClinkClientOptions, "expiresSeconds" | "maxRetries" | "backoffMs">>;
+  readonly #opts: Required<
+    Pick<
+      ClinkClientOptions,
+      | "expiresSeconds"
+      | "maxRetries"
+      | "backoffMs"
+      | "rateLimitWaitMs"
+      | "rateBudget"
+      | "rateBudgetKey"
+      | "rateLimitRedis"
+    >
+  >;
+  readonly #responseTimeoutMs: number;
   readonly #now: () => number;
   readonly #dispatcher: Dispatcher;
 
@@ -120,14 +161,40 @@ export class ClinkClient {
         `passwordEncryption (clink:passwordEncryption / CLINK_PASSWORD_ENCRYPTION) must be "aes" or "none"; got "${encryption}".`,
       );
     this.passwordEncryption = encryption;
-    this.#opts = { expiresSeconds: expires, maxRetries: options.maxRetries ?? 5, backoffMs: options.backoffMs ?? 250 };
+    const waitSeconds = env.CLINK_RATE_LIMIT_WAIT_SECONDS;
+    const rateLimitWaitMs =
+      options.rateLimitWaitMs ??
+      (waitSeconds !== undefined && waitSeconds !== "" ? Number(waitSeconds) * 1000 : 300_000);
+    if (!(Number.isFinite(rateLimitWaitMs) && rateLimitWaitMs >= 0))
+      throw configError(
+        `The rate-limit wait (clink:rateLimitWaitSeconds / CLINK_RATE_LIMIT_WAIT_SECONDS) must be a number of seconds, 0 or more; got "${waitSeconds}".`,
+      );
+    const rateBudget = options.rateBudget ?? (env.CLINK_RATE_BUDGET || "machine");
+    if (rateBudget !== "machine" && rateBudget !== "process")
+      throw configError(
+        `The rate budget (clink:rateBudget / CLINK_RATE_BUDGET) must be "machine" or "process"; got "${rateBudget}".`,
+      );
+    this.#opts = {
+      expiresSeconds: expires,
+      maxRetries: options.maxRetries ?? 5,
+      backoffMs: options.backoffMs ?? 250,
+      rateLimitWaitMs,
+      rateBudget,
+      rateBudgetKey: options.rateBudgetKey ?? (env.CLINK_RATE_BUDGET_KEY || accessKeyId),
+      rateLimitRedis: options.rateLimitRedis ?? (env.CLINK_RATE_LIMIT_REDIS || ""),
+    };
+    if (this.#opts.rateLimitRedis && !/^rediss?:\/\//.test(this.#opts.rateLimitRedis))
+      throw configError(
+        `The shared rate budget (clink:rateLimitRedis / CLINK_RATE_LIMIT_REDIS) must be a redis:// or rediss:// URL.`,
+      );
+    this.#responseTimeoutMs = options.responseTimeoutMs ?? 30_000;
     this.#now = options.now ?? Date.now;
     this.#dispatcher =
       options.dispatcher ??
       new Agent({
         connect: { timeout: options.connectTimeoutMs ?? 10_000 },
-        headersTimeout: options.responseTimeoutMs ?? 30_000,
-        bodyTimeout: options.responseTimeoutMs ?? 30_000,
+        headersTimeout: this.#responseTimeoutMs,
+        bodyTimeout: this.#responseTimeoutMs,
         keepAliveTimeout: 10_000,
       });
   }
@@ -165,12 +232,36 @@ export class ClinkClient {
     options: RequestOptions = {},
   ): Promise<T & { requestId?: string }> {
     const idempotent = options.idempotent ?? method === "GET";
-    const pacer = pacerFor(`${this.endpoint.host}|${this.accessKeyId}|${path}`, { limit: this.rate, now: this.#now });
+    const budget = `${this.endpoint.host}|${this.#opts.rateBudgetKey}|${path}`;
+    const shared = this.#opts.rateLimitRedis ? `redis:${this.#opts.rateLimitRedis}` : this.#opts.rateBudget;
+    const pacer = pacerFor(`${shared}|${budget}`, {
+      limit: this.rate,
+      now: this.#now,
+      windowMs: WINDOW_MS,
+      marginMs: MARGIN_MS,
+      // A slot in flight longer than any answer can take belongs to a process that died mid-request.
+      inFlightLeaseMs: this.#responseTimeoutMs + WINDOW_MS,
+      store: this.#store(budget),
+    });
     const params = flattenQuery(options.query);
     const body = method === "POST" ? JSON.stringify(options.body ?? {}) : undefined;
     let resigned = false;
+    let refusedSince: number | undefined;
+    let refusals = 0;
     for (let attempt = 1; ; attempt++) {
-      const release = await pacer.acquire();
+      let release: () => void;
+      try {
+        release = await pacer.acquire();
+      } catch (err) {
+        if (!(err instanceof RequestsHalted)) throw err;
+        throw new ClinkApiError({
+          code: "ClientError",
+          method,
+          path,
+          attempts: attempt,
+          message: `${method} ${path} was not sent: ${err.message}`,
+        });
+      }
       let outcome: Outcome;
       try {
         outcome = await this.#send(method, path, params, body);
@@ -182,6 +273,8 @@ export class ClinkClient {
 
       if (outcome.kind === "answer") {
         const { status, json } = outcome;
+        if (status === 429) pacer.throttled();
+        else pacer.accepted();
         if (status >= 200 && status < 300) return json as T & { requestId?: string };
         const code =
           json.error?.code ?? (status === 429 ? "TooManyRequests" : status >= 500 ? "InternalError" : "BadResponse");
@@ -192,9 +285,32 @@ export class ClinkClient {
           resigned = true;
           continue;
         }
-        // A 429 is a refusal before processing (doc 2.4.1): repeating it is safe even for creates.
-        const transient = status === 429 || status >= 500;
-        if (transient && (status === 429 || idempotent) && attempt <= this.#opts.maxRetries) {
+        // A 429 is a refusal before processing (doc 2.4.1): repeating it is safe even for creates,
+        // for as long as the wait allows (others on the same key may hold the limit for a while).
+        if (status === 429) {
+          const t = this.#now();
+          refusedSince ??= t;
+          refusals++;
+          if (t - refusedSince < this.#opts.rateLimitWaitMs) {
+            await sleep(Math.min(this.#backoff(Math.min(refusals, 4), outcome.retryAfterMs), MAX_BACKOFF_MS));
+            continue;
+          }
+          throw fail({
+            code,
+            httpStatus: status,
+            requestId,
+            vendorMessage,
+            retryable: true,
+            message:
+              `${method} ${path} failed: ${code}` +
+              (vendorMessage ? ` (${vendorMessage})` : "") +
+              ` [HTTP 429${requestId ? `, requestId ${requestId}` : ""}]: refused ${refusals} time${refusals === 1 ? "" : "s"} over ${Math.round((t - refusedSince) / 1000)} s. ` +
+              pacer.competition() +
+              ` Run fewer stacks on this key at once, share one budget (docs/large-centers.md), or wait longer (clink:rateLimitWaitSeconds).`,
+          });
+        }
+        const transient = status >= 500;
+        if (transient && idempotent && attempt <= this.#opts.maxRetries) {
           await sleep(this.#backoff(attempt, outcome.retryAfterMs));
           continue;
         }
@@ -276,6 +392,19 @@ export class ClinkClient {
 
   async close(): Promise<void> {
     await this.#dispatcher.close();
+    if (this.#opts.rateLimitRedis) await closeRedisBudgets();
+  }
+
+  /** Where an endpoint's slots are held: Redis, this machine, or this process (pacer.ts). */
+  #store(budget: string): SlotStore | undefined {
+    const machine = () => new MachineSlotStore(budget, WINDOW_MS + MARGIN_MS, this.#now);
+    if (this.#opts.rateLimitRedis)
+      return new RedisSlotStore(
+        this.#opts.rateLimitRedis,
+        budget,
+        this.#opts.rateBudget === "machine" ? machine : undefined,
+      );
+    return this.#opts.rateBudget === "machine" ? machine() : undefined;
   }
 
   #backoff(attempt: number, retryAfterMs?: number): number {

@@ -9,7 +9,29 @@
  * server can hold more than N, whatever the network jitter. A slot is therefore held from
  * send until `answer + window + margin`. A token bucket with a burst allowance does not have
  * this property.
+ *
+ * Where the slots are kept is the store's business (slot-store.ts): in this process, or in a
+ * file every process of the machine shares (machine-budget.ts). The pacer adds first come,
+ * first served among this process's callers, and backs off when the server still answers 429
+ * (others on the same key that share no store with us): additive increase, multiplicative
+ * decrease, so runners that share nothing settle near the limit instead of fighting.
  */
+import { haltReason, onHalt } from "./halt";
+import { MemorySlotStore, type SlotStore } from "./slot-store";
+
+/** Thrown by `acquire` once requests are halted (halt.ts): the caller's request is never sent. */
+export class RequestsHalted extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = "RequestsHalted";
+  }
+}
+
+/** Throws once requests are halted (the engine is gone: provider/engine-watch.ts). */
+function throwIfHalted(): void {
+  const reason = haltReason();
+  if (reason !== undefined) throw new RequestsHalted(reason);
+}
 
 export interface PacerOptions {
   /** Requests per window; 0 or less disables pacing. */
@@ -18,78 +40,151 @@ export interface PacerOptions {
   /** Extra time a slot stays held after the answer (clock granularity, timer lateness). */
   marginMs?: number;
   now?: () => number;
+  /** Where slots are held (default: this process only). */
+  store?: SlotStore;
+  /** How long a slot may stay in flight before others may take it (a process killed mid-request). */
+  inFlightLeaseMs?: number;
+  /** For tests: the random source of the jitter. */
+  random?: () => number;
 }
+
+/** How far back competition() looks. */
+const COMPETITION_MS = 10_000;
+/** The lowest share of the limit a backed-off endpoint goes down to. */
+const MIN_SHARE = 1 / 16;
+/** Each window of answers without a 429 gives back this share of the limit. */
+const RECOVERY_SHARE = 1 / 10;
 
 export class SlidingWindowPacer {
   readonly limit: number;
   private readonly windowMs: number;
   private readonly marginMs: number;
   private readonly now: () => number;
-  /** Release time of each held slot; Infinity while its request is in flight. */
-  private readonly slots: number[] = [];
-  private readonly waiters: Array<() => void> = [];
-  private timer: NodeJS.Timeout | undefined;
+  private readonly random: () => number;
+  private readonly store: SlotStore;
+  private readonly inFlightLeaseMs: number;
+  /** Callers in the order they asked: only the head takes slots from the store. */
+  private queue: Promise<unknown> = Promise.resolve();
+  /** The share of the limit this process allows itself now (1: the whole limit). */
+  private share = 1;
+  private lastCut = -Infinity;
+  private lastRise = -Infinity;
+  /** Wakes a head waiting on a slot this process releases. */
+  private wake: (() => void) | undefined;
+  /** This endpoint's recent answers: accepted or refused with 429 (competition()). */
+  private readonly answers: Array<{ at: number; ok: boolean }> = [];
+  /** Counts this process's releases: a head that missed one while asking the store asks again. */
+  private releases = 0;
 
   constructor(opts: PacerOptions) {
     this.limit = opts.limit;
     this.windowMs = opts.windowMs ?? 1000;
     this.marginMs = opts.marginMs ?? 25;
     this.now = opts.now ?? Date.now;
+    this.random = opts.random ?? Math.random;
+    this.store = opts.store ?? new MemorySlotStore(this.now);
+    this.inFlightLeaseMs = opts.inFlightLeaseMs ?? 60_000;
+  }
+
+  /** The requests per window this pacer allows itself now (the limit, or less after 429s). */
+  get rate(): number {
+    return this.limit * this.share;
   }
 
   /** Waits for a slot; call the returned function when the answer (or failure) arrives. */
   async acquire(): Promise<() => void> {
+    throwIfHalted();
     if (this.limit <= 0) return () => {};
-    // First come, first served: a caller that was woken and lost the race goes back to the front.
-    let woken = false;
-    for (;;) {
-      this.prune();
-      if (this.slots.length < this.limit && (woken || this.waiters.length === 0)) break;
-      await new Promise<void>((resolve) => {
-        if (woken) this.waiters.unshift(resolve);
-        else this.waiters.push(resolve);
-        this.schedule();
-      });
-      woken = true;
-    }
-    this.slots.push(Infinity);
-    const slot = { released: false };
+    const turn = this.queue.then(() => this.take());
+    this.queue = turn.catch(() => undefined);
+    const slot = await turn;
+    let released = false;
     return () => {
-      if (slot.released) return;
-      slot.released = true;
-      // Replace one in-flight marker by this answer's release time.
-      const i = this.slots.indexOf(Infinity);
-      if (i >= 0) this.slots[i] = this.now() + this.windowMs + this.marginMs;
-      this.schedule();
+      if (released) return;
+      released = true;
+      // Below the full share a slot is held longer, with jitter, so that runners that backed off
+      // together do not come back in step.
+      const stretch = this.share < 1 ? (1 / this.share) * (1 + 0.2 * this.random()) : 1;
+      void this.store.release(slot, this.windowMs * stretch + this.marginMs).finally(() => {
+        this.releases++;
+        this.wake?.();
+      });
     };
   }
 
-  private prune(): void {
+  /** The server refused a request of this endpoint with 429: halve the rate (once per window). */
+  throttled(): void {
     const t = this.now();
-    for (let i = this.slots.length - 1; i >= 0; i--) if (this.slots[i] <= t) this.slots.splice(i, 1);
+    this.note(t, false);
+    if (t - this.lastCut < this.windowMs) return;
+    this.lastCut = t;
+    this.lastRise = t;
+    this.share = Math.max(MIN_SHARE, this.share / 2);
   }
 
-  /** Wakes the first waiter when the earliest finite slot frees up. */
-  private schedule(): void {
-    if (this.timer || this.waiters.length === 0) return;
-    this.prune();
-    if (this.slots.length < this.limit) {
-      this.waiters.shift()?.();
-      if (this.waiters.length) queueMicrotask(() => this.schedule());
-      return;
+  /** An answer that was not a 429: after a window without one, give back a tenth of the limit. */
+  accepted(): void {
+    const t = this.now();
+    this.note(t, true);
+    if (this.share >= 1) return;
+    if (t - this.lastRise < this.windowMs) return;
+    this.lastRise = t;
+    this.share = Math.min(1, this.share + RECOVERY_SHARE);
+  }
+
+  /**
+   * How the endpoint's limit seems to be shared, from this process's answers of the last
+   * COMPETITION_MS: if it got `a` of the `limit * seconds` requests the server allows, about
+   * `limit * seconds / a` runners share the limit.
+   */
+  competition(): string {
+    const t = this.now();
+    const recent = this.answers.filter((a) => a.at > t - COMPETITION_MS);
+    const accepted = recent.filter((a) => a.ok).length;
+    const seconds = COMPETITION_MS / 1000;
+    const allowed = (this.limit * COMPETITION_MS) / this.windowMs;
+    if (accepted === 0)
+      return `In the last ${seconds} s the server accepted none of this process's ${recent.length} requests to this endpoint: others hold its whole limit of ${this.limit} per second.`;
+    const runners = Math.max(1, Math.round(allowed / accepted));
+    return (
+      `In the last ${seconds} s the server accepted ${accepted} of this process's ${recent.length} requests to this endpoint: ` +
+      `about ${runners} runner${runners === 1 ? "" : "s"} seem to share its limit of ${this.limit} per second.`
+    );
+  }
+
+  private note(at: number, ok: boolean): void {
+    this.answers.push({ at, ok });
+    while (this.answers.length > 0 && this.answers[0].at <= at - COMPETITION_MS) this.answers.shift();
+  }
+
+  /** Wakes the waiting caller at once: it finds requests halted and fails, and so does each behind it (halt.ts). */
+  drop(): void {
+    this.wake?.();
+  }
+
+  private async take(): Promise<string> {
+    for (;;) {
+      throwIfHalted();
+      const seen = this.releases;
+      const got = await this.store.tryTake(this.limit, this.inFlightLeaseMs);
+      if ("slot" in got) return got.slot;
+      if (this.releases !== seen) continue;
+      const wait = Math.max(1, got.retryInMs);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, wait);
+        function done() {
+          clearTimeout(timer);
+          resolve();
+        }
+        this.wake = done;
+      });
+      this.wake = undefined;
     }
-    const finite = this.slots.filter((s) => s !== Infinity);
-    if (finite.length === 0) return; // all in flight: a release will call schedule()
-    const wait = Math.max(0, Math.min(...finite) - this.now());
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.schedule();
-    }, wait);
   }
 }
 
 /**
- * One pacer per (host, access key, endpoint path), shared by every client in the process: the
+ * One pacer per (host, budget key, endpoint path), shared by every client in the process: the
  * server's limit is per key and endpoint, not per client object.
  */
 const registry = new Map<string, SlidingWindowPacer>();
@@ -102,3 +197,7 @@ export function pacerFor(key: string, opts: PacerOptions): SlidingWindowPacer {
   }
   return p;
 }
+
+onHalt(() => {
+  for (const pacer of registry.values()) pacer.drop();
+});

@@ -5,7 +5,7 @@
  * page.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { ClinkClient } from "../api";
+import { ClinkApiError, type ClinkClient } from "../api";
 import { clientFromSettings, settingsFromConfig } from "../settings";
 
 export interface LookupOptions {
@@ -56,9 +56,23 @@ export const getHotlineNumbers = (_args: object = {}, options?: LookupOptions) =
   get<string[]>(options, "/cc/list_hotline_numbers", "hotlines").then((l) => l ?? []);
 export const getHotlineNumbersOutput = outputForm(getHotlineNumbers);
 
+/**
+ * A listing filtered by the name of an object the center may not have (yet: one the same program
+ * creates, at preview): none, also when the server answers ResourceNotFound (doc 2.4.1).
+ */
+function noneIfNotFound<T>(named: boolean, listing: Promise<T[]>): Promise<T[]> {
+  return listing.catch((err: unknown) => {
+    if (named && err instanceof ClinkApiError && err.code === "ResourceNotFound") return [];
+    throw err;
+  });
+}
+
 /** 3.5.8: dynamic number groups with every setting, optionally filtered. */
 export const getDynamicTelGroups = (args: { name?: string; status?: number } = {}, options?: LookupOptions) =>
-  all(options, "/cc/page_dynamic_tel_group_rule", "dynamicTelGroupRules", defined(args));
+  noneIfNotFound(
+    args.name !== undefined,
+    all(options, "/cc/page_dynamic_tel_group_rule", "dynamicTelGroupRules", defined(args)),
+  );
 export const getDynamicTelGroupsOutput = outputForm(getDynamicTelGroups);
 
 /** 3.5.4 batch_get_areacode: where numbers belong, batched 500 at a time (`numbers`: the rest is dropped). */
@@ -126,9 +140,9 @@ export interface GetClientsArgs {
   updateEndTime?: number;
 }
 
-/** 3.1.4: agents, with the document's filters. */
+/** 3.1.4: agents, with the document's filters; a `qno` the center does not have has none. */
 export const getClients = (args: GetClientsArgs = {}, options?: LookupOptions) =>
-  all(options, "/cc/list_clients", "clients", defined(args as Obj));
+  noneIfNotFound(args.qno !== undefined, all(options, "/cc/list_clients", "clients", defined(args as Obj)));
 export const getClientsOutput = outputForm(getClients);
 
 /** 3.2.6: queues with their member counts. */

@@ -29,6 +29,7 @@ import {
 } from "../schema/ops";
 import { adoptExisting, apiClient } from "../settings";
 import { ProviderOutcome } from "./outcomes";
+import { withoutSecretValues } from "./secret-failures";
 
 /**
  * An error for the person running the deployment: the message says what happened and what to do.
@@ -207,7 +208,7 @@ export function makeProvider(def: ResourceDefinition): dynamic.ResourceProvider 
           .map((n) => [n, changeTag(inputs[n] as string, `${def.schema.type}:${idOf(def.schema, inputs)}:${n}`)]),
       );
       if (Object.keys(tags).length > 0) inputs[WRITE_ONLY_TAGS] = tags;
-      return { inputs, failures: r.failures };
+      return { inputs, failures: r.failures && withoutSecretValues(def.schema, r.failures, news) };
     },
     diff: (id: string, olds: Inputs, news: Inputs) => inner.diff!(id, convert(olds, "unseal"), convert(news, "unseal")),
     async create(sealed: Inputs) {
@@ -663,7 +664,10 @@ export function explain(what: string, op: string, err: unknown, hints?: Record<s
   if (err instanceof ClinkApiError) {
     const hint = hints?.[err.code] ?? GENERIC_HINTS[err.code];
     const request = err.requestId ? ` (requestId ${err.requestId})` : "";
-    const vendor = err.vendorMessage ? `: ${err.vendorMessage}` : "";
+    // No answer, or none the document describes: the client's own message names the call, the
+    // host and the cause ("connection refused (127.0.0.1:1), after 6 attempts"), never a secret.
+    const ours = !err.vendorMessage && CLIENT_CODES.has(err.code);
+    const vendor = err.vendorMessage ? `: ${err.vendorMessage}` : ours ? ` (${err.message.replace(/\.$/, "")})` : "";
     return new ClinkProviderError(
       `${what}: ${op} failed with ${err.code}${vendor}${request}.${hint ? ` ${hint}` : ""}`,
     );
@@ -676,7 +680,15 @@ export function explain(what: string, op: string, err: unknown, hints?: Record<s
   return new ClinkProviderError(`${what}: ${op} failed: ${message}`);
 }
 
+/**
+ * Codes the client gives when there was no documented answer (provider/api/errors.ts); not
+ * OutcomeUnknown, whose hint says what to do and whose message would only repeat it.
+ */
+const CLIENT_CODES = new Set(["NetworkError", "BadResponse", "ClientError"]);
+
 const GENERIC_HINTS: Record<string, string> = {
+  NetworkError:
+    "Check clink:endpoint / CLINK_ENDPOINT (or clink:region) and the network to it, then run the deployment again (it is safe to repeat).",
   AuthFailure:
     "Check clink:accessKeyId / clink:accessKeySecret (or CLINK_ACCESS_KEY_ID / CLINK_ACCESS_KEY_SECRET) and the region or endpoint.",
   UnauthorizedOperation: "The access key lacks permission for this API: grant it in 系统管理-系统对接-接口密钥.",

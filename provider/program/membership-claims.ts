@@ -8,7 +8,7 @@
  * turns into a failure (provider/generic/provider.ts), so a conflict refuses both resources before any API call.
  * (Rejecting the Output instead leaves an inline program hanging in the SDK.)
  */
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import type { Failure } from "../schema/core";
 import { judgeAfterProgramBody, perRun } from "./rules-gate";
 
@@ -23,6 +23,9 @@ const currentClaims = () => perRun("queueMembership", () => new Map<string, Clai
 
 /** `queue.qno` outputs of Queue resources whose qno was declared as a plain string. */
 const knownQno = new WeakMap<object, string>();
+
+/** `client.cno` outputs of Client resources whose cno was declared as a plain string. */
+const knownCno = new WeakMap<object, string>();
 
 function claims(byQueue: Map<string, Claims>, qno: string): Claims {
   let c = byQueue.get(qno);
@@ -48,6 +51,13 @@ function conflictOf(byQueue: Map<string, Claims>, qno: string, property: string)
 function plainQno(qno: pulumi.Input<string>): string | undefined {
   if (typeof qno === "string") return qno;
   if (qno && typeof qno === "object") return knownQno.get(qno);
+  return undefined;
+}
+
+/** Resolves a cno input now when it is a plain string or the cno of a Client declared with one. */
+function plainCno(cno: unknown): string | undefined {
+  if (typeof cno === "string") return cno;
+  if (cno && typeof cno === "object") return knownCno.get(cno);
   return undefined;
 }
 
@@ -94,4 +104,135 @@ export function claimMemberships(
 /** Lets later resources resolve `queue.qno` synchronously. */
 export function rememberQueue(qnoOutput: object, qno: pulumi.Input<string>): void {
   if (typeof qno === "string") knownQno.set(qnoOutput, qno);
+}
+
+/** Lets later resources resolve `client.cno` synchronously. */
+export function rememberAgent(cnoOutput: object, cno: pulumi.Input<string>): void {
+  if (typeof cno === "string") knownCno.set(cnoOutput, cno);
+}
+
+/*
+ * One owner per agent's memberships (issue 23, item 5). `Client.qnos` is the agent's whole queue
+ * set: update_client sets exactly those queues (doc 3.1.2 update_client, `qnos`), so it removes
+ * any membership of that agent that a QueueMember or a Queue's `members` adds elsewhere, and the
+ * next up adds it back. An agent declaring `qnos` therefore owns all its memberships; any other
+ * declaration of a membership of that agent is refused, both resources and the queue named.
+ */
+
+/** One membership of an agent declared outside its `qnos`: by whom, in which queue. */
+interface Membership {
+  who: string;
+  qno: string;
+}
+
+interface AgentClaims {
+  /** The Clients declaring `qnos` for this cno (one, unless two Clients share a cno: one-object.ts refuses that). */
+  sets: Set<string>;
+  memberships: Membership[];
+}
+
+const currentAgents = () => perRun("agentMemberships", () => new Map<string, AgentClaims>());
+
+function agentClaims(byAgent: Map<string, AgentClaims>, cno: string): AgentClaims {
+  let c = byAgent.get(cno);
+  if (!c) byAgent.set(cno, (c = { sets: new Set(), memberships: [] }));
+  return c;
+}
+
+function ownerConflict(owner: string, cno: string, m: Membership, property: string): Failure {
+  return {
+    property,
+    reason:
+      `Agent ${cno} in queue ${m.qno}: ${owner} declares the agent's whole queue set (qnos), and ${m.who} also declares ` +
+      `its membership of queue ${m.qno}. update_client sets exactly the queues in qnos (doc 3.1.2), so every update of the ` +
+      `agent would remove that membership and the next up would add it back. Neither is applied. Either put ${m.qno} into ` +
+      `the qnos of ${owner} and drop the other declaration, or remove "qnos" from ${owner} so its memberships are managed ` +
+      `by Queue.members / QueueMember only (docs/membership.md).`,
+  };
+}
+
+/** The verdict for memberships declared outside `qnos`: refused when the agent's Client declares `qnos`. */
+function judgeMemberships(byAgent: Map<string, AgentClaims>, list: Membership[], cnos: string[], property: string) {
+  for (let i = 0; i < cnos.length; i++) {
+    const [owner] = byAgent.get(cnos[i])?.sets ?? [];
+    if (owner) return ownerConflict(owner, cnos[i], list[i], property);
+  }
+  return undefined;
+}
+
+/** A Client declaring `qnos` (`who`): it owns every membership of agent `cno`. */
+export function claimAgentQueues(who: string, cno: pulumi.Input<string>): pulumi.Output<Failure | undefined> {
+  const byAgent = currentAgents();
+  return judgeAfterProgramBody(
+    cno,
+    plainCno(cno),
+    (c) => {
+      if (c) agentClaims(byAgent, c).sets.add(who);
+    },
+    (c) => {
+      const [other] = (c ? byAgent.get(c)?.memberships : undefined) ?? [];
+      return other && c ? ownerConflict(who, c, other, "qnos") : undefined;
+    },
+  );
+}
+
+/** A QueueMember `who` declaring agent `cno` in queue `qno`. */
+export function claimAgentMembership(
+  who: string,
+  qno: pulumi.Input<string>,
+  cno: pulumi.Input<string>,
+): pulumi.Output<Failure | undefined> {
+  const byAgent = currentAgents();
+  const q = plainQno(qno);
+  const c = plainCno(cno);
+  const recorded = new Set<string>();
+  const record = ([q, c]: [string, string]) => {
+    if (!q || !c || recorded.has(`${q}:${c}`)) return;
+    recorded.add(`${q}:${c}`);
+    agentClaims(byAgent, c).memberships.push({ who, qno: q });
+  };
+  return judgeAfterProgramBody<[string, string]>(
+    pulumi.all([qno, cno]) as pulumi.Output<[string, string]>,
+    q !== undefined && c !== undefined ? [q, c] : undefined,
+    record,
+    ([q, c]) => (q && c ? judgeMemberships(byAgent, [{ who, qno: q }], [c], "cno") : undefined),
+  );
+}
+
+/** A Queue `who` declaring `members` (each entry a membership of its agent in queue `qno`). */
+export function claimQueueMembers(
+  who: string,
+  qno: pulumi.Input<string>,
+  members: pulumi.Input<unknown>,
+): pulumi.Output<Failure | undefined> {
+  const byAgent = currentAgents();
+  const cnosOf = (list: unknown): Array<string | undefined> =>
+    Array.isArray(list)
+      ? list.map((m: unknown) => (m && typeof m === "object" && "cno" in m ? plainCno(m.cno) : undefined))
+      : [];
+  const q = plainQno(qno);
+  const now = cnosOf(members);
+  const recorded = new Set<string>();
+  const record = ([q, list]: [string, unknown]) => {
+    for (const c of cnosOf(list)) {
+      if (!q || !c || recorded.has(c)) continue;
+      recorded.add(c);
+      agentClaims(byAgent, c).memberships.push({ who, qno: q });
+    }
+  };
+  return judgeAfterProgramBody<[string, unknown]>(
+    pulumi.all([qno, members]) as pulumi.Output<[string, unknown]>,
+    q !== undefined && Array.isArray(members) && now.every((c) => c !== undefined) ? [q, members] : undefined,
+    record,
+    ([q, list]) => {
+      if (!q) return undefined;
+      const cnos = cnosOf(list).filter((c): c is string => c !== undefined);
+      return judgeMemberships(
+        byAgent,
+        cnos.map(() => ({ who, qno: q })),
+        cnos,
+        "members",
+      );
+    },
+  );
 }

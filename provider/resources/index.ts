@@ -16,7 +16,7 @@ export {
   type PermissionArgs,
   type Permission,
 } from "./client/resource";
-export { ClientPhone, type ClientPhoneArgs } from "./client-phone/resource";
+export { ClientPhone, type ClientPhoneArgs, MOBILE } from "./client-phone/resource";
 export { DynamicTelGroup, type DynamicTelGroupArgs } from "./dynamic-tel-group/resource";
 export { Exten, type ExtenArgs, ExtenCodec, ExtenType } from "./exten/resource";
 export { Pause, type PauseArgs } from "./pause/resource";

@@ -11,6 +11,7 @@
 import { createHash } from "node:crypto";
 import type { ApiRequest } from "../contract";
 import { decryptAgentPassword } from "./agent-password";
+import { loggedOut } from "./agent-status";
 import { fail, omit, page, Params, type Ctx, type EndpointModule, type Obj } from "./kernel";
 
 const CNO = /^\d{4,11}$/;
@@ -25,8 +26,8 @@ const INTS: IntRule[] = [
   { name: "active", oneOf: [0, 1], dflt: 1 },
   { name: "hiddenTel", oneOf: [0, 1], dflt: 0 },
   { name: "wrapupTime", min: 0, max: 300, dflt: 30 },
-  { name: "crmId" },
-  { name: "clidType", oneOf: [0, 2, 3], dflt: 0 },
+  // Doc 3.1.1 lists 0, 2, 3; the vendor SDK's CreateClientRequest also sends 1 (本地优先, local first).
+  { name: "clidType", oneOf: [0, 1, 2, 3], dflt: 0 },
   { name: "clidRule", oneOf: [1, 2], dflt: 1 },
   { name: "assignType", oneOf: [0, 1], dflt: 0 },
   { name: "dynamicTelGroupId" },
@@ -57,7 +58,12 @@ const PERMISSION: IntRule[] = [
   { name: "taskInventory", oneOf: [1, 3], dflt: 1 },
 ];
 const LISTS = ["qnos", "clid", "clidDefault", "clidArea", "serveArea", "cloudNumberModes"];
-const STRINGS = ["name", "areaCode", "password", "dynamicTelGroupName"];
+const STRINGS = ["name", "areaCode", "password", "dynamicTelGroupName", "crmId"];
+/**
+ * Doc 3.1.1/3.1.2 `crmId` Integer, 3.1.4/3.1.5 String, the vendor SDK String: digits, sent as a
+ * number or as text; kept as the text that was sent, so leading zeros ("00123") survive.
+ */
+const CRM_ID = /^\d{1,64}$/;
 
 /** describe_client's fields (doc 3.1.5, answer parameters); everything else the agent has stays hidden. */
 const DESCRIBED = [
@@ -141,6 +147,8 @@ function readClient(p: Params, ctx: Ctx, req: ApiRequest, creating: boolean, cur
     out.passwordAsSent = sent;
   }
   Object.assign(out, readInts(p, INTS, creating));
+  const crmId = p.str("crmId", { pattern: CRM_ID, what: "1-64位数字" });
+  if (crmId !== undefined) out.crmId = crmId;
   if (!creating) Object.assign(out, readInts(p, UPDATE_ONLY, false));
   if (creating) out.type = p.int("type", { oneOf: [1, 2, 3] }) ?? 2;
 
@@ -179,6 +187,9 @@ function readClient(p: Params, ctx: Ctx, req: ApiRequest, creating: boolean, cur
       if (gid !== undefined) item.dynamicTelGroupId = gid;
       const gname = ap.str("dynamicTelGroupName");
       if (gname !== undefined) item.dynamicTelGroupName = gname;
+      // Doc 3.1.1 clidArea 对象, `dynamicTelGroupName`: 必填 when the entry's assignType is 1.
+      if (at === 1 && !gname)
+        throw fail.invalid("clidArea 中 assignType 为1(动态号码组)时 dynamicTelGroupName 为必填项");
       ap.rejectUnknown([
         "areaGroupName",
         "areaGroupId",
@@ -192,9 +203,10 @@ function readClient(p: Params, ctx: Ctx, req: ApiRequest, creating: boolean, cur
   }
   const modes = p.array<unknown>("cloudNumberModes");
   if (modes !== undefined) {
-    // Doc 3.1.1 `cloudNumberModes`: four 0/1 switches.
-    if (modes.length !== 4 || modes.some((m) => m !== 0 && m !== 1))
-      throw fail.invalid("cloudNumberModes 必须是4个0或1");
+    // Doc 3.1.1 `cloudNumberModes`: four mode states (开启状态); 0 and 1 in the request example,
+    // and describe's example (3.1.5) answers [0,0,0,2]: a state the server holds is one it takes.
+    if (modes.length !== 4 || modes.some((m) => m !== 0 && m !== 1 && m !== 2))
+      throw fail.invalid("cloudNumberModes 必须是4个0、1或2");
     out.cloudNumberModes = modes;
   }
   const dynName = p.str("dynamicTelGroupName");
@@ -379,6 +391,8 @@ export const clientsModule: EndpointModule = {
         const bindTel = p.str("bindTel");
         const range = (name: string) => p.int(name, { min: 0 });
         const [st, et, ust, uet] = ["startTime", "endTime", "updateStartTime", "updateEndTime"].map(range);
+        // Strict: a queue that does not exist is 队列不存在 (doc 3.2.7's wording), not an empty list.
+        fail.strictlyNotFound(ctx, qno !== undefined && !ctx.store.table("queue").has(qno), "队列不存在");
         let all = [...clients(ctx).values()].sort((a, b) => Number(a.id) - Number(b.id));
         if (qno !== undefined) all = all.filter((c) => memberships(ctx).has(`${qno}:${String(c.cno)}`));
         if (active !== undefined) all = all.filter((c) => c.active === active);
@@ -518,6 +532,8 @@ export const clientsModule: EndpointModule = {
         const cno = p.str("cno", { required: true })!;
         const telType = p.int("telType", { min: 1, max: 4 });
         p.rejectUnknown(["cno", "telType"]);
+        // Doc 3.1.10 gives only the general codes; strict: an unknown agent is 座席不存在, as 3.1.5.
+        fail.strictlyNotFound(ctx, !clients(ctx).has(cno), "座席不存在");
         const list = [...tels(ctx).values()]
           .filter((t) => t.cno === cno && (telType === undefined || t.telType === telType))
           .map((t) => ({ tel: t.tel, telType: t.telType, isBind: t.isBind }));
@@ -593,9 +609,13 @@ export const clientsModule: EndpointModule = {
       handler(p, ctx) {
         const cno = p.str("cno", { required: true })!;
         p.rejectUnknown(["cno"]);
-        // Doc 4.2.8 offline_client, error OfflineFailure: with the reason.
+        // Doc 4.2.8 offline_client, error OfflineFailure: with the reason. Strict: an unknown
+        // agent is the general ResourceNotFound (doc 2.4.1) instead.
+        fail.strictlyNotFound(ctx, !clients(ctx).has(cno), "座席不存在");
         if (!clients(ctx).has(cno)) throw fail.code(400, "OfflineFailure", "座席不存在");
         if (!ctx.flags.onlineAgents.has(cno)) throw fail.code(400, "OfflineFailure", "座席未登录");
+        // The document names no refusal for an agent on a call: the call is cut (counted, doc 7.1).
+        loggedOut(ctx, cno, true);
         ctx.flags.onlineAgents.delete(cno);
         return {};
       },

@@ -10,6 +10,7 @@ import {
   type Enterprise,
   type Route,
 } from "../contract";
+import { agentStatusModule, liveOf, loggedOut, setAgentActivity } from "./agent-status";
 import { clientsModule } from "./clients";
 import { extensModule } from "./extens";
 import { globalsModule } from "./globals";
@@ -38,21 +39,34 @@ const MODULES: EndpointModule[] = [
   numbersModule,
   restrictModule,
   globalsModule,
+  agentStatusModule,
 ];
 
 export const createEnterprise: CreateEnterprise = (options = {}) => {
-  const saved = options.state as { store?: unknown; flags?: Record<string, string[]> } | undefined;
+  const saved = options.state as
+    | {
+        store?: unknown;
+        flags?: Record<string, string[]>;
+        live?: { details?: Array<[string, string]>; callsCut?: number };
+      }
+    | undefined;
   const ctx: Ctx = {
     store: Store.import(saved?.store),
     seed: buildSeed(options.seed),
     now: options.now ?? Date.now,
     passwordEncryption: options.passwordEncryption ?? "aes",
+    strict: options.strict ?? false,
     flags: {
       onlineAgents: new Set(saved?.flags?.onlineAgents ?? []),
       ivrQueues: new Set(saved?.flags?.ivrQueues ?? []),
       registeredExtens: new Set(saved?.flags?.registeredExtens ?? []),
     },
   };
+
+  Object.assign(liveOf(ctx), {
+    details: new Map(saved?.live?.details ?? []),
+    callsCut: saved?.live?.callsCut ?? 0,
+  });
 
   const byRoute = new Map<string, EndpointDef>();
   const kinds = new Map<string, { idField: string }>();
@@ -108,8 +122,16 @@ export const createEnterprise: CreateEnterprise = (options = {}) => {
       setAgentOnline(cno, online) {
         existing("client", cno);
         if (online) ctx.flags.onlineAgents.add(cno);
-        else ctx.flags.onlineAgents.delete(cno);
+        else {
+          loggedOut(ctx, cno, false);
+          ctx.flags.onlineAgents.delete(cno);
+        }
       },
+      setAgentState(cno, state) {
+        existing("client", cno);
+        setAgentActivity(ctx, cno, state);
+      },
+      callsCut: () => liveOf(ctx).callsCut,
       setQueueUsedByIvr(qno, used) {
         existing("queue", qno);
         if (used) ctx.flags.ivrQueues.add(qno);
@@ -129,6 +151,7 @@ export const createEnterprise: CreateEnterprise = (options = {}) => {
           ivrQueues: [...ctx.flags.ivrQueues],
           registeredExtens: [...ctx.flags.registeredExtens],
         },
+        live: { details: [...liveOf(ctx).details], callsCut: liveOf(ctx).callsCut },
       };
     },
   };

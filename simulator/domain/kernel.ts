@@ -26,6 +26,13 @@ export const fail = {
   invalid: (message: string) => new ApiFailure(400, "InvalidParameter", message),
   missing: (field: string) => new ApiFailure(400, "MissingParameter", `缺少必需参数: ${field}`),
   notFound: (message = "指定的资源不存在") => new ApiFailure(404, "ResourceNotFound", message),
+  /**
+   * Strict answers only (Ctx.strict): a named object that does not exist, on an endpoint that
+   * answers an empty result otherwise. Doc 2.4.1: ResourceNotFound, HTTP 404, for any call.
+   */
+  strictlyNotFound: (ctx: { strict: boolean }, missing: boolean, message = "指定的资源不存在") => {
+    if (ctx.strict && missing) throw new ApiFailure(404, "ResourceNotFound", message);
+  },
   /** Endpoint-specific codes with the status the endpoint's error table gives. */
   code: (status: number, code: string, message: string) => new ApiFailure(status, code, message),
 };
@@ -111,6 +118,8 @@ export interface Ctx {
   flags: Flags;
   /** How agent passwords arrive (doc 3.1.1 `password`: AES-encrypted). */
   passwordEncryption: "aes" | "none";
+  /** Strict answers (contract.ts `strict`): ResourceNotFound for a named object that does not exist. */
+  strict: boolean;
 }
 
 export interface Flags {

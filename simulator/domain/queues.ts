@@ -6,8 +6,8 @@
  */
 import { fail, omit, page, Params, requestId, type Ctx, type EndpointModule, type Obj } from "./kernel";
 
-/** Doc 3.2.1 `qno`: 4 digits. `name`: Chinese, letters, digits, underscore, at most 20. */
-const QNO = /^\d{4}$/;
+/** Doc 3.2.1 `qno`: 4 digits; the vendor SDK (QueueDetailModel): "默认四位数字支持3-5位", 3-5 supported. `name`: Chinese, letters, digits, underscore, at most 20. */
+const QNO = /^\d{3,5}$/;
 const NAME = /^[\p{Script=Han}A-Za-z0-9_]+$/u;
 
 /** Settings with their documented ranges and defaults (doc 3.2.1 create_queue). */
@@ -136,7 +136,7 @@ function applyBatchItem(ctx: Ctx, item: Obj) {
 function readBatchItem(raw: unknown, ctx: Ctx): Obj {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw fail.invalid("queues 的元素必须是对象");
   const p = Params.of(raw as Obj);
-  const qno = p.str("qno", { required: true, pattern: QNO, what: "4位数字" })!;
+  const qno = p.str("qno", { required: true, pattern: QNO, what: "3-5位数字" })!;
   const name = readName(p, true);
   const settings = readSettings(p, false);
   const item: Obj = { qno, name, ...settings };
@@ -159,7 +159,7 @@ export const queuesModule: EndpointModule = {
       path: "/cc/create_queue",
       handler(p, ctx) {
         settleBatches(ctx);
-        const qno = p.str("qno", { required: true, pattern: QNO, what: "4位数字" })!;
+        const qno = p.str("qno", { required: true, pattern: QNO, what: "3-5位数字" })!;
         const name = readName(p, true)!;
         const settings = readSettings(p, true);
         checkPercent(settings);
@@ -177,7 +177,7 @@ export const queuesModule: EndpointModule = {
       path: "/cc/update_queue",
       handler(p, ctx) {
         settleBatches(ctx);
-        const qno = p.str("qno", { required: true, pattern: QNO, what: "4位数字" })!;
+        const qno = p.str("qno", { required: true, pattern: QNO, what: "3-5位数字" })!;
         const name = readName(p, false);
         const settings = readSettings(p, false);
         const members = p.has("queueMembers") ? readMembers(p.raw("queueMembers"), ctx, "queueMembers") : undefined;
@@ -300,6 +300,7 @@ export const queuesModule: EndpointModule = {
         const cno = p.str("cno", { required: true })!;
         p.rejectUnknown(["cno"]);
         const clients = ctx.store.table("client");
+        fail.strictlyNotFound(ctx, !clients.has(cno), "座席不存在");
         const mine = [...queues(ctx).values()].filter((q) => memberships(ctx).has(`${String(q.qno)}:${cno}`));
         return {
           queues: mine.map((q) => {

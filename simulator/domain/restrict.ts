@@ -69,6 +69,8 @@ export const restrictModule: EndpointModule = {
           .filter((e) => description === undefined || String(e.description ?? "").includes(description))
           .filter((e) => expirationFlag === undefined || expired(e) === (expirationFlag === 1))
           .sort((a, b) => Number(a.seq) - Number(b.seq));
+        // Strict: a number asked for by `tel` that is not on the list is not found (doc 2.4.1).
+        fail.strictlyNotFound(ctx, tel !== undefined && all.length === 0);
         return {
           restrictTels: all.slice(offset, offset + limit).map((e) => {
             const out: Obj = {

@@ -204,7 +204,7 @@ describe("the written project", () => {
         "  wrapupTime: 45,",
         "  ibWrapupType: clink.IbWrapupType.Queue,",
         "  ibWrapupTime: 0,",
-        "  crmId: 5000,",
+        '  crmId: "5000",',
         "  permission: { recordDownload: clink.RecordDownload.Listen, sms: 1, record: 1 },",
         "  type: clink.ClientType.Omnichannel,",
         '  serveArea: ["010", "021"],',
@@ -353,6 +353,13 @@ describe("what the server can answer", () => {
     ]);
     expect(r.model.warnings).toEqual([
       'number group "动态号码组" (id 1) is not exported: its numbers are answered masked (e.g. 138xxxx8888, doc 3.5.8 example).',
+      // Masked numbers are never declared (doc 2.7): the agents keep them, unmanaged.
+      'agent 0000: clid ["400xxx888"] is not a value pulumi-clink accepts (must be a caller number (外显号码): 3 to 20 digits; it is masked (x, X or *): the vendor document masks numbers in its examples (doc 2.7), the API never does, so declare the full number); left undeclared (the object keeps it, unmanaged).',
+      'agent 0000: clidArea [{"areaGroupName":"北京地区","obClids":["400xxx888"]}] is not a value pulumi-clink accepts (must be a caller number (外显号码): 3 to 20 digits; it is masked (x, X or *): the vendor document masks numbers in its examples (doc 2.7), the API never does, so declare the full number); left undeclared (the object keeps it, unmanaged).',
+      'agent 8029: clid ["400xxx888"] is not a value pulumi-clink accepts (must be a caller number (外显号码): 3 to 20 digits; it is masked (x, X or *): the vendor document masks numbers in its examples (doc 2.7), the API never does, so declare the full number); left undeclared (the object keeps it, unmanaged).',
+      'agent 8029: clidArea [{"areaGroupName":"北京地区","obClids":["400xxx888"]}] is not a value pulumi-clink accepts (must be a caller number (外显号码): 3 to 20 digits; it is masked (x, X or *): the vendor document masks numbers in its examples (doc 2.7), the API never does, so declare the full number); left undeclared (the object keeps it, unmanaged).',
+      'agent 8030: clid ["400xxx888"] is not a value pulumi-clink accepts (must be a caller number (外显号码): 3 to 20 digits; it is masked (x, X or *): the vendor document masks numbers in its examples (doc 2.7), the API never does, so declare the full number); left undeclared (the object keeps it, unmanaged).',
+      'agent 8030: clidArea [{"areaGroupName":"北京地区","obClids":["400xxx888"]}] is not a value pulumi-clink accepts (must be a caller number (外显号码): 3 to 20 digits; it is masked (x, X or *): the vendor document masks numbers in its examples (doc 2.7), the API never does, so declare the full number); left undeclared (the object keeps it, unmanaged).',
       "the phone of agent 0000 is not exported: list_clients answers it masked (152xxxx0000); declare the binding by hand.",
     ]);
     // describe_client's example: crmId "" is no crmId; seven permission keys, the rest at their defaults.
@@ -425,6 +432,8 @@ describe("a server answering beyond the document", () => {
     const r = await exported(server);
     expect(r.model.warnings).toEqual([
       'number group "组A" (id 7): DynamicTelGroup: statisticDays applies only with advancedConfigPermission 1 (doc 3.5.5, statisticDays: 高级设置开关开启时); statisticDays left undeclared (the object keeps it, unmanaged).',
+      // A CRM id is digits (doc 3.1.1/3.1.2 Integer): text is left to the server.
+      'agent 1001: crmId "CRM-7" is not a value pulumi-clink accepts (must be a CRM id: 1 to 64 digits, quoted to keep leading zeros ("00123"), or a non-negative integer); left undeclared (the object keeps it, unmanaged).',
       "agent 1002 is not exported: Client field 'name' is required: Agent name (座席名称): Chinese characters, letters, digits and underscores, at most 20 characters; Client field 'areaCode' is required: Area code the agent belongs to (所属区号), e.g. \"010\". Declare it by hand.",
       "agent 1003 is not exported: describe_client answered agent 1004 for it.",
       "queue 0001 is not exported: strategy 99 is not a value pulumi-clink accepts (must be one of 1 (sequential), 2 (round robin), 3 (average), 4 (random), 5 (skills based), 6 (longest idle since last inbound), 7 (skills + longest idle since last inbound), 8 (longest idle since last inbound, all queues), 9 (skills + longest idle since last inbound, all queues), 10 (average, all queues), 11 (skills + round robin), 12 (longest idle), 13 (skills + longest current idle), 14 (longest idle since last call)). Declare it by hand, or fix the value in the Clink console.",
@@ -434,7 +443,7 @@ describe("a server answering beyond the document", () => {
     const agents = r.files.get("agents.ts")!;
     expect(agents).toContain("  wrapupTime: 45,\n");
     // describe types crmId String (3.1.5) and the Args take text too: declared as the server has it.
-    expect(agents).toContain('  crmId: "CRM-7",\n');
+    expect(agents).not.toContain("CRM-7");
     expect(agents).not.toMatch(/strangeField|agcRx/);
     expect(agents).toContain(
       '// Draws caller numbers from number group "组A" (answered by this server, not in doc 3.1.5). To manage it, add dynamicTelGroupName: numberGroups.group_组A.name, importing ./number-groups (the first up then restates it).',

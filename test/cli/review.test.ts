@@ -60,7 +60,7 @@ describe("review", () => {
       "> - agent 1009 alice is replaced (was agent 1001 alice), because Agent number (座席工号) changes 1001 → 1009 (the object's key, never updated in place): the agent is deleted (doc 3.1.3 delete_client) and created anew: it is logged out and must log in again, its login history and bindings stay with the deleted agent, and what is not declared on it (bound phone, phone numbers, queue memberships, gains) is lost.",
       "> - agent 1005 eve loses its phone 8002: the agent takes no calls until a phone is bound again (doc 3.1.8 unbind_client_tel).",
       "> - The black/white list switch (黑白名单配置) changes from 3 (blacklist, both) to 6 (whitelist, both) (doc 3.7.5): only numbers on the whitelist get through for calls in both directions, every other number is blocked.",
-      "> - queue 0003 night is left with no members (bob leaves): calls routed to it find no agent to answer.",
+      "> - queue 0003 night is left with no members (agent 1002 bob leaves): calls routed to it find no agent to answer.",
       "",
       "#### Agents (座席, `Client`)",
       "",
@@ -71,20 +71,20 @@ describe("review", () => {
       "- **agent 1003 carol** added",
       "  - Area code the agent belongs to (所属区号): 010",
       "  - Role (座席角色): 1 (supervisor)",
-      "  - carol joins 0002",
+      "  - agent 1003 carol joins queue 0002",
       "",
       "#### Queues (队列, `Queue`)",
       "",
       "- **queue 0001 售后服务** changed",
       "  - Queue name (队列名称): 售后支持 → 售后服务",
-      "  - bob's penalty in 0001 售后服务: 3 → 2",
-      "  - carol joins 0001 售后服务 at penalty 1",
-      "  - alice leaves 0001 售后服务",
+      "  - agent 1002 bob's penalty in queue 0001 售后服务: 3 → 2",
+      "  - agent 1003 carol joins queue 0001 售后服务 at penalty 1",
+      "  - agent 1001 alice leaves queue 0001 售后服务",
       "",
       "#### Queue memberships (队列成员, `QueueMember`)",
       "",
       "- **queue membership 0003 night · 1002 bob** removed",
-      "  - bob leaves 0003 night",
+      "  - agent 1002 bob leaves queue 0003 night",
       "",
       "#### Phone bindings (座席绑定电话, `ClientPhone`)",
       "",
@@ -241,11 +241,67 @@ describe("review", () => {
       .split("\n")
       .filter((l) => l.startsWith("> - "));
     expect(warnings).toEqual([
-      "> - queue 0002 overflow is deleted: calls can no longer be routed to it, and its members leave it (doc 3.2.5 delete_queue). The delete is refused while a member is logged in (OnlineClientInQueue) or an IVR routes to it (QueueInUse). Its members now: bob.",
+      "> - queue 0002 overflow is deleted: calls can no longer be routed to it, and its members leave it (doc 3.2.5 delete_queue). The delete is refused while a member is logged in (OnlineClientInQueue) or an IVR routes to it (QueueInUse). Its members now: agent 1002 bob.",
       "> - phone 8001 is deleted: a device registered with it stops working (doc 3.4.3 delete_exten). The delete is refused while an agent has it bound (ExtenOnUsing).",
       "> - phone 8003 is replaced (was phone 8002), because Phone number (话机号码) changes 8002 → 8003 (the object's key, never updated in place): the phone is deleted (doc 3.4.3 delete_exten) and created anew: a device registered with it must register again, and the delete is refused while an agent has it bound (ExtenOnUsing).",
-      "> - queue 0001 s is left with no members (bob leaves): calls routed to it find no agent to answer.",
+      "> - queue 0001 s is left with no members (agent 1002 bob leaves): calls routed to it find no agent to answer.",
     ]);
+  });
+
+  it("names every member by agent number and name, since two agents may share a name", () => {
+    const text = log(
+      same("Client", "b1", agent("1802", "b")),
+      same("Client", "b2", agent("1803", "b")),
+      step(
+        "update",
+        "Queue",
+        "support",
+        queue("0801", "support", { members: { "1802": { penalty: 2 }, "1803": { penalty: 1 } } }),
+        queue("0801", "support", { members: { "1802": { penalty: 5 } } }),
+      ),
+      step(
+        "update",
+        "QueueMember",
+        "b-sales",
+        { qno: "0802", cno: "1803", penalty: 1 },
+        { qno: "0802", cno: "1803", penalty: 4 },
+      ),
+      step("create", "QueueMember", "x-sales", undefined, { qno: "0802", cno: "1900", penalty: 3 }),
+    );
+    const out = reviewEventLog(text);
+    expect(out).toContain("  - agent 1802 b's penalty in queue 0801 support: 2 → 5\n");
+    expect(out).toContain("  - agent 1803 b leaves queue 0801 support\n");
+    expect(out).toContain("  - agent 1803 b's penalty in queue 0802: 1 → 4\n");
+    // An agent the program does not declare: its number alone.
+    expect(out).toContain("  - agent 1900 joins queue 0802 at penalty 3\n");
+  });
+
+  it("a replacement caused by a field the program does not declare shows the server's value and the default", () => {
+    // An adopted agent of type 1 (omnichannel), declared without `type`: the provider compares with
+    // the default 2 and replaces it; the old inputs have no type, the state's outputs the server's.
+    const text = log(
+      replacement("Client", "a", agent("1801", "a", { type: undefined }), agent("1801", "a", { type: undefined }), [
+        "type",
+      ]),
+    );
+    const withHeld = log(
+      step(
+        "create-replacement",
+        "Client",
+        "a",
+        agent("1801", "a", { type: undefined }),
+        agent("1801", "a", { type: undefined }),
+        {
+          keys: ["type"],
+          oldOutputs: { cno: "1801", name: "a", type: 1 },
+        },
+      ),
+    );
+    for (const out of [reviewEventLog(text), reviewEventLog(withHeld)]) expect(out).not.toMatch(/changes none →/);
+    expect(reviewEventLog(withHeld)).toContain(
+      "Agent type (座席类型) changes 1 (omnichannel) (as the center holds it; not declared) → 2 (call center) (its default; not declared)",
+    );
+    expect(reviewEventLog(text)).toContain("changes not declared → 2 (call center) (its default; not declared)");
   });
 
   it("cuts the summary to the budget at whole lines and says what it cut", () => {

@@ -64,3 +64,56 @@ export function docExamples(file = DOC_FIXTURE): DocExample[] {
   });
   return out;
 }
+
+/** A request example (请求示例) of section 3: the POST body, or the query lines of one written as a URL. */
+export interface DocRequest {
+  section: string;
+  path: string;
+  line: number;
+  params: Record<string, unknown>;
+}
+
+/**
+ * Every request example of section 3 that carries parameters: a JSON body after 请求示例, or
+ * `&name=value` lines (create_exten's and update_exten's examples put the fields in the URL).
+ * Query values stay strings, as a URL carries them.
+ */
+export function docRequests(file = DOC_FIXTURE): DocRequest[] {
+  const text = fs.readFileSync(file, "utf8");
+  const lines = text.split("\n");
+  const offsets: number[] = [];
+  let at = 0;
+  for (const l of lines) {
+    offsets.push(at);
+    at += l.length + 1;
+  }
+  const out: DocRequest[] = [];
+  let section = "";
+  let endpoint = "";
+  lines.forEach((line, i) => {
+    const heading = /^(3\.\d+\.\d+)\. /.exec(line);
+    if (heading) {
+      section = heading[1];
+      endpoint = "";
+    }
+    const p = /(?:GET|POST)?\s*(\/cc\/[A-Za-z_]+)/.exec(line);
+    if (p && !endpoint && section) endpoint = p[1];
+    if (!line.trim().startsWith("请求示例")) return;
+    let end = i + 1;
+    while (end < lines.length && !lines[end].trim().startsWith("返回示例")) end++;
+    const block = lines.slice(i + 1, end);
+    const brace = block.findIndex((l) => l.trim().startsWith("{"));
+    if (brace >= 0) {
+      const raw = jsonAt(text, offsets[i + 1 + brace]);
+      out.push({ section, path: endpoint, line: i + 1, params: JSON.parse(raw) as Record<string, unknown> });
+      return;
+    }
+    const params: Record<string, unknown> = {};
+    for (const l of block) {
+      const m = /^&([A-Za-z]+)=(.*)$/.exec(l.trim());
+      if (m) params[m[1]] = m[2];
+    }
+    if (Object.keys(params).length > 0) out.push({ section, path: endpoint, line: i + 1, params });
+  });
+  return out;
+}

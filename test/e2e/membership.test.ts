@@ -142,4 +142,65 @@ describe("queue membership under the real engine", () => {
     );
     expect(sim.admin.list("queue")).toEqual([]);
   });
+
+  it("refuses Client.qnos beside another declaration of that agent's membership at preview, with no API call", async () => {
+    // Issue 23, item 5: qnos is the agent's whole queue set (doc 3.1.2 update_client); a QueueMember
+    // or a Queue.members entry naming the same agent would be removed by every update of the agent.
+    sim.admin.insert("queue", { qno: "0802", name: "sales" });
+    const h = await createStack(
+      where,
+      ({ clink }) => {
+        const b = new clink.Client("b", {
+          cno: "1802",
+          name: "b",
+          areaCode: "010",
+          password: "agent-pw-1802",
+          qnos: [],
+        });
+        new clink.QueueMember("b-sales", { qno: "0802", cno: b.cno, penalty: 2 });
+        new clink.Queue("support", { qno: "0801", name: "support", members: [{ cno: "1802", penalty: 1 }] });
+      },
+      { endpoint: sim.url, project: "clink-e2e-one-owner" },
+    );
+    const calls = sim.log().length;
+    // Each refused resource names both owners and the queue; the engine stops at the first refusal it meets.
+    const both =
+      /Agent 1802 in queue (0801|0802): clink\.Client "b" declares the agent's whole queue set \(qnos\), and clink\.(QueueMember "b-sales"|Queue "support") also declares its membership of queue \1\./;
+    await expect(h.stack.preview()).rejects.toThrow(both);
+    expect(sim.log().slice(calls)).toEqual([]);
+    await expect(h.stack.up()).rejects.toThrow(both);
+    expect(sim.log().slice(calls)).toEqual([]);
+    expect(sim.admin.list("client").some((c) => (c as { cno: string }).cno === "1802")).toBe(false);
+  });
+
+  it("a queue's settings and a membership of it changed in one up do not undo each other", async () => {
+    // Issue 23, item 6: the QueueMember names the queue by its literal qno, so the engine runs both
+    // at once; the membership batch restates the queue's settings (doc 3.2.3) and must not restate
+    // those read before the queue's update (maxWait 9 back to 5).
+    let maxWait = 5;
+    let withMember = false;
+    const h = await createStack(
+      where,
+      ({ clink }) => {
+        new clink.Queue("busy", { qno: "0811", name: "busy", maxWait });
+        if (withMember) new clink.QueueMember("busy-1003", { qno: "0811", cno: "1003", penalty: 2 });
+      },
+      { endpoint: sim.url, project: "clink-e2e-queue-writes" },
+    );
+    await h.stack.up();
+    maxWait = 9;
+    withMember = true;
+    const rec = recorder();
+    await h.stack.up({ onEvent: rec.onEvent });
+    expect(changesOf(rec.ops).sort()).toEqual(["create busy-1003", "update busy"]);
+    // Let a batch the server accepted but has not applied yet run (any queue call applies it).
+    await new Promise((r) => setTimeout(r, 400));
+    const { result } = await api.request<{ result: { maxWait: number } }>("GET", "/cc/describe_queue", {
+      query: { qno: "0811" },
+    });
+    expect(result.maxWait).toBe(9);
+    expect(await members("0811")).toEqual([{ cno: "1003", penalty: 2 }]);
+    await h.stack.preview({ expectNoChanges: true });
+    await h.stack.destroy();
+  });
 });

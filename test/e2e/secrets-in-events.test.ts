@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator } from "../../simulator";
-import { createStack, programDir, SIM_KEY_ID, SIM_KEY_SECRET, type ProgramDir } from "./harness";
+import { createStack, programDir, SIM_KEY_ID, SIM_KEY_SECRET, type ProgramDir, type Program } from "./harness";
 
 type Sim = Awaited<ReturnType<typeof startSimulator>>;
 
@@ -61,4 +61,84 @@ describe("passwords in engine events", () => {
     for (const pw of ["Agent-second-pw-2", "Phone-second-pw-2"]) expect(state.includes(pw)).toBe(false);
     await h.stack.destroy();
   });
+});
+
+/**
+ * A refused password is never printed (issue 24, item 2). The engine prints a check failure as
+ * "property password value {<the checked input>} has a problem" (pkg/resource/deploy,
+ * issueCheckFailures), a Pulumi secret included (`{&{{…}}}`): for a write-only field check
+ * names no property, only the field in its reason. Each refusal is grepped out of the CLI output of
+ * preview and up, the error they throw, and the event log.
+ */
+describe("refused passwords", () => {
+  let sim: Sim;
+  let where: ProgramDir;
+  beforeAll(async () => {
+    where = programDir();
+    sim = await startSimulator({ port: 0, accessKeyId: SIM_KEY_ID, accessKeySecret: SIM_KEY_SECRET, rate: 0 });
+  });
+  afterAll(async () => {
+    await sim?.close();
+  });
+
+  const tooLong = (tag: string) => `${tag}-${"x".repeat(70)}`;
+  const cases: Array<{ what: string; secret: string; field: string; program: Program }> = [
+    {
+      what: "an agent password longer than 64 characters",
+      secret: tooLong("AgentLongPw"),
+      field: "password",
+      program: ({ clink }) => {
+        new clink.Client("alice", { cno: "1001", name: "alice", areaCode: "010", password: tooLong("AgentLongPw") });
+      },
+    },
+    {
+      what: "an agent password that is not text",
+      secret: "8675309123",
+      field: "password",
+      program: ({ clink }) => {
+        new clink.Client("alice", {
+          cno: "1001",
+          name: "alice",
+          areaCode: "010",
+          password: 8675309123 as unknown as string,
+        });
+      },
+    },
+    {
+      what: "a phone password longer than 64 characters",
+      secret: tooLong("PhoneLongPw"),
+      field: "password",
+      program: ({ clink }) => {
+        new clink.Exten("desk", {
+          extenNumber: "8001",
+          password: tooLong("PhoneLongPw"),
+          areaCode: "010",
+          type: 1,
+          allow: 1,
+        });
+      },
+    },
+  ];
+
+  for (const c of cases)
+    it(`print nothing of ${c.what}, in output, error or events`, async () => {
+      const h = await createStack(where, c.program, { endpoint: sim.url, project: "clink-e2e-refused-pw" });
+      const seen: string[] = [];
+      const record = { onEvent: (e: unknown) => seen.push(JSON.stringify(e)), onOutput: (s: string) => seen.push(s) };
+      const failed: string[] = [];
+      for (const run of [() => h.stack.preview(record), () => h.stack.up(record)]) {
+        const err = await run().then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(err, "the refusal fails the run").toBeDefined();
+        failed.push(String(err), JSON.stringify(err), (err as { stdout?: string }).stdout ?? "");
+        failed.push((err as { stderr?: string }).stderr ?? "");
+      }
+      const all = seen.join("\n") + failed.join("\n");
+      expect(all).toMatch(new RegExp(`${c.field}.*must be`)); // the refusal is said, naming the field
+      expect(all.includes(c.secret), "the password in output, error or event log").toBe(false);
+      expect(all.includes(c.secret.slice(0, 24))).toBe(false);
+      expect(sim.log().filter((e) => e.path !== "/cc/describe_client" && e.method === "POST")).toHaveLength(0);
+    });
 });

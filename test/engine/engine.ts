@@ -67,6 +67,12 @@ export async function createStack(
     config?: Record<string, { value: string; secret?: boolean }>;
     /** More environment for the engine, e.g. PULUMI_SKIP_CHECKPOINTS. */
     env?: Record<string, string>;
+    /**
+     * `stack.up()` previews first, as `pulumi up` does (the Automation API's up passes
+     * --skip-preview): see previewBeforeUp. The e2e harness turns it on (test/e2e/harness.ts).
+     * @default false
+     */
+    previewBeforeUp?: boolean;
   },
 ): Promise<StackHandle> {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "clink-stack-"));
@@ -78,7 +84,7 @@ export async function createStack(
 
   const open = async (dir: ProgramDir) => {
     usePluginFrom(dir.dir);
-    return dir.automation.LocalWorkspace.createOrSelectStack(
+    const stack = await dir.automation.LocalWorkspace.createOrSelectStack(
       {
         stackName: "e2e",
         projectName: project,
@@ -95,6 +101,8 @@ export async function createStack(
         },
       },
     );
+    if (options.previewBeforeUp) previewBeforeUp(stack);
+    return stack;
   };
 
   const stack = await open(where);
@@ -105,6 +113,37 @@ export async function createStack(
     ...options.config,
   });
   return { stack, backendDir, workDir, reopenFrom: open };
+}
+
+/**
+ * Makes `stack.up(options)` do what `pulumi up` does: a preview with the same options first (its
+ * own process, as the CLI runs it), then the update. A preview that fails stops the up, with the
+ * preview's error. The up's callbacks (onEvent, onOutput, onError) see the update only, so what a
+ * test records is the update's, as before. `stack.up.withoutPreview` is the bare Automation API
+ * call, for a test about an up without a preview.
+ */
+export function previewBeforeUp(stack: Automation.Stack): void {
+  const bare = stack.up.bind(stack);
+  const up = async (options?: Automation.UpOptions) => {
+    const {
+      onEvent: _onEvent,
+      onOutput: _onOutput,
+      onError: _onError,
+      showSecrets: _showSecrets,
+      continueOnError: _continueOnError,
+      plan: _plan,
+      ...shared
+    } = options ?? {};
+    await stack.preview(shared);
+    return bare(options);
+  };
+  stack.up = Object.assign(up, { withoutPreview: bare });
+}
+
+/** The Automation API's bare `up` (no preview first), for a test about the update alone. */
+export function upWithoutPreview(stack: Automation.Stack, options?: Automation.UpOptions) {
+  const up = stack.up as typeof stack.up & { withoutPreview?: typeof stack.up };
+  return (up.withoutPreview ?? up)(options);
 }
 
 export interface Operation {

@@ -66,3 +66,29 @@ export function killEngine(workDir: string): number {
   }
   return doomed.size;
 }
+
+/** Every process below `pids` (children, their children...), as the process table has it now. */
+export function descendantsOf(pids: number[]): number[] {
+  const all = processes();
+  const found = new Set(pids);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const p of all)
+      if (!found.has(p.pid) && found.has(p.ppid)) {
+        found.add(p.pid);
+        grew = true;
+      }
+  }
+  for (const p of pids) found.delete(p);
+  return [...found];
+}
+
+/** Whether `pid` is a live process (a zombie waiting for its parent counts as ended). */
+export function alive(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2)[0] !== "Z";
+  } catch {
+    return false;
+  }
+}

@@ -49,8 +49,9 @@ describe("Queue schema: check", () => {
   });
 
   it.each([
-    ["qno", 1, "4 digits"],
-    ["qno", "001", "4 digits"],
+    ["qno", 1, "3 to 5 digits"],
+    ["qno", "01", "3 to 5 digits"],
+    ["qno", "001234", "3 to 5 digits"],
     ["name", "a b", "Chinese characters, letters, digits and _"],
     ["name", "x".repeat(21), "1 to 20 characters"],
     ["maxWait", 1000, "from 0 to 999"],

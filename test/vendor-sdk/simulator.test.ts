@@ -51,7 +51,7 @@ describe("the vendor SDK's requests against the simulator", () => {
         areaCode: "010",
         password: aesUtilEncrypt("Aa123456", creds.accessKeySecret),
         wrapupTime: 45,
-        crmId: "77",
+        crmId: "0077", // the SDK sends a String: leading zeros are kept (issue 23)
         permission: permission({ call: 1, record: 3 }),
       }),
     });
@@ -71,7 +71,7 @@ describe("the vendor SDK's requests against the simulator", () => {
     expect((plain.json.error as { code: string }).code).toBe("ClientPassword");
 
     const described = await ok({ method: "GET", path: "cc/describe_client", query: { cno: "2001" } });
-    expect(described.client).toMatchObject({ cno: "2001", name: "sdk_agent", wrapupTime: 45, crmId: "77" });
+    expect(described.client).toMatchObject({ cno: "2001", name: "sdk_agent", wrapupTime: 45, crmId: "0077" });
     expect(JSON.stringify(described)).not.toContain("Aa123456");
 
     // update_client requires permission (3.1.2); everything else unset goes as null and stays.
@@ -81,7 +81,7 @@ describe("the vendor SDK's requests against the simulator", () => {
       body: bean(PROPS.updateClient, { cno: "2001", name: "renamed", permission: permission({ call: 1, record: 3 }) }),
     });
     const after = await ok({ method: "GET", path: "cc/describe_client", query: { cno: "2001" } });
-    expect(after.client).toMatchObject({ name: "renamed", areaCode: "010", wrapupTime: 45, crmId: "77" });
+    expect(after.client).toMatchObject({ name: "renamed", areaCode: "010", wrapupTime: 45, crmId: "0077" });
 
     await ok({ method: "POST", path: "cc/delete_client", body: { cno: "2001" } });
     const gone = await sdkSend(sim.url, creds, { method: "GET", path: "cc/describe_client", query: { cno: "2001" } });
@@ -218,5 +218,20 @@ describe("the vendor SDK's requests against the simulator", () => {
       body: { settingValue: 3 },
     });
     expect((await ok({ method: "GET", path: "cc/describe_restrict_tel_setting" })).setting.settingValue).toBe(3);
+  });
+
+  it("agent states: AgentStatusRequest (cnos[i], offset, limit in the query) and OfflineClientRequest (cno in the body)", async () => {
+    sim.admin.insert("client", { cno: "2951", name: "sdk_live", active: 1, type: 2, createTime: 0, updateTime: 0 });
+    sim.admin.setAgentState("2951", "IDLE");
+    const states = await ok({
+      method: "GET",
+      path: "cc/agent_status",
+      query: { "cnos[0]": "2951", "cnos[1]": "2952", offset: 0, limit: 10 },
+    });
+    expect(states.agentStatus).toMatchObject([{ cno: "2951", agentStatus: "空闲" }]);
+    await ok({ method: "POST", path: "cc/offline_client", body: { cno: "2951" } });
+    const after = await ok({ method: "GET", path: "cc/agent_status", query: { "cnos[0]": "2951" } });
+    expect(after.agentStatus).toEqual([]);
+    expect(sim.admin.callsCut()).toBe(0);
   });
 });

@@ -10,22 +10,54 @@ import { clientPhoneSchema } from "./schema";
 import { masks } from "../../schema/core";
 import type { Inputs } from "../../schema/ops";
 import { logOut } from "../../generic/log-out";
-import { makeProvider } from "../../generic/provider";
+import { withChangeWindow } from "../../generic/change-window";
+import { untilFree } from "../../generic/agent-state";
+import { warnOnReplace } from "../../generic/live-preview";
+import { makeProvider, readOrGone } from "../../generic/provider";
 import { alreadyExistsOutcome } from "../../generic/outcomes";
 
 /**
  * The agent's current binding, as { cno, tel, telType }; undefined when none. Read from the
  * agent's phone list (3.1.10) rather than describe_client: a different endpoint from the one the
  * agent itself is read with, so refreshing agents and their phones share no rate-limit window.
+ * An agent that does not exist has no binding: doc 3.1.10 gives only the general codes, and a
+ * server may answer ResourceNotFound (座席不存在) for it, as describe_client does (the preview of
+ * a new agent and its phone, a refresh after the agent was deleted in the console).
  */
 async function describeBinding(api: ClinkClient, cno: string): Promise<Inputs | undefined> {
-  const answer = await api.request<{ clientTels?: Inputs[] }>("GET", "/cc/list_client_tels", { query: { cno } });
-  const bound = (answer.clientTels ?? []).find((t) => Number(t.isBind) === 1);
+  const answer = await readOrGone(() =>
+    api.request<{ clientTels?: Inputs[] }>("GET", "/cc/list_client_tels", { query: { cno } }),
+  );
+  const bound = (answer?.clientTels ?? []).find((t) => Number(t.isBind) === 1);
   return bound ? { cno, tel: String(bound.tel), telType: bound.telType } : undefined;
 }
 
 /** The number as declared, or as the server shows it masked (doc 3.1.10 example "152xxxx8888"). */
 const sameNumber = (shown: string, declared: string) => shown === declared || masks(shown, declared);
+
+/**
+ * Whether the bound phone is also the agent's reserve phone: describe_client's `reserveTel`
+ * (doc 3.1.5; list_client_tels, 3.1.10, does not answer it). Undefined when describe leaves it out.
+ * Asked only for a binding that declares isReserveTel: one more call, for those only.
+ */
+async function reserveOf(api: ClinkClient, cno: string, tel: string): Promise<number | undefined> {
+  const answer = await api.request<{ client?: Inputs }>("GET", "/cc/describe_client", { query: { cno } });
+  const reserve = answer.client?.reserveTel;
+  if (reserve === undefined || reserve === null) return undefined;
+  return reserve !== "" && sameNumber(String(reserve), tel) ? 1 : 0;
+}
+
+async function readBinding(api: ClinkClient, cno: string, state: Inputs): Promise<Inputs | undefined> {
+  const bound = await describeBinding(api, cno);
+  if (!bound || state.isReserveTel === undefined) return bound;
+  const declaredTel = typeof state.tel === "string" ? state.tel : String(bound.tel);
+  const isReserveTel = await reserveOf(
+    api,
+    cno,
+    sameNumber(String(bound.tel), declaredTel) ? declaredTel : String(bound.tel),
+  );
+  return isReserveTel === undefined ? bound : { ...bound, isReserveTel };
+}
 
 /** Binds; the outputs come from the declaration (telType shows after the next refresh), saving a read per binding. */
 async function bind(api: ClinkClient, cno: string, body: Inputs): Promise<Inputs | undefined> {
@@ -41,7 +73,7 @@ async function bind(api: ClinkClient, cno: string, body: Inputs): Promise<Inputs
   return undefined;
 }
 
-export const clientPhoneProvider = makeProvider({
+const provider = makeProvider({
   schema: clientPhoneSchema,
   api: {
     async create(api, body, inputs) {
@@ -55,12 +87,15 @@ export const clientPhoneProvider = makeProvider({
       if (current && inputs.isReserveTel === undefined) return current;
       return bind(api, cno, body);
     },
-    read: (api, id) => describeBinding(api, id),
-    update: (api, id, body) => bind(api, id, body),
+    read: (api, id, state) => readBinding(api, id, state),
+    // bind_client_tel takes the phone on every call (doc 3.1.7, \`tel\` required), also when only isReserveTel changes.
+    update: (api, id, body, news) => bind(api, id, { ...body, tel: body.tel ?? news.tel }),
     async delete(api, id, state) {
       const current = await describeBinding(api, id);
       // Only our binding is undone; a phone someone bound since is theirs.
       if (!current || !sameNumber(String(current.tel), String(state.tel))) return;
+      // Unbinding the phone an agent is on a call with (doc 7.1) waits for the call to end.
+      await untilFree(api, id, "unbind of its phone");
       const unbind = () => api.request("POST", "/cc/unbind_client_tel", { body: { cno: id }, idempotent: true });
       try {
         await unbind();
@@ -88,3 +123,36 @@ export const clientPhoneProvider = makeProvider({
     },
   },
 });
+
+/**
+ * isReserveTel 1 -> 0 is refused at preview: bind_client_tel's `isReserveTel` 0 means "do not copy
+ * the phone to the reserve phone" (doc 3.1.7) and no endpoint clears one, so the change would
+ * preview and apply while the server keeps the reserve phone.
+ */
+const checked: typeof provider = {
+  ...provider,
+  async check(olds, news) {
+    const result = await provider.check!(olds, news);
+    if (olds?.isReserveTel === 1 && result.inputs?.isReserveTel === 0)
+      return {
+        ...result,
+        failures: [
+          ...(result.failures ?? []),
+          {
+            property: "isReserveTel",
+            reason:
+              `ClientPhone ${String(news.cno)}: isReserveTel 1 -> 0 cannot be made: bind_client_tel's isReserveTel 0 only skips copying the phone ` +
+              "to the reserve phone (doc 3.1.7) and no endpoint clears a reserve phone. Clear it in the Clink console, then leave isReserveTel " +
+              "out (not managed) or declare 0 after a refresh shows 0.",
+          },
+        ],
+      };
+    return result;
+  },
+};
+
+/** Replacements warn at preview about a logged-in agent; deletes and replacements keep to the change window. */
+export const clientPhoneProvider = withChangeWindow(
+  warnOnReplace(checked, "unbind", (id) => id),
+  "ClientPhone",
+);

@@ -4,7 +4,24 @@
  * id is the agent number (cno); changing the phone rebinds in place.
  */
 import { z } from "zod";
-import { digits, flag, text, unmaskNumber, type ResourceSchema } from "../../schema/core";
+import { digits, flag, isMasked, unmaskNumber, type Failure, type ResourceSchema } from "../../schema/core";
+
+/** Doc 3.1.7 bind_client_tel errors (ClientTelVerification): a landline (0 and 9-11 digits), a mobile, or a phone (Exten, 3-6 digits, doc 3.4.1). */
+const PHONE = /^(1[3-9]\d{9}|0\d{9,11}|\d{3,6})$/;
+/** Doc 3.1.7: "仅绑定电话为手机号类型时isReserveTel生效" (the reserve phone is a mobile). */
+export const MOBILE = /^1[3-9]\d{9}$/;
+const TEL_ALLOWED =
+  "a mobile (11 digits, 1 then 3-9), a landline with its area code (0 then 9-11 digits) or an Exten number (3-6 digits)";
+
+/** The phone as declared: one of the shapes bind_client_tel takes, never a mask (doc 2.7). */
+const tel = z
+  .string({ error: `must be ${TEL_ALLOWED}` })
+  .refine((v) => !isMasked(v), {
+    error:
+      `must be ${TEL_ALLOWED}; it is masked (x, X or *): the vendor document masks numbers in its examples (doc 2.7), ` +
+      "the API never does, so declare the full number",
+  })
+  .refine((v) => PHONE.test(v), { error: `must be ${TEL_ALLOWED}` });
 
 export const clientPhoneSchema: ResourceSchema = {
   type: "ClientPhone",
@@ -26,8 +43,8 @@ export const clientPhoneSchema: ResourceSchema = {
       required: true,
     },
     tel: {
-      // Digits; x/X/* only as the server masks a number it shows (doc 3.1.10 example "152xxxx8888").
-      schema: text(20, { pattern: /^\d[\dxX*]*$/, patternText: "digits" }),
+      // Declared in full; the server may show it masked (doc 3.1.10 example "152xxxx8888"): mergeApi.
+      schema: tel,
       doc:
         "The phone (电话号码): an Exten's number (IP phone or softphone), a mobile or a landline with area code. " +
         "Changing it rebinds the agent in place. Mobiles and landlines may need the interactive voice verification first (3.1.11/3.1.12).",
@@ -39,14 +56,28 @@ export const clientPhoneSchema: ResourceSchema = {
     },
     isReserveTel: {
       schema: flag("no", "yes"),
-      doc: "Also make the mobile the agent's reserve phone (是否同步为备用手机); mobiles only, and the reserve-phone feature must be on.",
+      doc:
+        "The bound mobile is also the agent's reserve phone (是否同步为备用手机, doc 3.1.7): 1 yes. Mobiles only, and the enterprise's " +
+        "reserve-phone feature must be on. Read back from describe_client's `reserveTel` (doc 3.1.5): 1 when it is this phone, else 0, " +
+        "so a reserve phone changed elsewhere shows as drift. 1 to 0 is refused at preview: bind_client_tel's 0 only skips the copy, " +
+        "and no endpoint clears a reserve phone.",
       lifecycle: "updatable",
-      api: { read: false },
     },
     telType: {
       schema: z.number(),
       doc: "The bound phone's type (电话类型): 1 landline, 2 mobile, 3 IP phone, 4 softphone.",
       lifecycle: "computed",
     },
+  },
+  validate(inputs, known) {
+    const failures: Failure[] = [];
+    if (known("isReserveTel") && known("tel") && inputs.isReserveTel === 1 && !MOBILE.test(String(inputs.tel)))
+      failures.push({
+        property: "isReserveTel",
+        reason:
+          "isReserveTel 1 needs a mobile tel (11 digits): doc 3.1.7 bind_client_tel says the reserve-phone sync applies to mobiles only, " +
+          "so the server would ignore it and every preview would show it again",
+      });
+    return failures;
   },
 };

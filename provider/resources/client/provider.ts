@@ -6,6 +6,9 @@
 import { ClinkApiError, type ClinkClient } from "../../api";
 import { clientSchema } from "./schema";
 import type { Inputs } from "../../schema/ops";
+import { withChangeWindow } from "../../generic/change-window";
+import { untilFree } from "../../generic/agent-state";
+import { warnOnReplace } from "../../generic/live-preview";
 import { makeProvider, readOrGone } from "../../generic/provider";
 import { logOut } from "../../generic/log-out";
 
@@ -17,12 +20,14 @@ export async function describeClient(api: ClinkClient, cno: string): Promise<Inp
   );
   const client = answer?.client;
   if (!client) return undefined;
-  // The gains live on their own endpoint (3.1.14): merged in so refresh sees them drift too.
-  const other = await api.request<{ otherSettings?: { agcRx?: number; agcTx?: number } }>(
-    "GET",
-    "/cc/list_other_setting",
-    { query: { cno } },
+  // The gains live on their own endpoint (3.1.14): merged in so refresh sees them drift too. Its
+  // ResourceNotFound (座席不存在, doc 3.1.14) means the agent went between the two calls: gone.
+  const other = await readOrGone(() =>
+    api.request<{ otherSettings?: { agcRx?: number; agcTx?: number } }>("GET", "/cc/list_other_setting", {
+      query: { cno },
+    }),
   );
+  if (!other) return undefined;
   return { ...client, agcRx: other.otherSettings?.agcRx, agcTx: other.otherSettings?.agcTx };
 }
 
@@ -40,7 +45,7 @@ async function writeGains(api: ClinkClient, cno: string, inputs: Inputs): Promis
   });
 }
 
-export const clientProvider = makeProvider({
+const provider = makeProvider({
   schema: clientSchema,
   api: {
     async create(api, body, inputs) {
@@ -63,6 +68,8 @@ export const clientProvider = makeProvider({
       return answer.client;
     },
     async delete(api, id, state) {
+      // A delete (or the delete half of a replacement) waits for a call to end (doc 7.1).
+      await untilFree(api, id, "delete");
       try {
         await api.request("POST", "/cc/delete_client", { body: { cno: id }, idempotent: true });
       } catch (err) {
@@ -85,3 +92,9 @@ export const clientProvider = makeProvider({
     },
   },
 });
+
+/** Replacements warn at preview about a logged-in agent; deletes and replacements keep to the change window. */
+export const clientProvider = withChangeWindow(
+  warnOnReplace(provider, "delete", (id) => id),
+  "Client",
+);

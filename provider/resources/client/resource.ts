@@ -134,8 +134,8 @@ export interface ClientArgs {
   areaCode: pulumi.Input<string>;
   /**
    * Agent password (座席密码). A Pulumi secret; never read back (describe omits it), so only a change of
-   * the declared value updates it. The enterprise's password rule (default length 8, doc 3.1.1
-   * `password`) is checked by the server (ClientPassword).
+   * the declared value updates it. 1 to 32 characters; the enterprise's password rule (default length
+   * 8, doc 3.1.1 `password`) is checked by the server (ClientPassword).
    * The API never reports it: drift cannot be seen. Sent only when declared.
    * Required to create; with `adopt: true` optional: the adopted agent keeps its own unless one is
    * declared.
@@ -180,15 +180,15 @@ export interface ClientArgs {
    */
   ibWrapupTime?: pulumi.Input<number>;
   /**
-   * CRM id (CRM 编号) for a third-party CRM. Doc 3.1.1/3.1.2 type it as Integer, describe (3.1.5) as
-   * String and its example answers "" when unset; the vendor SDK sends a String. Digits are settled to
-   * a number and sent as one (the document's form); other text is kept as text.
+   * CRM id (CRM 编号) for a third-party CRM: 1 to 64 digits. Quote it to keep leading zeros ("00123" is
+   * sent and kept as "00123"). Doc 3.1.1/3.1.2 type it as Integer, describe (3.1.5) as String and its
+   * example answers "" when unset; it is sent as a String, as the vendor SDK does.
    */
-  crmId?: pulumi.Input<number | string>;
+  crmId?: pulumi.Input<string | number>;
   /**
-   * Caller-number type (外显号码类型): 0 all, 2 agent-specified, 3 smart (doc 3.1.1); 1 local first (本地优先)
-   * is known to the vendor SDK and accepted as the server may answer it. Default 0. Non-zero requires
-   * `clid`.
+   * Caller-number type (外显号码类型): 0 all, 2 agent-specified, 3 smart (doc 3.1.1/3.1.2); 1 local first
+   * (本地优先) is in the vendor SDK's create/update requests only, accepted so an agent the console set so
+   * can be adopted as it is (docs/design.md). Default 0. Non-zero requires `clid`.
    * Not declared: not managed (never sent, never compared); a new object gets the server's default, 0.
    */
   clidType?: pulumi.Input<ClidType>;
@@ -282,8 +282,8 @@ export interface ClientArgs {
   cloudNumberEnabled?: pulumi.Input<number>;
   /**
    * Cloud-number modes (云号码呼叫模式): four switches in order [SIM card, work card, two-way callback, RTC],
-   * 0 off, 1 on. Order matters. The describe example of doc 3.1.5 answers [0,0,0,2]: 2 is accepted as
-   * the server's value, its meaning is not documented.
+   * 0 off, 1 on. Order matters. The describe example of doc 3.1.5 answers [0,0,0,2]: 2 is accepted
+   * (and sent) as the server's own value, its meaning is not documented.
    */
   cloudNumberModes?: pulumi.Input<pulumi.Input<number>[]>;
   /** SMS after outbound hang-up (外呼挂机短信开关), 0 or 1; the SMS centre's rules decide what is sent. */
@@ -354,15 +354,15 @@ export class Client extends pulumi.CustomResource {
    */
   declare readonly ibWrapupTime: pulumi.Output<number | undefined>;
   /**
-   * CRM id (CRM 编号) for a third-party CRM. Doc 3.1.1/3.1.2 type it as Integer, describe (3.1.5) as
-   * String and its example answers "" when unset; the vendor SDK sends a String. Digits are settled to
-   * a number and sent as one (the document's form); other text is kept as text.
+   * CRM id (CRM 编号) for a third-party CRM: 1 to 64 digits. Quote it to keep leading zeros ("00123" is
+   * sent and kept as "00123"). Doc 3.1.1/3.1.2 type it as Integer, describe (3.1.5) as String and its
+   * example answers "" when unset; it is sent as a String, as the vendor SDK does.
    */
-  declare readonly crmId: pulumi.Output<number | string | undefined>;
+  declare readonly crmId: pulumi.Output<string | number | undefined>;
   /**
-   * Caller-number type (外显号码类型): 0 all, 2 agent-specified, 3 smart (doc 3.1.1); 1 local first (本地优先)
-   * is known to the vendor SDK and accepted as the server may answer it. Default 0. Non-zero requires
-   * `clid`.
+   * Caller-number type (外显号码类型): 0 all, 2 agent-specified, 3 smart (doc 3.1.1/3.1.2); 1 local first
+   * (本地优先) is in the vendor SDK's create/update requests only, accepted so an agent the console set so
+   * can be adopted as it is (docs/design.md). Default 0. Non-zero requires `clid`.
    */
   declare readonly clidType: pulumi.Output<ClidType | undefined>;
   /**
@@ -435,8 +435,8 @@ export class Client extends pulumi.CustomResource {
   declare readonly cloudNumberEnabled: pulumi.Output<number | undefined>;
   /**
    * Cloud-number modes (云号码呼叫模式): four switches in order [SIM card, work card, two-way callback, RTC],
-   * 0 off, 1 on. Order matters. The describe example of doc 3.1.5 answers [0,0,0,2]: 2 is accepted as
-   * the server's value, its meaning is not documented.
+   * 0 off, 1 on. Order matters. The describe example of doc 3.1.5 answers [0,0,0,2]: 2 is accepted
+   * (and sent) as the server's own value, its meaning is not documented.
    */
   declare readonly cloudNumberModes: pulumi.Output<number[] | undefined>;
   /** SMS after outbound hang-up (外呼挂机短信开关), 0 or 1; the SMS centre's rules decide what is sent. */

@@ -27,6 +27,9 @@ import {
   oneOf,
   password,
   keyedSet,
+  queueNumber,
+  telNumber,
+  unmaskNumbers,
   objectsOf,
   setSize,
   sortedSet,
@@ -168,10 +171,29 @@ const permissionSchema = z
   .meta({ clinkType: "Permission" })
   .transform((p) => withoutNulls(p as Record<string, unknown>));
 
-/** Doc 3.1.1 `crmId` Integer; describe (3.1.5) String; the vendor SDK String: digits settle to a number. */
-const crmIdSchema = z.union([int(0, 2 ** 31 - 1), text(64)], { error: "must be a CRM id: an integer, or text" });
+/**
+ * CRM id (CRM 编号): doc 3.1.1/3.1.2 type it Integer, list and describe (3.1.4/3.1.5) String, the
+ * vendor SDK String. One rule (docs/design.md): 1 to 64 digits, kept exactly as declared and sent as
+ * a String, so "00123" stays "00123"; a declared number is kept a number (state written before keeps
+ * comparing equal) and sent as its digits. Text that is not digits is no Integer: refused.
+ */
+const CRM_ID = /^\d{1,64}$/;
+const crmIdAllowed =
+  'must be a CRM id: 1 to 64 digits, quoted to keep leading zeros ("00123"), or a non-negative integer';
+const crmIdSchema = z.union(
+  [
+    z.string({ error: crmIdAllowed }).regex(CRM_ID, { error: crmIdAllowed }),
+    z
+      .number({ error: crmIdAllowed })
+      .int({ error: crmIdAllowed })
+      .min(0, { error: crmIdAllowed })
+      .refine((n) => Number.isSafeInteger(n), { error: crmIdAllowed }),
+  ],
+  { error: crmIdAllowed },
+);
 
-const phoneNumber = z.string({ error: "must be a phone number" }).min(1);
+/** Caller numbers (外显号码): digits, never a mask (doc 2.7); 3 to 20 digits. */
+const phoneNumber = telNumber(3, 20, "a caller number (外显号码)");
 const numberSet = stringSet(phoneNumber, "caller number (外显号码)");
 
 /** Area-specific caller numbers (doc 3.1.1 clidArea 对象). A set keyed by areaGroupName. */
@@ -242,7 +264,7 @@ export const clientSchema: ResourceSchema = {
       schema: password(),
       doc:
         "Agent password (座席密码). A Pulumi secret; never read back (describe omits it), so only a change of the declared value updates it. " +
-        "The enterprise's password rule (default length 8, doc 3.1.1 `password`) " +
+        "1 to 32 characters; the enterprise's password rule (default length 8, doc 3.1.1 `password`) " +
         "is checked by the server (ClientPassword).",
       lifecycle: "updatable",
       required: true,
@@ -262,7 +284,7 @@ export const clientSchema: ResourceSchema = {
       default: 1,
     },
     qnos: {
-      schema: stringSet(digits(4, 4, "queue number, 队列号"), "queue number (队列号)") as unknown as z.ZodType<unknown>,
+      schema: stringSet(queueNumber(), "queue number (队列号)") as unknown as z.ZodType<unknown>,
       doc:
         "Queues the agent belongs to (所属队列号集合), a set. Declared: the agent is in exactly these queues (new memberships get " +
         "penalty 1 on the simulator; the document does not say). Not declared: memberships are left alone. Do not combine with a " +
@@ -295,14 +317,18 @@ export const clientSchema: ResourceSchema = {
     crmId: {
       schema: crmIdSchema as unknown as z.ZodType<unknown>,
       doc:
-        'CRM id (CRM 编号) for a third-party CRM. Doc 3.1.1/3.1.2 type it as Integer, describe (3.1.5) as String and its example answers "" ' +
-        "when unset; the vendor SDK sends a String. Digits are settled to a number and sent as one (the document's form); other text is kept as text.",
+        'CRM id (CRM 编号) for a third-party CRM: 1 to 64 digits. Quote it to keep leading zeros ("00123" is sent and kept as "00123"). ' +
+        'Doc 3.1.1/3.1.2 type it as Integer, describe (3.1.5) as String and its example answers "" when unset; it is sent as a String, as the vendor SDK does.',
       lifecycle: "updatable",
-      fromApi: (v) => (v === "" ? undefined : v),
+      toApi: (v) => String(v),
+      fromApi: (v) => (v === "" ? undefined : typeof v === "number" ? String(v) : v),
+      // The server answers text; a program (or state from 0.1.0) that declared the number keeps it.
+      mergeApi: (value, previous) =>
+        typeof previous === "number" && typeof value === "string" && String(previous) === value ? previous : value,
     },
     clidType: {
       schema: oneOf(clidTypeCodes),
-      doc: "Caller-number type (外显号码类型): 0 all, 2 agent-specified, 3 smart (doc 3.1.1); 1 local first (本地优先) is known to the vendor SDK and accepted as the server may answer it. Default 0. Non-zero requires `clid`.",
+      doc: "Caller-number type (外显号码类型): 0 all, 2 agent-specified, 3 smart (doc 3.1.1/3.1.2); 1 local first (本地优先) is in the vendor SDK's create/update requests only, accepted so an agent the console set so can be adopted as it is (docs/design.md). Default 0. Non-zero requires `clid`.",
       lifecycle: "updatable",
       default: 0,
     },
@@ -336,6 +362,8 @@ export const clientSchema: ResourceSchema = {
       doc: "Caller numbers the agent may show (可外显号码集合), a set; required when clidType is not 0. Must be enterprise caller numbers.",
       lifecycle: "updatable",
       asList: stringsOf,
+      // A server with number hiding answers masked numbers (doc 3.1.5 example "400xxx888").
+      mergeApi: unmaskNumbers,
     },
     clidDefault: {
       schema: numberSet as unknown as z.ZodType<unknown>,
@@ -358,6 +386,7 @@ export const clientSchema: ResourceSchema = {
         return value.map((a: ClidArea) => {
           const prev = before.get(a.areaGroupName);
           const merged: Record<string, unknown> = { ...a };
+          if (Array.isArray(a.obClids)) merged.obClids = unmaskNumbers(a.obClids, prev?.obClids);
           for (const k of ["assignType", "dynamicTelGroupName", "areaGroupId", "dynamicTelGroupId"] as const)
             if (merged[k] === undefined && prev?.[k] !== undefined) merged[k] = prev[k];
           return merged;
@@ -449,7 +478,7 @@ export const clientSchema: ResourceSchema = {
         }) as unknown as z.ZodType<unknown>,
       doc:
         "Cloud-number modes (云号码呼叫模式): four switches in order [SIM card, work card, two-way callback, RTC], 0 off, 1 on. Order matters. " +
-        "The describe example of doc 3.1.5 answers [0,0,0,2]: 2 is accepted as the server's value, its meaning is not documented.",
+        "The describe example of doc 3.1.5 answers [0,0,0,2]: 2 is accepted (and sent) as the server's own value, its meaning is not documented.",
       lifecycle: "updatable",
     },
     obHangupSms: {
@@ -528,13 +557,18 @@ export const clientSchema: ResourceSchema = {
           "agcRx and agcTx are set together " +
           "(other_setting requires both, doc 3.1.13 other_setting, error InvalidParameter)",
       });
-    if (known("clidDefault") && inputs.clidDefault !== undefined && !(is("clidType", 3) && is("clidRule", 1)))
-      failures.push({
-        property: "clidDefault",
-        reason:
-          "clidDefault applies only with clidType 3 (smart) and clidRule 1 (dynamic), " +
-          "doc 3.1.1 create_client, `clidDefault`",
-      });
+    // Doc 3.1.1 clidArea 对象, `dynamicTelGroupName`: required in an area entry with assignType 1.
+    // (clidDefault outside clidType 3 / clidRule 1 is not refused: the document says where it takes
+    // effect, and its own create/update examples send it with clidType 0.)
+    if (known("clidArea") && inputs.clidArea && typeof inputs.clidArea === "object")
+      for (const [area, entry] of Object.entries(inputs.clidArea as Record<string, Partial<ClidArea>>))
+        if (entry?.assignType === 1 && !entry.dynamicTelGroupName)
+          failures.push({
+            property: "clidArea",
+            reason:
+              `clidArea entry "${area}": dynamicTelGroupName is required when its assignType is 1 (dynamic number group), ` +
+              "doc 3.1.1 clidArea 对象, `dynamicTelGroupName`",
+          });
     return failures;
   },
 };

@@ -5,11 +5,14 @@
 import type { ClinkClient } from "../../api";
 import { dynamicTelGroupSchema } from "./schema";
 import type { Inputs } from "../../schema/ops";
-import { ClinkProviderError, makeProvider } from "../../generic/provider";
+import { ClinkProviderError, makeProvider, readOrGone } from "../../generic/provider";
 
-/** Every group, all pages (3.5.8); the list is short, and names and ids are both unique. */
-export function allGroups(api: ClinkClient): Promise<Inputs[]> {
-  return api.listAll<Inputs>("/cc/page_dynamic_tel_group_rule", "dynamicTelGroupRules");
+/**
+ * Every group, all pages (3.5.8); the list is short, and names and ids are both unique. None when
+ * the server answers ResourceNotFound (3.5.8 lists only the general codes).
+ */
+export async function allGroups(api: ClinkClient): Promise<Inputs[]> {
+  return (await readOrGone(() => api.listAll<Inputs>("/cc/page_dynamic_tel_group_rule", "dynamicTelGroupRules"))) ?? [];
 }
 
 const byName = async (api: ClinkClient, name: string) => (await allGroups(api)).find((g) => g.name === name);

@@ -9,6 +9,7 @@
  */
 import { z } from "zod";
 import {
+  telNumber,
   flag,
   int,
   setSize,
@@ -37,7 +38,10 @@ export const dynamicTelGroupSchema: ResourceSchema = {
       required: true,
     },
     selectedTels: {
-      schema: stringSet(z.string().min(1), "caller number") as unknown as z.ZodType<unknown>,
+      schema: stringSet(
+        telNumber(3, 20, "a caller number (外显号码)"),
+        "caller number",
+      ) as unknown as z.ZodType<unknown>,
       mergeApi: unmaskNumbers,
       asList: stringsOf,
       doc:

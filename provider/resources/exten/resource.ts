@@ -22,7 +22,8 @@ export interface ExtenArgs {
   extenNumber: pulumi.Input<string>;
   /**
    * Phone (SIP) password (话机密码). A Pulumi secret; never readable (describe answers ****), so only a
-   * change of the declared value updates it.
+   * change of the declared value updates it. 1 to 32 characters; the enterprise's password rule (doc
+   * 3.4.1) is checked by the server.
    * The API never reports it: drift cannot be seen. Sent only when declared.
    * Required to create; with `adopt: true` optional: the adopted phone keeps its own unless one is
    * declared.

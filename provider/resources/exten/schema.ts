@@ -41,7 +41,7 @@ export const extenSchema: ResourceSchema = {
     },
     password: {
       schema: password(),
-      doc: "Phone (SIP) password (话机密码). A Pulumi secret; never readable (describe answers ****), so only a change of the declared value updates it.",
+      doc: "Phone (SIP) password (话机密码). A Pulumi secret; never readable (describe answers ****), so only a change of the declared value updates it. 1 to 32 characters; the enterprise's password rule (doc 3.4.1) is checked by the server.",
       lifecycle: "updatable",
       required: true,
       secret: true,

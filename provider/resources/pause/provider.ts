@@ -7,11 +7,14 @@
 import type { ClinkClient } from "../../api";
 import { pauseSchema } from "./schema";
 import type { Inputs } from "../../schema/ops";
-import { ClinkProviderError, makeProvider } from "../../generic/provider";
+import { ClinkProviderError, makeProvider, readOrGone } from "../../generic/provider";
 
+/** Every pause status; none when the server answers ResourceNotFound (doc 3.3.1 lists only the general codes). */
 export async function allPauses(api: ClinkClient): Promise<Inputs[]> {
-  const answer = await api.request<{ enterprisePauses?: Inputs[] }>("GET", "/cc/list_enterprise_pauses");
-  return answer.enterprisePauses ?? [];
+  const answer = await readOrGone(() =>
+    api.request<{ enterprisePauses?: Inputs[] }>("GET", "/cc/list_enterprise_pauses"),
+  );
+  return answer?.enterprisePauses ?? [];
 }
 
 const byText = async (api: ClinkClient, text: string) => (await allPauses(api)).find((p) => p.pauseStatus === text);

@@ -9,6 +9,7 @@ import type { Inputs } from "../../schema/ops";
 import { makeProvider } from "../../generic/provider";
 import { alreadyExistsOutcome, notFoundOutcome } from "../../generic/outcomes";
 import { batchUpdateMembers, describeQueue, membersOf } from "../queue/batch";
+import { serializedPerQueue } from "../queue/lock";
 
 function split(id: string): { qno: string; cno: string } {
   const [qno, cno] = id.split(":");
@@ -19,7 +20,7 @@ function queueMissing(qno: string, op: string): Error {
   return notFoundOutcome(`queue ${qno} does not exist (${op})`);
 }
 
-export const queueMemberProvider = makeProvider({
+const unserialized = makeProvider({
   schema: queueMemberSchema,
   api: {
     async create(api, _body, inputs) {
@@ -65,3 +66,9 @@ export const queueMemberProvider = makeProvider({
     },
   },
 });
+
+// Each batch runs in its queue's turn (../queue/lock.ts), built from the describe_queue read
+// inside that turn: the settings it restates (doc 3.2.3) are the ones the server holds then.
+export const queueMemberProvider = serializedPerQueue(unserialized, (id, inputs) =>
+  id ? split(id).qno : String(inputs.qno),
+);

@@ -11,7 +11,10 @@ import { verdict } from "./program";
 
 /** The declaration of a clink.QueueMember (队列成员). */
 export interface QueueMemberArgs {
-  /** Queue number (队列号), 4 digits as a string. Changing it moves the membership (replacement). */
+  /**
+   * Queue number (队列号), 3-5 digits as a string (4 by default). Changing it moves the membership
+   * (replacement).
+   */
   qno: pulumi.Input<string>;
   /** Agent number (座席号), 4-11 digits as a string. Changing it replaces the membership. */
   cno: pulumi.Input<string>;
@@ -37,7 +40,10 @@ const definition: ResourceDefinition<QueueMemberArgs, QueueMember> = {
 
 /** clink.QueueMember: 队列成员. Id: qno:cno. Fields and their rules: ./schema.ts. */
 export class QueueMember extends pulumi.CustomResource {
-  /** Queue number (队列号), 4 digits as a string. Changing it moves the membership (replacement). */
+  /**
+   * Queue number (队列号), 3-5 digits as a string (4 by default). Changing it moves the membership
+   * (replacement).
+   */
   declare readonly qno: pulumi.Output<string>;
   /** Agent number (座席号), 4-11 digits as a string. Changing it replaces the membership. */
   declare readonly cno: pulumi.Output<string>;

@@ -5,7 +5,7 @@
  * (doc 3.2.7). Id `qno:cno`.
  */
 import type { ResourceSchema } from "../../schema/core";
-import { digits, int } from "../../schema/core";
+import { digits, int, queueNumber } from "../../schema/core";
 
 export const queueMemberSchema: ResourceSchema = {
   type: "QueueMember",
@@ -14,8 +14,8 @@ export const queueMemberSchema: ResourceSchema = {
   idFields: ["qno", "cno"],
   fields: {
     qno: {
-      schema: digits(4, 4, "queue number, 队列号"),
-      doc: "Queue number (队列号), 4 digits as a string. Changing it moves the membership (replacement).",
+      schema: queueNumber(),
+      doc: "Queue number (队列号), 3-5 digits as a string (4 by default). Changing it moves the membership (replacement).",
       lifecycle: "identity",
       required: true,
     },

@@ -6,7 +6,8 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { Failure } from "../../schema/core";
 import { inheritForceOffline } from "../../program/force-offline";
-import { claimAuthoritative, rememberQueue } from "../../program/membership-claims";
+import { claimAuthoritative, claimQueueMembers, rememberQueue } from "../../program/membership-claims";
+import { firstFailure } from "../../program/one-object";
 import type { Queue, QueueArgs } from "./resource";
 
 export function prepare(args: QueueArgs): QueueArgs {
@@ -18,7 +19,9 @@ export function prepare(args: QueueArgs): QueueArgs {
 }
 
 export function verdict(who: string, args: QueueArgs): pulumi.Input<Failure | undefined> | undefined {
-  return args.members === undefined ? undefined : claimAuthoritative(who, args.qno);
+  if (args.members === undefined) return undefined;
+  // Each listed member is also a membership of its agent: refused beside that agent's `qnos`.
+  return firstFailure(claimAuthoritative(who, args.qno), claimQueueMembers(who, args.qno, args.members));
 }
 
 export function registered(queue: Queue, args: QueueArgs): void {

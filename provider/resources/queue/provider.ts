@@ -6,10 +6,12 @@ import { queueSchema } from "./schema";
 import type { Inputs } from "../../schema/ops";
 import { ClinkApiError } from "../../api";
 import { logOut } from "../../generic/log-out";
+import { withChangeWindow } from "../../generic/change-window";
 import { makeProvider } from "../../generic/provider";
 import { describeQueue, membersOf } from "./batch";
+import { serializedPerQueue } from "./lock";
 
-export const queueProvider = makeProvider({
+const unserialized = makeProvider({
   schema: queueSchema,
   api: {
     async create(api, body) {
@@ -50,3 +52,11 @@ export const queueProvider = makeProvider({
     },
   },
 });
+
+// Writes to one queue run one at a time with its membership batches (./lock.ts): a batch
+// restates the settings it read, and must not read them while an update of the queue is under way.
+// Deletes and replacements keep to the change window (provider/generic/change-window.ts).
+export const queueProvider = withChangeWindow(
+  serializedPerQueue(unserialized, (id, inputs) => id ?? String(inputs.qno)),
+  "Queue",
+);

@@ -33,7 +33,10 @@ export interface Member {
 
 /** The declaration of a clink.Queue (队列). */
 export interface QueueArgs {
-  /** Queue number (队列号): 4 digits, unique in the center. Identity: changing it replaces the queue. */
+  /**
+   * Queue number (队列号): 3-5 digits as a string (4 by default, doc 3.2.1; 3-5 per the vendor SDK),
+   * unique in the center. Identity: changing it replaces the queue.
+   */
   qno: pulumi.Input<string>;
   /** Queue name (队列名称): Chinese characters, letters, digits and underscores, at most 20 characters. */
   name: pulumi.Input<string>;
@@ -162,7 +165,10 @@ const definition: ResourceDefinition<QueueArgs, Queue> = {
 
 /** clink.Queue: 队列. Id: qno. Fields and their rules: ./schema.ts. */
 export class Queue extends pulumi.CustomResource {
-  /** Queue number (队列号): 4 digits, unique in the center. Identity: changing it replaces the queue. */
+  /**
+   * Queue number (队列号): 3-5 digits as a string (4 by default, doc 3.2.1; 3-5 per the vendor SDK),
+   * unique in the center. Identity: changing it replaces the queue.
+   */
   declare readonly qno: pulumi.Output<string>;
   /** Queue name (队列名称): Chinese characters, letters, digits and underscores, at most 20 characters. */
   declare readonly name: pulumi.Output<string>;

@@ -3,6 +3,7 @@
  */
 import { z } from "zod";
 import {
+  queueNumber,
   bitmask,
   codes,
   digits,
@@ -86,8 +87,8 @@ export const queueSchema: ResourceSchema = {
   },
   fields: {
     qno: {
-      schema: digits(4, 4, "queue number, 队列号"),
-      doc: "Queue number (队列号): 4 digits, unique in the center. Identity: changing it replaces the queue.",
+      schema: queueNumber(),
+      doc: "Queue number (队列号): 3-5 digits as a string (4 by default, doc 3.2.1; 3-5 per the vendor SDK), unique in the center. Identity: changing it replaces the queue.",
       lifecycle: "identity",
       required: true,
     },

@@ -7,7 +7,7 @@
 import { ClinkApiError, type ClinkClient } from "../../api";
 import { restrictTelSchema } from "./schema";
 import type { Inputs } from "../../schema/ops";
-import { makeProvider } from "../../generic/provider";
+import { makeProvider, readOrGone } from "../../generic/provider";
 import { alreadyExistsOutcome } from "../../generic/outcomes";
 
 function splitId(id: string): { restrictType: number; tel: string } {
@@ -23,7 +23,12 @@ function splitId(id: string): { restrictType: number; tel: string } {
  */
 async function describeEntry(api: ClinkClient, id: string, state: Inputs = {}): Promise<Inputs | undefined> {
   const { restrictType, tel } = splitId(id);
-  const entries = await api.listAll<Inputs>("/cc/list_restrict_tel", ["restrictTels", "list"], { restrictType, tel });
+  // A number not on the list may be answered ResourceNotFound (doc 3.7.1 lists only the general
+  // codes, doc 2.4.1 ResourceNotFound among them) instead of an empty list: not listed either way.
+  const entries =
+    (await readOrGone(() =>
+      api.listAll<Inputs>("/cc/list_restrict_tel", ["restrictTels", "list"], { restrictType, tel }),
+    )) ?? [];
   const mine = entries.filter((e) => e.tel === tel && Number(e.restrictType) === restrictType);
   return mine.length === 0 ? undefined : mergeEntries(mine, state);
 }

@@ -8,6 +8,7 @@ import {
   type ResourceDefinition,
 } from "../../program/clink-resource";
 import { restrictTelSchema, RestrictDirection, RestrictTelType, RestrictType } from "./schema";
+import { registered } from "./program";
 
 export { RestrictDirection, RestrictTelType, RestrictType };
 export type RestrictDirection = CodeOf<typeof RestrictDirection>;
@@ -62,7 +63,11 @@ export interface RestrictTelArgs {
 }
 
 /** What clink.RestrictTel registers as, and its program-side rules. */
-const definition: ResourceDefinition<RestrictTelArgs, RestrictTel> = { kind: "restrictTel", schema: restrictTelSchema };
+const definition: ResourceDefinition<RestrictTelArgs, RestrictTel> = {
+  kind: "restrictTel",
+  schema: restrictTelSchema,
+  registered,
+};
 
 /** clink.RestrictTel: 黑白名单. Id: restrictType:tel. Fields and their rules: ./schema.ts. */
 export class RestrictTel extends pulumi.CustomResource {

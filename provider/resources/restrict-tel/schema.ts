@@ -8,7 +8,7 @@
  * Id `restrictType:tel`.
  */
 import { z } from "zod";
-import { codes, flag, oneOf, text, type Failure, type ResourceSchema } from "../../schema/core";
+import { codes, flag, isMasked, oneOf, text, type Failure, type ResourceSchema } from "../../schema/core";
 
 /** List kind (呼叫限制类型), doc 3.7.2 create_restrict_tel, `restrictType`. */
 const restrictTypeCodes = codes("RestrictType", { Blacklist: [1, "blacklist"], Whitelist: [2, "whitelist"] });
@@ -130,7 +130,7 @@ export const restrictTelSchema: ResourceSchema = {
     const tel = String(inputs.tel);
     const ok =
       inputs.telType === 1
-        ? /^\d{3,20}$/.test(tel)
+        ? /^\d{3,12}$/.test(tel)
         : inputs.telType === 2
           ? /^0\d{2,3}$/.test(tel)
           : tel === "未知号码";
@@ -139,7 +139,9 @@ export const restrictTelSchema: ResourceSchema = {
         property: "tel",
         reason:
           inputs.telType === 1
-            ? "tel must be a phone number (digits) when telType is 1"
+            ? isMasked(tel)
+              ? "tel is masked (x, X or *): the vendor document masks numbers in its examples (doc 2.7), the API never does; declare the full number (3 to 12 digits)"
+              : "tel must be a phone number of 3 to 12 digits when telType is 1 (a mobile has 11, a landline with its area code at most 12)"
             : inputs.telType === 2
               ? 'tel must be an area code ("0" then 2-3 digits) when telType is 2'
               : 'tel must be "未知号码" when telType is 3 (unknown numbers), ' +

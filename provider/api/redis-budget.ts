@@ -1,0 +1,144 @@
+/**
+ * An endpoint's slots held in a Redis the team already runs (`clink:rateLimitRedis` /
+ * `CLINK_RATE_LIMIT_REDIS`), so that runners on several machines (a CI matrix, the Kubernetes
+ * Operator's workspace pods) share doc 2.6's 3 requests per second per endpoint.
+ *
+ * The slots are the same as in this process and on this machine (pacer.ts: held from send until a
+ * window after the answer), kept in one sorted set per (host, budget key, endpoint), scored by the
+ * time each frees up, and changed by two Lua scripts, each atomic at the server. Times come from
+ * Redis's own clock (TIME): the runners' clocks may disagree. A slot in flight is held until its
+ * lease (the response timeout and a window): a runner killed mid-request holds it no longer.
+ *
+ * Why ioredis and not bottleneck's clustering: bottleneck counts a reservoir refilled per
+ * interval, or a minimum time between starts; neither holds a slot until a window after the
+ * answer, which is what keeps the server's sliding window (its strictest reading) under the limit
+ * whatever the network's delay.
+ */
+import { createHash } from "node:crypto";
+import Redis from "ioredis";
+import { IN_FLIGHT_POLL_MS, MemorySlotStore, newSlotId, type SlotStore, type TakeResult } from "./slot-store";
+
+/** KEYS[1] the set; ARGV limit, lease (ms), slot id, poll (ms). Returns {1} or {0, wait ms}. */
+const TAKE = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+local lease = tonumber(ARGV[2])
+if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[1]) then
+  redis.call('ZADD', KEYS[1], now + lease, 'f:' .. ARGV[3])
+  redis.call('PEXPIRE', KEYS[1], lease + 60000)
+  return {1, 0}
+end
+local wait = -1
+local held = redis.call('ZRANGE', KEYS[1], 0, -1, 'WITHSCORES')
+for i = 1, #held, 2 do
+  local w
+  if string.sub(held[i], 1, 2) == 'f:' then w = tonumber(ARGV[4]) else w = tonumber(held[i + 1]) - now end
+  if wait < 0 or w < wait then wait = w end
+end
+return {0, wait}
+`;
+
+/** KEYS[1] the set; ARGV slot id, hold (ms): the slot's request has its answer. */
+const RELEASE = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+redis.call('ZREM', KEYS[1], 'f:' .. ARGV[1])
+redis.call('ZADD', KEYS[1], now + tonumber(ARGV[2]), 'a:' .. ARGV[1])
+redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[2]) + 60000)
+return 1
+`;
+
+type BudgetRedis = Redis & {
+  clinkTake(key: string, limit: number, leaseMs: number, slot: string, pollMs: number): Promise<[number, number]>;
+  clinkRelease(key: string, slot: string, holdMs: number): Promise<number>;
+};
+
+/** One connection per Redis URL and process. */
+const connections = new Map<string, BudgetRedis>();
+
+function connection(url: string): BudgetRedis {
+  let redis = connections.get(url);
+  if (!redis) {
+    redis = new Redis(url, {
+      // A budget that cannot be reached must not hold up the deployment: fail fast, fall back.
+      connectTimeout: 2000,
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: true,
+      lazyConnect: false,
+    }) as BudgetRedis;
+    redis.on("error", () => {}); // reported once by the store that falls back
+    redis.defineCommand("clinkTake", { numberOfKeys: 1, lua: TAKE });
+    redis.defineCommand("clinkRelease", { numberOfKeys: 1, lua: RELEASE });
+    connections.set(url, redis);
+  }
+  return redis;
+}
+
+/** Closes this process's budget connections (the exporter at its end; the plugin is killed). */
+export async function closeRedisBudgets(): Promise<void> {
+  const all = [...connections.values()];
+  connections.clear();
+  await Promise.all(all.map((r) => r.quit().catch(() => r.disconnect())));
+}
+
+/** The Redis URL without its password, for messages. */
+export function redactedRedisUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "(not a URL)";
+  }
+}
+
+export class RedisSlotStore implements SlotStore {
+  private readonly key: string;
+  private fallback: SlotStore | undefined;
+
+  /**
+   * @param budget host, budget key and endpoint path (hashed into the Redis key, which so names no
+   *   key id).
+   * @param otherwise where slots are kept when Redis cannot be reached (the machine's budget).
+   */
+  constructor(
+    private readonly url: string,
+    budget: string,
+    private readonly otherwise: () => SlotStore = () => new MemorySlotStore(),
+  ) {
+    this.key = `pulumi-clink:rate:${createHash("sha256").update(budget).digest("hex").slice(0, 32)}`;
+  }
+
+  async tryTake(limit: number, leaseMs: number): Promise<TakeResult> {
+    if (this.fallback) return this.fallback.tryTake(limit, leaseMs);
+    try {
+      const slot = newSlotId();
+      const [took, wait] = await connection(this.url).clinkTake(this.key, limit, leaseMs, slot, IN_FLIGHT_POLL_MS);
+      return took === 1 ? { slot } : { retryInMs: Math.max(1, wait) };
+    } catch (err) {
+      return this.fallBack(err).tryTake(limit, leaseMs);
+    }
+  }
+
+  async release(slot: string, holdMs: number): Promise<void> {
+    if (this.fallback) return this.fallback.release(slot, holdMs);
+    try {
+      await connection(this.url).clinkRelease(this.key, slot, Math.ceil(holdMs));
+    } catch (err) {
+      this.fallBack(err);
+    }
+  }
+
+  private fallBack(err: unknown): SlotStore {
+    if (!this.fallback) {
+      this.fallback = this.otherwise();
+      console.error(
+        `pulumi-clink: the shared rate budget at ${redactedRedisUrl(this.url)} cannot be used ` +
+          `(${err instanceof Error ? err.message : String(err)}); this runner paces itself with the machine's budget ` +
+          `and backs off on 429.`,
+      );
+    }
+    return this.fallback;
+  }
+}

@@ -1,0 +1,260 @@
+/**
+ * Many runners, one access key (doc 2.6: 3 requests per second per endpoint): 429s are waited
+ * out for a time, not a count; a process backs off on 429 and recovers slowly (AIMD); processes of
+ * one machine share each endpoint's slots through a file (machine-budget.ts), and a process that
+ * dies with a slot in flight holds it only a window longer.
+ */
+import { execFileSync, spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { ClinkApiError, ClinkClient } from "../../provider/api";
+import { MachineSlotStore } from "../../provider/api/machine-budget";
+import { SlidingWindowPacer } from "../../provider/api/pacer";
+import { json, testServer, type Seen } from "./server";
+
+const SECRET = "test-secret-s3cr3t";
+const root = path.resolve(__dirname, "../..");
+let closers: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  await Promise.all(closers.map((c) => c()));
+  closers = [];
+});
+
+const scratch = () => fs.mkdtempSync(path.join(os.tmpdir(), "clink-budget-"));
+const maxInAnyWindow = (times: number[], windowMs = 1000) =>
+  Math.max(...times.map((t) => times.filter((u) => u >= t && u < t + windowMs).length));
+
+describe("the pacer backs off on 429 and recovers slowly", () => {
+  it("halves its rate once per window of 429s and gives a tenth back per window without", () => {
+    let t = 0;
+    const pacer = new SlidingWindowPacer({ limit: 3, now: () => t });
+    expect(pacer.rate).toBe(3);
+    pacer.throttled();
+    pacer.throttled(); // the same window: one cut
+    expect(pacer.rate).toBe(1.5);
+    t += 1000;
+    pacer.throttled();
+    expect(pacer.rate).toBe(0.75);
+    pacer.accepted(); // within the window of the last cut: nothing yet
+    expect(pacer.rate).toBe(0.75);
+    t += 1000;
+    pacer.accepted();
+    expect(pacer.rate).toBeCloseTo(0.75 + 0.3);
+    for (let i = 0; i < 20; i++) {
+      t += 1000;
+      pacer.accepted();
+    }
+    expect(pacer.rate).toBe(3);
+  });
+
+  it("never goes below a sixteenth of the limit", () => {
+    let t = 0;
+    const pacer = new SlidingWindowPacer({ limit: 3, now: () => t });
+    for (let i = 0; i < 10; i++) {
+      pacer.throttled();
+      t += 1000;
+    }
+    expect(pacer.rate).toBe(3 / 16);
+  });
+
+  it("estimates how many runners share the limit from the answers it got", () => {
+    let t = 0;
+    const pacer = new SlidingWindowPacer({ limit: 3, now: () => t });
+    for (let i = 0; i < 40; i++) {
+      t += 250;
+      if (i % 4 === 0) pacer.accepted();
+      else pacer.throttled();
+    }
+    // 10 s at 3 per second allow 30; this process got 10 of its 40: about 3 runners.
+    expect(pacer.competition()).toMatch(/accepted 10 of this process's 40 requests.*about 3 runners/);
+    const starved = new SlidingWindowPacer({ limit: 3, now: () => t });
+    starved.throttled();
+    expect(starved.competition()).toMatch(/accepted none of this process's 1 requests/);
+  });
+
+  it("holds a slot longer, with jitter, while backed off", async () => {
+    const t = 10_000;
+    const released: number[] = [];
+    const store = {
+      tryTake: async () => ({ slot: "s" }),
+      release: async (_slot: string, holdMs: number) => void released.push(holdMs),
+    };
+    const pacer = new SlidingWindowPacer({ limit: 1, now: () => t, marginMs: 0, random: () => 0.5, store });
+    (await pacer.acquire())();
+    pacer.throttled(); // half the rate: a slot is held two windows, and a tenth more (the jitter)
+    (await pacer.acquire())();
+    await new Promise((r) => setImmediate(r));
+    expect(released).toEqual([1000, 2200]);
+  });
+});
+
+describe("429s are waited out for a time, not a count", () => {
+  async function client(
+    script: (req: Seen, res: import("node:http").ServerResponse, n: number) => void,
+    waitMs: number,
+  ) {
+    const server = await testServer(SECRET, script);
+    const c = new ClinkClient({
+      accessKeyId: `key-${Math.random()}`,
+      accessKeySecret: SECRET,
+      endpoint: server.url,
+      rate: 0,
+      backoffMs: 1,
+      maxRetries: 2,
+      rateLimitWaitMs: waitMs,
+      rateBudget: "process",
+    });
+    closers.push(
+      () => c.close(),
+      () => server.close(),
+    );
+    return { server, c };
+  }
+
+  it("a create refused more times than the retry count allows still lands", async () => {
+    const { server, c } = await client(
+      (_req, res, n) =>
+        n <= 8 ? json(res, 429, { error: { code: "TooManyRequests", message: "m" } }) : json(res, 200, {}),
+      60_000,
+    );
+    await c.request("POST", "/cc/create_client", { body: { cno: "1" } });
+    expect(server.seen).toHaveLength(9);
+  });
+
+  it("after the wait, the error says how long, how often and how the limit seems shared", async () => {
+    const { server, c } = await client(
+      (_req, res) => json(res, 429, { error: { code: "TooManyRequests", message: "m" } }),
+      300,
+    );
+    let error: unknown;
+    await c.request("GET", "/cc/list_queues").catch((e) => (error = e));
+    expect(error).toBeInstanceOf(ClinkApiError);
+    const e = error as ClinkApiError;
+    expect(e.code).toBe("TooManyRequests");
+    expect(server.seen.length).toBeGreaterThan(3);
+    expect(e.message).toMatch(new RegExp(`refused ${server.seen.length} times over \\d+ s`));
+    expect(e.message).toMatch(/accepted none of this process's/);
+    expect(e.message).toMatch(/clink:rateLimitWaitSeconds/);
+  });
+
+  it("the wait is configurable from the environment, and refused when not a number", () => {
+    const before = process.env.CLINK_RATE_LIMIT_WAIT_SECONDS;
+    process.env.CLINK_RATE_LIMIT_WAIT_SECONDS = "soon";
+    try {
+      expect(() => new ClinkClient({ accessKeyId: "k", accessKeySecret: "s", endpoint: "http://127.0.0.1:1" })).toThrow(
+        /CLINK_RATE_LIMIT_WAIT_SECONDS\) must be a number of seconds/,
+      );
+    } finally {
+      if (before === undefined) delete process.env.CLINK_RATE_LIMIT_WAIT_SECONDS;
+      else process.env.CLINK_RATE_LIMIT_WAIT_SECONDS = before;
+    }
+  });
+});
+
+describe("one budget for every process of the machine", () => {
+  it("two stores on one file share the limit", async () => {
+    const dir = scratch();
+    const a = new MachineSlotStore("h|k|/cc/x", 1025, Date.now, dir);
+    const b = new MachineSlotStore("h|k|/cc/x", 1025, Date.now, dir);
+    const lease = 60_000;
+    const taken = [await a.tryTake(3, lease), await b.tryTake(3, lease), await a.tryTake(3, lease)];
+    expect(taken.every((r) => "slot" in r)).toBe(true);
+    const refused = await b.tryTake(3, lease);
+    expect("retryInMs" in refused).toBe(true);
+    // All three in flight: look again soon, not at the lease.
+    expect((refused as { retryInMs: number }).retryInMs).toBeLessThan(1000);
+    await a.release((taken[0] as { slot: string }).slot, -1);
+    expect("slot" in (await b.tryTake(3, lease))).toBe(true);
+    // Another endpoint has its own slots.
+    expect("slot" in (await new MachineSlotStore("h|k|/cc/y", 1025, Date.now, dir).tryTake(3, lease))).toBe(true);
+  });
+
+  it("a slot left in flight by a process that is gone frees up a window later, not at its lease", async () => {
+    const dir = scratch();
+    const store = new MachineSlotStore("h|k|/cc/x", 1025, Date.now, dir);
+    const lease = 60_000;
+    const got = await store.tryTake(1, lease);
+    expect("slot" in got).toBe(true);
+    // Hand the slot to a process that has exited.
+    const gone = Number(
+      execFileSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" }),
+    );
+    const [file] = fs.readdirSync(dir).filter((f) => f.endsWith(".json"));
+    const held = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8"));
+    held[0].pid = gone;
+    fs.writeFileSync(path.join(dir, file), JSON.stringify(held));
+    const other = new MachineSlotStore("h|k|/cc/x", 1025, Date.now, dir);
+    const refused = (await other.tryTake(1, lease)) as { retryInMs: number };
+    expect(refused.retryInMs).toBeGreaterThan(500);
+    expect(refused.retryInMs).toBeLessThanOrEqual(1025);
+  });
+
+  it("a file cut short by a killed writer counts as nothing held", async () => {
+    const dir = scratch();
+    const store = new MachineSlotStore("h|k|/cc/x", 1025, Date.now, dir);
+    await store.tryTake(1, 60_000);
+    const [file] = fs.readdirSync(dir).filter((f) => f.endsWith(".json"));
+    fs.writeFileSync(path.join(dir, file), '[{"id":"x","unt');
+    expect("slot" in (await store.tryTake(1, 60_000))).toBe(true);
+  });
+});
+
+/** Runs `count` GETs from a child process with its own client; resolves with its exit code and output. */
+function runner(url: string, env: Record<string, string>, count: number): Promise<{ code: number; out: string }> {
+  const script = `
+    const { ClinkClient } = require(${JSON.stringify(path.join(root, "dist/provider/api"))});
+    const c = new ClinkClient({ accessKeyId: "shared-key", accessKeySecret: ${JSON.stringify(SECRET)}, endpoint: ${JSON.stringify(url)}, backoffMs: 50 });
+    Promise.all(Array.from({ length: ${count} }, () => c.request("GET", "/cc/list_queues")))
+      .then(() => c.close()).then(() => process.exit(0))
+      .catch((e) => { console.error(e.message); process.exit(1); });`;
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["-e", script], { env: { ...process.env, ...env } });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (out += d));
+    child.on("exit", (code) => resolve({ code: code ?? 1, out }));
+  });
+}
+
+/** A server that refuses with 429 when 3 requests were accepted in the last second (doc 2.6). */
+async function strictServer() {
+  const accepted: number[] = [];
+  let refused = 0;
+  const server = await testServer(SECRET, (_req, res) => {
+    const t = Date.now();
+    if (accepted.filter((a) => a > t - 1000).length >= 3) {
+      refused++;
+      return json(res, 429, { error: { code: "TooManyRequests", message: "请求过于频繁" } });
+    }
+    accepted.push(t);
+    json(res, 200, { list: [] });
+  });
+  closers.push(() => server.close());
+  return { server, accepted, refused: () => refused };
+}
+
+describe("several processes on one key", () => {
+  it("sharing the machine's budget: no window at the server holds more than 3, no 429", async () => {
+    const { server, accepted, refused } = await strictServer();
+    const env = { CLINK_RATE_BUDGET_DIR: scratch(), CLINK_RATE_BUDGET: "machine" };
+    const results = await Promise.all([1, 2, 3].map(() => runner(server.url, env, 5)));
+    expect(results.map((r) => r.code)).toEqual([0, 0, 0]);
+    expect(accepted).toHaveLength(15);
+    expect(refused()).toBe(0);
+    expect(maxInAnyWindow(server.seen.map((s) => s.at))).toBeLessThanOrEqual(3);
+  }, 60_000);
+
+  it("sharing nothing: each backs off on 429 and every one finishes", async () => {
+    const { server, accepted, refused } = await strictServer();
+    const results = await Promise.all([1, 2, 3, 4].map(() => runner(server.url, { CLINK_RATE_BUDGET: "process" }, 8)));
+    expect(results.map((r) => r.out)).toEqual(["", "", "", ""]);
+    expect(results.map((r) => r.code)).toEqual([0, 0, 0, 0]);
+    expect(accepted).toHaveLength(32);
+    // Without backing off, three runners at 3 per second each draw about two 429s per accepted call.
+    // Without backing off, four runners drew more refusals than answers (52 for 32 accepted, and
+    // some failed after their retries); backing off, about two thirds as many as answers.
+    expect(refused()).toBeLessThan(accepted.length);
+  }, 90_000);
+});

@@ -1,0 +1,121 @@
+/**
+ * The provider's live-agent warnings in `pulumi-clink review` (issue 27): a preview whose
+ * replacement would interrupt an agent on a call warns (provider/generic/live-preview.ts), and the
+ * review of its event log says so first. No other diagnostic is ever quoted.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { reviewEventLog } from "../../cli/review";
+import { reviewCommand } from "../../cli/review/command";
+import { startSimulator, type Simulator } from "../../simulator";
+import { LIVE_AGENT_WARNING } from "../../provider/generic/live-preview";
+import { agent, diagnostic, log, prelude, replacement, same, step, summary } from "./events";
+
+describe("review of live agents", () => {
+  const line = "agent 1001 alice is in a call now: its delete will wait up to 300 s for it to end (通话)";
+
+  it("puts the provider's live-agent warning first, once", () => {
+    const text = log(
+      prelude(),
+      replacement("Client", "alice", agent("1001", "alice"), agent("1001", "alice", { type: 1 }), ["type"]),
+      diagnostic("warning", `${LIVE_AGENT_WARNING} ${line}\n`),
+      diagnostic("warning", `${LIVE_AGENT_WARNING} ${line}`),
+      summary(),
+    );
+    const md = reviewEventLog(text);
+    expect(md).toContain(`${line}.`);
+    expect(md.split(line).length - 1).toBe(1);
+    expect(md.indexOf(line)).toBeLessThan(md.indexOf("is replaced"));
+  });
+
+  it("quotes no other warning, nor one that does not name an agent number", () => {
+    const text = log(
+      prelude(),
+      diagnostic("warning", "password Hunter2-pw was refused"),
+      diagnostic("warning", `${LIVE_AGENT_WARNING} Hunter2-pw`),
+      diagnostic("error", `${LIVE_AGENT_WARNING} ${line}`),
+      summary(),
+    );
+    const md = reviewEventLog(text);
+    expect(md).not.toContain("Hunter2-pw");
+    expect(md).not.toContain("alice");
+  });
+});
+
+describe("review --live-agents", () => {
+  let sim: Simulator;
+  const env = ["CLINK_ENDPOINT", "CLINK_ACCESS_KEY_ID", "CLINK_ACCESS_KEY_SECRET"] as const;
+  beforeAll(async () => {
+    sim = await startSimulator({ accessKeyId: "k", accessKeySecret: "review-secret", rate: 0 });
+    Object.assign(process.env, {
+      CLINK_ENDPOINT: sim.url,
+      CLINK_ACCESS_KEY_ID: "k",
+      CLINK_ACCESS_KEY_SECRET: "review-secret",
+    });
+  });
+  afterAll(async () => {
+    for (const k of env) delete process.env[k];
+    await sim.close();
+  });
+
+  async function review(text: string): Promise<string> {
+    let out = "";
+    const io = {
+      out: (t: string) => void (out += t),
+      err: () => {},
+      readFile: () => text,
+      readStdin: async () => text,
+    };
+    expect(await reviewCommand.run(["--live-agents", "events.json"], io)).toBe(0);
+    return out;
+  }
+
+  it("names an agent on a call whose plain delete the preview could not show", async () => {
+    sim.admin.insert("client", { cno: "1004", name: "dave", active: 1, type: 2, createTime: 0, updateTime: 0 });
+    sim.admin.insert("client", { cno: "1005", name: "eve", active: 1, type: 2, createTime: 0, updateTime: 0 });
+    sim.admin.setAgentState("1004", "BUSY");
+    const text = log(
+      prelude(),
+      step("delete", "Client", "dave", agent("1004", "dave"), undefined),
+      step("delete", "Client", "eve", agent("1005", "eve"), undefined),
+      summary(),
+    );
+    const md = await review(text);
+    expect(md).toContain(
+      "agent 1004 dave is in a call now: its delete will wait up to 300 s for it to end (呼入通话).",
+    );
+    expect(md).not.toMatch(/agent 1005 eve is (logged in|in a call)/); // logged out: nothing to say
+    expect(sim.counts()["GET /cc/agent_status"]).toBe(1);
+  });
+
+  it("asks nothing when no agent is deleted, replaced or unbound", async () => {
+    const before = sim.counts()["GET /cc/agent_status"] ?? 0;
+    await review(log(prelude(), same("Client", "eve", agent("1005", "eve")), summary()));
+    expect(sim.counts()["GET /cc/agent_status"] ?? 0).toBe(before);
+  });
+});
+
+describe("review --live-agents without a center to ask", () => {
+  it("still prints the summary, and says the states could not be read", async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      CLINK_ENDPOINT: "http://127.0.0.1:1",
+      CLINK_ACCESS_KEY_ID: "k",
+      CLINK_ACCESS_KEY_SECRET: "s",
+    });
+    try {
+      const text = log(prelude(), step("delete", "Client", "dave", agent("1004", "dave"), undefined), summary());
+      let out = "";
+      const io = {
+        out: (t: string) => void (out += t),
+        err: () => {},
+        readFile: () => text,
+        readStdin: async () => text,
+      };
+      expect(await reviewCommand.run(["--live-agents", "events.json"], io)).toBe(0);
+      expect(out).toContain("The agents' states could not be read (doc 7.1 agent_status:");
+      expect(out).toContain("agent 1004 dave is deleted");
+    } finally {
+      process.env = saved;
+    }
+  }, 60_000);
+});

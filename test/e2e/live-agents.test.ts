@@ -1,0 +1,179 @@
+/**
+ * Issue 27, under the real engine against the simulator with its rate limit on (doc 2.6, 3 per
+ * second per endpoint): no call is cut by a deployment. The simulator keeps agent states (doc 7.1)
+ * and counts the calls doc 4.2.8 offline_client cuts. Every up is preceded by a preview, as
+ * `pulumi up` does.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { EngineEvent } from "@pulumi/pulumi/automation";
+import { startSimulator } from "../../simulator";
+import { changesOf, createStack, programDir, recorder, SIM_KEY_ID, SIM_KEY_SECRET, type ProgramDir } from "./harness";
+
+type Sim = Awaited<ReturnType<typeof startSimulator>>;
+
+/** An agent's arguments: what create_client requires (doc 3.1.1), and more. */
+const agent = (cno: string, name: string, more: Record<string, unknown> = {}) =>
+  ({ cno, name, areaCode: "010", password: `pw-${cno}-secret`, ...more }) as never;
+
+/** pulumi-clink's warnings the engine printed (diagnostic events of severity warning). */
+function warningsOf(events: EngineEvent[]): string[] {
+  return events
+    .filter((e) => e.diagnosticEvent?.severity === "warning" && e.diagnosticEvent.message.includes("pulumi-clink"))
+    .map((e) => e.diagnosticEvent!.message);
+}
+
+describe("a live center under deployments (issue 27)", () => {
+  let sim: Sim;
+  let where: ProgramDir;
+  const statusCalls = () => sim.log().filter((e) => e.path === "/cc/agent_status").length;
+
+  beforeAll(async () => {
+    where = programDir();
+    sim = await startSimulator({ port: 0, accessKeyId: SIM_KEY_ID, accessKeySecret: SIM_KEY_SECRET });
+  });
+  afterAll(async () => {
+    await sim?.close();
+  });
+
+  it("a replacement of an agent in a call: the preview names it, the up waits for the call to end, no call is cut", async () => {
+    sim.reset();
+    let type = 2;
+    const h = await createStack(
+      where,
+      ({ clink }) => {
+        new clink.Client("alice", agent("1001", "alice", { type, forceOfflineOnDelete: true }));
+        new clink.Client("bob", agent("1002", "bob"));
+      },
+      { endpoint: sim.url, project: "clink-e2e-live-replace" },
+    );
+    await h.stack.preview();
+    await h.stack.up();
+
+    // A preview with no step that touches an agent asks nothing about agents.
+    sim.admin.setAgentState("1001", "BUSY");
+    const before = statusCalls();
+    await h.stack.preview({ expectNoChanges: true });
+    expect(statusCalls()).toBe(before);
+
+    type = 1; // update_client has no type: the agent is replaced (doc 3.1.2)
+    const events: EngineEvent[] = [];
+    const rec = recorder();
+    await h.stack.preview({
+      onEvent: (e) => {
+        events.push(e);
+        rec.onEvent(e);
+      },
+    });
+    expect(changesOf(rec.ops)).toContain("replace alice");
+    expect(changesOf(rec.ops).filter((c) => !c.endsWith(" alice"))).toEqual([]);
+    expect(warningsOf(events).join("\n")).toContain(
+      "agent 1001 alice is in a call now: its delete will wait up to 300 s for it to end (呼入通话)",
+    );
+
+    const started = Date.now();
+    setTimeout(() => sim.admin.setAgentState("1001", "IDLE"), 4000);
+    const up = await h.stack.up();
+    expect(up.summary.result).toBe("succeeded");
+    expect(Date.now() - started).toBeGreaterThanOrEqual(4000);
+    expect((sim.admin.list("client") as Array<{ cno: string; type: number }>).find((c) => c.cno === "1001")?.type).toBe(
+      1,
+    );
+    // Logged in and idle once the call ended: logged out (forceOfflineOnDelete), then deleted.
+    expect(sim.log().filter((e) => e.path === "/cc/offline_client")).toHaveLength(1);
+    expect(sim.admin.callsCut()).toBe(0);
+    await h.stack.destroy();
+  });
+
+  it("an agent still in a call when the wait runs out: its delete fails, it is kept, the message names it", async () => {
+    sim.reset();
+    let withBob = true;
+    const h = await createStack(
+      where,
+      ({ clink }) => {
+        new clink.Client("alice", agent("1001", "alice"));
+        if (withBob) new clink.Client("bob", agent("1002", "bob", { forceOfflineOnDelete: true }));
+      },
+      {
+        endpoint: sim.url,
+        project: "clink-e2e-live-refuse",
+        config: { "clink:liveAgentWaitSeconds": { value: "3" } },
+      },
+    );
+    await h.stack.preview();
+    await h.stack.up();
+    sim.admin.setAgentState("1002", "通话");
+    withBob = false;
+    await h.stack.preview();
+    await expect(h.stack.up()).rejects.toThrow(
+      /agent 1002 bob is in a call \(通话\): waited 3 s for it to end \(clink:liveAgentWaitSeconds: 3\)\. The delete is not done and the object is kept/,
+    );
+    expect(sim.admin.list("client")).toHaveLength(2);
+    const state = await h.stack.exportStack();
+    const names = (state.deployment.resources as Array<{ urn: string }>).map((r) => r.urn.split("::").pop());
+    expect(names).toContain("bob");
+    expect(sim.log().filter((e) => e.path === "/cc/offline_client")).toEqual([]);
+    expect(sim.admin.callsCut()).toBe(0);
+
+    // The call over, the next up deletes the agent (logging it out first).
+    sim.admin.setAgentState("1002", "IDLE");
+    await h.stack.preview();
+    const up = await h.stack.up();
+    expect(up.summary.result).toBe("succeeded");
+    expect((sim.admin.list("client") as Array<{ cno: string }>).map((c) => c.cno)).toEqual(["1001"]);
+    expect(sim.admin.callsCut()).toBe(0);
+    await h.stack.destroy();
+  });
+
+  it("a replacement under a ringing phone waits the same way; an offline agent is deleted with no wait", async () => {
+    sim.reset();
+    let type = 2;
+    let withDave = true;
+    const h = await createStack(
+      where,
+      ({ clink }) => {
+        const carol = new clink.Client("carol", agent("1003", "carol", { type, forceOfflineOnDelete: true }));
+        const desk = new clink.Exten("desk", {
+          extenNumber: "8001",
+          password: "desk-pw-1",
+          areaCode: "010",
+          type: 1,
+          allow: 1,
+        });
+        new clink.ClientPhone("carol-phone", { cno: carol.cno, tel: desk.extenNumber });
+        if (withDave) new clink.Client("dave", agent("1004", "dave"));
+      },
+      { endpoint: sim.url, project: "clink-e2e-live-ringing" },
+    );
+    await h.stack.preview();
+    await h.stack.up();
+
+    sim.admin.setAgentState("1003", "RINGING");
+    type = 1;
+    const events: EngineEvent[] = [];
+    await h.stack.preview({ onEvent: (e) => events.push(e) });
+    expect(warningsOf(events).join("\n")).toContain(
+      "agent 1003 carol is ringing now: its delete will wait up to 300 s",
+    );
+    const started = Date.now();
+    setTimeout(() => sim.admin.setAgentState("1003", "IDLE"), 4000);
+    const up = await h.stack.up();
+    expect(up.summary.result).toBe("succeeded");
+    expect(Date.now() - started).toBeGreaterThanOrEqual(4000);
+    expect(sim.admin.callsCut()).toBe(0);
+
+    // dave is logged out: deleted at once, one look at his state; the preview asks nothing.
+    withDave = false;
+    const before = statusCalls();
+    const events2: EngineEvent[] = [];
+    await h.stack.preview({ onEvent: (e) => events2.push(e) });
+    expect(statusCalls()).toBe(before);
+    expect(warningsOf(events2)).toEqual([]);
+    const t0 = Date.now();
+    await h.stack.up();
+    expect(Date.now() - t0).toBeLessThan(30_000);
+    expect((sim.admin.list("client") as Array<{ cno: string }>).map((c) => c.cno)).toEqual(["1003"]);
+    expect(statusCalls()).toBe(before + 1);
+    expect(sim.admin.callsCut()).toBe(0);
+    await h.stack.destroy();
+  });
+});

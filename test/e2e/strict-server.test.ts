@@ -1,0 +1,198 @@
+/**
+ * Issue 24 under the real engine, with the simulator answering the strict way (ResourceNotFound
+ * wherever a request names an object that does not exist; vitest.e2e.config.mts turns it on):
+ * - the README's "Using it" center previews and applies on an empty center;
+ * - an agent with a bound phone deleted in the console: refresh drops both, the next up restores
+ *   both, and the preview after it is clean;
+ * - `forceOfflineOnDelete` with offline_client answering not found: the destroy fails and the
+ *   agent stays, in the state and on the server;
+ * - the quickstart center applies on a center that already has the default pause 忙碌 (a new
+ *   tenant's seed).
+ * Every `up` previews first (harness.ts), as `pulumi up` does.
+ */
+import * as fs from "node:fs";
+import { createRequire } from "node:module";
+import * as path from "node:path";
+import * as ts from "typescript";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ClinkClient } from "../../provider";
+import { startSimulator } from "../../simulator";
+import { changesOf, createStack, programDir, recorder, SIM_KEY_ID, SIM_KEY_SECRET, type ProgramDir } from "./harness";
+
+type Sim = Awaited<ReturnType<typeof startSimulator>>;
+
+describe("previews and applies on a strict server", () => {
+  let sim: Sim;
+  let where: ProgramDir;
+  let consoleApi: ClinkClient;
+
+  beforeAll(async () => {
+    where = programDir();
+    sim = await startSimulator({ port: 0, accessKeyId: SIM_KEY_ID, accessKeySecret: SIM_KEY_SECRET, rate: 0 });
+    // What a person does in the Clink console, through the API.
+    consoleApi = new ClinkClient({
+      endpoint: sim.url,
+      accessKeyId: SIM_KEY_ID,
+      accessKeySecret: SIM_KEY_SECRET,
+      rate: 0,
+    });
+  });
+  afterAll(async () => {
+    await consoleApi?.close();
+    await sim?.close();
+  });
+
+  it("runs on the strict simulator", () => {
+    expect(sim.strict).toBe(true);
+  });
+
+  it("the README's center: preview and up on an empty center; an agent and its phone deleted in the console come back", async () => {
+    sim.reset();
+    // README.md, "Using it", as written there (passwords from the config).
+    const h = await createStack(
+      where,
+      ({ clink, pulumi }) => {
+        const cfg = new pulumi.Config();
+        const alice = new clink.Client("alice", {
+          cno: "1001",
+          name: "alice",
+          areaCode: "010",
+          password: cfg.requireSecret("alicePassword"),
+          permission: { record: 3 },
+        });
+        new clink.Queue("support", {
+          qno: "0001",
+          name: "售后支持",
+          strategy: clink.QueueStrategy.SkillsBased,
+          wrapupTime: 20,
+          members: [{ cno: alice.cno, penalty: 1 }],
+        });
+        const desk = new clink.Exten("desk-8001", {
+          extenNumber: "8001",
+          password: cfg.requireSecret("deskPassword"),
+          areaCode: "010",
+          type: clink.ExtenType.IpPhone,
+          allow: clink.ExtenCodec.AlawUlawG729,
+        });
+        new clink.ClientPhone("alice-phone", { cno: alice.cno, tel: desk.extenNumber });
+      },
+      {
+        endpoint: sim.url,
+        project: "clink-e2e-strict-readme",
+        config: {
+          "clink-e2e-strict-readme:alicePassword": { value: "alice-Pw-2026", secret: true },
+          "clink-e2e-strict-readme:deskPassword": { value: "desk-Pw-2026", secret: true },
+        },
+      },
+    );
+
+    const preview = await h.stack.preview();
+    expect(preview.changeSummary.create).toBe(5); // four resources and the stack
+    // The binding's look-up at preview met the strict answer for the agent not made yet.
+    expect(sim.log().some((e) => e.path === "/cc/list_client_tels" && e.code === "ResourceNotFound")).toBe(true);
+    await h.stack.up();
+    await h.stack.preview({ expectNoChanges: true });
+    const bound = () =>
+      (sim.admin.list("clientTel") as Array<{ cno: string; tel: string; isBind: number }>)
+        .filter((t) => t.isBind === 1)
+        .map((t) => `${t.cno}:${t.tel}`);
+    expect(bound()).toEqual(["1001:8001"]);
+
+    // The agent deleted in the console: its binding and its membership go with it.
+    await consoleApi.request("POST", "/cc/delete_client", { body: { cno: "1001" }, idempotent: true });
+    expect(bound()).toEqual([]);
+    const refreshed = recorder();
+    await h.stack.refresh({ onEvent: refreshed.onEvent });
+    const names = ((await h.stack.exportStack()).deployment.resources as Array<{ urn: string }>).map((r) =>
+      r.urn.split("::").pop(),
+    );
+    expect(names).not.toContain("alice");
+    expect(names).not.toContain("alice-phone");
+    expect(names).toContain("desk-8001");
+
+    // The preview shows both coming back (and the queue's member); the up makes them; then clean.
+    const planned = recorder();
+    await h.stack.preview({ onEvent: planned.onEvent });
+    expect(changesOf(planned.ops).sort()).toEqual(["create alice", "create alice-phone", "update support"]);
+    const applied = recorder();
+    await h.stack.up({ onEvent: applied.onEvent });
+    expect(changesOf(applied.ops).sort()).toEqual(["create alice", "create alice-phone", "update support"]);
+    expect(bound()).toEqual(["1001:8001"]);
+    expect(sim.admin.list("membership")).toEqual([expect.objectContaining({ qno: "0001", cno: "1001" })]);
+    await h.stack.preview({ expectNoChanges: true });
+    await h.stack.destroy();
+  });
+
+  it("forceOfflineOnDelete: offline_client answering not found fails the destroy and keeps the agent", async () => {
+    sim.reset();
+    const h = await createStack(
+      where,
+      ({ clink }) =>
+        void new clink.Client("carol", {
+          cno: "1003",
+          name: "carol",
+          areaCode: "010",
+          password: "carol-Pw-2026",
+          forceOfflineOnDelete: true,
+        }),
+      { endpoint: sim.url, project: "clink-e2e-strict-offline" },
+    );
+    await h.stack.up();
+    sim.admin.setAgentOnline("1003", true);
+    // A key without rights to section 4, or a server without offline_client.
+    sim.addFault({ path: "/cc/offline_client", kind: "not-found" });
+    await expect(h.stack.destroy()).rejects.toThrow(
+      /Client 1003: delete failed: logging agent 1003 out first .*ResourceNotFound.*Log the agent out/s,
+    );
+    const names = ((await h.stack.exportStack()).deployment.resources as Array<{ urn: string }>).map((r) =>
+      r.urn.split("::").pop(),
+    );
+    expect(names).toContain("carol");
+    expect((sim.admin.list("client") as Array<{ cno: string }>).map((c) => c.cno)).toEqual(["1003"]);
+    // Once the agent is logged out, the destroy goes through.
+    sim.clearFaults();
+    sim.admin.setAgentOnline("1003", false);
+    await h.stack.destroy();
+    expect(sim.admin.list("client")).toEqual([]);
+  });
+
+  it("the quickstart center adopts the default pause 忙碌 a new tenant already has", async () => {
+    sim.reset();
+    // A new tenant's seed (doc 3.3.1's example): 忙碌, the default.
+    sim.admin.insert("pause", { sort: 1, pauseStatus: "忙碌", isRest: 0, isDefault: 1 });
+    const seeded = sim.admin.list("pause") as Array<{ id: number }>;
+    // examples/quickstart/center.ts as the package ships it, built next to the program's node_modules.
+    const source = fs.readFileSync(
+      path.join(where.dir, "node_modules", "pulumi-clink", "examples", "quickstart", "center.ts"),
+      "utf8",
+    );
+    const built = path.join(where.dir, "strict-quickstart-center.js");
+    fs.writeFileSync(
+      built,
+      ts.transpileModule(source, {
+        compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+      }).outputText,
+    );
+    const { quickstartCenter } = createRequire(path.join(where.dir, "package.json"))(built) as {
+      quickstartCenter: () => Record<string, unknown>;
+    };
+    const project = "clink-e2e-strict-quickstart";
+    const h = await createStack(where, () => quickstartCenter(), {
+      endpoint: sim.url,
+      project,
+      config: {
+        [`${project}:agentPassword`]: { value: "quick-Agent-pw-2026", secret: true },
+        [`${project}:phonePassword`]: { value: "quick-Phone-pw-2026", secret: true },
+      },
+    });
+    await h.stack.up();
+    await h.stack.preview({ expectNoChanges: true });
+    const pauses = sim.admin.list("pause") as Array<{ id: number; pauseStatus: string; isDefault: number }>;
+    expect(pauses.map((p) => p.pauseStatus).sort()).toEqual(["午休", "忙碌"]);
+    // The tenant's own 忙碌 was taken over, not made again.
+    expect(pauses.find((p) => p.pauseStatus === "忙碌")).toMatchObject({ id: seeded[0].id, isDefault: 1 });
+    await h.stack.destroy();
+    // Left as the tenant had it.
+    expect((sim.admin.list("pause") as Array<{ pauseStatus: string }>).map((p) => p.pauseStatus)).toEqual(["忙碌"]);
+  });
+});

@@ -5,7 +5,7 @@
  * from the resource schemas (provider/resources/<kind>/schema.ts), never written here twice.
  */
 import { enumName } from "../provider/schema/core";
-import { ClientRole, IbWrapupType } from "../provider/resources/client/schema";
+import { ClientRole, IbWrapupType, RecordDownload } from "../provider/resources/client/schema";
 import { RestrictDirection, RestrictTelType, RestrictType } from "../provider/resources/restrict-tel/schema";
 import { RestrictTelSettingValue } from "../provider/resources/restrict-tel-setting/schema";
 import {
@@ -396,11 +396,12 @@ export const agentInAQueue: StackRule = {
 // Agents' permissions and wrap-up times (doc 3.1.1 create_client, 3.2.1 create_queue)
 // ---------------------------------------------------------------------------------------------
 
-/** recordDownload when permission does not declare it: the permission schema fills the documented default. */
-function defaultRecordDownload(): unknown {
-  const filled = fieldSpec("Client", "permission").schema.safeParse({});
-  return filled.success ? (filled.data as Record<string, unknown>).recordDownload : undefined;
-}
+/**
+ * What a new agent gets when permission does not declare recordDownload: playback and download,
+ * in every reading (doc 3.1.1's default 1 in its own reading; the vendor SDK's ClientPermission,
+ * 默认试听下载), which is RecordDownload.ListenAndDownload (2) in the settled codes (docs/design.md).
+ */
+const DEFAULT_RECORD_DOWNLOAD = RecordDownload.ListenAndDownload;
 
 export const noRecordDownloadForAgents: ResourceRule = {
   kind: "resource",
@@ -408,7 +409,7 @@ export const noRecordDownloadForAgents: ResourceRule = {
   name: "no-record-download-for-agents",
   description:
     "Plain agents (role 0) do not get permission.recordDownload, which the document grants by default " +
-    "(doc 3.1.1 create_client, permission 对象 `recordDownload`, default 1).",
+    "(doc 3.1.1 create_client, permission 对象 `recordDownload`: a new agent may play back and download).",
   enforcementLevel: "advisory",
   config: {
     allowed: {
@@ -416,8 +417,9 @@ export const noRecordDownloadForAgents: ResourceRule = {
       items: { type: "integer" },
       default: [0],
       description:
-        "The recordDownload values a plain agent may have. Doc 3.1.1 reads 1 as playback and download, 2 as playback only; " +
-        "a later section of the document reads them the other way round: allow 2 only once your tenant shows it is playback only.",
+        "The recordDownload values a plain agent may have (clink.RecordDownload): 1 playback only, 2 playback and download, " +
+        "as the update and describe tables and the vendor SDK read them (doc 3.1.1's create table reads them the other way " +
+        "round): allow 1 only once your tenant shows it is playback only.",
     },
     exempt: exemptConfig("Agent numbers (cno)"),
   },
@@ -431,13 +433,12 @@ export const noRecordDownloadForAgents: ResourceRule = {
       typeof permission === "object" && permission !== null && "recordDownload" in permission
         ? settle((permission as Record<string, unknown>).recordDownload)
         : undefined;
-    const value = declared ?? defaultRecordDownload();
+    const value = declared ?? DEFAULT_RECORD_DOWNLOAD;
     const allowed = config.allowed;
     if (typeof value !== "number" || (Array.isArray(allowed) && allowed.includes(value))) return [];
-    const dflt = defaultRecordDownload();
     const shown =
-      value === dflt
-        ? `permission.recordDownload ${value} (the document's default: what the agent gets when the program does not declare it)`
+      declared === undefined
+        ? `permission.recordDownload undeclared (a new agent gets the server's default, playback and download; an adopted one keeps its own)`
         : `permission.recordDownload ${value}`;
     return [
       `${who(r)}${cno !== Unknown && cno !== undefined ? ` (cno ${cno})` : ""} is a plain agent (role ${ClientRole.Agent}) ` +

@@ -18,6 +18,7 @@ import {
   ExtenCodec,
   ExtenType,
   IbWrapupType,
+  RecordDownload,
   JoinEmptyState,
   MaxPauseClientType,
   QueueStrategy,
@@ -57,6 +58,7 @@ export const CONSTANTS: Record<string, Record<string, number>> = {
   ClidRule,
   AssignType,
   IbWrapupType,
+  RecordDownload,
   ExtenType,
   ExtenCodec,
   RestrictType,
@@ -265,6 +267,13 @@ function declareObject(
       continue;
     }
     const v = parsed.data;
+    if (field.keyDefaults && isRecord(v)) {
+      // Keys managed one by one (permission): only the keys off their documented default.
+      const keyDefaults = field.keyDefaults;
+      const subset = Object.fromEntries(Object.entries(v).filter(([k, x]) => !deepEqual(x, keyDefaults[k])));
+      if (Object.keys(subset).length > 0) fields[name] = subset;
+      continue;
+    }
     if (field.default !== undefined) {
       const dflt = field.schema.safeParse(field.default);
       const d = dflt.success ? dflt.data : field.default;

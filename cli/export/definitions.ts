@@ -8,7 +8,7 @@
  */
 export { ClinkClient, ClinkApiError, type ClinkClientOptions } from "../../provider/api";
 export type { FieldSpec, ResourceSchema } from "../../provider/schema/core";
-export { bitmaskName, enumName, masks } from "../../provider/schema/core";
+export { bitmaskName, enumName, masks, neverReported } from "../../provider/schema/core";
 export { asLists, deepEqual, fromRemote, normalize, type Inputs } from "../../provider/schema/ops";
 export { toConverge } from "../../provider/generic/provider";
 export {
@@ -19,6 +19,7 @@ export {
   ClidRule,
   AssignType,
   IbWrapupType,
+  RecordDownload,
 } from "../../provider/resources/client/schema";
 export {
   queueSchema,

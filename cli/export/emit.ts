@@ -7,6 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { moduleVar, type Declaration, type ExportModel } from "./declare";
+import { neverReported, type ResourceSchema } from "./definitions";
 import { kindInfo, type Kind } from "./kinds";
 import { packageSource, type PackageSource } from "./package-source";
 import { declaration, docComment } from "./print";
@@ -40,7 +41,9 @@ const KIND_HEADERS: Record<Kind, string[]> = {
   client: [
     "Passwords are not declared: the API never answers them (doc 3.1.5), and an adopted agent keeps its own.",
     "describe_client (doc 3.1.5) answers no assignType, dynamicTelGroupName, clidDefault, wechatMiniProgramRtc,",
-    "obClidDefaultType or dynamicTelGroupIdDefault: they are not declared, and each agent keeps its own.",
+    "obClidDefaultType or dynamicTelGroupIdDefault, nor clidArea's assignType and dynamicTelGroupName: their",
+    "values cannot be exported. Each is a commented-out line below: left out it is not managed (never sent, so",
+    "the agent's own setting stays); declared, it is sent, and no refresh can ever show it drift.",
     "Queue memberships are declared on the queues (queues.ts, `members`), not as `qnos` here.",
   ],
   exten: ["Passwords are not declared: the API never shows them (doc 3.4.1 `password`); adopted phones keep theirs."],
@@ -54,6 +57,17 @@ const KIND_HEADERS: Record<Kind, string[]> = {
     "The switch always exists, so it takes no adopt: declared, it is set only when the value differs.",
   ],
 };
+
+/**
+ * The fields the API never reports (issue 23), each as a commented-out line with the warning: the
+ * export cannot know their values, and leaving them out silently would hide that. Deprecated
+ * fields (字段废弃) are left out.
+ */
+function neverReportedLines(schema: ResourceSchema): string[] {
+  return Object.entries(schema.fields)
+    .filter(([, f]) => neverReported(f) && !f.doc.startsWith("Deprecated"))
+    .map(([name]) => `${name}: ?, // the API never reports it: drift cannot be seen; declare it to manage it`);
+}
 
 function moduleText(kind: Kind, decls: Declaration[], info: ProjectInfo): string {
   const k = kindInfo(kind);
@@ -69,7 +83,8 @@ function moduleText(kind: Kind, decls: Declaration[], info: ProjectInfo): string
     'import * as clink from "pulumi-clink";',
     ...[...uses].sort().map((u) => `import * as ${moduleVar(u)} from "./${kindInfo(u).module}";`),
   ];
-  const body = decls.map((d) => declaration(d.ident, k.schema.type, d.args, d.notes));
+  const unreported = neverReportedLines(k.schema);
+  const body = decls.map((d) => declaration(d.ident, k.schema.type, d.args, d.notes, unreported));
   return [header, imports.join("\n"), ...body].join("\n\n") + "\n";
 }
 

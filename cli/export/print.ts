@@ -168,12 +168,22 @@ export function props(entries: Array<[string, Expr]>, indent: number): string[] 
   return entries.flatMap(([k, v]) => lines(v, indent, `${k}: `, ","));
 }
 
-/** `export const name = new clink.Type("name", {` + one property per line + `});` */
-export function declaration(ident: string, type: string, args: Array<[string, Expr]>, comments: string[] = []): string {
+/**
+ * `export const name = new clink.Type("name", {` + one property per line + `});`; `trailing`:
+ * comment lines after the properties (fields the API never reports, commented out).
+ */
+export function declaration(
+  ident: string,
+  type: string,
+  args: Array<[string, Expr]>,
+  comments: string[] = [],
+  trailing: string[] = [],
+): string {
   return [
     ...comments.map((c) => `// ${c}`),
     `export const ${ident} = new clink.${type}(${quote(ident)}, {`,
     ...props(args, 2),
+    ...trailing.map((c) => `  // ${c}`),
     "});",
   ].join("\n");
 }

@@ -158,9 +158,13 @@ export function explainCode(codes: Codes | undefined, value: unknown): string | 
   return parts.length > 0 ? parts.join(" + ") : undefined;
 }
 
-/** The field's documented default in its checked form (check fills it in), or undefined. */
+/**
+ * The field's documented default in its checked form, or undefined: what a create leaves on the
+ * server where the program declares nothing. An object managed key by key (permission): each key's.
+ */
 export function checkedDefault(kind: string, field: string): unknown {
   const f = spec(kind, field);
+  if (f?.keyDefaults) return f.keyDefaults;
   if (!f || f.default === undefined) return undefined;
   const parsed = f.schema.safeParse(f.default);
   return parsed.success ? parsed.data : f.default;

@@ -5,10 +5,11 @@
  * The Node dynamic provider cannot tell the engine which fields changed (its diff returns only
  * "changes" and the fields forcing a replacement), so the log's `diffs` is empty for these
  * resources. Changes are found by comparing the step's old and new checked inputs, which check
- * normalized (defaults filled, sets keyed by element), so equal means unchanged. Secrets are
+ * normalized (sets keyed by element, numeric strings settled), so equal means unchanged. Secrets are
  * masked in the log and cannot be compared: an update that changes nothing visible on a kind with
  * a secret field is a change of that field (the provider reported a change; nothing else differs).
  */
+import { adoptionChanges, adoptionOf } from "./adoption";
 import type { EventLog, ResourceState, ResourceSteps } from "./events";
 import {
   checkedDefault,
@@ -202,7 +203,10 @@ function changesOf(o: CenterObject, reported: string[]): FieldChange[] {
   if (!o.clink) return [];
   const before = o.old?.inputs ?? {};
   const after = o.new?.inputs ?? {};
-  if (o.action === "added") return declaredFields(o.kind, after);
+  if (o.action === "added") {
+    const adoption = adoptionOf(o.new);
+    return adoption ? adoptionChanges(adoption) : declaredFields(o.kind, after);
+  }
   if (o.action !== "changed" && o.action !== "replaced") return [];
   const changes = compareInputs(o.kind, before, after, reported, o.action === "replaced");
   if (o.action === "changed" && changes.length === 0 && !o.renamedFrom) {

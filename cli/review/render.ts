@@ -4,6 +4,7 @@
  * stays under a character budget (GitHub refuses comments over 65,536 characters), cut at whole
  * lines, with a line saying what was cut.
  */
+import { adoptionOf } from "./adoption";
 import type { EventLog } from "./events";
 import { checkedDefault, codesOf, explainCode, fieldLabel, isSecretField, keyLabel } from "./fields";
 import { sentence, type MembershipChange } from "./memberships";
@@ -76,7 +77,7 @@ function fieldLine(o: CenterObject, c: FieldChange): string {
   }
   const name = c.key === undefined ? label : `${label}, ${keyLabel(o.kind, c.field, c.key)}`;
   const after = show(o, c.field, c.after, c.key);
-  if (o.action === "added") return `${name}: ${after}`;
+  if (o.action === "added" && !adoptionOf(o.new)) return `${name}: ${after}`;
   if (c.before === undefined) {
     // Not declared before means the documented default was in force (check leaves it out of state).
     const d = checkedDefault(o.kind, c.field);
@@ -97,6 +98,9 @@ function objectBlock(o: CenterObject, input: RenderInput): string[] {
     head = `- ${name} replaced${was ? ` (was ${was})` : ""}: ${replaceReason(o)}; ${replaceCost(o.kind)}`;
   } else if (o.action === "changed" && o.renamedFrom) {
     head = `- ${name} changed: the resource is renamed in the program (${escapeMarkdown(o.renamedFrom)} → ${escapeMarkdown(o.name)}) and keeps the object`;
+  } else if (o.action === "added" && adoptionOf(o.new)) {
+    // An adopting create: the object exists; what the adoption changes on it (cli/review/adoption.ts).
+    head = `- ${name} adopted${o.changes.length === 0 ? ": exists in the center and is taken over unchanged" : ": exists in the center; the adoption changes"}`;
   } else if (o.kind === "RestrictTelSetting" && o.action === "removed") {
     // Its delete changes nothing on the server (docs/restrict-tel.md): the switch stays as it is.
     head = `- ${name} leaves the stack; the switch stays as it is on the server (deleting it changes nothing, docs/restrict-tel.md)`;

@@ -9,7 +9,7 @@ import { randomBytes } from "node:crypto";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { ClinkApiError, type ClinkClient } from "../api";
 import { changeTag, isSealed } from "../api/sealed";
-import { containsUnknown, type FieldSpec, type ResourceSchema } from "../schema/core";
+import { containsUnknown, neverReported, type ResourceSchema } from "../schema/core";
 import {
   asLists,
   compare,
@@ -20,9 +20,6 @@ import {
   optionNames,
   payload,
   updateOnlyDeclared,
-  documentedDefaults,
-  withDefaults,
-  withoutDefaults,
   withoutUndefined,
   withoutWriteOnly,
   fingerprintsOf,
@@ -100,11 +97,8 @@ interface Bookkeeping {
   claim?: unknown;
   /** The write-only fields' previous fingerprints. */
   prints?: unknown;
-  /**
-   * Fields an update just set to the declaration (or its default) with no answer to show it: the
-   * answer read before that update holds their old values, which the outputs must not record.
-   */
-  converged?: string[];
+  /** The previous outputs (update): an undeclared field the answer leaves out keeps its value there. */
+  previous?: Inputs;
 }
 
 /**
@@ -121,6 +115,15 @@ export const CONFLICT_INPUT = "__ownershipConflict";
  * per endpoint) held up the whole deployment (bench/RESULTS.md); create finds the object itself.
  */
 export const PREVIEW_INPUT = "__preview";
+
+/**
+ * Checked-inputs bookkeeping of an adopting create in a preview (`adopt: true` or
+ * clink:adoptExisting): what the adoption changes on the object found, `{ field: { from, to } }`,
+ * empty when it adopts the object unchanged. The engine's preview prints it with the create, and
+ * `pulumi-clink review` reads it from the event log (cli/review). Never holds a secret: a
+ * write-only or secret field shows as "(secret)".
+ */
+export const ADOPTION_INPUT = "__adoption";
 
 /** A describe call whose ResourceNotFound means "gone": undefined instead of an error. */
 export async function readOrGone<T>(read: () => Promise<T>): Promise<T | undefined> {
@@ -243,34 +246,38 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
   return {
     async check(olds: Inputs, news: Inputs) {
       const { [CONFLICT_INPUT]: conflict, [PREVIEW_INPUT]: previewing, ...declared } = news;
-      const { inputs, failures, defaulted } = normalize(schema, declared, { adopting: adoptExisting() });
+      const { inputs, failures } = normalize(schema, declared, { adopting: adoptExisting() });
       if (conflict && typeof conflict === "object" && "reason" in conflict)
         failures.unshift(conflict as { property: string; reason: string });
-      // A create (no previous inputs): one look-up tells already at preview whether it would fail.
+      // A create (no previous inputs): one look-up tells already at preview whether it would fail,
+      // or, for an adoption, what it changes on the object found.
       const creating = Object.keys(olds).filter((k) => !k.startsWith("__")).length === 0;
       const keyKnown = schema.idFields.every((f) => inputs[f] !== undefined && !containsUnknown(inputs[f]));
       const naturalId = keyKnown ? idOf(schema, inputs) : "";
       const replacing = replacingThisDeployment.has(`${schema.type}:${naturalId}`);
       const looking = previewing === true && creating && keyKnown && !replacing;
-      if (failures.length === 0 && looking && inputs.adopt !== true && !adoptExisting()) {
+      if (failures.length === 0 && looking) {
+        const adopting = inputs.adopt === true || adoptExisting();
         const client = connect();
-        const found = await call(label(naturalId), "look up before create", () =>
+        const found = await call(label(naturalId), adopting ? "look up for adoption" : "look up before create", () =>
           (api.lookup ?? api.read)(client, naturalId, inputs),
         );
-        if (found && (api.blocksCreate?.(found, inputs) ?? true))
+        const blocks = found !== undefined && (api.blocksCreate?.(found, inputs) ?? true);
+        if (blocks && !adopting)
           failures.push({ property: schema.idFields[0] ?? "id", reason: alreadyExists(schema, naturalId) });
+        if (blocks && adopting) {
+          const changes = adoptionChanges(schema, found, inputs);
+          inputs[ADOPTION_INPUT] = changes;
+          // The plugin's standard output reaches the user as an info message of the preview.
+          console.log(`pulumi-clink: ${adoptionSentence(label(naturalId), changes)}`);
+        }
       }
-      // The engine stores these inputs with the resource: a default nobody declared is left out
-      // (create, update and diff fill it back in, withDefaults). One the previous inputs held stays
-      // (state from 0.1.0, or a refresh that found the field off its default): the engine's preview
-      // compares inputs, and would show it as removed.
-      for (const name of defaulted) if (olds[name] === undefined) delete inputs[name];
       return { inputs, failures };
     },
 
-    async diff(id: string, stored: Inputs, checked: Inputs) {
-      const olds = withDefaults(schema, stored);
-      const news = withDefaults(schema, checked);
+    async diff(id: string, olds: Inputs, news: Inputs) {
+      // Only declared fields are compared (compare skips what `news` leaves out): an undeclared
+      // field is not managed, whatever the server or the state holds for it.
       const { changed, replaces } = compare(schema, olds, news);
       const keyKept = !schema.idFields.some((f) => changed.includes(f));
       if (replaces.length > 0 && keyKept) replacingThisDeployment.add(`${schema.type}:${idOf(schema, news)}`);
@@ -287,7 +294,7 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
     },
 
     async create(checked: Inputs) {
-      const inputs = withDefaults(schema, checked);
+      const { [ADOPTION_INPUT]: _adoption, ...inputs } = checked;
       const client = connect();
       const naturalId = idOf(schema, inputs);
       let remote: Inputs | undefined;
@@ -398,25 +405,27 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
       // after its first request (follow-up calls) may not have happened.
       const pending =
         adopted || recovered ? toConverge(schema, remote ?? {}, inputs) : updateOnlyDeclared(schema, inputs);
-      let converged: string[] = [];
+      const found = remote;
       if (pending.length > 0) {
         try {
-          const updated = await api.update(client, id, payload(schema, "update", inputs, pending), inputs);
-          if (updated) remote = updated;
-          else converged = pending;
+          const values = await withRequiredOnUpdate(schema, inputs, remote, () =>
+            call(label(id), "read before update", () => api.read(client, id, inputs)),
+          );
+          const updated = await api.update(client, id, payload(schema, "update", values, pending), inputs);
+          if (updated) remote = { ...(found ?? {}), ...updated };
         } catch (err) {
           // The object exists now: hand the engine its id so it is not orphaned (partial state).
           const partial = Object.assign(
             explain(label(id), adopted ? "converge adopted object" : "complete create", err, api.hints),
             {
               id,
-              properties: outputs(schema, { ...checked, ...asFound }, remote, { adopted, claim }),
+              properties: outputs(schema, { ...inputs, ...asFound }, remote, { adopted, claim }),
             },
           );
           throw partial;
         }
       }
-      return { id, outs: outputs(schema, { ...checked, ...asFound }, remote, { adopted, claim, converged }) };
+      return { id, outs: outputs(schema, { ...inputs, ...asFound }, remote, { adopted, claim }) };
     },
 
     async read(id: string, props: Inputs) {
@@ -425,14 +434,10 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
       if (!remote) return {}; // gone: refresh drops it from state
       const declared = withoutWriteOnly(schema, fromRemote(schema, remote, props));
       const last = Array.isArray(props[DECLARED]) ? new Set(props[DECLARED] as string[]) : undefined;
-      // A field at its documented default is not stored (the class shows the default, diff fills it in).
-      // `get` reads an object nobody declared here (its props hold no field): every field the server
-      // answers is an output, defaults included, so the program sees them in a preview too.
-      const got = last === undefined && Object.keys(schema.fields).every((n) => props[n] === undefined);
-      const outs: Inputs = asLists(
-        schema,
-        withoutDefaults(schema, declared, last ?? (got ? Object.keys(schema.fields) : [])),
-      );
+      // Every field is an output as the server holds it, declared or not, defaults included: the
+      // program sees what is there, never a default promised for a field nobody manages. A field
+      // the API never reports keeps its previous output (the declared value, or none).
+      const outs: Inputs = asLists(schema, declared);
       // State written before fingerprints (0.1.0) holds the write-only values themselves: from
       // the first refresh on it holds their fingerprints instead.
       const prints = props[FINGERPRINTS] ?? fingerprintsOf(schema, props, undefined);
@@ -440,15 +445,13 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
       // Bookkeeping and options travel on: delete reads forceOfflineOnDelete from the state.
       for (const key of ["adopted", CLAIM, DECLARED, ...optionNames(schema)])
         if (props[key] !== undefined) outs[key] = props[key];
-      // As inputs, only what the last declaration held: a field the program never declared
-      // (members, qnos, gains, ...) must not show as a removal in the next preview. State written
-      // before the list was kept (0.1.0) has every field the server reported. An undeclared field
-      // found off its documented default is drift the next up undoes: it is an input too, so the
-      // preview shows it changing back (check then keeps the default it will be set to).
-      const defaults = documentedDefaults(schema);
+      // As inputs, only what the last declaration held: a field the program does not declare is not
+      // managed, so its server value is no drift (issue 23) and must not show as a removal in the
+      // next preview. State written before the list was kept (0.1.0) has every field the server
+      // reported.
       const inputs: Inputs = {};
-      // Whether the server holds a declared field otherwise than the stored outputs say, or an
-      // undeclared one off its default (state from 0.1.0, without the list, always counts).
+      // Whether the server holds a declared field otherwise than the stored outputs say (state
+      // from 0.1.0, without the list, always counts).
       let found = last === undefined;
       for (const [name, field] of Object.entries(schema.fields)) {
         if (field.lifecycle === "computed") continue;
@@ -456,9 +459,7 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
         // also when it no longer answers it (cleared, or "" read as unset).
         if (last?.has(name) && !deepEqual(outs[name], props[name])) found = true;
         if (declared[name] === undefined) continue;
-        const drifted = name in defaults && !deepEqual(declared[name], defaults[name]);
-        if (!last || last.has(name) || drifted) inputs[name] = declared[name];
-        if (!last?.has(name) && drifted) found = true;
+        if (!last || last.has(name)) inputs[name] = declared[name];
       }
       // Nothing found: no inputs, so the engine keeps the ones it holds, the checked inputs of the
       // last up (the sealed password and its tag among them). Inputs rebuilt here differ from what
@@ -470,27 +471,30 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
       return { id, props: outs, inputs };
     },
 
-    async update(id: string, stored: Inputs, checked: Inputs) {
-      const olds = withDefaults(schema, stored);
-      const news = withDefaults(schema, checked);
+    async update(id: string, olds: Inputs, news: Inputs) {
       const client = connect();
       const { changed } = compare(schema, olds, news);
       let remote: Inputs | undefined;
       try {
-        // Restate every declared field, not only the changed ones: the document lists defaults for
-        // update parameters (e.g. doc 3.2.2 update_queue, `maxWait`, `wrapupTime`) without saying
-        // whether an omitted one keeps its value, and a full statement is right under either
-        // reading. Write-only fields (passwords) are sent only when they changed.
-        const restated = Object.keys(schema.fields).filter((n) => !schema.fields[n].writeOnly || changed.includes(n));
-        remote = await api.update(client, id, payload(schema, "update", news, restated), news);
+        // Only what changed is sent: the last declaration (or the server, after a refresh) holds
+        // every other declared field already, and an undeclared one is not managed. The document
+        // leaves open whether an omitted update value resets (doc 3.1.2 update_client lists no
+        // defaults; 3.2.2 update_queue does); we read it as "kept", the vendor SDK's reading (it
+        // sends only the keys set), docs/design.md "Undeclared fields". A field the endpoint
+        // requires carries the server's value, read just before the write.
+        const values = await withRequiredOnUpdate(schema, news, undefined, () =>
+          call(label(id), "read before update", () => api.read(client, id, news)),
+        );
+        remote = await api.update(client, id, payload(schema, "update", values, changed), news);
       } catch (err) {
         throw explain(label(id), "update", err, api.hints);
       }
       return {
-        outs: outputs(schema, checked, remote, {
+        outs: outputs(schema, news, remote, {
           adopted: olds.adopted as boolean | undefined,
           claim: olds[CLAIM],
           prints: olds[FINGERPRINTS],
+          previous: olds,
         }),
       };
     },
@@ -517,54 +521,111 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
 }
 
 /**
- * What an adopted (or recovered) object needs changed to match the declaration: the fields whose
- * declared value differs from what the server answers, and nothing else, so an adoption that
- * matches makes no write call. A field describe does not return (or this answer left out) is sent
- * only when it was declared with something other than its documented default (which a new object would have);
- * a write-only one (a password) only when declared at all: the object keeps its own otherwise.
+ * What an adopted (or recovered) object needs changed to match the declaration: the declared
+ * fields whose server value differs, and nothing else, so an adoption that matches makes no write
+ * call and an undeclared field keeps what the server holds. A declared field the server does not
+ * answer (never, such as an agent's assignType, doc 3.1.5; or not this time) is sent: its server
+ * value cannot be known. So is a declared write-only one (a password): the object keeps its own
+ * only when none is declared.
  */
 export function toConverge(schema: ResourceSchema, remote: Inputs, inputs: Inputs): string[] {
   const seen = fromRemote(schema, remote, {});
-  const out = new Set<string>(updateOnlyDeclared(schema, inputs).filter((n) => seen[n] === undefined));
-  for (const name of compare(schema, seen, inputs).changed) {
-    const field = schema.fields[name];
-    if (field.lifecycle !== "updatable" && field.lifecycle !== "updateOnly") continue;
-    // Not answered, here or ever (describe never returns it, or this answer left it out, as doc
-    // 3.1.5's example leaves out clidType): its value is unknown, and a default declared for it
-    // is no reason to write.
-    const unanswered = field.api?.read === false || seen[name] === undefined;
-    if (unanswered && field.default !== undefined && deepEqual(inputs[name], settledDefault(field))) continue;
-    out.add(name);
-  }
-  return [...out];
+  return compare(schema, seen, inputs).changed.filter((name) => {
+    const lifecycle = schema.fields[name].lifecycle;
+    return lifecycle === "updatable" || lifecycle === "updateOnly";
+  });
 }
 
-function settledDefault(field: FieldSpec): unknown {
-  const parsed = field.schema.safeParse(field.default);
-  return parsed.success ? parsed.data : field.default;
+/** What an adoption changes on the object found, for the preview (ADOPTION_INPUT). */
+export function adoptionChanges(
+  schema: ResourceSchema,
+  remote: Inputs,
+  inputs: Inputs,
+): Record<string, { from: unknown; to: unknown }> {
+  const seen = fromRemote(schema, remote, {});
+  const shown = (name: string, value: unknown) => {
+    const field = schema.fields[name];
+    if (field.secret || field.writeOnly) return "(secret)";
+    return field.asList && value !== undefined ? field.asList(value) : value;
+  };
+  const out: Record<string, { from: unknown; to: unknown }> = {};
+  for (const name of [...toConverge(schema, remote, inputs), ...compare(schema, seen, inputs).replaces]) {
+    const field = schema.fields[name];
+    let from: unknown = seen[name];
+    // Only the declared keys of a partly declared object (permission) change.
+    if (field.partialKeys && from && typeof from === "object" && inputs[name] && typeof inputs[name] === "object")
+      from = Object.fromEntries(Object.keys(inputs[name] as Inputs).map((k) => [k, (from as Inputs)[k] ?? null]));
+    out[name] = {
+      from: neverReported(field) ? "(never reported)" : from === undefined ? "(not answered)" : shown(name, from),
+      to: shown(name, inputs[name]),
+    };
+  }
+  return out;
+}
+
+/** The sentence the preview prints for an adoption. */
+export function adoptionSentence(what: string, changes: Record<string, { from: unknown; to: unknown }>): string {
+  const names = Object.keys(changes);
+  if (names.length === 0) return `${what} exists and is adopted unchanged.`;
+  const list = names.map((n) => `${n}: ${JSON.stringify(changes[n].from)} → ${JSON.stringify(changes[n].to)}`);
+  return `${what} exists and is adopted; the adoption changes ${list.join(", ")}.`;
+}
+
+/**
+ * The values with each field the update endpoint requires (`requiredOnUpdate`) that is undeclared,
+ * or declared in part (`partialKeys`), filled from what the server holds now: `remote` when the
+ * caller has just read it, else `readNow()`. A key the server does not report and the program does
+ * not declare is not sent.
+ */
+async function withRequiredOnUpdate(
+  schema: ResourceSchema,
+  values: Inputs,
+  remote: Inputs | undefined,
+  readNow: () => Promise<Inputs | undefined>,
+): Promise<Inputs> {
+  const needed = Object.entries(schema.fields).filter(
+    ([name, f]) => f.requiredOnUpdate && f.lifecycle !== "identity" && (values[name] === undefined || f.partialKeys),
+  );
+  if (needed.length === 0) return values;
+  const now = fromRemote(schema, remote ?? (await readNow()) ?? {}, {});
+  const out: Inputs = { ...values };
+  for (const [name, field] of needed) {
+    const server = now[name];
+    if (field.partialKeys)
+      out[name] = {
+        ...(server && typeof server === "object" ? (server as Inputs) : {}),
+        ...((values[name] as Inputs | undefined) ?? {}),
+      };
+    else if (out[name] === undefined && server !== undefined) out[name] = server;
+  }
+  return out;
 }
 
 /**
  * Outputs: the declared (checked) inputs, overlaid with what the server reported for read-only
- * fields and for fields the declaration leaves out. Nothing is stored that the program and the
- * provider can do without (each byte is written twice per resource, and the file backend rewrites
- * the whole file after every step): no documented default nobody declared (the class shows it,
- * provider/program/clink-resource.ts; diff fills it in), `adopted` only when true.
+ * fields and for fields the declaration leaves out: an undeclared field shows what the server
+ * holds (this answer, else the previous outputs' value), never a promised default. A field the
+ * API never reports and the program does not declare has no output. `adopted` only when true.
  */
 function outputs(schema: ResourceSchema, declared: Inputs, remote: Inputs | undefined, book: Bookkeeping): Inputs {
   // Write-only values (passwords) never reach the outputs: only their fingerprints (a secret).
   const prints = fingerprintsOf(schema, declared, book.prints);
   const outs: Inputs = withoutWriteOnly(schema, declared);
-  // The tags are the checked inputs' (what the review compares); outputs need not store them again.
+  // The tags and the adoption's preview are the checked inputs'; outputs need not store them again.
   delete outs[WRITE_ONLY_TAGS];
+  delete outs[ADOPTION_INPUT];
   if (Object.keys(prints).length > 0) outs[FINGERPRINTS] = prints;
-  if (remote) {
-    const seen = withoutDefaults(schema, fromRemote(schema, remote, declared));
-    for (const [name, field] of Object.entries(schema.fields)) {
-      if (seen[name] === undefined || (field.lifecycle !== "computed" && book.converged?.includes(name))) continue;
-      // Declared fields keep the declared form; read-only and undeclared ones show the server's value.
-      if (field.lifecycle === "computed" || declared[name] === undefined) outs[name] = seen[name];
-    }
+  const previous = book.previous ?? {};
+  const seen = remote ? fromRemote(schema, remote, previous) : previous;
+  for (const [name, field] of Object.entries(schema.fields)) {
+    if (field.writeOnly) continue;
+    const server = seen[name] ?? previous[name];
+    if (server === undefined) continue;
+    // Declared fields keep the declared form (a partly declared object: the server's keys under
+    // the declared ones); read-only and undeclared ones show the server's value.
+    if (field.lifecycle === "computed" || declared[name] === undefined) outs[name] = server;
+    else if (field.partialKeys && typeof server === "object" && typeof declared[name] === "object")
+      outs[name] = { ...(server as Inputs), ...(declared[name] as Inputs) };
   }
   if (book.adopted === true) outs.adopted = true;
   if (book.claim !== undefined) outs[CLAIM] = book.claim;

@@ -2,8 +2,7 @@
  * What every generated resource class does when it is constructed (provider/resources/<kind>/resource.ts):
  * register itself as a dynamic resource of its kind (the type token and `__provider` that
  * `dynamic.Resource` would give, provider/program/serialized.ts) with the schema's property bag
- * and options and the verdict of its program-side rules; then fill in the documented defaults of
- * its outputs.
+ * and options and the verdict of its program-side rules.
  *
  * The classes extend `pulumi.CustomResource` directly, with no base class of ours in between: the
  * SDK records the stack of every registration in state and takes the fifth frame as the
@@ -13,7 +12,6 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { Failure, ResourceSchema } from "../schema/core";
-import { documentedDefaults } from "../schema/ops";
 import { resourceOptions, resourceProps, typeToken } from "./serialized";
 
 /** A resource's kind and schema, and the program-side rules of its program.ts. */
@@ -54,32 +52,19 @@ export function registerArgs(
 }
 
 /**
- * After `super(...)`: the outputs of fields left at their documented default show that default.
- * State does not store a default nobody declared (provider/generic/provider.ts, outputs), so the
- * engine answers without it; the output types promise it (`Output<number>`), and here it is. A
- * field the declaration leaves out is its default once the deployment is done (create sends it,
- * update restates it, drift from it is undone), so it is known in a preview too: the SDK resolves
- * an output the engine left out as unknown in a preview, and a program building on it would see
- * changes that are not there. It stays an output of the resource (through its URN, known in a
- * preview), so what depends on it depends on the resource. A resource read with `get` (opts.id)
- * shows the server's values, with the default only where the answer left a field out.
+ * After `super(...)`: remember what other resources' rules look up. An undeclared field's output
+ * is what the server holds (the provider's outputs, from create's or read's answer), never a
+ * documented default filled in here: an undeclared field is not managed (issue 23), so its
+ * default is a promise nothing keeps (an adopted or exported object holds its own value).
  */
 export function completeRegistration<R extends pulumi.CustomResource>(
   resource: R,
   definition: ResourceDefinition<never, never>,
   args: object,
-  /** What the class registered (registerArgs): the property bag holds every field, declared or not. */
-  registered: { props: pulumi.Inputs; opts: pulumi.CustomResourceOptions },
+  /** What the class registered (registerArgs); kept for the generated classes' call. */
+  _registered: { props: pulumi.Inputs; opts: pulumi.CustomResourceOptions },
 ): void {
   const def = definition as unknown as ResourceDefinition<object, R>;
-  const outputs = resource as unknown as Record<string, pulumi.Output<unknown>>;
-  for (const [name, value] of Object.entries(documentedDefaults(def.schema))) {
-    if (!pulumi.Output.isInstance(outputs[name])) continue;
-    outputs[name] =
-      registered.opts.id === undefined && registered.props[name] === undefined
-        ? resource.urn.apply(() => value)
-        : outputs[name].apply((v) => v ?? value);
-  }
   def.registered?.(resource, args);
 }
 

@@ -10,6 +10,7 @@ export {
   ClientRole,
   ClientType,
   IbWrapupType,
+  RecordDownload,
   type ClidAreaArgs,
   type ClidArea,
   type PermissionArgs,

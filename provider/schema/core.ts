@@ -34,12 +34,36 @@ export interface FieldSpec<T = unknown> {
   /** English description with the vendor's term, unit, range and default, for docs and errors. */
   doc: string;
   lifecycle: Lifecycle;
-  /** The server-side default the document states. `check` fills it in when the field is absent. */
+  /**
+   * The server-side default the document states, for docs and the cross-field rules. Never sent
+   * for an undeclared field (an undeclared field is not managed), except where `requiredOnCreate`.
+   */
   default?: T;
   /** Must be declared (the create endpoint requires it). */
   required?: boolean;
-  /** The update endpoint requires it: every update call carries it, also partial follow-up updates. */
+  /**
+   * The create endpoint requires it (必填 true) though a program may leave it out: a create of an
+   * undeclared one sends the documented `default`, the value the server would otherwise pick.
+   */
+  requiredOnCreate?: boolean;
+  /**
+   * The update endpoint requires it: every update call carries it, also partial follow-up updates.
+   * Undeclared (or declared in part, `partialKeys`), it carries the value the server holds,
+   * read just before the write.
+   */
   requiredOnUpdate?: boolean;
+  /**
+   * Declared fields restated whenever this one is sent: the document says the server picks a
+   * default for them otherwise (doc 3.4.2 update_exten, `jittBuffer`: 当开启时,语音编码类型默认为5).
+   */
+  sendWith?: string[];
+  /**
+   * An object whose keys are managed one by one (an agent's `permission`): only the declared keys
+   * are compared and sent; the others keep the server's values.
+   */
+  partialKeys?: boolean;
+  /** For `partialKeys`: each key's documented server default (docs, the exporter); never sent. */
+  keyDefaults?: Record<string, unknown>;
   /**
    * The server holds one object with this value at a time (a phone is bound to one agent): a
    * replacement that keeps the value deletes the old object before creating the new one.
@@ -68,6 +92,14 @@ export interface FieldSpec<T = unknown> {
    * the declared one in a way the zod schema cannot show (a transform's result).
    */
   outputType?: string;
+}
+
+/**
+ * The field never comes back from the API (a password, or a key the describe table lacks, such as
+ * an agent's assignType, doc 3.1.5): drift cannot be seen, so it is sent only when declared.
+ */
+export function neverReported(field: FieldSpec): boolean {
+  return field.lifecycle !== "computed" && (field.writeOnly === true || field.api?.read === false);
 }
 
 export interface Failure {

@@ -11,12 +11,14 @@ export type Inputs = Record<string, unknown>;
 export interface CheckResult {
   inputs: Inputs;
   failures: Failure[];
-  /** The fields `inputs` holds only because their documented default was filled in. */
-  defaulted: string[];
 }
 
-/** Validates every declared field and fills documented defaults; unknown (preview) values pass untouched. */
 /**
+ * Validates every declared field; unknown (preview) values pass untouched. A field the program
+ * leaves out stays out: it is not managed (issue 23, docs/design.md "Undeclared fields"), so no
+ * documented default is filled in. The cross-field rules (`schema.validate`) read an undeclared
+ * field as its documented default, which is what a create leaves the server with.
+ *
  * `adopting`: the resource takes over an existing object (`adopt: true`, or the provider's
  * clink:adoptExisting): write-only fields (passwords) are then optional, since the object keeps
  * its own unless one is declared.
@@ -26,7 +28,6 @@ export function normalize(schema: ResourceSchema, raw: Inputs, options: { adopti
   const inputs: Inputs = {};
   const failures: Failure[] = [];
   const unknownFields = new Set<string>();
-  const defaulted: string[] = [];
 
   for (const key of Object.keys(raw)) {
     if (key.startsWith("__")) {
@@ -42,15 +43,11 @@ export function normalize(schema: ResourceSchema, raw: Inputs, options: { adopti
 
   for (const [name, field] of Object.entries(schema.fields)) {
     if (field.lifecycle === "computed") continue;
-    let value = raw[name];
+    const value = raw[name];
     if (value === undefined || value === null) {
-      if (field.required && !(adopting && field.writeOnly)) {
+      if (field.required && !(adopting && field.writeOnly))
         failures.push({ property: name, reason: `${schema.type} field '${name}' is required: ${field.doc}` });
-        continue;
-      }
-      if (field.default === undefined) continue;
-      value = field.default;
-      defaulted.push(name);
+      continue;
     }
     if (containsUnknown(value)) {
       inputs[name] = value;
@@ -72,11 +69,16 @@ export function normalize(schema: ResourceSchema, raw: Inputs, options: { adopti
 
   if (schema.validate && failures.length === 0) {
     const known = (field: string) => !unknownFields.has(field);
-    for (const failure of schema.validate(inputs, known)) {
+    // The rules see an undeclared field as its documented default; a field a rule derives from
+    // others (a number group's advanced settings) is a declaration and is kept.
+    const defaults = documentedDefaults(schema);
+    const view = withDefaults(schema, inputs);
+    for (const failure of schema.validate(view, known)) {
       failures.push({ property: failure.property, reason: `${schema.type}: ${failure.reason}` });
     }
+    for (const [k, v] of Object.entries(view)) if (inputs[k] === undefined && !(k in defaults)) inputs[k] = v;
   }
-  return { inputs, failures, defaulted };
+  return { inputs, failures };
 }
 
 const parsedDefaults = new WeakMap<ResourceSchema, Inputs>();
@@ -100,24 +102,14 @@ export function documentedDefaults(schema: ResourceSchema): Inputs {
 }
 
 /**
- * The values with every documented default filled in where a field is absent. State holds no
- * default nobody declared (checked inputs and outputs leave them out: each one would be stored
- * twice per resource); create, update and diff fill them back in, so an undeclared field still
- * means its default, as the document states it.
+ * The values with every documented default filled in where a field is absent: what a create
+ * leaves on the server. Only the cross-field rules read this view (`normalize`); nothing is sent
+ * from it.
  */
 export function withDefaults(schema: ResourceSchema, values: Inputs): Inputs {
   const out: Inputs = { ...values };
   for (const [name, value] of Object.entries(documentedDefaults(schema)))
     if (out[name] === undefined || out[name] === null) out[name] = value;
-  return out;
-}
-
-/** The values without the fields that hold exactly their documented default (`keep`: fields to leave). */
-export function withoutDefaults(schema: ResourceSchema, values: Inputs, keep: Iterable<string> = []): Inputs {
-  const kept = new Set(keep);
-  const out: Inputs = { ...values };
-  for (const [name, value] of Object.entries(documentedDefaults(schema)))
-    if (!kept.has(name) && out[name] !== undefined && deepEqual(out[name], value)) delete out[name];
   return out;
 }
 
@@ -214,12 +206,24 @@ export function compare(schema: ResourceSchema, olds: Inputs, news: Inputs): Dif
     if (field.lifecycle === "computed" || news[name] === undefined) continue;
     if (field.writeOnly && olds[name] === undefined && prints[name] !== undefined) {
       if (matchesFingerprint(prints[name], news[name])) continue;
-    } else if (deepEqual(settled(field, olds[name]), news[name])) continue;
+    } else if (sameAsDeclared(field, settled(field, olds[name]), news[name])) continue;
     changed.push(name);
     if (field.lifecycle === "identity" || field.lifecycle === "replace") replaces.push(name);
   }
   return { changed, replaces };
 }
+
+/**
+ * Whether `value` holds what `declared` asks: equal, or for an object whose keys are managed one by
+ * one (`partialKeys`), equal in every declared key.
+ */
+export function sameAsDeclared(field: FieldSpec, value: unknown, declared: unknown): boolean {
+  if (field.partialKeys && isObject(value) && isObject(declared))
+    return Object.entries(declared).every(([k, v]) => v === undefined || deepEqual(value[k], v));
+  return deepEqual(value, declared);
+}
+
+const isObject = (v: unknown): v is Inputs => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /**
  * A previous value in today's form: state written before keyed sets (0.1.0) holds sets as lists,
@@ -250,9 +254,14 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   return false;
 }
 
-/** The payload of a create or update call: declared fields under their API names. */
-export function payload(schema: ResourceSchema, op: "create" | "update", inputs: Inputs, only?: string[]): Inputs {
+/**
+ * The payload of a create or update call: declared fields under their API names (`only`: just
+ * these, besides the identity and what the update endpoint requires). Nothing undeclared is sent,
+ * except a field the create endpoint requires (`requiredOnCreate`, its documented default).
+ */
+export function payload(schema: ResourceSchema, op: "create" | "update", inputs: Inputs, fields?: string[]): Inputs {
   const body: Inputs = {};
+  const only = fields && [...fields, ...fields.flatMap((n) => schema.fields[n]?.sendWith ?? [])];
   for (const [name, field] of Object.entries(schema.fields)) {
     if (field.lifecycle === "computed") continue;
     if (op === "create" && field.lifecycle === "updateOnly") continue;
@@ -260,11 +269,20 @@ export function payload(schema: ResourceSchema, op: "create" | "update", inputs:
     if (only && !only.includes(name) && field.lifecycle !== "identity" && !field.requiredOnUpdate) continue;
     const key = field.api?.[op] ?? name;
     if (key === false) continue;
-    const value = inputs[name];
+    let value = inputs[name];
+    // Doc's request table marks it required (必填 true): a create sends the documented default.
+    if (value === undefined && op === "create" && field.requiredOnCreate) value = settledDefault(field);
     if (value === undefined) continue;
     body[key] = field.toApi ? field.toApi(value as never) : field.asList ? field.asList(value) : value;
   }
   return body;
+}
+
+/** A field's documented default in its settled form (permission's `{}`), or undefined. */
+export function settledDefault(field: FieldSpec): unknown {
+  if (field.default === undefined) return undefined;
+  const parsed = field.schema.safeParse(field.default);
+  return parsed.success ? parsed.data : field.default;
 }
 
 /** Fields the create call cannot take but that were declared: they need an update right after create. */

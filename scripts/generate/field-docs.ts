@@ -2,7 +2,7 @@
  * Renders docs/fields.md from the schemas: every field of every resource with its lifecycle,
  * default and meaning (part of `npm run generate`).
  */
-import type { FieldSpec, ResourceSchema } from "../../provider/schema/core";
+import { neverReported, type FieldSpec, type ResourceSchema } from "../../provider/schema/core";
 
 const LIFECYCLE: Record<string, string> = {
   identity: "identity (replace)",
@@ -17,7 +17,12 @@ function cell(text: string): string {
 }
 
 function row(name: string, field: FieldSpec): string {
-  const flags = [field.required ? "required" : "", field.secret ? "secret" : "", field.writeOnly ? "write-only" : ""]
+  const flags = [
+    field.required ? "required" : "",
+    field.secret ? "secret" : "",
+    field.writeOnly ? "write-only" : "",
+    neverReported(field) ? "**never reported: drift cannot be seen**" : "",
+  ]
     .filter(Boolean)
     .join(", ");
   const def = field.default === undefined ? "" : `\`${JSON.stringify(field.default)}\``;
@@ -32,9 +37,12 @@ export function renderFieldDocs(schemas: Record<string, ResourceSchema>): string
     "",
     "Lifecycle: **identity** is the natural key (a change replaces the object); **updatable** fields change in place;",
     "**replace** fields are absent from the update endpoint, so a change replaces the object (delete first when the",
-    "natural key stays the same); **computed** fields are reported by the server. A default is the documented",
-    "server default, filled in when the field is not declared so that it never shows as a diff. Write-only fields",
-    "(passwords) are never read back; they are compared with the last declared value and kept as Pulumi secrets.",
+    "natural key stays the same); **computed** fields are reported by the server. A field the program does not",
+    "declare is not managed: never sent (except where the create endpoint requires it), never compared, and its",
+    "output is what the server holds. The default column is the documented server default a new object gets.",
+    "Fields marked **never reported** are absent from the API's answers (the describe tables of the document):",
+    "they are sent only when declared and compared with the last declared value only, so drift cannot be seen.",
+    "Write-only fields (passwords) are never read back either, and are kept as Pulumi secrets.",
     "",
   ];
   for (const [type, schema] of Object.entries(schemas)) {

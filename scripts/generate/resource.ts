@@ -2,7 +2,7 @@
  * Renders provider/resources/<kind>/resource.ts: the Args a user writes, the outputs, the class
  * and its `get`, all from the resource's schema. A field is written once, in the schema.
  */
-import type { FieldSpec } from "../../provider/schema/core";
+import { neverReported, type FieldSpec } from "../../provider/schema/core";
 import type { Definition } from "./index";
 import { TypeWriter, type NamedObject } from "./ts-types";
 
@@ -29,10 +29,14 @@ function wrapText(text: string, width: number): string[] {
   return line ? [...lines, line] : lines;
 }
 
-const defaultTag = (field: FieldSpec) =>
+/** What an undeclared field means: not managed; a create leaves the server's default. */
+const defaultNote = (field: FieldSpec) =>
   field.default === undefined || (typeof field.default === "object" && field.default !== null)
     ? undefined
-    : `@default ${JSON.stringify(field.default)}`;
+    : `Not declared: not managed (never sent, never compared); a new object gets the server's default, ${JSON.stringify(field.default)}.`;
+
+/** The mark of a field the API never reports (issue 23): sent only when declared. */
+const NEVER_REPORTED = "The API never reports it: drift cannot be seen. Sent only when declared.";
 
 /** The field is declared by the user (not reported by the server). */
 const declarable = (field: FieldSpec) => field.lifecycle !== "computed";
@@ -40,9 +44,11 @@ const declarable = (field: FieldSpec) => field.lifecycle !== "computed";
 /** Required in the Args: the create endpoint needs it and adoption cannot do without it. */
 const requiredArg = (field: FieldSpec) => !!field.required && !field.writeOnly;
 
-/** Always present in the outputs: required, or filled with its documented default. */
-const alwaysOutput = (field: FieldSpec) =>
-  (!!field.required && !field.writeOnly) || field.default !== undefined || !!field.alwaysReported;
+/**
+ * Always present in the outputs: required, or always reported. An undeclared field shows what the
+ * server holds, when it answered it: never a promised default.
+ */
+const alwaysOutput = (field: FieldSpec) => (!!field.required && !field.writeOnly) || !!field.alwaysReported;
 
 function namedInterfaces(named: NamedObject[], types: TypeWriter): string {
   return named
@@ -81,7 +87,7 @@ export function renderResource(d: Definition, header: string): { text: string; e
           ? `Required to create; with \`adopt: true\` optional: the adopted ${schema.noun} keeps its own unless one is declared.`
           : undefined;
       return (
-        jsdoc([f.doc, adoptNote, defaultTag(f)]) +
+        jsdoc([f.doc, neverReported(f) ? NEVER_REPORTED : undefined, adoptNote, defaultNote(f)]) +
         `  ${name}${optional}: ${types.wrap(types.type(f.schema, "args"), "args")};\n`
       );
     });

@@ -95,7 +95,6 @@ export function agent(cno: string, name: string, more: Props = {}): Props {
       asr: 0,
       call: 1,
       cdr: 1,
-      recordDownload: 1,
       sms: 0,
       record: 3,
       chat: 0,

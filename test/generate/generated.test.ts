@@ -42,10 +42,11 @@ describe("generated code", () => {
     const resource = after.get("provider/resources/exten/resource.ts")!;
     const args = resource.slice(resource.indexOf("export interface ExtenArgs"), resource.indexOf("export class"));
     expect(args).toContain(
-      "   * Ring volume (振铃音量), 0-9 steps.\n   * @default 5\n   */\n  ringVolume?: pulumi.Input<number>;",
+      "   * Ring volume (振铃音量), 0-9 steps.\n   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 5.\n   */\n  ringVolume?: pulumi.Input<number>;",
     );
     const outputs = resource.slice(resource.indexOf("export class"));
-    expect(outputs).toContain("  declare readonly ringVolume: pulumi.Output<number>;");
+    // Undeclared, the output is what the server holds (issue 23): no promised default.
+    expect(outputs).toContain("  declare readonly ringVolume: pulumi.Output<number | undefined>;");
     expect(after.get("docs/fields.md")).toMatch(
       /\| `ringVolume` +\| updatable +\| `5` +\| Ring volume \(振铃音量\), 0-9 steps\. +\|/,
     );

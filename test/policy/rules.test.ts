@@ -238,10 +238,10 @@ describe("no-record-download-for-agents", () => {
     expect(v).toHaveLength(1);
     expect(v[0]).toContain('clink.Client "bob" (cno 1002) is a plain agent (role 0) with permission.recordDownload 1');
     expect(v[0]).toContain("Declare permission: { recordDownload: 0 }");
-    // Outputs without the key, or no permission at all: the server's default 1 (doc 3.1.1).
+    // No permission declared: a new agent gets the server's default, playback and download.
     const byDefault = one(noRecordDownloadForAgents, res("Client", "dan", { cno: "1004" }));
     expect(byDefault).toHaveLength(1);
-    expect(byDefault[0]).toContain("permission.recordDownload 1 (the document's default");
+    expect(byDefault[0]).toContain("permission.recordDownload undeclared (a new agent gets the server's default");
     expect(one(noRecordDownloadForAgents, agent("bob", "1002", { permission: { recordDownload: 2 } }))).toHaveLength(1);
     expect(one(noRecordDownloadForAgents, agent("bob", "1002", { permission: { recordDownload: "1" } }))).toHaveLength(
       1,

@@ -82,18 +82,18 @@ describe("adoption that changes nothing", () => {
     expect(sim.admin.list("restrictTelSetting")).toContainEqual(expect.objectContaining({ settingValue: 6 }));
   });
 
-  it("a field the answer leaves out (doc 3.1.5's example has no clidType) is written only when declared off its default", () => {
+  it("a declared field the answer leaves out (doc 3.1.5's example has no clidType) is written; an undeclared one never", () => {
     const answer = { cno: "0020", name: "0020", areaCode: "010", permission: {}, clidRule: 1 };
     const declared = (extra: Record<string, unknown>) =>
       normalize(clientSchema, { cno: "0020", name: "0020", areaCode: "010", adopt: true, ...extra }).inputs;
     expect(toConverge(clientSchema, answer, declared({}))).toEqual([]);
+    // Declared, even at its documented default: the server's value is unknown, so it is sent.
+    expect(toConverge(clientSchema, answer, declared({ clidType: 0 }))).toEqual(["clidType"]);
     expect(toConverge(clientSchema, answer, declared({ clidType: 2, clid: ["01089193540"] }))).toEqual([
       "clidType",
       "clid",
     ]);
-    // Answered, a difference from the default is still converged.
-    expect(toConverge(clientSchema, { ...answer, clidType: 3, clid: ["01089193540"] }, declared({}))).toEqual([
-      "clidType",
-    ]);
+    // Answered off its default but not declared: not managed, nothing to write (issue 23).
+    expect(toConverge(clientSchema, { ...answer, clidType: 3, clid: ["01089193540"] }, declared({}))).toEqual([]);
   });
 });

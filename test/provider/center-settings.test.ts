@@ -49,10 +49,11 @@ describe("DynamicTelGroup", () => {
     const { id, outs } = await created(providers.dynamicTelGroup, group);
     expect(id).toMatch(/^\d+$/);
     expect(outs).toMatchObject({ groupId: Number(id), selectedTels: ["01089193540", "01089193541"] });
-    // The documented defaults were sent (status 1, no analysis) but are not stored: nobody declared them.
+    // Nothing undeclared is sent (issue 23): the server applies its own defaults (status 1, no
+    // analysis), and the outputs show what it answered.
+    expect(sim.log().find((e) => e.path.includes("create_dynamic_tel_group"))?.params).not.toContain("status");
     expect(sim.admin.list("dynamicTelGroup")[0]).toMatchObject({ status: 1, advancedConfigPermission: 0 });
-    expect(outs).not.toHaveProperty("status");
-    expect(outs).not.toHaveProperty("advancedConfigPermission");
+    expect(outs).toMatchObject({ status: 1, advancedConfigPermission: 0 });
     const read = await providers.dynamicTelGroup.read!(id, outs);
     expect((await diffOf(providers.dynamicTelGroup, id, read.props!, group)).d.changes).toBe(false);
     const renamed = await diffOf(providers.dynamicTelGroup, id, outs, { ...group, name: "sales-2" });
@@ -110,12 +111,19 @@ describe("Pause", () => {
   it("creates (finding the id by text), updates by id, and deletes by the server's current text", async () => {
     const { id, outs } = await created(providers.pause, { pauseStatus: "午休", isRest: 1 });
     expect(outs).toMatchObject({ pauseStatus: "午休", isRest: 1, pauseId: Number(id) });
-    expect(outs).not.toHaveProperty("isDefault"); // the documented default, sent but not stored
+    // create_enterprise_pause requires isDefault (doc 3.3.2, 必填 true): its documented default is
+    // sent; the output is what the server answered.
+    expect(sim.log().find((e) => e.path === "/cc/create_enterprise_pause")?.params).toContain("isDefault");
+    expect(outs).toMatchObject({ isDefault: 0 });
     expect(sim.admin.list("pause")[0]).toMatchObject({ isDefault: 0 });
     const read = await providers.pause.read!(id, outs);
     expect((await diffOf(providers.pause, id, read.props!, { pauseStatus: "午休", isRest: 1 })).d.changes).toBe(false);
     const { inputs } = await diffOf(providers.pause, id, outs, { pauseStatus: "培训", isRest: 1 });
+    sim.admin.edit("pause", id, { isDefault: 1 }); // made the default in the console meanwhile
     await providers.pause.update!(id, outs, inputs);
+    // update_enterprise_pause requires isDefault (doc 3.3.4): it carries the server's value, read
+    // just before, not the default (issue 23).
+    expect(sim.admin.list("pause")[0]).toMatchObject({ pauseStatus: "培训", isRest: 1, isDefault: 1 });
     sim.admin.edit("pause", id, { pauseStatus: "改名" }); // renamed out of band
     await providers.pause.delete!(id, outs);
     expect(sim.admin.list("pause")).toEqual([]);

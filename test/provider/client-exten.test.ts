@@ -43,9 +43,11 @@ describe("Client", () => {
   it("creates with minimal inputs, never stores or returns the password, and reads back without a diff", async () => {
     const { id, outs, inputs } = await createChecked(providers.client, alice);
     expect(id).toBe("1001");
-    // permission was not declared: its documented default is sent, and not stored (diff and the
-    // class fill it back in).
-    expect(outs).not.toHaveProperty("permission");
+    // permission was not declared: create_client requires the object, so `{}` is sent and the
+    // server applies its own defaults; the output is what the server answered (issue 23).
+    const created = sim.log().find((e) => e.path === "/cc/create_client");
+    expect(created?.params).toContain("permission");
+    expect(outs.permission).toEqual((sim.admin.list("client")[0] as { permission?: unknown }).permission);
     expect((sim.admin.list("client")[0] as { permission?: unknown }).permission).toEqual({
       asr: 0,
       call: 1,
@@ -160,10 +162,12 @@ describe("Client", () => {
 
   it("makes drift visible on refresh and reads a deleted agent as gone", async () => {
     const { id, outs } = await createChecked(providers.client, alice);
-    sim.admin.edit("client", "1001", { wrapupTime: 99 });
+    sim.admin.edit("client", "1001", { wrapupTime: 99, name: "alice_2" });
     const read = await providers.client.read!(id, outs);
     expect(read.props!.wrapupTime).toBe(99);
+    // The declared name drifted: a change; wrapupTime is not declared: not managed, no change.
     expect(await noChanges(providers.client, id, read.props!, alice)).toBe(false);
+    expect(await noChanges(providers.client, id, read.props!, { ...alice, name: "alice_2" })).toBe(true);
     sim.admin.remove("client", "1001");
     expect(await providers.client.read!(id, outs)).toEqual({});
   });

@@ -104,12 +104,13 @@ describe("the generic provider", () => {
     expect(calls).toEqual(["read", "update:key,size"]);
   });
 
-  it("records an adopted object's converged default as the default, not the value it had before", async () => {
-    store.set("d", { key: "d", size: 7 }); // off the default (1) that the declaration leaves out
+  it("adopts an object leaving a field the declaration leaves out as the server holds it (issue 23)", async () => {
+    store.set("d", { key: "d", size: 7 }); // off the default (1); the declaration leaves it out
+    calls = [];
     const { outs } = await provider.create(await checked({ key: "d", adopt: true }));
-    expect(store.get("d")).toMatchObject({ size: 1 }); // converged
-    // The update answered nothing: the look-up's 7 is not what the object holds now.
-    expect(outs).not.toHaveProperty("size");
+    expect(calls).toEqual(["read"]); // nothing written
+    expect(store.get("d")).toMatchObject({ size: 7 });
+    expect(outs.size).toBe(7); // the output is what the server holds, not the default
     expect((await provider.read!("d", outs)).inputs).toBeUndefined(); // and a refresh finds nothing
   });
 
@@ -255,46 +256,50 @@ describe("an object found half made (a killed run, a lost answer)", () => {
 });
 
 describe("what state holds (docs/design.md, State per resource)", () => {
-  it("stores no documented default nobody declared, yet sends it and diffs against it", async () => {
+  it("sends no undeclared field, shows what the server answered for it, and updates only what changed", async () => {
     const inputs = await checked({ key: "s", secret: "pw" });
-    expect(inputs).not.toHaveProperty("size"); // default 1: filled for validation, not stored
+    expect(inputs).not.toHaveProperty("size");
     const { outs } = await provider.create(inputs);
-    expect(store.get("s")).toMatchObject({ size: 1 }); // the create sent it
-    expect(outs).not.toHaveProperty("size");
+    expect(store.get("s")).not.toHaveProperty("size"); // not sent: the server applies its own default
+    expect(outs).not.toHaveProperty("size"); // the fake answered nothing: no promised default
     expect(outs).not.toHaveProperty("adopted"); // only when true
     expect(outs.__declared).toEqual(["key", "secret"]);
-    // Declaring the default changes nothing; declaring another value does.
-    expect((await provider.diff!("s", outs, await checked({ key: "s", secret: "pw", size: 1 }, inputs))).changes).toBe(
-      false,
-    );
-    const bigger = await checked({ key: "s", secret: "pw", size: 2 }, inputs);
-    expect(await provider.diff!("s", outs, bigger)).toMatchObject({ changes: true, replaces: [] });
+    store.set("s", { ...store.get("s"), size: 1 }); // the server's own default
+    const read = await provider.read!("s", outs);
+    expect(read.props).toMatchObject({ size: 1 });
+    expect(read.inputs).toBeUndefined();
+    // Declaring the value the server holds changes nothing; another value does, and only it is sent.
+    expect(
+      (await provider.diff!("s", read.props!, await checked({ key: "s", secret: "pw", size: 1 }, inputs))).changes,
+    ).toBe(false);
+    const bigger = await checked({ key: "s", secret: "pw", size: 2, late: 4 }, inputs);
+    expect(await provider.diff!("s", read.props!, bigger)).toMatchObject({ changes: true, replaces: [] });
     calls = [];
-    await provider.update!("s", outs, bigger);
-    expect(calls).toEqual(["update:key,size"]); // every declared field restated, the default included
-    expect(store.get("s")).toMatchObject({ size: 2 });
+    const { outs: after } = await provider.update!("s", read.props!, bigger);
+    expect(calls).toEqual(["update:key,late,size"]);
+    calls = [];
+    await provider.update!("s", after!, await checked({ key: "s", secret: "pw", size: 3, late: 4 }, bigger));
+    expect(calls).toEqual(["update:key,size"]); // late unchanged: not restated
+    expect(store.get("s")).toMatchObject({ size: 3, late: 4 });
   });
 
-  it("a refresh that finds an undeclared field off its default shows it changing back, and up sets it", async () => {
+  it("a refresh that finds an undeclared field changed shows it as an output, not as drift: nothing is sent", async () => {
     const inputs = await checked({ key: "r", secret: "pw" });
     const { outs } = await provider.create(inputs);
     store.set("r", { ...store.get("r"), size: 7 }); // changed in the console
     const read = await provider.read!("r", outs);
     expect(read.props).toMatchObject({ size: 7 });
-    expect(read.inputs).toMatchObject({ size: 7 }); // an input, so the preview shows 7 => 1
-    const again = await checked({ key: "r", secret: "pw" }, read.inputs);
-    expect(again).toMatchObject({ size: 1 }); // kept: the previous inputs held it
-    expect((await provider.diff!("r", read.props!, again)).changes).toBe(true);
-    await provider.update!("r", read.props!, again);
-    expect(store.get("r")).toMatchObject({ size: 1 });
-    // Back at the default, a refresh stores it no more.
-    const back = await provider.read!("r", outs);
-    // Nothing found: the engine keeps the inputs the up stored (which hold the default check kept).
-    expect(back.inputs).toBeUndefined();
-    expect(back.props).not.toHaveProperty("size");
+    expect(read.inputs).toBeUndefined(); // not an input: nothing to show in the preview
+    const again = await checked({ key: "r", secret: "pw" }, inputs);
+    expect(again).not.toHaveProperty("size");
+    expect((await provider.diff!("r", read.props!, again)).changes).toBe(false);
+    calls = [];
+    await provider.update!("r", read.props!, { ...again, secret: "pw-2" });
+    expect(calls).toEqual(["update:key,secret"]);
+    expect(store.get("r")).toMatchObject({ size: 7 });
   });
 
-  it("keeps the defaults older state holds in its inputs, and diffs it against today's declaration as equal", async () => {
+  it("drops the defaults older state holds from the inputs: no change found, none sent", async () => {
     // State written before this release: every default in the inputs and outputs, `adopted: false`,
     // a UUID claim and a hex fingerprint.
     const oldInputs = { key: "o", size: 1, secret: "pw" };
@@ -306,11 +311,15 @@ describe("what state holds (docs/design.md, State per resource)", () => {
       __declared: ["key", "size", "secret"],
       __fingerprints: { secret: `${"0".repeat(32)}:${fingerprintHex("pw", "0".repeat(32))}` },
     };
+    store.set("o", { key: "o", size: 5 }); // the server moved on
     const now = await checked({ key: "o", secret: "pw" }, oldInputs);
-    expect(now).toMatchObject({ size: 1 }); // the preview compares inputs: nothing shows as removed
+    expect(now).not.toHaveProperty("size"); // not declared: not managed
     expect((await provider.diff!("o", oldOuts, now)).changes).toBe(false);
-    expect((await provider.diff!("o", oldOuts, await checked({ key: "o", secret: "pw-2" }, oldInputs))).changes).toBe(
-      true,
-    );
+    const pw2 = await checked({ key: "o", secret: "pw-2" }, oldInputs);
+    expect((await provider.diff!("o", oldOuts, pw2)).changes).toBe(true);
+    calls = [];
+    await provider.update!("o", oldOuts, pw2);
+    expect(calls).toEqual(["update:key,secret"]); // the old default is not sent
+    expect(store.get("o")).toMatchObject({ size: 5 });
   });
 });

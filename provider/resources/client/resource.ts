@@ -7,16 +7,26 @@ import {
   registerArgs,
   type ResourceDefinition,
 } from "../../program/clink-resource";
-import { clientSchema, AssignType, ClidRule, ClidType, ClientRole, ClientType, IbWrapupType } from "./schema";
+import {
+  clientSchema,
+  AssignType,
+  ClidRule,
+  ClidType,
+  ClientRole,
+  ClientType,
+  IbWrapupType,
+  RecordDownload,
+} from "./schema";
 import { verdict, registered } from "./program";
 
-export { AssignType, ClidRule, ClidType, ClientRole, ClientType, IbWrapupType };
+export { AssignType, ClidRule, ClidType, ClientRole, ClientType, IbWrapupType, RecordDownload };
 export type AssignType = CodeOf<typeof AssignType>;
 export type ClidRule = CodeOf<typeof ClidRule>;
 export type ClidType = CodeOf<typeof ClidType>;
 export type ClientRole = CodeOf<typeof ClientRole>;
 export type ClientType = CodeOf<typeof ClientType>;
 export type IbWrapupType = CodeOf<typeof IbWrapupType>;
+export type RecordDownload = CodeOf<typeof RecordDownload>;
 
 export interface ClidAreaArgs {
   /** Area group name (地区组名称): the key of the set. */
@@ -50,61 +60,67 @@ export interface ClidArea {
 }
 
 export interface PermissionArgs {
-  /** Speech-to-text (语音转写): 0 off, 1 inbound, 2 outbound, 3 all. Default 0. */
+  /** Speech-to-text (语音转写): 0 off, 1 inbound, 2 outbound, 3 all. Server default 0. */
   asr?: pulumi.Input<number>;
   /**
-   * Outbound calling (外呼权限): 0 off, 1 unrestricted, 2 domestic long distance, 3 domestic local.
-   * Default 1.
+   * Outbound calling (外呼权限): 0 off, 1 unrestricted, 2 domestic long distance, 3 domestic local. Server
+   * default 1.
    */
   call?: pulumi.Input<number>;
-  /** Call records visible (通话记录查看权限): 1 all, 2 own queues, 3 own calls. Default 1. */
+  /** Call records visible (通话记录查看权限): 1 all, 2 own queues, 3 own calls. Server default 1. */
   cdr?: pulumi.Input<number>;
   /**
-   * Recording playback/download (录音试听下载权限): 0 off, 1 listen and download (create's reading), 2 listen
-   * (create's reading). Default 1.
+   * Recording playback/download (录音试听下载权限): 0 off, 1 listen only (试听), 2 listen and download (试听下载).
+   * Server default unsettled (docs/design.md).
    */
-  recordDownload?: pulumi.Input<number>;
-  /** Sending SMS (短信发送权限): 0 off, 1 on. Default 0. */
+  recordDownload?: pulumi.Input<RecordDownload>;
+  /** Sending SMS (短信发送权限): 0 off, 1 on. Server default 0. */
   sms?: pulumi.Input<number>;
-  /** Call recording (通话录音权限): 0 off, 1 inbound, 2 outbound, 3 all. Default 3. */
+  /** Call recording (通话录音权限): 0 off, 1 inbound, 2 outbound, 3 all. Server default 3. */
   record?: pulumi.Input<number>;
-  /** Chat history visible (在线客服查看会话记录权限): 0 all, 1 own queues, 2 own chats. Default 0. */
+  /** Chat history visible (在线客服查看会话记录权限): 0 all, 1 own queues, 2 own chats. Server default 0. */
   chat?: pulumi.Input<number>;
-  /** Transfer/consult targets (通话转移/咨询权限): 0 all, 1 own staff group. Default 1. */
+  /** Transfer/consult targets (通话转移/咨询权限): 0 all, 1 own staff group. Server default 1. */
   transfer?: pulumi.Input<number>;
-  /** Other data visible (其他数据查看权限): 1 all, 2 own staff group, 3 own, 4 chosen staff groups. Default 2. */
+  /**
+   * Other data visible (其他数据查看权限): 1 all, 2 own staff group, 3 own, 4 chosen staff groups. Server
+   * default 2.
+   */
   otherData?: pulumi.Input<number>;
-  /** Outbound tasks visible (外呼任务查看权限): 1 all, 3 own. Default 1. */
+  /** Outbound tasks visible (外呼任务查看权限): 1 all, 3 own. Server default 1. */
   taskInventory?: pulumi.Input<number>;
 }
 
 /** Permission, as the outputs show it. */
 export interface Permission {
-  /** Speech-to-text (语音转写): 0 off, 1 inbound, 2 outbound, 3 all. Default 0. */
+  /** Speech-to-text (语音转写): 0 off, 1 inbound, 2 outbound, 3 all. Server default 0. */
   asr?: number;
   /**
-   * Outbound calling (外呼权限): 0 off, 1 unrestricted, 2 domestic long distance, 3 domestic local.
-   * Default 1.
+   * Outbound calling (外呼权限): 0 off, 1 unrestricted, 2 domestic long distance, 3 domestic local. Server
+   * default 1.
    */
   call?: number;
-  /** Call records visible (通话记录查看权限): 1 all, 2 own queues, 3 own calls. Default 1. */
+  /** Call records visible (通话记录查看权限): 1 all, 2 own queues, 3 own calls. Server default 1. */
   cdr?: number;
   /**
-   * Recording playback/download (录音试听下载权限): 0 off, 1 listen and download (create's reading), 2 listen
-   * (create's reading). Default 1.
+   * Recording playback/download (录音试听下载权限): 0 off, 1 listen only (试听), 2 listen and download (试听下载).
+   * Server default unsettled (docs/design.md).
    */
-  recordDownload?: number;
-  /** Sending SMS (短信发送权限): 0 off, 1 on. Default 0. */
+  recordDownload?: RecordDownload;
+  /** Sending SMS (短信发送权限): 0 off, 1 on. Server default 0. */
   sms?: number;
-  /** Call recording (通话录音权限): 0 off, 1 inbound, 2 outbound, 3 all. Default 3. */
+  /** Call recording (通话录音权限): 0 off, 1 inbound, 2 outbound, 3 all. Server default 3. */
   record?: number;
-  /** Chat history visible (在线客服查看会话记录权限): 0 all, 1 own queues, 2 own chats. Default 0. */
+  /** Chat history visible (在线客服查看会话记录权限): 0 all, 1 own queues, 2 own chats. Server default 0. */
   chat?: number;
-  /** Transfer/consult targets (通话转移/咨询权限): 0 all, 1 own staff group. Default 1. */
+  /** Transfer/consult targets (通话转移/咨询权限): 0 all, 1 own staff group. Server default 1. */
   transfer?: number;
-  /** Other data visible (其他数据查看权限): 1 all, 2 own staff group, 3 own, 4 chosen staff groups. Default 2. */
+  /**
+   * Other data visible (其他数据查看权限): 1 all, 2 own staff group, 3 own, 4 chosen staff groups. Server
+   * default 2.
+   */
   otherData?: number;
-  /** Outbound tasks visible (外呼任务查看权限): 1 all, 3 own. Default 1. */
+  /** Outbound tasks visible (外呼任务查看权限): 1 all, 3 own. Server default 1. */
   taskInventory?: number;
 }
 
@@ -120,18 +136,19 @@ export interface ClientArgs {
    * Agent password (座席密码). A Pulumi secret; never read back (describe omits it), so only a change of
    * the declared value updates it. 1 to 32 characters; the enterprise's password rule (default length
    * 8, doc 3.1.1 `password`) is checked by the server (ClientPassword).
+   * The API never reports it: drift cannot be seen. Sent only when declared.
    * Required to create; with `adopt: true` optional: the adopted agent keeps its own unless one is
    * declared.
    */
   password?: pulumi.Input<string>;
   /**
    * Role (座席角色): 0 agent, 1 supervisor (班长). Default 0.
-   * @default 0
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 0.
    */
   role?: pulumi.Input<ClientRole>;
   /**
    * Enabled (启用状态): 0 disabled, 1 enabled. Default 1.
-   * @default 1
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 1.
    */
   active?: pulumi.Input<number>;
   /**
@@ -143,12 +160,13 @@ export interface ClientArgs {
   qnos?: pulumi.Input<pulumi.Input<string>[]>;
   /**
    * Number hiding (号码隐藏类型): 0 none, 1 as the enterprise setting. Default 0.
-   * @default 0
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 0.
    */
   hiddenTel?: pulumi.Input<number>;
   /**
    * Wrap-up time after outbound calls (整理时长), seconds, 0-300. Default 30.
-   * @default 30
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default,
+   * 30.
    */
   wrapupTime?: pulumi.Input<number>;
   /**
@@ -171,31 +189,41 @@ export interface ClientArgs {
    * Caller-number type (外显号码类型): 0 all, 2 agent-specified, 3 smart (doc 3.1.1/3.1.2); 1 local first
    * (本地优先) is in the vendor SDK's create/update requests only, accepted so an agent the console set so
    * can be adopted as it is (docs/design.md). Default 0. Non-zero requires `clid`.
-   * @default 0
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 0.
    */
   clidType?: pulumi.Input<ClidType>;
   /**
    * Caller-number rule (外显规则): with clidType 0, 1 random 2 round robin; with clidType 3, 1 dynamic 2
    * custom. Default 1.
-   * @default 1
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 1.
    */
   clidRule?: pulumi.Input<ClidRule>;
   /**
    * Number source (号码类型): 0 numbers, 1 a dynamic number group (needs dynamicTelGroupName). Default 0.
    * Not returned by describe.
-   * @default 0
+   * The API never reports it: drift cannot be seen. Sent only when declared.
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 0.
    */
   assignType?: pulumi.Input<AssignType>;
-  /** Deprecated by the vendor (字段废弃): use dynamicTelGroupName. Not returned by describe. */
+  /**
+   * Deprecated by the vendor (字段废弃): use dynamicTelGroupName. Not returned by describe.
+   * The API never reports it: drift cannot be seen. Sent only when declared.
+   */
   dynamicTelGroupId?: pulumi.Input<number>;
-  /** Dynamic number group name (动态号码组名称), required when assignType is 1. Not returned by describe. */
+  /**
+   * Dynamic number group name (动态号码组名称), required when assignType is 1. Not returned by describe.
+   * The API never reports it: drift cannot be seen. Sent only when declared.
+   */
   dynamicTelGroupName?: pulumi.Input<string>;
   /**
    * Caller numbers the agent may show (可外显号码集合), a set; required when clidType is not 0. Must be
    * enterprise caller numbers.
    */
   clid?: pulumi.Input<pulumi.Input<string>[]>;
-  /** Fallback caller numbers (缺省外显号码集合) for clidType 3 with clidRule 1. Not returned by describe. */
+  /**
+   * Fallback caller numbers (缺省外显号码集合) for clidType 3 with clidRule 1. Not returned by describe.
+   * The API never reports it: drift cannot be seen. Sent only when declared.
+   */
   clidDefault?: pulumi.Input<pulumi.Input<string>[]>;
   /**
    * Caller numbers by area (按地区外显配置) for clidType 3 with clidRule 2: { areaGroupName, obClids,
@@ -208,35 +236,41 @@ export interface ClientArgs {
   /** Round-robin interval (轮选值): change the number every n days or calls, 1-30. */
   recurrentselectionValue?: pulumi.Input<number>;
   /**
-   * Permissions (permission 对象): asr speech-to-text (语音转写), default 0; call outbound calling (外呼权限),
-   * default 1; cdr call records visible (通话记录查看权限), default 1; recordDownload recording
-   * playback/download (录音试听下载权限), default 1; sms sending SMS (短信发送权限), default 0; record call
-   * recording (通话录音权限), default 3; chat chat history visible (在线客服查看会话记录权限), default 0; transfer
-   * transfer/consult targets (通话转移/咨询权限), default 1; otherData other data visible (其他数据查看权限), default
-   * 2; taskInventory outbound tasks visible (外呼任务查看权限), default 1. Undeclared keys take their
-   * defaults; update_client requires the whole object, so it is always sent.
+   * Permissions (permission 对象): asr speech-to-text (语音转写), server default 0; call outbound calling
+   * (外呼权限), server default 1; cdr call records visible (通话记录查看权限), server default 1; recordDownload
+   * recording playback/download (录音试听下载权限), server default unsettled (docs/design.md); sms sending SMS
+   * (短信发送权限), server default 0; record call recording (通话录音权限), server default 3; chat chat history
+   * visible (在线客服查看会话记录权限), server default 0; transfer transfer/consult targets (通话转移/咨询权限), server
+   * default 1; otherData other data visible (其他数据查看权限), server default 2; taskInventory outbound tasks
+   * visible (外呼任务查看权限), server default 1. Only the declared keys are managed: an undeclared key keeps
+   * the server's value (the defaults are what a new agent gets). create_client and update_client
+   * require the object (doc 3.1.1/3.1.2 `permission`): an update sends the declared keys merged into
+   * the server's permission, read just before.
    */
   permission?: pulumi.Input<PermissionArgs>;
   /**
    * Agent type (座席类型): 1 omnichannel, 2 call center, 3 online chat. Default 2. update_client has no
    * type: a change replaces the agent.
-   * @default 2
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 2.
    */
   type?: pulumi.Input<ClientType>;
   /**
    * WeChat mini-program RTC (微信小程序RTC开关). Default 0. Not returned by describe.
-   * @default 0
+   * The API never reports it: drift cannot be seen. Sent only when declared.
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 0.
    */
   wechatMiniProgramRtc?: pulumi.Input<number>;
   /**
    * Fallback number type (缺省号码类型): 0 number, 1 dynamic group (needs dynamicTelGroupIdDefault). Default
    * 0. Not returned by describe.
-   * @default 0
+   * The API never reports it: drift cannot be seen. Sent only when declared.
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 0.
    */
   obClidDefaultType?: pulumi.Input<number>;
   /**
    * Fallback dynamic number group id (缺省动态外呼组id), required when obClidDefaultType is 1. Not returned
    * by describe.
+   * The API never reports it: drift cannot be seen. Sent only when declared.
    */
   dynamicTelGroupIdDefault?: pulumi.Input<number>;
   /** Areas the agent serves (座席服务地区), a set of area codes, used by outbound tasks assigned by area. */
@@ -256,7 +290,7 @@ export interface ClientArgs {
   obHangupSms?: pulumi.Input<number>;
   /**
    * May log in paused (是否可置忙登录), 0 or 1. Default 1.
-   * @default 1
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 1.
    */
   pauseLogin?: pulumi.Input<number>;
   /** Input gain (输入增益), 0-100 (other_setting, doc 3.1.13). Declare together with agcTx. */
@@ -295,9 +329,9 @@ export class Client extends pulumi.CustomResource {
   /** Always undefined: a write-only value is never kept in outputs (only a secret fingerprint of it). */
   declare readonly password: pulumi.Output<undefined>;
   /** Role (座席角色): 0 agent, 1 supervisor (班长). Default 0. */
-  declare readonly role: pulumi.Output<ClientRole>;
+  declare readonly role: pulumi.Output<ClientRole | undefined>;
   /** Enabled (启用状态): 0 disabled, 1 enabled. Default 1. */
-  declare readonly active: pulumi.Output<number>;
+  declare readonly active: pulumi.Output<number | undefined>;
   /**
    * Queues the agent belongs to (所属队列号集合), a set. Declared: the agent is in exactly these queues (new
    * memberships get penalty 1 on the simulator; the document does not say). Not declared: memberships
@@ -306,9 +340,9 @@ export class Client extends pulumi.CustomResource {
    */
   declare readonly qnos: pulumi.Output<string[] | undefined>;
   /** Number hiding (号码隐藏类型): 0 none, 1 as the enterprise setting. Default 0. */
-  declare readonly hiddenTel: pulumi.Output<number>;
+  declare readonly hiddenTel: pulumi.Output<number | undefined>;
   /** Wrap-up time after outbound calls (整理时长), seconds, 0-300. Default 30. */
-  declare readonly wrapupTime: pulumi.Output<number>;
+  declare readonly wrapupTime: pulumi.Output<number | undefined>;
   /**
    * Inbound wrap-up type (呼入整理类型): 1 the queue's, 2 the agent's. update_client only: create sends it
    * in a follow-up update.
@@ -330,17 +364,17 @@ export class Client extends pulumi.CustomResource {
    * (本地优先) is in the vendor SDK's create/update requests only, accepted so an agent the console set so
    * can be adopted as it is (docs/design.md). Default 0. Non-zero requires `clid`.
    */
-  declare readonly clidType: pulumi.Output<ClidType>;
+  declare readonly clidType: pulumi.Output<ClidType | undefined>;
   /**
    * Caller-number rule (外显规则): with clidType 0, 1 random 2 round robin; with clidType 3, 1 dynamic 2
    * custom. Default 1.
    */
-  declare readonly clidRule: pulumi.Output<ClidRule>;
+  declare readonly clidRule: pulumi.Output<ClidRule | undefined>;
   /**
    * Number source (号码类型): 0 numbers, 1 a dynamic number group (needs dynamicTelGroupName). Default 0.
    * Not returned by describe.
    */
-  declare readonly assignType: pulumi.Output<AssignType>;
+  declare readonly assignType: pulumi.Output<AssignType | undefined>;
   /** Deprecated by the vendor (字段废弃): use dynamicTelGroupName. Not returned by describe. */
   declare readonly dynamicTelGroupId: pulumi.Output<number | undefined>;
   /** Dynamic number group name (动态号码组名称), required when assignType is 1. Not returned by describe. */
@@ -363,27 +397,30 @@ export class Client extends pulumi.CustomResource {
   /** Round-robin interval (轮选值): change the number every n days or calls, 1-30. */
   declare readonly recurrentselectionValue: pulumi.Output<number | undefined>;
   /**
-   * Permissions (permission 对象): asr speech-to-text (语音转写), default 0; call outbound calling (外呼权限),
-   * default 1; cdr call records visible (通话记录查看权限), default 1; recordDownload recording
-   * playback/download (录音试听下载权限), default 1; sms sending SMS (短信发送权限), default 0; record call
-   * recording (通话录音权限), default 3; chat chat history visible (在线客服查看会话记录权限), default 0; transfer
-   * transfer/consult targets (通话转移/咨询权限), default 1; otherData other data visible (其他数据查看权限), default
-   * 2; taskInventory outbound tasks visible (外呼任务查看权限), default 1. Undeclared keys take their
-   * defaults; update_client requires the whole object, so it is always sent.
+   * Permissions (permission 对象): asr speech-to-text (语音转写), server default 0; call outbound calling
+   * (外呼权限), server default 1; cdr call records visible (通话记录查看权限), server default 1; recordDownload
+   * recording playback/download (录音试听下载权限), server default unsettled (docs/design.md); sms sending SMS
+   * (短信发送权限), server default 0; record call recording (通话录音权限), server default 3; chat chat history
+   * visible (在线客服查看会话记录权限), server default 0; transfer transfer/consult targets (通话转移/咨询权限), server
+   * default 1; otherData other data visible (其他数据查看权限), server default 2; taskInventory outbound tasks
+   * visible (外呼任务查看权限), server default 1. Only the declared keys are managed: an undeclared key keeps
+   * the server's value (the defaults are what a new agent gets). create_client and update_client
+   * require the object (doc 3.1.1/3.1.2 `permission`): an update sends the declared keys merged into
+   * the server's permission, read just before.
    */
-  declare readonly permission: pulumi.Output<Required<Permission>>;
+  declare readonly permission: pulumi.Output<Required<Permission> | undefined>;
   /**
    * Agent type (座席类型): 1 omnichannel, 2 call center, 3 online chat. Default 2. update_client has no
    * type: a change replaces the agent.
    */
-  declare readonly type: pulumi.Output<ClientType>;
+  declare readonly type: pulumi.Output<ClientType | undefined>;
   /** WeChat mini-program RTC (微信小程序RTC开关). Default 0. Not returned by describe. */
-  declare readonly wechatMiniProgramRtc: pulumi.Output<number>;
+  declare readonly wechatMiniProgramRtc: pulumi.Output<number | undefined>;
   /**
    * Fallback number type (缺省号码类型): 0 number, 1 dynamic group (needs dynamicTelGroupIdDefault). Default
    * 0. Not returned by describe.
    */
-  declare readonly obClidDefaultType: pulumi.Output<number>;
+  declare readonly obClidDefaultType: pulumi.Output<number | undefined>;
   /**
    * Fallback dynamic number group id (缺省动态外呼组id), required when obClidDefaultType is 1. Not returned
    * by describe.
@@ -405,7 +442,7 @@ export class Client extends pulumi.CustomResource {
   /** SMS after outbound hang-up (外呼挂机短信开关), 0 or 1; the SMS centre's rules decide what is sent. */
   declare readonly obHangupSms: pulumi.Output<number | undefined>;
   /** May log in paused (是否可置忙登录), 0 or 1. Default 1. */
-  declare readonly pauseLogin: pulumi.Output<number>;
+  declare readonly pauseLogin: pulumi.Output<number | undefined>;
   /** Input gain (输入增益), 0-100 (other_setting, doc 3.1.13). Declare together with agcTx. */
   declare readonly agcRx: pulumi.Output<number | undefined>;
   /** Output gain (输出增益), 0-100 (other_setting, doc 3.1.13). Declare together with agcRx. */

@@ -5,12 +5,15 @@
  * Rules the document forces on the fields (each written at the field):
  * - `type` is absent from update_client: a change replaces the agent.
  * - `ibWrapupType`/`ibWrapupTime` exist only on update_client: create follows with an update.
- * - describe_client returns no password, assignType, dynamicTelGroupName, clidDefault,
- *   wechatMiniProgramRtc, obClidDefaultType or dynamicTelGroupIdDefault: those are compared with
- *   the last declared value only (refresh cannot see them drift).
+ * - describe_client returns no password, assignType, dynamicTelGroupId, dynamicTelGroupName,
+ *   clidDefault, wechatMiniProgramRtc, obClidDefaultType or dynamicTelGroupIdDefault (doc 3.1.5's
+ *   answer table): those are sent only when declared and compared with the last declared value
+ *   only (refresh cannot see them drift).
  * - describe returns clidArea without its number-group keys and crmId as a string.
- * - update_client requires `permission` (doc 3.1.2 update_client, `permission`): it is always
- *   declared in full (defaults filled).
+ * - create_client and update_client require `permission` (doc 3.1.1/3.1.2, `permission` 必填
+ *   true), each of its keys optional: only the declared keys are managed. Create sends the
+ *   declared keys (`{}` when none); update sends them merged into the server's permission, read
+ *   just before the write.
  * - agcRx/agcTx live on their own endpoint (other_setting), which takes both together.
  */
 import { z } from "zod";
@@ -18,6 +21,7 @@ import {
   areaCode,
   codes,
   digits,
+  type Codes,
   flag,
   int,
   oneOf,
@@ -70,8 +74,27 @@ export const AssignType = assignTypeCodes.values;
 /** Inbound wrap-up type (呼入整理类型), update only: doc 3.1.2 update_client, `ibWrapupType`. */
 const ibWrapupTypeCodes = codes("IbWrapupType", { Queue: [1, "queue's setting"], Agent: [2, "agent's setting"] });
 export const IbWrapupType = ibWrapupTypeCodes.values;
+/**
+ * Recording playback/download permission (录音试听下载权限), `permission.recordDownload`. The update
+ * table (doc 3.1.2), the describe table (doc 3.1.5) and the vendor SDK's ClientPermission agree:
+ * 1 listen only (试听), 2 listen and download (试听下载). The create table (doc 3.1.1) reads 1 as
+ * listen-and-download and 2 as listen: three sources against one (docs/design.md, document vs SDK).
+ */
+const recordDownloadCodes = codes("RecordDownload", {
+  Off: [0, "off"],
+  Listen: [1, "listen only (试听)"],
+  ListenAndDownload: [2, "listen and download (试听下载)"],
+});
+export const RecordDownload = recordDownloadCodes.values;
 
-const PERMISSION_FIELDS: Record<string, { labels: Record<number, string>; dflt: number; doc: string }> = {
+/**
+ * The permission keys, each with the server's documented default (`dflt`, doc 3.1.1 permission 对象):
+ * for docs only, never sent (an undeclared key keeps the server's value).
+ */
+const PERMISSION_FIELDS: Record<
+  string,
+  { labels: Record<number, string>; codes?: Codes; dflt: number | undefined; doc: string }
+> = {
   asr: {
     labels: { 0: "off", 1: "inbound", 2: "outbound", 3: "all" },
     dflt: 0,
@@ -88,10 +111,12 @@ const PERMISSION_FIELDS: Record<string, { labels: Record<number, string>; dflt: 
     doc: "call records visible (通话记录查看权限)",
   },
   recordDownload: {
-    // create (doc 3.1.1 permission 对象, `recordDownload`) says 1 listen+download, 2 listen; describe
-    // (doc 3.1.5, `recordDownload`) says the reverse. Numbers pass through.
-    labels: { 0: "off", 1: "listen and download (create's reading)", 2: "listen (create's reading)" },
-    dflt: 1,
+    labels: recordDownloadCodes.labels,
+    codes: recordDownloadCodes,
+    // The default is as unsettled as the codes: doc 3.1.1 says "默认值 1" and labels 1 listen and
+    // download; the vendor SDK's ClientPermission says 默认试听下载 (2 in its codes). No default is
+    // named here: it is never sent, and the exporter always declares the server's value.
+    dflt: undefined,
     doc: "recording playback/download (录音试听下载权限)",
   },
   sms: { labels: { 0: "off", 1: "on" }, dflt: 0, doc: "sending SMS (短信发送权限)" },
@@ -118,20 +143,20 @@ const PERMISSION_FIELDS: Record<string, { labels: Record<number, string>; dflt: 
   taskInventory: { labels: { 1: "all", 3: "own" }, dflt: 1, doc: "outbound tasks visible (外呼任务查看权限)" },
 };
 
-/** Permissions (doc 3.1.1 permission 对象): every key filled with its documented default. */
+/** Permissions (doc 3.1.1 permission 对象): only the declared keys, each managed on its own. */
 const permissionSchema = z
   .object(
     Object.fromEntries(
       Object.entries(PERMISSION_FIELDS).map(([k, f]) => [
         k,
-        oneOf(f.labels)
+        oneOf(f.codes ?? f.labels)
           .optional()
           .meta({
             description:
               `${f.doc[0].toUpperCase()}${f.doc.slice(1)}: ` +
               `${Object.entries(f.labels)
                 .map(([v, l]) => `${v} ${l}`)
-                .join(", ")}. Default ${f.dflt}.`,
+                .join(", ")}. Server default ${f.dflt ?? "unsettled (docs/design.md)"}.`,
           }),
       ]),
     ),
@@ -144,12 +169,7 @@ const permissionSchema = z
   )
   .strict()
   .meta({ clinkType: "Permission" })
-  .transform((p) => {
-    const out: Record<string, number> = {};
-    for (const [k, f] of Object.entries(PERMISSION_FIELDS))
-      out[k] = (p as Record<string, number | undefined>)[k] ?? f.dflt;
-    return out;
-  });
+  .transform((p) => withoutNulls(p as Record<string, unknown>));
 
 /**
  * CRM id (CRM 编号): doc 3.1.1/3.1.2 type it Integer, list and describe (3.1.4/3.1.5) String, the
@@ -389,12 +409,20 @@ export const clientSchema: ResourceSchema = {
       doc:
         "Permissions (permission 对象): " +
         Object.entries(PERMISSION_FIELDS)
-          .map(([k, f]) => `${k} ${f.doc}, default ${f.dflt}`)
+          .map(([k, f]) => `${k} ${f.doc}, server default ${f.dflt ?? "unsettled (docs/design.md)"}`)
           .join("; ") +
-        ". Undeclared keys take their defaults; update_client requires the whole object, so it is always sent.",
+        ". Only the declared keys are managed: an undeclared key keeps the server's value (the defaults are what a new agent gets). " +
+        "create_client and update_client require the object (doc 3.1.1/3.1.2 `permission`): an update sends the declared keys merged into the server's permission, read just before.",
       lifecycle: "updatable",
       default: {},
-      requiredOnUpdate: true, // doc 3.1.2 update_client, `permission`
+      requiredOnCreate: true, // doc 3.1.1 create_client, `permission` 必填 true: `{}` when undeclared
+      requiredOnUpdate: true, // doc 3.1.2 update_client, `permission` 必填 true
+      partialKeys: true,
+      keyDefaults: Object.fromEntries(
+        Object.entries(PERMISSION_FIELDS)
+          .filter(([, f]) => f.dflt !== undefined)
+          .map(([k, f]) => [k, f.dflt]),
+      ),
       // The describe example of doc 3.1.5 answers seven of the ten keys (no transfer, otherData,
       // taskInventory): a key the server leaves out keeps its last declared value instead of
       // falling back to the default, which would show as drift that never converges.

@@ -22,12 +22,12 @@ export interface DynamicTelGroupArgs {
   selectedTels: pulumi.Input<pulumi.Input<string>[]>;
   /**
    * Rule enabled (规则启用状态): 0 off, 1 on. Default 1.
-   * @default 1
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 1.
    */
   status?: pulumi.Input<number>;
   /**
    * Caller-number analysis (高级设置开关): 0 off, 1 on (runs when status is 1 too). Default 0.
-   * @default 0
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 0.
    */
   advancedConfigPermission?: pulumi.Input<number>;
   /** Analysis window (统计时间), days 7-60; only with advancedConfigPermission 1, where it defaults to 7. */
@@ -68,9 +68,9 @@ export class DynamicTelGroup extends pulumi.CustomResource {
    */
   declare readonly selectedTels: pulumi.Output<string[]>;
   /** Rule enabled (规则启用状态): 0 off, 1 on. Default 1. */
-  declare readonly status: pulumi.Output<number>;
+  declare readonly status: pulumi.Output<number | undefined>;
   /** Caller-number analysis (高级设置开关): 0 off, 1 on (runs when status is 1 too). Default 0. */
-  declare readonly advancedConfigPermission: pulumi.Output<number>;
+  declare readonly advancedConfigPermission: pulumi.Output<number | undefined>;
   /** Analysis window (统计时间), days 7-60; only with advancedConfigPermission 1, where it defaults to 7. */
   declare readonly statisticDays: pulumi.Output<number | undefined>;
   /** Minimum outbound calls (外呼最低次数), > 0; only with advancedConfigPermission 1, default 1. */

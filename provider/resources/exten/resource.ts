@@ -24,6 +24,7 @@ export interface ExtenArgs {
    * Phone (SIP) password (话机密码). A Pulumi secret; never readable (describe answers ****), so only a
    * change of the declared value updates it. 1 to 32 characters; the enterprise's password rule (doc
    * 3.4.1) is checked by the server.
+   * The API never reports it: drift cannot be seen. Sent only when declared.
    * Required to create; with `adopt: true` optional: the adopted phone keeps its own unless one is
    * declared.
    */
@@ -44,7 +45,7 @@ export interface ExtenArgs {
   isDirect?: pulumi.Input<number>;
   /**
    * Jitter buffer (网络防抖), 0 or 1. Default 0.
-   * @default 0
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 0.
    */
   jittBuffer?: pulumi.Input<number>;
   /**
@@ -81,7 +82,7 @@ export class Exten extends pulumi.CustomResource {
    */
   declare readonly isDirect: pulumi.Output<number | undefined>;
   /** Jitter buffer (网络防抖), 0 or 1. Default 0. */
-  declare readonly jittBuffer: pulumi.Output<number>;
+  declare readonly jittBuffer: pulumi.Output<number | undefined>;
   /** True when this resource took over an existing phone (`adopt`). */
   declare readonly adopted: pulumi.Output<boolean | undefined>;
 

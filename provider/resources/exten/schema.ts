@@ -75,6 +75,8 @@ export const extenSchema: ResourceSchema = {
       doc: "Jitter buffer (网络防抖), 0 or 1. Default 0.",
       lifecycle: "updatable",
       default: 0,
+      // Doc 3.4.1/3.4.2 `jittBuffer`: turned on, the codec defaults to 5: the declared codec goes along.
+      sendWith: ["allow"],
     },
   },
   validate(inputs, known) {

@@ -18,13 +18,13 @@ export interface PauseArgs {
   pauseStatus: pulumi.Input<string>;
   /**
    * Counts as rest (休息状态): 0 no, 1 yes. Default 0.
-   * @default 0
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 0.
    */
   isRest?: pulumi.Input<number>;
   /**
    * The default pause status (默认状态): 0 no, 1 yes. At most one per center: a program may declare one.
    * Default 0.
-   * @default 0
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 0.
    */
   isDefault?: pulumi.Input<number>;
   /**
@@ -50,12 +50,12 @@ export class Pause extends pulumi.CustomResource {
    */
   declare readonly pauseStatus: pulumi.Output<string>;
   /** Counts as rest (休息状态): 0 no, 1 yes. Default 0. */
-  declare readonly isRest: pulumi.Output<number>;
+  declare readonly isRest: pulumi.Output<number | undefined>;
   /**
    * The default pause status (默认状态): 0 no, 1 yes. At most one per center: a program may declare one.
    * Default 0.
    */
-  declare readonly isDefault: pulumi.Output<number>;
+  declare readonly isDefault: pulumi.Output<number | undefined>;
   /** The server's id of the pause status; also the resource id. */
   declare readonly pauseId: pulumi.Output<number>;
   /** Priority order (优先级), smaller first; assigned by the server. */

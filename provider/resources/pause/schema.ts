@@ -25,6 +25,7 @@ export const pauseSchema: ResourceSchema = {
         "Renaming updates in place.",
       lifecycle: "updatable",
       required: true,
+      requiredOnUpdate: true, // doc 3.3.4 update_enterprise_pause, `pauseStatus` 必填 true
     },
     isRest: {
       // Typed String in the table (doc 3.3.2, `isRest`), numbers in every example: 0/1 either way.
@@ -32,12 +33,18 @@ export const pauseSchema: ResourceSchema = {
       doc: "Counts as rest (休息状态): 0 no, 1 yes. Default 0.",
       lifecycle: "updatable",
       default: 0,
+      // Doc 3.3.2/3.3.4: required (必填 true) on create and on update.
+      requiredOnCreate: true,
+      requiredOnUpdate: true,
     },
     isDefault: {
       schema: flag("no", "yes"),
       doc: "The default pause status (默认状态): 0 no, 1 yes. At most one per center: a program may declare one. Default 0.",
       lifecycle: "updatable",
       default: 0,
+      // Doc 3.3.2/3.3.4: required (必填 true) on create and on update.
+      requiredOnCreate: true,
+      requiredOnUpdate: true,
     },
     pauseId: {
       schema: z.number(),

@@ -42,43 +42,47 @@ export interface QueueArgs {
   name: pulumi.Input<string>;
   /**
    * Maximum calls waiting (最大等待数), 0-999; 0 means no limit. Default 5.
-   * @default 5
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 5.
    */
   maxWait?: pulumi.Input<number>;
   /**
    * Agent ring timeout (座席超时时间) in seconds, 20-60. Default 25.
-   * @default 25
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default,
+   * 25.
    */
   memberTimeout?: pulumi.Input<number>;
   /**
    * Queue timeout (队列超时时间) in seconds, 30-600. Default 600.
-   * @default 600
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default,
+   * 600.
    */
   queueTimeout?: pulumi.Input<number>;
   /**
    * Call distribution strategy (呼叫策略), see QueueStrategy. Default 2 (round robin).
-   * @default 2
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 2.
    */
   strategy?: pulumi.Input<QueueStrategy>;
   /**
    * Queue priority (队列优先级), 1-10; an agent in several queues answers the higher one first. Default 1.
-   * @default 1
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 1.
    */
   weight?: pulumi.Input<number>;
   /**
    * Wrap-up time (整理时长) in seconds, 3-300; the agent takes no new call meanwhile. Default 15.
-   * @default 15
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default,
+   * 15.
    */
   wrapupTime?: pulumi.Input<number>;
   /**
    * Service level threshold (服务水平秒数) in seconds, 10-30. Default 15.
-   * @default 15
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default,
+   * 15.
    */
   serviceLevel?: pulumi.Input<number>;
   /**
    * Agent states counted as unavailable so a call overflows at once (队列为空时是否可以join), sum of
    * JoinEmptyState. Default 0.
-   * @default 0
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 0.
    */
   joinEmpty?: pulumi.Input<number>;
   /**
@@ -90,48 +94,50 @@ export interface QueueArgs {
   members?: pulumi.Input<pulumi.Input<MemberArgs>[]>;
   /**
    * Whether inbound calls may enter the queue (是否允许呼入队列), 0 or 1. Default 1.
-   * @default 1
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 1.
    */
   ibAllowed?: pulumi.Input<number>;
   /**
    * Announce the agent number to the caller (是否报座席号), 0 or 1. Default 0.
-   * @default 0
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 0.
    */
   sayCno?: pulumi.Input<number>;
   /**
    * VIP callers first (VIP客户优先), 0 or 1. Default 0.
-   * @default 0
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 0.
    */
   vipSupport?: pulumi.Input<number>;
   /**
    * Limit how many agents may be paused at once (最大并发置忙座席数 开关), 0 or 1. Default 0.
-   * @default 0
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 0.
    */
   maxPauseClientFlag?: pulumi.Input<number>;
   /**
    * How maxPauseClientValue is read (配置类型): 0 percent, 1 count. Default 0.
-   * @default 0
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 0.
    */
   maxPauseClientType?: pulumi.Input<MaxPauseClientType>;
   /**
    * The pause limit (配置值): a percentage (at most 100) or a number of agents. Default 0.
-   * @default 0
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 0.
    */
   maxPauseClientValue?: pulumi.Input<number>;
   /**
    * Online-chat distribution strategy (在线客服分配策略), see ChatStrategy. Default 2.
-   * @default 2
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 2.
    */
   chatStrategy?: pulumi.Input<ChatStrategy>;
   /**
    * Online-chat maximum queue length (在线客服最大排队数). Default 20.
-   * @default 20
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default,
+   * 20.
    */
   chatMaxWait?: pulumi.Input<number>;
   /**
    * Online-chat queue positions below which the position is pushed to the visitor (排队位置推送). Default
    * 10.
-   * @default 10
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default,
+   * 10.
    */
   chatLocation?: pulumi.Input<number>;
   /**
@@ -167,24 +173,24 @@ export class Queue extends pulumi.CustomResource {
   /** Queue name (队列名称): Chinese characters, letters, digits and underscores, at most 20 characters. */
   declare readonly name: pulumi.Output<string>;
   /** Maximum calls waiting (最大等待数), 0-999; 0 means no limit. Default 5. */
-  declare readonly maxWait: pulumi.Output<number>;
+  declare readonly maxWait: pulumi.Output<number | undefined>;
   /** Agent ring timeout (座席超时时间) in seconds, 20-60. Default 25. */
-  declare readonly memberTimeout: pulumi.Output<number>;
+  declare readonly memberTimeout: pulumi.Output<number | undefined>;
   /** Queue timeout (队列超时时间) in seconds, 30-600. Default 600. */
-  declare readonly queueTimeout: pulumi.Output<number>;
+  declare readonly queueTimeout: pulumi.Output<number | undefined>;
   /** Call distribution strategy (呼叫策略), see QueueStrategy. Default 2 (round robin). */
-  declare readonly strategy: pulumi.Output<QueueStrategy>;
+  declare readonly strategy: pulumi.Output<QueueStrategy | undefined>;
   /** Queue priority (队列优先级), 1-10; an agent in several queues answers the higher one first. Default 1. */
-  declare readonly weight: pulumi.Output<number>;
+  declare readonly weight: pulumi.Output<number | undefined>;
   /** Wrap-up time (整理时长) in seconds, 3-300; the agent takes no new call meanwhile. Default 15. */
-  declare readonly wrapupTime: pulumi.Output<number>;
+  declare readonly wrapupTime: pulumi.Output<number | undefined>;
   /** Service level threshold (服务水平秒数) in seconds, 10-30. Default 15. */
-  declare readonly serviceLevel: pulumi.Output<number>;
+  declare readonly serviceLevel: pulumi.Output<number | undefined>;
   /**
    * Agent states counted as unavailable so a call overflows at once (队列为空时是否可以join), sum of
    * JoinEmptyState. Default 0.
    */
-  declare readonly joinEmpty: pulumi.Output<number>;
+  declare readonly joinEmpty: pulumi.Output<number | undefined>;
   /**
    * Authoritative queue members (队列内座席及技能值) as { cno, penalty } with penalty 1-10 (1 answers first).
    * When declared, the queue has exactly these members (update_queue replaces the whole list, doc
@@ -193,26 +199,26 @@ export class Queue extends pulumi.CustomResource {
    */
   declare readonly members: pulumi.Output<Member[] | undefined>;
   /** Whether inbound calls may enter the queue (是否允许呼入队列), 0 or 1. Default 1. */
-  declare readonly ibAllowed: pulumi.Output<number>;
+  declare readonly ibAllowed: pulumi.Output<number | undefined>;
   /** Announce the agent number to the caller (是否报座席号), 0 or 1. Default 0. */
-  declare readonly sayCno: pulumi.Output<number>;
+  declare readonly sayCno: pulumi.Output<number | undefined>;
   /** VIP callers first (VIP客户优先), 0 or 1. Default 0. */
-  declare readonly vipSupport: pulumi.Output<number>;
+  declare readonly vipSupport: pulumi.Output<number | undefined>;
   /** Limit how many agents may be paused at once (最大并发置忙座席数 开关), 0 or 1. Default 0. */
-  declare readonly maxPauseClientFlag: pulumi.Output<number>;
+  declare readonly maxPauseClientFlag: pulumi.Output<number | undefined>;
   /** How maxPauseClientValue is read (配置类型): 0 percent, 1 count. Default 0. */
-  declare readonly maxPauseClientType: pulumi.Output<MaxPauseClientType>;
+  declare readonly maxPauseClientType: pulumi.Output<MaxPauseClientType | undefined>;
   /** The pause limit (配置值): a percentage (at most 100) or a number of agents. Default 0. */
-  declare readonly maxPauseClientValue: pulumi.Output<number>;
+  declare readonly maxPauseClientValue: pulumi.Output<number | undefined>;
   /** Online-chat distribution strategy (在线客服分配策略), see ChatStrategy. Default 2. */
-  declare readonly chatStrategy: pulumi.Output<ChatStrategy>;
+  declare readonly chatStrategy: pulumi.Output<ChatStrategy | undefined>;
   /** Online-chat maximum queue length (在线客服最大排队数). Default 20. */
-  declare readonly chatMaxWait: pulumi.Output<number>;
+  declare readonly chatMaxWait: pulumi.Output<number | undefined>;
   /**
    * Online-chat queue positions below which the position is pushed to the visitor (排队位置推送). Default
    * 10.
    */
-  declare readonly chatLocation: pulumi.Output<number>;
+  declare readonly chatLocation: pulumi.Output<number | undefined>;
   /** Seconds before the next agent is tried after a ring timeout (describe only; <=0 means 5). */
   declare readonly retry: pulumi.Output<number | undefined>;
   /** The enterprise (企业) the queue belongs to (describe only). */

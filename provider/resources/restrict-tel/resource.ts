@@ -44,12 +44,14 @@ export interface RestrictTelArgs {
   /**
    * The number is sent encrypted (是否对电话号码进行加密): 0 no. 1 (AES, encryptType 1) is refused at preview:
    * the document names no key for it (docs/design.md). Not returned by the list. Default 0.
-   * @default 0
+   * The API never reports it: drift cannot be seen. Sent only when declared.
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 0.
    */
   encrypt?: pulumi.Input<number>;
   /**
    * Encryption (电话号码加密类型): 1 AES. Default 1.
-   * @default 1
+   * The API never reports it: drift cannot be seen. Sent only when declared.
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 1.
    */
   encryptType?: pulumi.Input<number>;
   /**
@@ -97,9 +99,9 @@ export class RestrictTel extends pulumi.CustomResource {
    * The number is sent encrypted (是否对电话号码进行加密): 0 no. 1 (AES, encryptType 1) is refused at preview:
    * the document names no key for it (docs/design.md). Not returned by the list. Default 0.
    */
-  declare readonly encrypt: pulumi.Output<number>;
+  declare readonly encrypt: pulumi.Output<number | undefined>;
   /** Encryption (电话号码加密类型): 1 AES. Default 1. */
-  declare readonly encryptType: pulumi.Output<number>;
+  declare readonly encryptType: pulumi.Output<number | undefined>;
   /** When the entry was created (epoch ms). */
   declare readonly createTime: pulumi.Output<number | undefined>;
   /** True when this resource took over an existing list entry (`adopt`). */

@@ -478,7 +478,8 @@ export const wrapupTimeInRange: ResourceRule = {
       const v = intOf(r, field);
       if (v === Unknown || v === undefined || (v >= min && v <= max)) continue;
       const dflt = fieldSpec(r.type, field).default;
-      // Checked inputs carry the default filled in: a value equal to it may not be declared at all.
+      // A declared value equal to the document's default: say so, since leaving the field out
+      // would not help (the server applies that default to a new object).
       const byDefault = v === dflt ? ` (the document's default: what applies when ${field} is not declared)` : "";
       out.push(
         `${who(r)} has a ${what} of ${v} s${byDefault}, ` +

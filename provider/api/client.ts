@@ -248,6 +248,8 @@ export class ClinkClient {
     let resigned = false;
     let refusedSince: number | undefined;
     let refusals = 0;
+    // 5xx and network failures have their own count: a long 429 wait must not use up their retries.
+    let failures = 0;
     for (let attempt = 1; ; attempt++) {
       let release: () => void;
       try {
@@ -310,8 +312,8 @@ export class ClinkClient {
           });
         }
         const transient = status >= 500;
-        if (transient && idempotent && attempt <= this.#opts.maxRetries) {
-          await sleep(this.#backoff(attempt, outcome.retryAfterMs));
+        if (transient && idempotent && ++failures <= this.#opts.maxRetries) {
+          await sleep(this.#backoff(failures, outcome.retryAfterMs));
           continue;
         }
         const unknown = status >= 500 && !idempotent;
@@ -336,8 +338,8 @@ export class ClinkClient {
 
       // No answer. Before the request was written (refused, DNS), repeating is harmless.
       const safe = idempotent || !outcome.sent;
-      if (safe && attempt <= this.#opts.maxRetries) {
-        await sleep(this.#backoff(attempt));
+      if (safe && ++failures <= this.#opts.maxRetries) {
+        await sleep(this.#backoff(failures));
         continue;
       }
       throw fail({

@@ -167,7 +167,15 @@ export class SlidingWindowPacer {
       throwIfHalted();
       const seen = this.releases;
       const got = await this.store.tryTake(this.limit, this.inFlightLeaseMs);
-      if ("slot" in got) return got.slot;
+      if ("slot" in got) {
+        // A halt that came while the store was being asked (a file lock, a Redis round trip)
+        // still stops this request; the slot is given back at once.
+        if (haltReason() !== undefined) {
+          await this.store.release(got.slot, 0);
+          throwIfHalted();
+        }
+        return got.slot;
+      }
       if (this.releases !== seen) continue;
       const wait = Math.max(1, got.retryInMs);
       await new Promise<void>((resolve) => {

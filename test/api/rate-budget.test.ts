@@ -11,7 +11,8 @@ import * as path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ClinkApiError, ClinkClient } from "../../provider/api";
 import { MachineSlotStore } from "../../provider/api/machine-budget";
-import { SlidingWindowPacer } from "../../provider/api/pacer";
+import { haltRequests, resumeRequestsForTests } from "../../provider/api/halt";
+import { RequestsHalted, SlidingWindowPacer } from "../../provider/api/pacer";
 import { json, testServer, type Seen } from "./server";
 
 const SECRET = "test-secret-s3cr3t";
@@ -123,6 +124,16 @@ describe("429s are waited out for a time, not a count", () => {
     expect(server.seen).toHaveLength(9);
   });
 
+  it("a long 429 wait leaves the retries of 5xx answers untouched", async () => {
+    const { server, c } = await client((_req, res, n) => {
+      if (n <= 4) return json(res, 429, { error: { code: "TooManyRequests", message: "m" } });
+      if (n <= 6) return json(res, 503, { error: { code: "InternalError", message: "m" } });
+      json(res, 200, {});
+    }, 60_000);
+    await c.request("GET", "/cc/list_queues"); // maxRetries 2: both 503s are retried
+    expect(server.seen).toHaveLength(7);
+  });
+
   it("after the wait, the error says how long, how often and how the limit seems shared", async () => {
     const { server, c } = await client(
       (_req, res) => json(res, 429, { error: { code: "TooManyRequests", message: "m" } }),
@@ -149,6 +160,26 @@ describe("429s are waited out for a time, not a count", () => {
     } finally {
       if (before === undefined) delete process.env.CLINK_RATE_LIMIT_WAIT_SECONDS;
       else process.env.CLINK_RATE_LIMIT_WAIT_SECONDS = before;
+    }
+  });
+});
+
+describe("halted requests", () => {
+  it("a halt that comes while the store is asked still stops the request, and gives the slot back", async () => {
+    const released: number[] = [];
+    const store = {
+      tryTake: async () => {
+        haltRequests("the engine is gone");
+        return { slot: "s" };
+      },
+      release: async (_slot: string, holdMs: number) => void released.push(holdMs),
+    };
+    const pacer = new SlidingWindowPacer({ limit: 3, store });
+    try {
+      await expect(pacer.acquire()).rejects.toBeInstanceOf(RequestsHalted);
+      expect(released).toEqual([0]);
+    } finally {
+      resumeRequestsForTests();
     }
   });
 });

@@ -118,7 +118,6 @@ export async function runFleet(
     const errors = outcomes
       .filter((o): o is PromiseRejectedResult => o.status === "rejected")
       .map((o) => String(o.reason instanceof Error ? o.reason.message : o.reason).slice(-400));
-    await Promise.allSettled(handles.map((h) => h.stack.destroy({ parallel: 10000 })));
     return {
       stacks,
       agentsPerStack,

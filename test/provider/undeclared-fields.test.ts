@@ -281,6 +281,29 @@ describe.each(Object.keys(CASES))("%s made outside the program, adopted with its
   });
 });
 
+describe("DynamicTelGroup: the analysis switch declared, its settings not", () => {
+  it("adoption and an edit keep the server's statisticDays/minObCount/minObDays/minAnswerRate", async () => {
+    const server = { statisticDays: 30, minObCount: 3, minObDays: 2, minAnswerRate: 50 };
+    sim.admin.insert("dynamicTelGroup", {
+      id: 9,
+      name: "g",
+      selectedTels: ["01089193540"],
+      status: 1,
+      advancedConfigPermission: 1,
+      ...server,
+    });
+    const declared = { name: "g", selectedTels: ["01089193540"], advancedConfigPermission: 1 };
+    const { id, outs, inputs } = await adopt(providers.dynamicTelGroup, declared);
+    // Doc 3.5.5: the server fills these itself; undeclared, they are not in the inputs at all.
+    for (const k of Object.keys(server)) expect(inputs).not.toHaveProperty(k);
+    expect(row("dynamicTelGroup", "g", "name")).toMatchObject(server);
+    await edit(providers.dynamicTelGroup, id, outs, inputs, { ...declared, selectedTels: ["01089193541"] });
+    expect(row("dynamicTelGroup", "g", "name")).toMatchObject({ ...server, selectedTels: ["01089193541"] });
+    for (const e of sent("/cc/update_dynamic_tel_group_rule"))
+      for (const k of Object.keys(server)) expect(e.params ?? []).not.toContain(k);
+  });
+});
+
 describe("the preview of an adoption (issue 23, item 3)", () => {
   const declared = { cno: "1001", name: "alice", areaCode: "010", password: "Preview-pw-1", wrapupTime: 30 };
 

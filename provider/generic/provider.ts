@@ -50,7 +50,8 @@ export interface ResourceApi {
   create(api: ClinkClient, body: Inputs, inputs: Inputs): Promise<Inputs | undefined>;
   /** Describe by id; `undefined` when the object does not exist. */
   read(api: ClinkClient, id: string, state: Inputs): Promise<Inputs | undefined>;
-  update(api: ClinkClient, id: string, body: Inputs, news: Inputs): Promise<Inputs | undefined>;
+  /** `changed`: the declared fields this update changes (what the preview showed). */
+  update(api: ClinkClient, id: string, body: Inputs, news: Inputs, changed: string[]): Promise<Inputs | undefined>;
   delete(api: ClinkClient, id: string, state: Inputs): Promise<void>;
   /**
    * Finds the object by its natural key (for adoption and for recovery after an ambiguous create),
@@ -411,7 +412,7 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
           const values = await withRequiredOnUpdate(schema, inputs, remote, () =>
             call(label(id), "read before update", () => api.read(client, id, inputs)),
           );
-          const updated = await api.update(client, id, payload(schema, "update", values, pending), inputs);
+          const updated = await api.update(client, id, payload(schema, "update", values, pending), inputs, pending);
           if (updated) remote = { ...(found ?? {}), ...updated };
         } catch (err) {
           // The object exists now: hand the engine its id so it is not orphaned (partial state).
@@ -485,7 +486,7 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
         const values = await withRequiredOnUpdate(schema, news, undefined, () =>
           call(label(id), "read before update", () => api.read(client, id, news)),
         );
-        remote = await api.update(client, id, payload(schema, "update", values, changed), news);
+        remote = await api.update(client, id, payload(schema, "update", values, changed), news, changed);
       } catch (err) {
         throw explain(label(id), "update", err, api.hints);
       }

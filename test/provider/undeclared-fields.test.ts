@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { configureProvider, providers } from "../../provider";
+import { ClinkClient, configureProvider, providers } from "../../provider";
 import { startSimulator } from "../../simulator";
 
 type Sim = Awaited<ReturnType<typeof startSimulator>>;
@@ -148,6 +148,36 @@ describe("Client: adopted with its identity, then renamed (issue 23's first two 
     sim.admin.edit("client", "1001", { permission: { ...(row("client", "1001", "cno").permission as Obj), sms: 0 } });
     await edit(providers.client, id, outs, inputs, { ...declared, permission: { record: 2 } });
     expect(row("client", "1001", "cno").permission).toMatchObject({ record: 2, sms: 0, recordDownload: 2 });
+  });
+
+  it("an edit of another field never writes the gains back; a gain edit keeps the other server gain", async () => {
+    consoleAgent();
+    const signed = new ClinkClient({ endpoint: sim.url, ...creds, rate: 0 });
+    const gains = async () =>
+      (await signed.request<{ otherSettings: Obj }>("GET", "/cc/list_other_setting", { query: { cno: "1001" } }))
+        .otherSettings;
+    try {
+      // The simulator's agent starts at 50/50: an adoption declaring them changes no gain.
+      const declared = { cno: "1001", name: "alice", areaCode: "010", agcRx: 50, agcTx: 50 };
+      const { id, outs, inputs } = await adopt(providers.client, declared);
+      expect(sent("/cc/other_setting")).toEqual([]);
+      // Changed in the console (a signed call, as the console would).
+      await signed.request("POST", "/cc/other_setting", { body: { cno: "1001", agcRx: 70, agcTx: 50 } });
+      const mark = sim.log().length;
+      const renamed = await edit(providers.client, id, outs, inputs, { ...declared, name: "alice_b" });
+      expect(
+        sim
+          .log()
+          .slice(mark)
+          .filter((e) => e.path === "/cc/other_setting"),
+      ).toEqual([]);
+      expect(await gains()).toMatchObject({ agcRx: 70, agcTx: 50 });
+      // The program changes agcTx only: agcRx carries the server's 70, not the declared 50.
+      await edit(providers.client, id, renamed.outs, renamed.inputs, { ...declared, name: "alice_b", agcTx: 20 });
+      expect(await gains()).toMatchObject({ agcRx: 70, agcTx: 20 });
+    } finally {
+      await signed.close();
+    }
   });
 
   it("a declared field the API never reports is sent on adoption, even at its documented default", async () => {

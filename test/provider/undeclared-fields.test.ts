@@ -180,6 +180,22 @@ describe("Client: adopted with its identity, then renamed (issue 23's first two 
     }
   });
 
+  it("a refresh after drift returns as inputs only the declared permission keys", async () => {
+    consoleAgent();
+    const declared = { cno: "1001", name: "alice", areaCode: "010", permission: { record: 1 } };
+    const { id, outs } = await adopt(providers.client, declared);
+    sim.admin.edit("client", "1001", {
+      permission: { ...(row("client", "1001", "cno").permission as Obj), record: 3 },
+    });
+    const read = await providers.client.read!(id, outs);
+    expect(read.inputs?.permission).toEqual({ record: 3 });
+    // The outputs keep the whole object as the server holds it.
+    expect(read.props?.permission).toMatchObject({ record: 3, asr: 3, sms: 1 });
+    // State written before the keys were recorded keeps the whole object.
+    const { __declaredKeys: _k, ...older } = outs;
+    expect(Object.keys((await providers.client.read!(id, older)).inputs?.permission as Obj).length).toBeGreaterThan(1);
+  });
+
   it("a declared field the API never reports is sent on adoption, even at its documented default", async () => {
     consoleAgent();
     await adopt(providers.client, { cno: "1001", name: "alice", areaCode: "010", assignType: 0 });

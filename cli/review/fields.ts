@@ -45,6 +45,11 @@ export function isBookkeeping(field: string): boolean {
   return field.startsWith("__") || BOOKKEEPING.has(field);
 }
 
+/** A partly declared object (`partialKeys`: an agent's permission): only its declared keys are managed. */
+export function isPartlyDeclared(kind: string, field: string): boolean {
+  return spec(kind, field)?.partialKeys === true;
+}
+
 /** A resource option (forceOfflineOnDelete): kept in the inputs, never sent to the API. */
 function isOption(kind: string, field: string): boolean {
   return schemas[kind]?.options?.[field] !== undefined;

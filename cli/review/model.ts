@@ -16,6 +16,7 @@ import {
   idFields,
   isBookkeeping,
   isKnownKind,
+  isPartlyDeclared,
   isSecretField,
   isSetField,
   secretFields,
@@ -169,7 +170,10 @@ function compareInputs(
       continue;
     }
     if (isRecord(a) && isRecord(b)) {
-      for (const key of [...new Set([...Object.keys(b), ...Object.keys(a)])].sort())
+      // A partly declared object: a key the new declaration leaves out is not managed, so it is no
+      // removal (old inputs read back by a refresh before 0.2.0's fix hold every server key).
+      const keys = isPartlyDeclared(kind, field) ? Object.keys(a) : [...Object.keys(b), ...Object.keys(a)];
+      for (const key of [...new Set(keys)].sort())
         if (!sameValue(a[key], b[key])) changes.push({ type: "value", field, key, before: b[key], after: a[key] });
       continue;
     }

@@ -9,7 +9,7 @@ import { randomBytes } from "node:crypto";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { ClinkApiError, type ClinkClient } from "../api";
 import { changeTag, isSealed } from "../api/sealed";
-import { containsUnknown, neverReported, type ResourceSchema } from "../schema/core";
+import { containsUnknown, neverReported, type FieldSpec, type ResourceSchema } from "../schema/core";
 import {
   asLists,
   compare,
@@ -50,7 +50,8 @@ export interface ResourceApi {
   create(api: ClinkClient, body: Inputs, inputs: Inputs): Promise<Inputs | undefined>;
   /** Describe by id; `undefined` when the object does not exist. */
   read(api: ClinkClient, id: string, state: Inputs): Promise<Inputs | undefined>;
-  update(api: ClinkClient, id: string, body: Inputs, news: Inputs): Promise<Inputs | undefined>;
+  /** `changed`: the declared fields this update changes (what the preview showed). */
+  update(api: ClinkClient, id: string, body: Inputs, news: Inputs, changed: string[]): Promise<Inputs | undefined>;
   delete(api: ClinkClient, id: string, state: Inputs): Promise<void>;
   /**
    * Finds the object by its natural key (for adoption and for recovery after an ambiguous create),
@@ -155,6 +156,13 @@ const CLAIM = "__claim";
 
 /** The output listing the fields the last declaration held (what `read` returns as inputs). */
 const DECLARED = "__declared";
+
+/**
+ * The output listing, per partly declared object (`partialKeys`: an agent's permission), the keys
+ * the last declaration held: `read` returns only these as inputs. State without it (before 0.2.0's
+ * fix) keeps the whole object, as it did.
+ */
+const DECLARED_KEYS = "__declaredKeys";
 
 /**
  * The "already exists" sentence, at preview (check) and at create: a rename or a move is the
@@ -411,7 +419,7 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
           const values = await withRequiredOnUpdate(schema, inputs, remote, () =>
             call(label(id), "read before update", () => api.read(client, id, inputs)),
           );
-          const updated = await api.update(client, id, payload(schema, "update", values, pending), inputs);
+          const updated = await api.update(client, id, payload(schema, "update", values, pending), inputs, pending);
           if (updated) remote = { ...(found ?? {}), ...updated };
         } catch (err) {
           // The object exists now: hand the engine its id so it is not orphaned (partial state).
@@ -434,6 +442,7 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
       if (!remote) return {}; // gone: refresh drops it from state
       const declared = withoutWriteOnly(schema, fromRemote(schema, remote, props));
       const last = Array.isArray(props[DECLARED]) ? new Set(props[DECLARED] as string[]) : undefined;
+      const keys = isPlainObject(props[DECLARED_KEYS]) ? (props[DECLARED_KEYS] as Record<string, unknown>) : undefined;
       // Every field is an output as the server holds it, declared or not, defaults included: the
       // program sees what is there, never a default promised for a field nobody manages. A field
       // the API never reports keeps its previous output (the declared value, or none).
@@ -443,7 +452,7 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
       const prints = props[FINGERPRINTS] ?? fingerprintsOf(schema, props, undefined);
       if (Object.keys(prints as object).length > 0) outs[FINGERPRINTS] = prints;
       // Bookkeeping and options travel on: delete reads forceOfflineOnDelete from the state.
-      for (const key of ["adopted", CLAIM, DECLARED, ...optionNames(schema)])
+      for (const key of ["adopted", CLAIM, DECLARED, DECLARED_KEYS, ...optionNames(schema)])
         if (props[key] !== undefined) outs[key] = props[key];
       // As inputs, only what the last declaration held: a field the program does not declare is not
       // managed, so its server value is no drift (issue 23) and must not show as a removal in the
@@ -459,7 +468,7 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
         // also when it no longer answers it (cleared, or "" read as unset).
         if (last?.has(name) && !deepEqual(outs[name], props[name])) found = true;
         if (declared[name] === undefined) continue;
-        if (!last || last.has(name)) inputs[name] = declared[name];
+        if (!last || last.has(name)) inputs[name] = onlyDeclaredKeys(field, declared[name], keys?.[name]);
       }
       // Nothing found: no inputs, so the engine keeps the ones it holds, the checked inputs of the
       // last up (the sealed password and its tag among them). Inputs rebuilt here differ from what
@@ -485,7 +494,7 @@ function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
         const values = await withRequiredOnUpdate(schema, news, undefined, () =>
           call(label(id), "read before update", () => api.read(client, id, news)),
         );
-        remote = await api.update(client, id, payload(schema, "update", values, changed), news);
+        remote = await api.update(client, id, payload(schema, "update", values, changed), news, changed);
       } catch (err) {
         throw explain(label(id), "update", err, api.hints);
       }
@@ -632,9 +641,25 @@ function outputs(schema: ResourceSchema, declared: Inputs, remote: Inputs | unde
   outs[DECLARED] = Object.keys(schema.fields).filter(
     (n) => schema.fields[n].lifecycle !== "computed" && declared[n] !== undefined,
   );
+  const keys: Record<string, string[]> = {};
+  for (const [name, field] of Object.entries(schema.fields))
+    if (field.partialKeys && isPlainObject(declared[name])) keys[name] = Object.keys(declared[name] as Inputs);
+  if (Object.keys(keys).length > 0) outs[DECLARED_KEYS] = keys;
   // Outputs show sets as lists (Queue.members is a list of { cno, penalty }); inputs keep them keyed.
   return asLists(schema, outs);
 }
+
+/**
+ * A partly declared object as `read` returns it for inputs: only the keys the last declaration
+ * held (`recorded`), so a key nobody declared is neither managed nor shown as removed (issue 23).
+ * Without a record (older state), the whole object.
+ */
+function onlyDeclaredKeys(field: FieldSpec, value: unknown, recorded: unknown): unknown {
+  if (!field.partialKeys || !isPlainObject(value) || !Array.isArray(recorded)) return value;
+  return Object.fromEntries(Object.entries(value as Inputs).filter(([k]) => recorded.includes(k)));
+}
+
+const isPlainObject = (v: unknown): boolean => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /**
  * A claim token (takenThisDeployment): it only has to tell this deployment's create from any

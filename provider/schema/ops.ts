@@ -70,7 +70,7 @@ export function normalize(schema: ResourceSchema, raw: Inputs, options: { adopti
   if (schema.validate && failures.length === 0) {
     const known = (field: string) => !unknownFields.has(field);
     // The rules see an undeclared field as its documented default; a field a rule derives from
-    // others (a number group's advanced settings) is a declaration and is kept.
+    // others would be a declaration and is kept (no rule derives one now: issue 23).
     const defaults = documentedDefaults(schema);
     const view = withDefaults(schema, inputs);
     for (const failure of schema.validate(view, known)) {

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { configureProvider, providers } from "../../provider";
+import { ClinkClient, configureProvider, providers } from "../../provider";
 import { startSimulator } from "../../simulator";
 
 type Sim = Awaited<ReturnType<typeof startSimulator>>;
@@ -150,6 +150,52 @@ describe("Client: adopted with its identity, then renamed (issue 23's first two 
     expect(row("client", "1001", "cno").permission).toMatchObject({ record: 2, sms: 0, recordDownload: 2 });
   });
 
+  it("an edit of another field never writes the gains back; a gain edit keeps the other server gain", async () => {
+    consoleAgent();
+    const signed = new ClinkClient({ endpoint: sim.url, ...creds, rate: 0 });
+    const gains = async () =>
+      (await signed.request<{ otherSettings: Obj }>("GET", "/cc/list_other_setting", { query: { cno: "1001" } }))
+        .otherSettings;
+    try {
+      // The simulator's agent starts at 50/50: an adoption declaring them changes no gain.
+      const declared = { cno: "1001", name: "alice", areaCode: "010", agcRx: 50, agcTx: 50 };
+      const { id, outs, inputs } = await adopt(providers.client, declared);
+      expect(sent("/cc/other_setting")).toEqual([]);
+      // Changed in the console (a signed call, as the console would).
+      await signed.request("POST", "/cc/other_setting", { body: { cno: "1001", agcRx: 70, agcTx: 50 } });
+      const mark = sim.log().length;
+      const renamed = await edit(providers.client, id, outs, inputs, { ...declared, name: "alice_b" });
+      expect(
+        sim
+          .log()
+          .slice(mark)
+          .filter((e) => e.path === "/cc/other_setting"),
+      ).toEqual([]);
+      expect(await gains()).toMatchObject({ agcRx: 70, agcTx: 50 });
+      // The program changes agcTx only: agcRx carries the server's 70, not the declared 50.
+      await edit(providers.client, id, renamed.outs, renamed.inputs, { ...declared, name: "alice_b", agcTx: 20 });
+      expect(await gains()).toMatchObject({ agcRx: 70, agcTx: 20 });
+    } finally {
+      await signed.close();
+    }
+  });
+
+  it("a refresh after drift returns as inputs only the declared permission keys", async () => {
+    consoleAgent();
+    const declared = { cno: "1001", name: "alice", areaCode: "010", permission: { record: 1 } };
+    const { id, outs } = await adopt(providers.client, declared);
+    sim.admin.edit("client", "1001", {
+      permission: { ...(row("client", "1001", "cno").permission as Obj), record: 3 },
+    });
+    const read = await providers.client.read!(id, outs);
+    expect(read.inputs?.permission).toEqual({ record: 3 });
+    // The outputs keep the whole object as the server holds it.
+    expect(read.props?.permission).toMatchObject({ record: 3, asr: 3, sms: 1 });
+    // State written before the keys were recorded keeps the whole object.
+    const { __declaredKeys: _k, ...older } = outs;
+    expect(Object.keys((await providers.client.read!(id, older)).inputs?.permission as Obj).length).toBeGreaterThan(1);
+  });
+
   it("a declared field the API never reports is sent on adoption, even at its documented default", async () => {
     consoleAgent();
     await adopt(providers.client, { cno: "1001", name: "alice", areaCode: "010", assignType: 0 });
@@ -278,6 +324,29 @@ describe.each(Object.keys(CASES))("%s made outside the program, adopted with its
       (r) => String(r.id ?? r[c.key]) === String(adopted.id ?? c.id),
     );
     expect(changedKeys(adopted, after ?? {}), "the edit changes only what it declares").toEqual(c.changes);
+  });
+});
+
+describe("DynamicTelGroup: the analysis switch declared, its settings not", () => {
+  it("adoption and an edit keep the server's statisticDays/minObCount/minObDays/minAnswerRate", async () => {
+    const server = { statisticDays: 30, minObCount: 3, minObDays: 2, minAnswerRate: 50 };
+    sim.admin.insert("dynamicTelGroup", {
+      id: 9,
+      name: "g",
+      selectedTels: ["01089193540"],
+      status: 1,
+      advancedConfigPermission: 1,
+      ...server,
+    });
+    const declared = { name: "g", selectedTels: ["01089193540"], advancedConfigPermission: 1 };
+    const { id, outs, inputs } = await adopt(providers.dynamicTelGroup, declared);
+    // Doc 3.5.5: the server fills these itself; undeclared, they are not in the inputs at all.
+    for (const k of Object.keys(server)) expect(inputs).not.toHaveProperty(k);
+    expect(row("dynamicTelGroup", "g", "name")).toMatchObject(server);
+    await edit(providers.dynamicTelGroup, id, outs, inputs, { ...declared, selectedTels: ["01089193541"] });
+    expect(row("dynamicTelGroup", "g", "name")).toMatchObject({ ...server, selectedTels: ["01089193541"] });
+    for (const e of sent("/cc/update_dynamic_tel_group_rule"))
+      for (const k of Object.keys(server)) expect(e.params ?? []).not.toContain(k);
   });
 });
 

@@ -36,13 +36,31 @@ function withTransportPassword(api: ClinkClient, body: Inputs): Inputs {
   return typeof body.password === "string" ? { ...body, password: api.agentPassword(body.password) } : body;
 }
 
-/** other_setting takes both gains at once (doc 3.1.13, error InvalidParameter); sent only when declared. */
-async function writeGains(api: ClinkClient, cno: string, inputs: Inputs): Promise<void> {
+/**
+ * Writes the gains (other_setting, doc 3.1.13) when the program changes one: `changed` lists the
+ * fields this write changes (undefined on create: every declared one). other_setting takes both
+ * gains at once (error InvalidParameter), so a gain not changed here carries the server's current
+ * value (doc 3.1.14 list_other_setting, read just before): a gain edited in the console is never
+ * put back by an edit the preview did not show.
+ */
+async function writeGains(api: ClinkClient, cno: string, inputs: Inputs, changed?: string[]): Promise<void> {
   if (inputs.agcRx === undefined || inputs.agcTx === undefined) return;
-  await api.request("POST", "/cc/other_setting", {
-    body: { cno, agcRx: inputs.agcRx, agcTx: inputs.agcTx },
-    idempotent: true,
-  });
+  const body: Inputs = { cno, agcRx: inputs.agcRx, agcTx: inputs.agcTx };
+  if (changed) {
+    const rx = changed.includes("agcRx");
+    const tx = changed.includes("agcTx");
+    if (!rx && !tx) return;
+    if (!rx || !tx) {
+      const now = await api.request<{ otherSettings?: { agcRx?: number; agcTx?: number } }>(
+        "GET",
+        "/cc/list_other_setting",
+        { query: { cno } },
+      );
+      if (!rx && now.otherSettings?.agcRx !== undefined) body.agcRx = now.otherSettings.agcRx;
+      if (!tx && now.otherSettings?.agcTx !== undefined) body.agcTx = now.otherSettings.agcTx;
+    }
+  }
+  await api.request("POST", "/cc/other_setting", { body, idempotent: true });
 }
 
 const provider = makeProvider({
@@ -58,12 +76,13 @@ const provider = makeProvider({
       return answer.client;
     },
     read: (api, id) => describeClient(api, id),
-    async update(api, id, body, news) {
+    async update(api, id, body, news, changed) {
       const answer = await api.request<{ client?: Inputs }>("POST", "/cc/update_client", {
         body: withTransportPassword(api, body),
         idempotent: true,
       });
-      await writeGains(api, id, news);
+      // Only a gain the update changes (on an adoption: one the server holds otherwise).
+      await writeGains(api, id, news, changed);
       if (answer.client) delete answer.client.password;
       return answer.client;
     },

@@ -98,12 +98,10 @@ export const dynamicTelGroupSchema: ResourceSchema = {
         property: "selectedTels",
         reason: "selectedTels must hold 1 to 500 numbers (doc 3.5.5 create_dynamic_tel_group_rule, `selectedTels`)",
       });
-    if (known("advancedConfigPermission") && inputs.advancedConfigPermission === 1) {
-      // The server fills these defaults when the switch is on (doc 3.5.5, `statisticDays` to
-      // `minAnswerRate`: 开启高级配置开关时默认值): declare them filled.
-      const dflt: Record<string, number> = { statisticDays: 7, minObCount: 1, minObDays: 1, minAnswerRate: 1 };
-      for (const k of ADVANCED) if (inputs[k] === undefined) inputs[k] = dflt[k];
-    } else if (known("advancedConfigPermission")) {
+    // With the switch on, an undeclared analysis setting is left alone: create_dynamic_tel_group_rule
+    // does not require it (doc 3.5.5, `statisticDays` to `minAnswerRate`, 必填 false) and the server
+    // fills its own default (开启高级配置开关时默认值), so it is not managed (issue 23).
+    if (known("advancedConfigPermission") && inputs.advancedConfigPermission !== 1) {
       for (const k of ADVANCED)
         if (inputs[k] !== undefined)
           failures.push({

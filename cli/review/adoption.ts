@@ -5,17 +5,16 @@
  * when it changes nothing. The review shows those changes, old → new, instead of the declaration
  * of a new object. A log written by an `up` (no preview check) has none: the create reads as added.
  */
+import { ADOPTION_INPUT } from "../../provider/generic/provider";
 import type { FieldChange } from "./model";
 import type { ResourceState } from "./events";
 import { isRecord, type Props } from "./values";
-
-const ADOPTION = "__adoption";
 
 /** What the adoption changes, when the step is an adopting create the preview looked up. */
 export function adoptionOf(
   state: ResourceState | undefined,
 ): Record<string, { from: unknown; to: unknown }> | undefined {
-  const a = (state?.inputs as Props | undefined)?.[ADOPTION];
+  const a = (state?.inputs as Props | undefined)?.[ADOPTION_INPUT];
   if (!isRecord(a)) return undefined;
   const out: Record<string, { from: unknown; to: unknown }> = {};
   for (const [field, c] of Object.entries(a)) if (isRecord(c)) out[field] = { from: c.from, to: c.to };

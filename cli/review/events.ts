@@ -5,6 +5,7 @@
  * `resOpFailedEvent`), merged per resource. Diagnostic events are counted by severity and never
  * kept: their text may quote anything.
  */
+import { LIVE_AGENT_WARNING } from "../../provider/generic/live-preview";
 import { isRecord, type Props } from "./values";
 
 export interface ResourceState {
@@ -66,17 +67,15 @@ function stateOf(v: unknown): ResourceState | undefined {
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
 
-/** The marker of provider/generic/live-preview.ts's LIVE_AGENT_WARNING. */
-const LIVE_AGENT_MARKER = "pulumi-clink live agent: ";
 const LIVE_AGENT_LINE = /^agent \d{4,11}[^\n]{1,300}$/;
 
 function liveAgentWarning(d: unknown): string | undefined {
   if (!isRecord(d) || d.severity !== "warning" || typeof d.message !== "string") return undefined;
   // eslint-disable-next-line no-control-regex
   const text = d.message.replace(/\u001b\[[0-9;]*m/g, "").trim();
-  const at = text.indexOf(LIVE_AGENT_MARKER);
+  const at = text.indexOf(LIVE_AGENT_WARNING);
   if (at < 0) return undefined;
-  const line = text.slice(at + LIVE_AGENT_MARKER.length).trim();
+  const line = text.slice(at + LIVE_AGENT_WARNING.length).trim();
   return LIVE_AGENT_LINE.test(line) ? line : undefined;
 }
 

@@ -11,7 +11,7 @@ import { sentence, type MembershipChange } from "./memberships";
 import type { Action, CenterObject, FieldChange } from "./model";
 import { formerName, kindOrder, kindTitle, nameOf, noun, plural, type Directory } from "./naming";
 import { replaceCost, replaceReason } from "./warnings";
-import { escapeMarkdown, formatValue } from "./values";
+import { escapeMarkdown, formatValue, isRecord, isSecret } from "./values";
 
 /** GitHub's limit on a comment's body, in characters. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -57,6 +57,21 @@ function show(o: CenterObject, field: string, v: unknown, key?: string): string 
   return formatValue(v, (c) => explainCode(codes, c));
 }
 
+/**
+ * The value a newly declared field had: not managed before, so the server's value the state last
+ * recorded (its outputs, docs/design.md "Undeclared fields are not managed"); only when the outputs
+ * lack it, the documented default, said as such.
+ */
+function undeclaredBefore(o: CenterObject, c: Extract<FieldChange, { type: "value" }>): string | undefined {
+  if (isSecretField(o.kind, c.field)) return undefined;
+  const pick = (v: unknown) => (c.key === undefined ? v : isRecord(v) ? v[c.key] : undefined);
+  const held = pick(o.old?.outputs[c.field]);
+  if (held !== undefined && !isSecret(held))
+    return `${show(o, c.field, held, c.key)} (as the center holds it; not declared before)`;
+  const d = pick(checkedDefault(o.kind, c.field));
+  return d !== undefined ? `${show(o, c.field, d, c.key)} (default)` : undefined;
+}
+
 function fieldLine(o: CenterObject, c: FieldChange): string {
   const label = fieldLabel(o.kind, c.field);
   if (c.type === "secret") {
@@ -79,12 +94,8 @@ function fieldLine(o: CenterObject, c: FieldChange): string {
   const after = show(o, c.field, c.after, c.key);
   if (o.action === "added" && !adoptionOf(o.new)) return `${name}: ${after}`;
   if (c.before === undefined) {
-    // Not declared before means the documented default was in force (check leaves it out of state).
-    const d = checkedDefault(o.kind, c.field);
-    const was = c.key === undefined ? d : (d as Record<string, unknown> | undefined)?.[c.key];
-    if (was !== undefined && !isSecretField(o.kind, c.field))
-      return `${name}: ${show(o, c.field, was, c.key)} (default) → ${after}`;
-    return `${name}: ${after} (not declared before)`;
+    const was = undeclaredBefore(o, c);
+    return was === undefined ? `${name}: ${after} (not declared before)` : `${name}: ${was} → ${after}`;
   }
   return `${name}: ${show(o, c.field, c.before, c.key)} → ${after}`;
 }

@@ -3,7 +3,7 @@
  * queue, a queue left with no members, an agent losing its phone, the black/white list switch
  * changing. Each warning says what will happen there, with the vendor document's section.
  */
-import { checkedDefault, codesOf, explainCode, fieldLabel, lifecycle, vendorTerm } from "./fields";
+import { codesOf, explainCode, fieldLabel, lifecycle, vendorTerm } from "./fields";
 import { emptiedQueues, type MembershipChange } from "./memberships";
 import { setElements, valuesOf, type CenterObject } from "./model";
 import { formerName, identity, nameOf, noun, plural, type Directory } from "./naming";
@@ -53,7 +53,7 @@ const WHY: Partial<Record<string, string>> = {
 /**
  * "Agent number (座席工号) changes 1001 → 1009 (the object's key, never updated in place)". A field
  * the program does not declare has no input: before, the value the state last recorded from the
- * server (its outputs); after, the documented default the provider compares with, said as such.
+ * server (its outputs).
  */
 export function replaceReason(o: CenterObject): string {
   const reasons = o.replaceKeys.map((field) => {
@@ -67,14 +67,10 @@ export function replaceReason(o: CenterObject): string {
         : held !== undefined
           ? `${show(held)} (as the center holds it; not declared)`
           : "not declared";
+    // compare (provider/schema/ops.ts) skips fields the new declaration leaves out: a replacement
+    // is always forced by a declared value.
     const declaredAfter = o.new?.inputs[field];
-    const dflt = checkedDefault(o.kind, field);
-    const after =
-      declaredAfter !== undefined
-        ? show(declaredAfter)
-        : dflt !== undefined
-          ? `${show(dflt)} (its default; not declared)`
-          : "not declared";
+    const after = declaredAfter !== undefined ? show(declaredAfter) : "not declared";
     const why = WHY[lifecycle(o.kind, field) ?? ""];
     return `${fieldLabel(o.kind, field)} changes ${before} → ${after}${why ? ` (${why})` : ""}`;
   });

@@ -6,6 +6,7 @@
  */
 import type { ClinkClient } from "../api";
 import { liveAgentWait } from "../settings";
+import { readOrGone } from "./provider";
 
 /** An agent's state, from doc 7.1's `agentStatus` codes and words. */
 export type Activity = "offline" | "idle" | "paused" | "wrapup" | "calling" | "ringing" | "busy" | "unknown";
@@ -101,16 +102,28 @@ export const agentLabel = (state: AgentState): string => `agent ${state.cno}${st
 export async function readAgentStates(api: ClinkClient, cnos: string[]): Promise<Map<string, AgentState>> {
   const out = new Map<string, AgentState>();
   const unique = [...new Set(cnos)];
-  for (let i = 0; i < unique.length; i += 100) {
-    const part = unique.slice(i, i + 100);
-    const listed = await api.listAll<Record<string, unknown>>("/cc/agent_status", "agentStatus", { cnos: part });
-    for (const entry of listed) {
-      const state = stateOf(entry);
-      if (part.includes(state.cno)) out.set(state.cno, state);
-    }
-  }
+  for (let i = 0; i < unique.length; i += 100) await readPart(api, unique.slice(i, i + 100), out);
   for (const cno of unique) if (!out.has(cno)) out.set(cno, { cno, activity: "offline", shown: "offline" });
   return out;
+}
+
+/**
+ * One doc 7.1 request. A strict server answers ResourceNotFound (doc 2.4.1) when `cnos` names an
+ * agent that does not exist (deleted in the console): such an agent is not listed, so offline. The
+ * answer does not say which one, and an agent on a call may share the request: each is asked alone.
+ */
+async function readPart(api: ClinkClient, part: string[], out: Map<string, AgentState>): Promise<void> {
+  const listed = await readOrGone(() =>
+    api.listAll<Record<string, unknown>>("/cc/agent_status", "agentStatus", { cnos: part }),
+  );
+  if (listed === undefined) {
+    if (part.length > 1) for (const cno of part) await readPart(api, [cno], out);
+    return;
+  }
+  for (const entry of listed) {
+    const state = stateOf(entry);
+    if (part.includes(state.cno)) out.set(state.cno, state);
+  }
 }
 
 /**

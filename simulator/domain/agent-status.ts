@@ -138,6 +138,8 @@ export const agentStatusModule: EndpointModule = {
         };
         const cnos = strings("cnos");
         for (const c of cnos ?? []) if (!/^\d{4,11}$/.test(c)) throw fail.invalid("cnos 座席号,4-11 位数字");
+        // A strict server names the unknown agent instead of leaving it out (doc 2.4.1 ResourceNotFound).
+        for (const c of cnos ?? []) fail.strictlyNotFound(ctx, !ctx.store.table("client").has(c), "座席不存在");
         const qnos = strings("qnos");
         const codes = strings("agentStatus");
         for (const c of codes ?? [])

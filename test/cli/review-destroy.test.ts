@@ -1,8 +1,8 @@
 /**
  * `pulumi-clink review` of a destroy (issue 24, item 10): the list switch is left as it is, not
  * "removed" (docs/restrict-tel.md); deletions of many agents are one warning with the count and the
- * names; deleted blacklist entries warn that the numbers can call again; an undeclared default
- * that changes shows the default it leaves.
+ * names; deleted blacklist entries warn that the numbers can call again; a newly declared field
+ * shows the server's value it had (the old outputs), not a made-up default.
  */
 import { describe, expect, it } from "vitest";
 import { reviewEventLog } from "../../cli/review";
@@ -50,13 +50,21 @@ describe("review of a destroy", () => {
     expect(out).toMatch(/> - agent 1001 a1001 is deleted: it can no longer log in/);
   });
 
-  it("an undeclared default that changes reads default → new value", () => {
+  it("a newly declared field reads the server's value it held → new value", () => {
     const before = agent("1001", "alice");
-    delete before.wrapupTime; // check left the undeclared default out of state
-    const out = reviewEventLog(
-      log(prelude(), step("update", "Client", "alice", before, agent("1001", "alice", { wrapupTime: 60 })), summary()),
-    );
-    expect(out).toMatch(/: 30 \(default\) → 60/);
-    expect(out).not.toMatch(/not declared before/);
+    delete before.wrapupTime; // not declared before: the outputs hold what the server answered
+    const change = (oldOutputs?: Record<string, unknown>) =>
+      reviewEventLog(
+        log(
+          prelude(),
+          step("update", "Client", "alice", before, agent("1001", "alice", { wrapupTime: 60 }), { oldOutputs }),
+          summary(),
+        ),
+      );
+    const out = change({ cno: "1001", name: "alice", wrapupTime: 45 });
+    expect(out).toMatch(/: 45 \(as the center holds it; not declared before\) → 60/);
+    expect(out).not.toMatch(/\(default\)/);
+    // Only outputs that lack the field (a state that never read it) fall back to the documented default.
+    expect(change({ cno: "1001", name: "alice" })).toMatch(/: 30 \(default\) → 60/);
   });
 });

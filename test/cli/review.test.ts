@@ -276,13 +276,12 @@ describe("review", () => {
     expect(out).toContain("  - agent 1900 joins queue 0802 at penalty 3\n");
   });
 
-  it("a replacement caused by a field the program does not declare shows the server's value and the default", () => {
-    // An adopted agent of type 1 (omnichannel), declared without `type`: the provider compares with
-    // the default 2 and replaces it; the old inputs have no type, the state's outputs the server's.
+  it("a replacement caused by a field declared anew shows the server's value it had", () => {
+    // An adopted agent of type 1 (omnichannel), `type` not declared before and now declared 2: the
+    // old inputs have no type, the state's outputs the server's. (A field the new declaration
+    // leaves out never forces a replacement: compare skips it.)
     const text = log(
-      replacement("Client", "a", agent("1801", "a", { type: undefined }), agent("1801", "a", { type: undefined }), [
-        "type",
-      ]),
+      replacement("Client", "a", agent("1801", "a", { type: undefined }), agent("1801", "a", { type: 2 }), ["type"]),
     );
     const withHeld = log(
       step(
@@ -290,18 +289,21 @@ describe("review", () => {
         "Client",
         "a",
         agent("1801", "a", { type: undefined }),
-        agent("1801", "a", { type: undefined }),
+        agent("1801", "a", { type: 2 }),
         {
           keys: ["type"],
           oldOutputs: { cno: "1801", name: "a", type: 1 },
         },
       ),
     );
-    for (const out of [reviewEventLog(text), reviewEventLog(withHeld)]) expect(out).not.toMatch(/changes none →/);
+    for (const out of [reviewEventLog(text), reviewEventLog(withHeld)]) {
+      expect(out).not.toMatch(/changes none →/);
+      expect(out).not.toMatch(/its default/);
+    }
     expect(reviewEventLog(withHeld)).toContain(
-      "Agent type (座席类型) changes 1 (omnichannel) (as the center holds it; not declared) → 2 (call center) (its default; not declared)",
+      "Agent type (座席类型) changes 1 (omnichannel) (as the center holds it; not declared) → 2 (call center)",
     );
-    expect(reviewEventLog(text)).toContain("changes not declared → 2 (call center) (its default; not declared)");
+    expect(reviewEventLog(text)).toContain("changes not declared → 2 (call center)");
   });
 
   it("cuts the summary to the budget at whole lines and says what it cut", () => {

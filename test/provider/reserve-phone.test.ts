@@ -6,7 +6,7 @@
  * 3.1.7), is refused at preview.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { configureProvider, providers } from "../../provider";
+import { ClinkClient, configureProvider, providers } from "../../provider";
 import { startSimulator } from "../../simulator";
 
 type Sim = Awaited<ReturnType<typeof startSimulator>>;
@@ -47,6 +47,30 @@ describe("ClientPhone.isReserveTel", () => {
     expect(await p.diff!(id, drifted.props!, inputs)).toMatchObject({ changes: true, replaces: [] });
     await p.update!(id, drifted.props!, inputs);
     expect(reserveOnServer()).toBe(MOBILE);
+  });
+
+  it("a change of isReserveTel alone never rebinds a phone the console bound since: it asks for a refresh", async () => {
+    const { id, outs, inputs } = await bound({ cno: "1001", tel: MOBILE, isReserveTel: 0 });
+    const api = new ClinkClient({ endpoint: sim.url, accessKeyId: "k", accessKeySecret: "test-secret", rate: 0 });
+    const boundTel = async () =>
+      (
+        (await api.request("GET", "/cc/list_client_tels", { query: { cno: "1001" } })) as {
+          clientTels: Array<{ tel: string; isBind: number }>;
+        }
+      ).clientTels.find((t) => Number(t.isBind) === 1)?.tel;
+    try {
+      // Someone binds another phone in the console; the state (no refresh) still says MOBILE.
+      await api.request("POST", "/cc/bind_client_tel", { body: { cno: "1001", tel: "13900000001", isBind: 1 } });
+      expect(await boundTel()).toBe("13900000001");
+      const news = { ...inputs, isReserveTel: 1 };
+      expect((await p.diff!(id, outs, news)).changes).toBe(true);
+      await expect(p.update!(id, outs, news)).rejects.toThrow(
+        /agent 1001 has phone 13900000001 bound in the center, not the declared 13812345678.*pulumi refresh/,
+      );
+      expect(await boundTel()).toBe("13900000001");
+    } finally {
+      await api.close();
+    }
   });
 
   it("refuses 1 -> 0 at preview, saying why, because bind_client_tel cannot clear a reserve phone", async () => {

@@ -12,6 +12,7 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { ClinkClient, configureProvider, getClients, getDynamicTelGroups, providers } from "../../provider";
 import { PREVIEW_INPUT } from "../../provider/generic/provider";
 import { logOut } from "../../provider/generic/log-out";
+import { readAgentStates } from "../../provider/generic/agent-state";
 import { startSimulator } from "../../simulator";
 
 type Sim = Awaited<ReturnType<typeof startSimulator>>;
@@ -173,11 +174,32 @@ describe("forceOfflineOnDelete: offline_client answering not found", () => {
   it("an agent that is gone (its own describe says so) needs no logging out", async () => {
     await expect(logOut(client, "1999")).resolves.toBeUndefined();
     expect(sim.log().map((e) => `${e.path} ${e.code ?? e.status}`)).toEqual([
-      // The live-agent guard looks first (doc 7.1): an agent not listed is offline.
-      "/cc/agent_status 200",
+      // The live-agent guard looks first (doc 7.1): an agent the server does not know is offline.
+      "/cc/agent_status ResourceNotFound",
       "/cc/offline_client ResourceNotFound",
       "/cc/describe_client ResourceNotFound",
     ]);
+  });
+});
+
+describe("agent_status answering not found (doc 7.1 cnos naming a deleted agent)", () => {
+  it("Client and ClientPhone: the delete of an agent already gone in the console is done", async () => {
+    agent("1001");
+    phone("8001");
+    const { id, outs } = await created(providers.clientPhone, { cno: "1001", tel: "8001" });
+    sim.admin.remove("client", "1001");
+    await expect(providers.clientPhone.delete!(id, { ...outs, forceOfflineOnDelete: true })).resolves.toBeUndefined();
+    await expect(
+      providers.client.delete!("1001", { cno: "1001", forceOfflineOnDelete: true }),
+    ).resolves.toBeUndefined();
+  });
+
+  it("an agent on a call asked in the same request as a deleted one is still seen on its call", async () => {
+    agent("1001");
+    sim.admin.setAgentState("1001", "BUSY");
+    const states = await readAgentStates(client, ["1001", "1999"]);
+    expect(states.get("1999")).toMatchObject({ activity: "offline" });
+    expect(states.get("1001")).toMatchObject({ activity: "busy" });
   });
 });
 

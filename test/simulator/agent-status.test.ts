@@ -43,6 +43,22 @@ describe("agent_status (7.1)", () => {
     expect(err(ent, "GET", "/cc/agent_status", { limit: 101 }).code).toBe("InvalidParameter");
   });
 
+  it("strict: a cnos entry naming an agent that does not exist is ResourceNotFound (doc 2.4.1)", () => {
+    const lenient = center();
+    expect(ok(lenient, "GET", "/cc/agent_status", { cnos: ["1001", "1999"] })).toMatchObject({ agentStatus: [] });
+    const strict = enterprise({ strict: true });
+    ok(strict, "POST", "/cc/create_client", {
+      cno: "1001",
+      name: "alice",
+      areaCode: "010",
+      password: aes("s3cret-pw"),
+      permission: {},
+    });
+    strict.admin.setAgentState("1001", "BUSY");
+    expect(err(strict, "GET", "/cc/agent_status", { cnos: ["1001", "1999"] }).code).toBe("ResourceNotFound");
+    expect(ok(strict, "GET", "/cc/agent_status", { cnos: ["1001"] })).toMatchObject({ totalCount: 1 });
+  });
+
   it("counts a call cut by offline_client (4.2.8), and none when the agent was idle or the call had ended", () => {
     const ent = center();
     ent.admin.setAgentState("1001", "BUSY");

@@ -73,6 +73,22 @@ async function bind(api: ClinkClient, cno: string, body: Inputs): Promise<Inputs
   return undefined;
 }
 
+/**
+ * When only isReserveTel changes, bind_client_tel must still name the phone (doc 3.1.7): if the
+ * console has bound another phone (or none) since the last refresh, sending the declared one would
+ * rebind the agent under a preview that showed only `~ isReserveTel`. Refused instead.
+ */
+async function bindingUnchanged(api: ClinkClient, cno: string, declared: string): Promise<void> {
+  const current = await describeBinding(api, cno);
+  if (current && sameNumber(String(current.tel), declared)) return;
+  const now = current ? `phone ${String(current.tel)} bound` : "no phone bound";
+  throw new Error(
+    `agent ${cno} has ${now} in the center, not the declared ${declared}: changing isReserveTel sends the phone ` +
+      `(doc 3.1.7 bind_client_tel) and would bind ${declared} again, which the preview did not show. ` +
+      `Run \`pulumi refresh\` (the preview then shows the phone change), then \`pulumi up\`.`,
+  );
+}
+
 const provider = makeProvider({
   schema: clientPhoneSchema,
   api: {
@@ -89,7 +105,10 @@ const provider = makeProvider({
     },
     read: (api, id, state) => readBinding(api, id, state),
     // bind_client_tel takes the phone on every call (doc 3.1.7, \`tel\` required), also when only isReserveTel changes.
-    update: (api, id, body, news) => bind(api, id, { ...body, tel: body.tel ?? news.tel }),
+    async update(api, id, body, news) {
+      if (body.tel === undefined) await bindingUnchanged(api, id, String(news.tel));
+      return bind(api, id, { ...body, tel: body.tel ?? news.tel });
+    },
     async delete(api, id, state) {
       const current = await describeBinding(api, id);
       // Only our binding is undone; a phone someone bound since is theirs.

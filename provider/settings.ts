@@ -39,6 +39,11 @@ export interface ProviderSettings {
   liveAgentWaitSeconds?: number;
   /** Whether an agent in wrap-up (整理) is waited for too. Default: `CLINK_LIVE_AGENT_WAIT_FOR_WRAPUP`, then true. */
   liveAgentWaitForWrapup?: boolean;
+  /**
+   * What a delete does when the access key may not read agent states (doc 7.1 agent_status answers
+   * UnauthorizedOperation): `refuse` (default) or `proceed`, unguarded.
+   */
+  liveAgentUnreadable?: string;
   /** Days, hours and time zone deletes and replacements of agents, phones and queues belong in: "Mon-Fri 22:00-06:00 Asia/Shanghai". */
   changeWindow?: string;
   /** `advisory` (default: a warning) or `mandatory` (the step is refused) outside the change window. */
@@ -74,6 +79,7 @@ export function settingsFromConfig(config: ConfigSource): ProviderSettings {
     adoptExisting: flag(config.get("clink:adoptExisting")),
     liveAgentWaitSeconds: number("clink:liveAgentWaitSeconds"),
     liveAgentWaitForWrapup: flag(config.get("clink:liveAgentWaitForWrapup")),
+    liveAgentUnreadable: config.get("clink:liveAgentUnreadable") || undefined,
     changeWindow: config.get("clink:changeWindow") || undefined,
     changeWindowEnforcement: config.get("clink:changeWindowEnforcement") || undefined,
   };
@@ -92,10 +98,11 @@ export function adoptExisting(): boolean {
 /**
  * The live-agent guard's settings (provider/generic/agent-state.ts): clink:liveAgentWaitSeconds,
  * then CLINK_LIVE_AGENT_WAIT_SECONDS, then 300 s; clink:liveAgentWaitForWrapup, then
- * CLINK_LIVE_AGENT_WAIT_FOR_WRAPUP, then true. A wait that is not a whole number of seconds from 0
+ * CLINK_LIVE_AGENT_WAIT_FOR_WRAPUP, then true; clink:liveAgentUnreadable, then
+ * CLINK_LIVE_AGENT_UNREADABLE, then "refuse". A wait that is not a whole number of seconds from 0
  * to 86400 is refused by name.
  */
-export function liveAgentWait(): { seconds: number; wrapup: boolean } {
+export function liveAgentWait(): { seconds: number; wrapup: boolean; unreadable: "refuse" | "proceed" } {
   const env = process.env.CLINK_LIVE_AGENT_WAIT_SECONDS;
   const seconds =
     settings.liveAgentWaitSeconds ?? (env !== undefined && env.trim() !== "" ? Number(env) : undefined) ?? 300;
@@ -106,7 +113,12 @@ export function liveAgentWait(): { seconds: number; wrapup: boolean } {
       )}.`,
     );
   const wrapup = settings.liveAgentWaitForWrapup ?? flag(process.env.CLINK_LIVE_AGENT_WAIT_FOR_WRAPUP) ?? true;
-  return { seconds, wrapup };
+  const unreadable = settings.liveAgentUnreadable ?? (process.env.CLINK_LIVE_AGENT_UNREADABLE || "refuse");
+  if (unreadable !== "refuse" && unreadable !== "proceed")
+    throw new Error(
+      `clink:liveAgentUnreadable (or CLINK_LIVE_AGENT_UNREADABLE) must be "refuse" or "proceed"; got "${unreadable}".`,
+    );
+  return { seconds, wrapup, unreadable };
 }
 
 /**

@@ -4,7 +4,7 @@
  * phone, logging it out with doc 4.2.8 offline_client): an agent ringing, calling or in a call (and,
  * by default, in wrap-up) is waited for, up to clink:liveAgentWaitSeconds, then the step is refused.
  */
-import type { ClinkClient } from "../api";
+import { ClinkApiError, type ClinkClient } from "../api";
 import { liveAgentWait } from "../settings";
 import { readOrGone } from "./provider";
 
@@ -191,10 +191,20 @@ export async function untilFree(
     try {
       state = await readAgentState(api, cno);
     } catch (err) {
+      // A key without the right to agent_status (doc 2.4 UnauthorizedOperation) whose owner chose
+      // to go on unguarded; any other failure (network, server) still refuses.
+      if (settings.unreadable === "proceed" && err instanceof ClinkApiError && err.code === "UnauthorizedOperation") {
+        console.log(
+          `pulumi-clink: agent ${cno}: its state cannot be read with this access key (doc 7.1 agent_status: UnauthorizedOperation); ` +
+            `the ${step} goes on unguarded (clink:liveAgentUnreadable proceed): a call in progress may be cut.`,
+        );
+        return { cno, activity: "offline", shown: "not readable" };
+      }
       const why = err instanceof Error ? err.message : String(err);
       throw new LiveAgentError(
         `agent ${cno}: its state could not be read (doc 7.1 agent_status: ${why}), so the ${step} is not done: ` +
-          `pulumi-clink does not touch an agent it cannot see is off a call. The access key needs the right to agent_status.`,
+          `pulumi-clink does not touch an agent it cannot see is off a call. The access key needs the right to agent_status ` +
+          `(or, accepting that a call may be cut, set clink:liveAgentUnreadable to proceed).`,
         { cno, activity: "unknown", shown: "?" },
       );
     }

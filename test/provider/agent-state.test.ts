@@ -194,6 +194,72 @@ describe("the guard against the simulator", () => {
   });
 });
 
+describe("a key that may not read agent states (clink:liveAgentUnreadable)", () => {
+  const fast = { pollMs: 1 };
+  async function deniedServer(code: string, status: number) {
+    const server = await testServer("s", (_req, res) => json(res, status, { error: { code, message: "无权限" } }));
+    const api = new ClinkClient({
+      endpoint: server.url,
+      accessKeyId: "k",
+      accessKeySecret: "s",
+      rate: 0,
+      maxRetries: 0,
+    });
+    return { api, close: async () => (await api.close(), await server.close()) };
+  }
+  afterEach(() => {
+    delete process.env.CLINK_LIVE_AGENT_UNREADABLE;
+  });
+
+  it("refuses by default, naming the setting that would let it go on", async () => {
+    const { api, close } = await deniedServer("UnauthorizedOperation", 403);
+    try {
+      await expect(untilFree(api, "1001", "delete", fast)).rejects.toThrow(
+        /could not be read.*not done.*clink:liveAgentUnreadable to proceed/,
+      );
+    } finally {
+      await close();
+    }
+  });
+
+  it("with proceed, goes on unguarded and says so", async () => {
+    process.env.CLINK_LIVE_AGENT_UNREADABLE = "proceed";
+    const { api, close } = await deniedServer("UnauthorizedOperation", 403);
+    const lines: string[] = [];
+    const log = console.log;
+    console.log = (...args: unknown[]) => void lines.push(args.join(" "));
+    try {
+      expect((await untilFree(api, "1001", "delete", fast)).activity).toBe("offline");
+    } finally {
+      console.log = log;
+      await close();
+    }
+    expect(lines.join("\n")).toMatch(/agent 1001: .*UnauthorizedOperation.*goes on unguarded.*may be cut/);
+  });
+
+  it("with proceed, any other failure to read still refuses", async () => {
+    process.env.CLINK_LIVE_AGENT_UNREADABLE = "proceed";
+    const { api, close } = await deniedServer("InternalError", 500);
+    try {
+      await expect(untilFree(api, "1001", "delete", fast)).rejects.toThrow(/could not be read/);
+    } finally {
+      await close();
+    }
+  });
+
+  it("refuses a setting other than refuse or proceed, by name", async () => {
+    process.env.CLINK_LIVE_AGENT_UNREADABLE = "yes";
+    const { api, close } = await deniedServer("UnauthorizedOperation", 403);
+    try {
+      await expect(untilFree(api, "1001", "delete", fast)).rejects.toThrow(
+        /CLINK_LIVE_AGENT_UNREADABLE\) must be "refuse" or "proceed"/,
+      );
+    } finally {
+      await close();
+    }
+  });
+});
+
 describe("the preview's warning for a replacement (diff)", () => {
   let sim: Simulator;
   beforeAll(async () => {

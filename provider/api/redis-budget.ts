@@ -15,7 +15,7 @@
  * whatever the network's delay.
  */
 import { createHash } from "node:crypto";
-import Redis from "ioredis";
+import type Redis from "ioredis";
 import { IN_FLIGHT_POLL_MS, MemorySlotStore, newSlotId, type SlotStore, type TakeResult } from "./slot-store";
 
 /** KEYS[1] the set; ARGV limit, lease (ms), slot id, poll (ms). Returns {1} or {0, wait ms}. */
@@ -57,10 +57,17 @@ type BudgetRedis = Redis & {
 /** One connection per Redis URL and process. */
 const connections = new Map<string, BudgetRedis>();
 
-function connection(url: string): BudgetRedis {
+/**
+ * The connection for `url`. ioredis is loaded on first use: most runs share no Redis, and loading
+ * it costs every provider process about 50 ms.
+ */
+async function connection(url: string): Promise<BudgetRedis> {
   let redis = connections.get(url);
   if (!redis) {
-    redis = new Redis(url, {
+    const { default: RedisClient } = await import("ioredis");
+    redis = connections.get(url);
+    if (redis) return redis;
+    redis = new RedisClient(url, {
       // A budget that cannot be reached must not hold up the deployment: fail fast, fall back.
       connectTimeout: 2000,
       maxRetriesPerRequest: 1,
@@ -114,7 +121,9 @@ export class RedisSlotStore implements SlotStore {
     if (this.fallback) return this.fallback.tryTake(limit, leaseMs);
     try {
       const slot = newSlotId();
-      const [took, wait] = await connection(this.url).clinkTake(this.key, limit, leaseMs, slot, IN_FLIGHT_POLL_MS);
+      const [took, wait] = await (
+        await connection(this.url)
+      ).clinkTake(this.key, limit, leaseMs, slot, IN_FLIGHT_POLL_MS);
       return took === 1 ? { slot } : { retryInMs: Math.max(1, wait) };
     } catch (err) {
       return this.fallBack(err).tryTake(limit, leaseMs);
@@ -124,7 +133,7 @@ export class RedisSlotStore implements SlotStore {
   async release(slot: string, holdMs: number): Promise<void> {
     if (this.fallback) return this.fallback.release(slot, holdMs);
     try {
-      await connection(this.url).clinkRelease(this.key, slot, Math.ceil(holdMs));
+      await (await connection(this.url)).clinkRelease(this.key, slot, Math.ceil(holdMs));
     } catch (err) {
       this.fallBack(err);
     }

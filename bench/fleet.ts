@@ -44,7 +44,7 @@ export interface FleetResult {
 }
 
 /** One department: its agents, their phones and the bindings (cno `<k><nnn>`, phone `8<k><nnn>`). */
-function department(k: number, agents: number, sdk: { clink: Clink; pulumi: Pulumi }): void {
+export function department(k: number, agents: number, sdk: { clink: Clink; pulumi: Pulumi }): void {
   const { clink, pulumi } = sdk;
   for (let i = 0; i < agents; i++) {
     const n = `${k}${String(i).padStart(3, "0")}`;

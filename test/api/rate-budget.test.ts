@@ -4,7 +4,7 @@
  * one machine share each endpoint's slots through a file (machine-budget.ts), and a process that
  * dies with a slot in flight holds it only a window longer.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -13,10 +13,10 @@ import { ClinkApiError, ClinkClient } from "../../provider/api";
 import { MachineSlotStore } from "../../provider/api/machine-budget";
 import { haltRequests, resumeRequestsForTests } from "../../provider/api/halt";
 import { RequestsHalted, SlidingWindowPacer } from "../../provider/api/pacer";
+import { maxInAnyWindow, runner, RUNNER_SECRET, strictServer } from "./runners";
 import { json, testServer, type Seen } from "./server";
 
-const SECRET = "test-secret-s3cr3t";
-const root = path.resolve(__dirname, "../..");
+const SECRET = RUNNER_SECRET;
 let closers: Array<() => Promise<void>> = [];
 afterEach(async () => {
   await Promise.all(closers.map((c) => c()));
@@ -24,8 +24,6 @@ afterEach(async () => {
 });
 
 const scratch = () => fs.mkdtempSync(path.join(os.tmpdir(), "clink-budget-"));
-const maxInAnyWindow = (times: number[], windowMs = 1000) =>
-  Math.max(...times.map((t) => times.filter((u) => u >= t && u < t + windowMs).length));
 
 describe("the pacer backs off on 429 and recovers slowly", () => {
   it("halves its rate once per window of 429s and gives a tenth back per window without", () => {
@@ -232,43 +230,10 @@ describe("one budget for every process of the machine", () => {
   });
 });
 
-/** Runs `count` GETs from a child process with its own client; resolves with its exit code and output. */
-function runner(url: string, env: Record<string, string>, count: number): Promise<{ code: number; out: string }> {
-  const script = `
-    const { ClinkClient } = require(${JSON.stringify(path.join(root, "dist/provider/api"))});
-    const c = new ClinkClient({ accessKeyId: "shared-key", accessKeySecret: ${JSON.stringify(SECRET)}, endpoint: ${JSON.stringify(url)}, backoffMs: 50 });
-    Promise.all(Array.from({ length: ${count} }, () => c.request("GET", "/cc/list_queues")))
-      .then(() => c.close()).then(() => process.exit(0))
-      .catch((e) => { console.error(e.message); process.exit(1); });`;
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["-e", script], { env: { ...process.env, ...env } });
-    let out = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.stderr.on("data", (d) => (out += d));
-    child.on("exit", (code) => resolve({ code: code ?? 1, out }));
-  });
-}
-
-/** A server that refuses with 429 when 3 requests were accepted in the last second (doc 2.6). */
-async function strictServer() {
-  const accepted: number[] = [];
-  let refused = 0;
-  const server = await testServer(SECRET, (_req, res) => {
-    const t = Date.now();
-    if (accepted.filter((a) => a > t - 1000).length >= 3) {
-      refused++;
-      return json(res, 429, { error: { code: "TooManyRequests", message: "请求过于频繁" } });
-    }
-    accepted.push(t);
-    json(res, 200, { list: [] });
-  });
-  closers.push(() => server.close());
-  return { server, accepted, refused: () => refused };
-}
-
 describe("several processes on one key", () => {
   it("sharing the machine's budget: no window at the server holds more than 3, no 429", async () => {
     const { server, accepted, refused } = await strictServer();
+    closers.push(() => server.close());
     const env = { CLINK_RATE_BUDGET_DIR: scratch(), CLINK_RATE_BUDGET: "machine" };
     const results = await Promise.all([1, 2, 3].map(() => runner(server.url, env, 5)));
     expect(results.map((r) => r.code)).toEqual([0, 0, 0]);
@@ -279,6 +244,7 @@ describe("several processes on one key", () => {
 
   it("sharing nothing: each backs off on 429 and every one finishes", async () => {
     const { server, accepted, refused } = await strictServer();
+    closers.push(() => server.close());
     const results = await Promise.all([1, 2, 3, 4].map(() => runner(server.url, { CLINK_RATE_BUDGET: "process" }, 8)));
     expect(results.map((r) => r.out)).toEqual(["", "", "", ""]);
     expect(results.map((r) => r.code)).toEqual([0, 0, 0, 0]);

@@ -8,32 +8,12 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { department } from "../../bench/fleet";
 import { startSimulator } from "../../simulator";
-import { createStack, programDir, SIM_KEY_ID, SIM_KEY_SECRET, type Clink, type Pulumi } from "../e2e/harness";
+import { createStack, programDir, SIM_KEY_ID, SIM_KEY_SECRET } from "../e2e/harness";
 import { killEngine } from "../engine/kill";
 
 const AGENTS = 12;
-
-function department(k: number, sdk: { clink: Clink; pulumi: Pulumi }): void {
-  const { clink, pulumi } = sdk;
-  for (let i = 0; i < AGENTS; i++) {
-    const n = `${k}${String(i).padStart(3, "0")}`;
-    const agent = new clink.Client(`agent-${n}`, {
-      cno: n,
-      name: `agent_${n}`,
-      areaCode: "010",
-      password: pulumi.secret("fleet-Agent-pw-1"),
-    });
-    const phone = new clink.Exten(`phone-${n}`, {
-      extenNumber: `8${n}`,
-      password: pulumi.secret("fleet-Phone-pw-1"),
-      areaCode: "010",
-      type: 1,
-      allow: 3,
-    });
-    new clink.ClientPhone(`binding-${n}`, { cno: agent.cno, tel: phone.extenNumber });
-  }
-}
 
 const closers: Array<() => Promise<void>> = [];
 afterAll(async () => {
@@ -54,7 +34,7 @@ describe("four stacks at once on one key", () => {
     const where = programDir();
     const stacks = await Promise.all(
       [1, 2, 3, 4].map((k) =>
-        createStack(where, (sdk) => department(k, sdk), {
+        createStack(where, (sdk) => department(k, AGENTS, sdk), {
           endpoint: sim.url,
           project: `clink-fleet-${k}`,
           env: { CLINK_RATE_BUDGET: "machine", CLINK_RATE_BUDGET_DIR: budgetDir },

@@ -5,13 +5,10 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import * as net from "node:net";
-import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RedisSlotStore, closeRedisBudgets, redactedRedisUrl } from "../../provider/api/redis-budget";
-import { json, testServer } from "../api/server";
+import { maxInAnyWindow, runner, strictServer } from "../api/runners";
 
-const SECRET = "test-secret-s3cr3t";
-const root = path.resolve(__dirname, "../..");
 let redis: ChildProcess;
 let url: string;
 
@@ -46,38 +43,9 @@ afterAll(async () => {
   redis?.kill();
 });
 
-const maxInAnyWindow = (times: number[], windowMs = 1000) =>
-  Math.max(...times.map((t) => times.filter((u) => u >= t && u < t + windowMs).length));
-
-function runner(serverUrl: string, env: Record<string, string>, count: number): Promise<{ code: number; out: string }> {
-  const script = `
-    const { ClinkClient } = require(${JSON.stringify(path.join(root, "dist/provider/api"))});
-    const c = new ClinkClient({ accessKeyId: "shared-key", accessKeySecret: ${JSON.stringify(SECRET)}, endpoint: ${JSON.stringify(serverUrl)}, backoffMs: 50 });
-    Promise.all(Array.from({ length: ${count} }, () => c.request("GET", "/cc/list_queues")))
-      .then(() => c.close()).then(() => process.exit(0))
-      .catch((e) => { console.error(e.message); process.exit(1); });`;
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["-e", script], { env: { ...process.env, ...env } });
-    let out = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.stderr.on("data", (d) => (out += d));
-    child.on("exit", (code) => resolve({ code: code ?? 1, out }));
-  });
-}
-
 describe("a budget held in Redis", () => {
   it("K runners that share nothing else keep every second at the server to 3, with no 429", async () => {
-    const accepted: number[] = [];
-    let refused = 0;
-    const server = await testServer(SECRET, (_req, res) => {
-      const t = Date.now();
-      if (accepted.filter((a) => a > t - 1000).length >= 3) {
-        refused++;
-        return json(res, 429, { error: { code: "TooManyRequests", message: "请求过于频繁" } });
-      }
-      accepted.push(t);
-      json(res, 200, { list: [] });
-    });
+    const { server, accepted, refused: refusals } = await strictServer();
     try {
       const results = await Promise.all(
         [1, 2, 3, 4].map(() =>
@@ -95,7 +63,7 @@ describe("a budget held in Redis", () => {
       expect(results.map((r) => r.out)).toEqual(["", "", "", ""]);
       expect(results.map((r) => r.code)).toEqual([0, 0, 0, 0]);
       expect(accepted).toHaveLength(20);
-      expect(refused).toBe(0);
+      expect(refusals()).toBe(0);
       expect(maxInAnyWindow(server.seen.map((s) => s.at))).toBeLessThanOrEqual(3);
     } finally {
       await server.close();

@@ -37,7 +37,17 @@ function jsonAt(text: string, from: number): string {
   throw new Error(`unbalanced example at offset ${start}`);
 }
 
-export function docExamples(file = DOC_FIXTURE): DocExample[] {
+/** Where a line of the fixture stands: its section, the section's endpoint, its text offset. */
+interface Place {
+  section: string;
+  path: string;
+  text: string;
+  lines: string[];
+  offsets: number[];
+}
+
+/** Walks the fixture line by line, knowing each line's section (3.x.y) and that section's endpoint. */
+function walkSections(file: string, visit: (line: string, i: number, at: Place) => void): void {
   const text = fs.readFileSync(file, "utf8");
   const lines = text.split("\n");
   const offsets: number[] = [];
@@ -46,7 +56,6 @@ export function docExamples(file = DOC_FIXTURE): DocExample[] {
     offsets.push(at);
     at += l.length + 1;
   }
-  const out: DocExample[] = [];
   let section = "";
   let endpoint = "";
   lines.forEach((line, i) => {
@@ -57,10 +66,15 @@ export function docExamples(file = DOC_FIXTURE): DocExample[] {
     }
     const p = /(?:GET|POST)?\s*(\/cc\/[A-Za-z_]+)/.exec(line);
     if (p && !endpoint && section) endpoint = p[1];
-    if (line.trim().startsWith("返回示例")) {
-      const raw = jsonAt(text, offsets[i]);
-      out.push({ section, path: endpoint, line: i + 1, json: JSON.parse(raw) as Record<string, unknown> });
-    }
+    visit(line, i, { section, path: endpoint, text, lines, offsets });
+  });
+}
+
+export function docExamples(file = DOC_FIXTURE): DocExample[] {
+  const out: DocExample[] = [];
+  walkSections(file, (line, i, { section, path, text, offsets }) => {
+    if (line.trim().startsWith("返回示例"))
+      out.push({ section, path, line: i + 1, json: JSON.parse(jsonAt(text, offsets[i])) as Record<string, unknown> });
   });
   return out;
 }
@@ -79,25 +93,8 @@ export interface DocRequest {
  * Query values stay strings, as a URL carries them.
  */
 export function docRequests(file = DOC_FIXTURE): DocRequest[] {
-  const text = fs.readFileSync(file, "utf8");
-  const lines = text.split("\n");
-  const offsets: number[] = [];
-  let at = 0;
-  for (const l of lines) {
-    offsets.push(at);
-    at += l.length + 1;
-  }
   const out: DocRequest[] = [];
-  let section = "";
-  let endpoint = "";
-  lines.forEach((line, i) => {
-    const heading = /^(3\.\d+\.\d+)\. /.exec(line);
-    if (heading) {
-      section = heading[1];
-      endpoint = "";
-    }
-    const p = /(?:GET|POST)?\s*(\/cc\/[A-Za-z_]+)/.exec(line);
-    if (p && !endpoint && section) endpoint = p[1];
+  walkSections(file, (line, i, { section, path, text, lines, offsets }) => {
     if (!line.trim().startsWith("请求示例")) return;
     let end = i + 1;
     while (end < lines.length && !lines[end].trim().startsWith("返回示例")) end++;
@@ -105,7 +102,7 @@ export function docRequests(file = DOC_FIXTURE): DocRequest[] {
     const brace = block.findIndex((l) => l.trim().startsWith("{"));
     if (brace >= 0) {
       const raw = jsonAt(text, offsets[i + 1 + brace]);
-      out.push({ section, path: endpoint, line: i + 1, params: JSON.parse(raw) as Record<string, unknown> });
+      out.push({ section, path, line: i + 1, params: JSON.parse(raw) as Record<string, unknown> });
       return;
     }
     const params: Record<string, unknown> = {};
@@ -113,7 +110,7 @@ export function docRequests(file = DOC_FIXTURE): DocRequest[] {
       const m = /^&([A-Za-z]+)=(.*)$/.exec(l.trim());
       if (m) params[m[1]] = m[2];
     }
-    if (Object.keys(params).length > 0) out.push({ section, path: endpoint, line: i + 1, params });
+    if (Object.keys(params).length > 0) out.push({ section, path, line: i + 1, params });
   });
   return out;
 }

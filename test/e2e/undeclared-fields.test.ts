@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator } from "../../simulator";
+import { insertConsoleAgent } from "../engine/console-agent";
 import { changesOf, createStack, programDir, recorder, SIM_KEY_ID, SIM_KEY_SECRET, type ProgramDir } from "./harness";
 
 type Sim = Awaited<ReturnType<typeof startSimulator>>;
@@ -25,36 +26,7 @@ describe("undeclared fields under the real engine", () => {
 
   /** The center as the console left it. */
   function consoleCenter() {
-    sim.admin.insert("dynamicTelGroup", { id: 7, name: "外呼组", selectedTels: ["01089193540"], status: 1 });
-    sim.admin.insert("client", {
-      cno: "1001",
-      name: "alice",
-      areaCode: "010",
-      role: 0,
-      active: 1,
-      hiddenTel: 1,
-      wrapupTime: 45,
-      clidType: 0,
-      clidRule: 2,
-      assignType: 1,
-      dynamicTelGroupName: "外呼组",
-      wechatMiniProgramRtc: 1,
-      obClidDefaultType: 0,
-      pauseLogin: 0,
-      type: 2,
-      permission: {
-        asr: 3,
-        call: 2,
-        cdr: 2,
-        recordDownload: 2,
-        sms: 1,
-        record: 3,
-        chat: 1,
-        transfer: 0,
-        otherData: 1,
-        taskInventory: 3,
-      },
-    });
+    insertConsoleAgent(sim);
     sim.admin.insert("queue", {
       id: 1,
       qno: "0001",

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { ClinkClient, configureProvider, providers } from "../../provider";
 import { startSimulator } from "../../simulator";
+import { insertConsoleAgent } from "../engine/console-agent";
 
 type Sim = Awaited<ReturnType<typeof startSimulator>>;
 type Obj = Record<string, unknown>;
@@ -57,39 +58,8 @@ async function edit(p: dynamic.ResourceProvider, id: string, olds: Obj, oldInput
 
 const sent = (path: string) => sim.log().filter((e) => e.path === path);
 
-/** An agent set up in the console: a dynamic number group, RTC on, hidden numbers, wrap-up 45, permissions off their defaults. */
-function consoleAgent() {
-  sim.admin.insert("dynamicTelGroup", { id: 7, name: "外呼组", selectedTels: ["01089193540"], status: 1 });
-  sim.admin.insert("client", {
-    cno: "1001",
-    name: "alice",
-    areaCode: "010",
-    role: 0,
-    active: 1,
-    hiddenTel: 1,
-    wrapupTime: 45,
-    clidType: 0,
-    clidRule: 2,
-    assignType: 1,
-    dynamicTelGroupName: "外呼组",
-    wechatMiniProgramRtc: 1,
-    obClidDefaultType: 0,
-    pauseLogin: 0,
-    type: 2,
-    permission: {
-      asr: 3,
-      call: 2,
-      cdr: 2,
-      recordDownload: 2,
-      sms: 1,
-      record: 3,
-      chat: 1,
-      transfer: 0,
-      otherData: 1,
-      taskInventory: 3,
-    },
-  });
-}
+/** An agent set up in the console (test/engine/console-agent.ts). */
+const consoleAgent = () => insertConsoleAgent(sim);
 
 describe("Client: adopted with its identity, then renamed (issue 23's first two bullets)", () => {
   it("the adoption changes only the password and permission.record; the rename only the name", async () => {

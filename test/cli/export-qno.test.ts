@@ -7,10 +7,11 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { exportCenter, parseExportArgs } from "../../cli/export";
+import { exportCenter } from "../../cli/export";
 import { configureProvider, getClients, getQueues, providers } from "../../provider";
 import { ClinkClient } from "../../provider/api";
 import { startSimulator } from "../../simulator";
+import { exportArgs } from "./export-args";
 
 const KEY = { accessKeyId: "qno-key", accessKeySecret: "qno-secret" };
 type Sim = Awaited<ReturnType<typeof startSimulator>>;
@@ -44,20 +45,7 @@ afterAll(async () => {
 
 describe("3- and 5-digit queue numbers", () => {
   it("are exported with their members, without a warning", async () => {
-    const o = parseExportArgs([
-      "--out",
-      path.join(scratch, "out"),
-      "--endpoint",
-      sim.url,
-      "--access-key-id",
-      KEY.accessKeyId,
-      "--access-key-secret",
-      KEY.accessKeySecret,
-      "--rate",
-      "0",
-      "--quiet",
-    ]);
-    if (o === "help") throw new Error("unexpected help");
+    const o = exportArgs(path.join(scratch, "out"), sim.url, KEY);
     const r = await exportCenter(o);
     expect(r.model.warnings.filter((w) => /801/.test(w))).toEqual([]);
     const queues = r.files.get("queues.ts")!;

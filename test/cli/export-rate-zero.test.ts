@@ -7,10 +7,11 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { exportCenter, parseExportArgs } from "../../cli/export";
+import { exportCenter } from "../../cli/export";
 import { ClinkClient } from "../../provider";
 import { startSimulator } from "../../simulator";
 import { seedCenter } from "../engine/seed-center";
+import { exportArgs } from "./export-args";
 
 const KEY = { accessKeyId: "export-key", accessKeySecret: "export-secret-not-in-files" };
 let sim: Awaited<ReturnType<typeof startSimulator>>;
@@ -28,20 +29,7 @@ afterAll(async () => {
 it("--rate 0 completes against a server limiting to 3 requests per second per endpoint", async () => {
   sim.setRate(3);
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "clink-export-rate0-"));
-  const o = parseExportArgs([
-    "--out",
-    out,
-    "--endpoint",
-    sim.url,
-    "--access-key-id",
-    KEY.accessKeyId,
-    "--access-key-secret",
-    KEY.accessKeySecret,
-    "--rate",
-    "0",
-    "--quiet",
-  ]);
-  if (o === "help") throw new Error("unexpected help");
+  const o = exportArgs(out, sim.url, KEY);
   const r = await exportCenter(o, {
     stdout: new (require("node:stream").PassThrough)(),
     stderr: new (require("node:stream").PassThrough)(),

@@ -10,7 +10,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import * as prettier from "prettier";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { exportCenter, parseExportArgs, type ExportOptions } from "../../cli/export";
+import { exportCenter, type ExportOptions } from "../../cli/export";
 import { CONSTANTS, identPart } from "../../cli/export/declare";
 import { globToRegExp, makeFilter, UsageError } from "../../cli/export/options";
 import { run } from "../../cli/main";
@@ -21,6 +21,7 @@ import { schemas } from "../../provider/resources/schemas";
 import { startSimulator } from "../../simulator";
 import { json, testServer } from "../api/server";
 import { docExamples, type DocExample } from "../contract/doc-examples";
+import { exportArgs } from "./export-args";
 import { seedCenter, type SeedShape } from "../engine/seed-center";
 
 type Sim = Awaited<ReturnType<typeof startSimulator>>;
@@ -41,22 +42,7 @@ async function seeded(width = 32): Promise<Sim> {
 }
 
 function options(sim: { url: string }, ...flags: string[]): ExportOptions {
-  const o = parseExportArgs([
-    "--out",
-    outDir(),
-    "--endpoint",
-    sim.url,
-    "--access-key-id",
-    KEY.accessKeyId,
-    "--access-key-secret",
-    KEY.accessKeySecret,
-    "--rate",
-    "0",
-    "--quiet",
-    ...flags,
-  ]);
-  if (o === "help") throw new Error("unexpected help");
-  return o;
+  return exportArgs(outDir(), sim.url, KEY, ...flags);
 }
 
 const exported = async (sim: { url: string }, ...flags: string[]) => exportCenter(options(sim, ...flags));

@@ -11,12 +11,11 @@
  *
  * The bound is the busiest endpoint's calls over all stacks / 3: what one key allows at best.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
-import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 import { startSimulator } from "../simulator";
+import { startRedis } from "../test/engine/redis-server";
 import {
   createStack,
   SIM_KEY_ID,
@@ -134,31 +133,6 @@ export async function runFleet(
     redis?.stop();
     await sim.close();
   }
-}
-
-/** A redis-server on a free loopback port, for the redis mode. */
-async function startRedis(): Promise<{ url: string; stop(): void }> {
-  const port = await new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
-  const child: ChildProcess = spawn(
-    "redis-server",
-    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-    { stdio: "ignore" },
-  );
-  for (let i = 0; i < 100; i++) {
-    const up = await new Promise<boolean>((resolve) => {
-      const c = net.connect(port, "127.0.0.1", () => (c.end(), resolve(true)));
-      c.on("error", () => resolve(false));
-    });
-    if (up) return { url: `redis://127.0.0.1:${port}`, stop: () => child.kill() };
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  child.kill();
-  throw new Error("redis-server did not start (the redis mode needs Debian's redis-server package)");
 }
 
 /** The fleet section of RESULTS.md, between its markers. */

@@ -3,44 +3,22 @@
  * each with nothing else shared (their own budget directory), against a server that refuses a
  * fourth request within any second (doc 2.6). Needs redis-server on PATH.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import * as net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RedisSlotStore, closeRedisBudgets, redactedRedisUrl } from "../../provider/api/redis-budget";
 import { maxInAnyWindow, runner, strictServer } from "../api/runners";
+import { freePort, startRedis } from "../engine/redis-server";
 
-let redis: ChildProcess;
+let redis: { url: string; stop(): void } | undefined;
 let url: string;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 beforeAll(async () => {
-  const port = await freePort();
-  redis = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
-    stdio: "ignore",
-  });
-  url = `redis://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    const up = await new Promise<boolean>((resolve) => {
-      const c = net.connect(port, "127.0.0.1", () => (c.end(), resolve(true)));
-      c.on("error", () => resolve(false));
-    });
-    if (up) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error("redis-server did not start");
+  redis = await startRedis();
+  url = redis.url;
 });
 
 afterAll(async () => {
   await closeRedisBudgets();
-  redis?.kill();
+  redis?.stop();
 });
 
 describe("a budget held in Redis", () => {

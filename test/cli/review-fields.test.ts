@@ -26,7 +26,16 @@ type Table = Record<string, Record<string, Record<string, unknown>>>;
 const snapshot = JSON.parse(fs.readFileSync(path.join(__dirname, "review-fields.snapshot.json"), "utf8")) as Table;
 
 /** Deliberate improvements since the snapshot: kind.field (or kind.field.key) -> the new label. */
-const IMPROVED_LABELS: Record<string, string> = {};
+const IMPROVED_LABELS: Record<string, string> = {
+  // Shorter labels where the leading phrase of the prose was a sentence.
+  "ClientPhone.isReserveTel": "Also the reserve phone (是否同步为备用手机)",
+  "Queue.joinEmpty": "Agent states counted as unavailable (队列为空时是否可以join)",
+  "Queue.chatLocation": "Online-chat position push (排队位置推送)",
+  "Queue.retry": "Retry delay after a ring timeout",
+  "Queue.enterpriseId": "Enterprise (企业)",
+  "Pause.pauseId": "Pause status id",
+  "RestrictTel.createTime": "Created (创建时间)",
+};
 
 const codes = (c: ReturnType<typeof codesOf>) =>
   c === undefined

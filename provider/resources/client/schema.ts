@@ -20,6 +20,7 @@ import { z } from "zod";
 import {
   areaCode,
   codes,
+  described,
   digits,
   type Codes,
   flag,
@@ -93,22 +94,25 @@ export const RecordDownload = recordDownloadCodes.values;
  */
 const PERMISSION_FIELDS: Record<
   string,
-  { labels: Record<number, string>; codes?: Codes; dflt: number | undefined; doc: string }
+  { labels: Record<number, string>; codes?: Codes; dflt: number | undefined; label: string; term: string }
 > = {
   asr: {
     labels: { 0: "off", 1: "inbound", 2: "outbound", 3: "all" },
     dflt: 0,
-    doc: "speech-to-text (语音转写)",
+    label: "speech-to-text",
+    term: "语音转写",
   },
   call: {
     labels: { 0: "off", 1: "unrestricted", 2: "domestic long distance", 3: "domestic local" },
     dflt: 1,
-    doc: "outbound calling (外呼权限)",
+    label: "outbound calling",
+    term: "外呼权限",
   },
   cdr: {
     labels: { 1: "all", 2: "own queues", 3: "own calls" },
     dflt: 1,
-    doc: "call records visible (通话记录查看权限)",
+    label: "call records visible",
+    term: "通话记录查看权限",
   },
   recordDownload: {
     labels: recordDownloadCodes.labels,
@@ -117,30 +121,35 @@ const PERMISSION_FIELDS: Record<
     // download; the vendor SDK's ClientPermission says 默认试听下载 (2 in its codes). No default is
     // named here: it is never sent, and the exporter always declares the server's value.
     dflt: undefined,
-    doc: "recording playback/download (录音试听下载权限)",
+    label: "recording playback/download",
+    term: "录音试听下载权限",
   },
-  sms: { labels: { 0: "off", 1: "on" }, dflt: 0, doc: "sending SMS (短信发送权限)" },
+  sms: { labels: { 0: "off", 1: "on" }, dflt: 0, label: "sending SMS", term: "短信发送权限" },
   record: {
     labels: { 0: "off", 1: "inbound", 2: "outbound", 3: "all" },
     dflt: 3,
-    doc: "call recording (通话录音权限)",
+    label: "call recording",
+    term: "通话录音权限",
   },
   chat: {
     labels: { 0: "all", 1: "own queues", 2: "own chats" },
     dflt: 0,
-    doc: "chat history visible (在线客服查看会话记录权限)",
+    label: "chat history visible",
+    term: "在线客服查看会话记录权限",
   },
   transfer: {
     labels: { 0: "all", 1: "own staff group" },
     dflt: 1,
-    doc: "transfer/consult targets (通话转移/咨询权限)",
+    label: "transfer/consult targets",
+    term: "通话转移/咨询权限",
   },
   otherData: {
     labels: { 1: "all", 2: "own staff group", 3: "own", 4: "chosen staff groups" },
     dflt: 2,
-    doc: "other data visible (其他数据查看权限)",
+    label: "other data visible",
+    term: "其他数据查看权限",
   },
-  taskInventory: { labels: { 1: "all", 3: "own" }, dflt: 1, doc: "outbound tasks visible (外呼任务查看权限)" },
+  taskInventory: { labels: { 1: "all", 3: "own" }, dflt: 1, label: "outbound tasks visible", term: "外呼任务查看权限" },
 };
 
 /** Permissions (doc 3.1.1 permission 对象): only the declared keys, each managed on its own. */
@@ -152,8 +161,10 @@ const permissionSchema = z
         oneOf(f.codes ?? f.labels)
           .optional()
           .meta({
+            label: f.label,
+            term: f.term,
             description:
-              `${f.doc[0].toUpperCase()}${f.doc.slice(1)}: ` +
+              `${f.label[0].toUpperCase()}${f.label.slice(1)} (${f.term}): ` +
               `${Object.entries(f.labels)
                 .map(([v, l]) => `${v} ${l}`)
                 .join(", ")}. Server default ${f.dflt ?? "unsettled (docs/design.md)"}.`,
@@ -182,12 +193,20 @@ const crmIdAllowed =
   'must be a CRM id: 1 to 64 digits, quoted to keep leading zeros ("00123"), or a non-negative integer';
 const crmIdSchema = z.union(
   [
-    z.string({ error: crmIdAllowed }).regex(CRM_ID, { error: crmIdAllowed }),
-    z
-      .number({ error: crmIdAllowed })
-      .int({ error: crmIdAllowed })
-      .min(0, { error: crmIdAllowed })
-      .refine((n) => Number.isSafeInteger(n), { error: crmIdAllowed }),
+    described<string>(z.string({ error: crmIdAllowed }).regex(CRM_ID, { error: crmIdAllowed }), {
+      kind: "digits",
+      minLength: 1,
+      maxLength: 64,
+      what: 'CRM id, quoted to keep leading zeros: "00123"',
+    }),
+    described<number>(
+      z
+        .number({ error: crmIdAllowed })
+        .int({ error: crmIdAllowed })
+        .min(0, { error: crmIdAllowed })
+        .refine((n) => Number.isSafeInteger(n), { error: crmIdAllowed }),
+      { kind: "integer", min: 0, max: Number.MAX_SAFE_INTEGER },
+    ),
   ],
   { error: crmIdAllowed },
 );
@@ -244,27 +263,35 @@ export const clientSchema: ResourceSchema = {
   fields: {
     cno: {
       schema: digits(4, 11, "agent number, 座席号"),
-      doc: "Agent number (座席工号): 4-11 digits as a string, unique. Identity: changing it replaces the agent.",
+      label: "Agent number",
+      term: "座席工号",
+      doc: "Unique. Identity: changing it replaces the agent.",
       lifecycle: "identity",
       required: true,
     },
     name: {
       schema: text(20, { pattern: NAME_CHARS, patternText: "Chinese characters, letters, digits and _" }),
-      doc: "Agent name (座席名称): Chinese characters, letters, digits and underscores, at most 20 characters.",
+      label: "Agent name",
+      term: "座席名称",
+      doc: "",
       lifecycle: "updatable",
       required: true,
     },
     areaCode: {
       schema: areaCode,
-      doc: 'Area code the agent belongs to (所属区号), e.g. "010".',
+      label: "Area code the agent belongs to",
+      term: "所属区号",
+      doc: "",
       lifecycle: "updatable",
       required: true,
     },
     password: {
       schema: password(),
+      label: "Agent password",
+      term: "座席密码",
       doc:
-        "Agent password (座席密码). A Pulumi secret; never read back (describe omits it), so only a change of the declared value updates it. " +
-        "1 to 32 characters; the enterprise's password rule (default length 8, doc 3.1.1 `password`) " +
+        "A Pulumi secret; never read back (describe omits it), so only a change of the declared value updates it. " +
+        "The enterprise's password rule (default length 8, doc 3.1.1 `password`) " +
         "is checked by the server (ClientPassword).",
       lifecycle: "updatable",
       required: true,
@@ -273,20 +300,26 @@ export const clientSchema: ResourceSchema = {
     },
     role: {
       schema: oneOf(roleCodes),
-      doc: "Role (座席角色): 0 agent, 1 supervisor (班长). Default 0.",
+      label: "Role",
+      term: "座席角色",
+      doc: "1 is a supervisor (班长).",
       lifecycle: "updatable",
       default: 0,
     },
     active: {
       schema: flag("disabled", "enabled"),
-      doc: "Enabled (启用状态): 0 disabled, 1 enabled. Default 1.",
+      label: "Enabled",
+      term: "启用状态",
+      doc: "",
       lifecycle: "updatable",
       default: 1,
     },
     qnos: {
-      schema: stringSet(queueNumber(), "queue number (队列号)") as unknown as z.ZodType<unknown>,
+      schema: stringSet(queueNumber(), "queue number (队列号)"),
+      label: "Queues the agent belongs to",
+      term: "所属队列号集合",
       doc:
-        "Queues the agent belongs to (所属队列号集合), a set. Declared: the agent is in exactly these queues (new memberships get " +
+        "Declared: the agent is in exactly these queues (new memberships get " +
         "penalty 1 on the simulator; the document does not say). Not declared: memberships are left alone. Do not combine with a " +
         "Queue that declares `members` for the same queue (docs/membership.md).",
       lifecycle: "updatable",
@@ -294,30 +327,40 @@ export const clientSchema: ResourceSchema = {
     },
     hiddenTel: {
       schema: flag("show numbers", "hide as the global setting says"),
-      doc: "Number hiding (号码隐藏类型): 0 none, 1 as the enterprise setting. Default 0.",
+      label: "Number hiding",
+      term: "号码隐藏类型",
+      doc: "",
       lifecycle: "updatable",
       default: 0,
     },
     wrapupTime: {
       schema: int(0, 300, "seconds"),
-      doc: "Wrap-up time after outbound calls (整理时长), seconds, 0-300. Default 30.",
+      label: "Wrap-up time after outbound calls",
+      term: "整理时长",
+      doc: "After outbound calls.",
       lifecycle: "updatable",
       default: 30,
     },
     ibWrapupType: {
       schema: oneOf(ibWrapupTypeCodes),
-      doc: "Inbound wrap-up type (呼入整理类型): 1 the queue's, 2 the agent's. update_client only: create sends it in a follow-up update.",
+      label: "Inbound wrap-up type",
+      term: "呼入整理类型",
+      doc: "update_client only: create sends it in a follow-up update.",
       lifecycle: "updateOnly",
     },
     ibWrapupTime: {
       schema: int(0, 3600, "seconds"),
-      doc: "Inbound wrap-up time (呼入整理时长), seconds, 0-3600. update_client only: create sends it in a follow-up update.",
+      label: "Inbound wrap-up time",
+      term: "呼入整理时长",
+      doc: "update_client only: create sends it in a follow-up update.",
       lifecycle: "updateOnly",
     },
     crmId: {
-      schema: crmIdSchema as unknown as z.ZodType<unknown>,
+      schema: crmIdSchema,
+      label: "CRM id",
+      term: "CRM 编号",
       doc:
-        'CRM id (CRM 编号) for a third-party CRM: 1 to 64 digits. Quote it to keep leading zeros ("00123" is sent and kept as "00123"). ' +
+        'For a third-party CRM; kept as declared ("00123" is sent and kept as "00123"). ' +
         'Doc 3.1.1/3.1.2 type it as Integer, describe (3.1.5) as String and its example answers "" when unset; it is sent as a String, as the vendor SDK does.',
       lifecycle: "updatable",
       toApi: (v) => String(v),
@@ -328,55 +371,68 @@ export const clientSchema: ResourceSchema = {
     },
     clidType: {
       schema: oneOf(clidTypeCodes),
-      doc: "Caller-number type (外显号码类型): 0 all, 2 agent-specified, 3 smart (doc 3.1.1/3.1.2); 1 local first (本地优先) is in the vendor SDK's create/update requests only, accepted so an agent the console set so can be adopted as it is (docs/design.md). Default 0. Non-zero requires `clid`.",
+      label: "Caller-number type",
+      term: "外显号码类型",
+      doc: "Doc 3.1.1/3.1.2 list 0, 2 and 3; 1 local first (本地优先) is in the vendor SDK's create/update requests only, accepted so an agent the console set so can be adopted as it is (docs/design.md). Non-zero requires `clid`.",
       lifecycle: "updatable",
       default: 0,
     },
     clidRule: {
       schema: oneOf(clidRuleCodes),
-      doc: "Caller-number rule (外显规则): with clidType 0, 1 random 2 round robin; with clidType 3, 1 dynamic 2 custom. Default 1.",
+      label: "Caller-number rule",
+      term: "外显规则",
+      doc: "With clidType 0: 1 random, 2 round robin; with clidType 3: 1 dynamic, 2 custom.",
       lifecycle: "updatable",
       default: 1,
     },
     assignType: {
       schema: oneOf(assignTypeCodes),
-      doc: "Number source (号码类型): 0 numbers, 1 a dynamic number group (needs dynamicTelGroupName). Default 0. Not returned by describe.",
+      label: "Number source",
+      term: "号码类型",
+      doc: "1 needs dynamicTelGroupName.",
       lifecycle: "updatable",
       default: 0,
       api: describedOnlyRead,
     },
     dynamicTelGroupId: {
       schema: int(0, 2 ** 31 - 1),
-      doc: "Deprecated by the vendor (字段废弃): use dynamicTelGroupName. Not returned by describe.",
+      label: "dynamicTelGroupId (deprecated)",
+      doc: "Deprecated by the vendor (字段废弃): use dynamicTelGroupName.",
       lifecycle: "updatable",
       api: describedOnlyRead,
     },
     dynamicTelGroupName: {
       schema: text(30),
-      doc: "Dynamic number group name (动态号码组名称), required when assignType is 1. Not returned by describe.",
+      label: "Dynamic number group name",
+      term: "动态号码组名称",
+      doc: "Required when assignType is 1.",
       lifecycle: "updatable",
       api: describedOnlyRead,
     },
     clid: {
-      schema: numberSet as unknown as z.ZodType<unknown>,
-      doc: "Caller numbers the agent may show (可外显号码集合), a set; required when clidType is not 0. Must be enterprise caller numbers.",
+      schema: numberSet,
+      label: "Caller numbers the agent may show",
+      term: "可外显号码集合",
+      doc: "Required when clidType is not 0. Must be enterprise caller numbers.",
       lifecycle: "updatable",
       asList: stringsOf,
       // A server with number hiding answers masked numbers (doc 3.1.5 example "400xxx888").
       mergeApi: unmaskNumbers,
     },
     clidDefault: {
-      schema: numberSet as unknown as z.ZodType<unknown>,
-      doc: "Fallback caller numbers (缺省外显号码集合) for clidType 3 with clidRule 1. Not returned by describe.",
+      schema: numberSet,
+      label: "Fallback caller numbers",
+      term: "缺省外显号码集合",
+      doc: "For clidType 3 with clidRule 1.",
       lifecycle: "updatable",
       asList: stringsOf,
       api: describedOnlyRead,
     },
     clidArea: {
-      schema: clidAreaSchema as unknown as z.ZodType<unknown>,
-      doc:
-        "Caller numbers by area (按地区外显配置) for clidType 3 with clidRule 2: { areaGroupName, obClids, assignType?, dynamicTelGroupName? }, " +
-        "a set keyed by areaGroupName. Describe returns only areaGroupName and obClids; the other keys are compared with the last declaration.",
+      schema: clidAreaSchema,
+      label: "Caller numbers by area",
+      term: "按地区外显配置",
+      doc: "For clidType 3 with clidRule 2. Describe returns only areaGroupName and obClids; the other keys are compared with the last declaration.",
       lifecycle: "updatable",
       asList: objectsOf("areaGroupName"),
       mergeApi: (value, previous) => {
@@ -395,23 +451,25 @@ export const clientSchema: ResourceSchema = {
     },
     recurrentselectionType: {
       schema: oneOf({ 1: "by day", 2: "by call" }),
-      doc: "Round-robin period (轮选方式): 1 by day, 2 by call; effective with clidType 0 and clidRule 2.",
+      label: "Round-robin period",
+      term: "轮选方式",
+      doc: "Effective with clidType 0 and clidRule 2.",
       lifecycle: "updatable",
     },
     recurrentselectionValue: {
       schema: int(1, 30, "days or calls"),
-      doc: "Round-robin interval (轮选值): change the number every n days or calls, 1-30.",
+      label: "Round-robin interval",
+      term: "轮选值",
+      doc: "Change the number every n days or calls.",
       lifecycle: "updatable",
     },
     permission: {
-      schema: permissionSchema as unknown as z.ZodType<unknown>,
+      schema: permissionSchema,
       outputType: "Required<Permission>",
+      label: "Permissions",
+      term: "permission 对象",
       doc:
-        "Permissions (permission 对象): " +
-        Object.entries(PERMISSION_FIELDS)
-          .map(([k, f]) => `${k} ${f.doc}, server default ${f.dflt ?? "unsettled (docs/design.md)"}`)
-          .join("; ") +
-        ". Only the declared keys are managed: an undeclared key keeps the server's value (the defaults are what a new agent gets). " +
+        "Only the declared keys are managed: an undeclared key keeps the server's value (the defaults are what a new agent gets). " +
         "create_client and update_client require the object (doc 3.1.1/3.1.2 `permission`): an update sends the declared keys merged into the server's permission, read just before.",
       lifecycle: "updatable",
       default: {},
@@ -433,39 +491,51 @@ export const clientSchema: ResourceSchema = {
     },
     type: {
       schema: oneOf(typeCodes),
-      doc: "Agent type (座席类型): 1 omnichannel, 2 call center, 3 online chat. Default 2. update_client has no type: a change replaces the agent.",
+      label: "Agent type",
+      term: "座席类型",
+      doc: "update_client has no type: a change replaces the agent.",
       lifecycle: "replace",
       default: 2,
     },
     wechatMiniProgramRtc: {
       schema: flag("off", "on"),
-      doc: "WeChat mini-program RTC (微信小程序RTC开关). Default 0. Not returned by describe.",
+      label: "WeChat mini-program RTC",
+      term: "微信小程序RTC开关",
+      doc: "",
       lifecycle: "updatable",
       default: 0,
       api: describedOnlyRead,
     },
     obClidDefaultType: {
       schema: oneOf({ 0: "number", 1: "dynamic number group" }),
-      doc: "Fallback number type (缺省号码类型): 0 number, 1 dynamic group (needs dynamicTelGroupIdDefault). Default 0. Not returned by describe.",
+      label: "Fallback number type",
+      term: "缺省号码类型",
+      doc: "1 needs dynamicTelGroupIdDefault.",
       lifecycle: "updatable",
       default: 0,
       api: describedOnlyRead,
     },
     dynamicTelGroupIdDefault: {
       schema: int(0, 2 ** 31 - 1),
-      doc: "Fallback dynamic number group id (缺省动态外呼组id), required when obClidDefaultType is 1. Not returned by describe.",
+      label: "Fallback dynamic number group id",
+      term: "缺省动态外呼组id",
+      doc: "Required when obClidDefaultType is 1.",
       lifecycle: "updatable",
       api: describedOnlyRead,
     },
     serveArea: {
-      schema: stringSet(areaCode, "area code") as unknown as z.ZodType<unknown>,
-      doc: "Areas the agent serves (座席服务地区), a set of area codes, used by outbound tasks assigned by area.",
+      schema: stringSet(areaCode, "area code"),
+      label: "Areas the agent serves",
+      term: "座席服务地区",
+      doc: "Used by outbound tasks assigned by area.",
       lifecycle: "updatable",
       asList: stringsOf,
     },
     cloudNumberEnabled: {
       schema: flag("off", "on"),
-      doc: "Cloud-number calling (云号码外呼开关). Only when the enterprise has cloud-phone calling, else the server refuses the agent.",
+      label: "Cloud-number calling",
+      term: "云号码外呼开关",
+      doc: "Only when the enterprise has cloud-phone calling, else the server refuses the agent.",
       lifecycle: "updatable",
     },
     cloudNumberModes: {
@@ -475,53 +545,71 @@ export const clientSchema: ResourceSchema = {
         })
         .length(4, {
           error: "must be four switches: [SIM card, work card, callback, RTC]",
-        }) as unknown as z.ZodType<unknown>,
+        }),
+      label: "Cloud-number modes",
+      term: "云号码呼叫模式",
       doc:
-        "Cloud-number modes (云号码呼叫模式): four switches in order [SIM card, work card, two-way callback, RTC], 0 off, 1 on. Order matters. " +
+        "Four switches in order [SIM card, work card, two-way callback, RTC]. Order matters. " +
         "The describe example of doc 3.1.5 answers [0,0,0,2]: 2 is accepted (and sent) as the server's own value, its meaning is not documented.",
       lifecycle: "updatable",
     },
     obHangupSms: {
       schema: flag("off", "on"),
-      doc: "SMS after outbound hang-up (外呼挂机短信开关), 0 or 1; the SMS centre's rules decide what is sent.",
+      label: "SMS after outbound hang-up",
+      term: "外呼挂机短信开关",
+      doc: "The SMS centre's rules decide what is sent.",
       lifecycle: "updatable",
     },
     pauseLogin: {
       schema: flag("off", "on"),
-      doc: "May log in paused (是否可置忙登录), 0 or 1. Default 1.",
+      label: "May log in paused",
+      term: "是否可置忙登录",
+      doc: "",
       lifecycle: "updatable",
       default: 1,
     },
     agcRx: {
       schema: int(0, 100),
-      doc: "Input gain (输入增益), 0-100 (other_setting, doc 3.1.13). Declare together with agcTx.",
+      label: "Input gain",
+      term: "输入增益",
+      doc: "Set by other_setting (doc 3.1.13). Declare together with agcTx.",
       lifecycle: "updatable",
       api: { create: false, update: false },
     },
     agcTx: {
       schema: int(0, 100),
-      doc: "Output gain (输出增益), 0-100 (other_setting, doc 3.1.13). Declare together with agcRx.",
+      label: "Output gain",
+      term: "输出增益",
+      doc: "Set by other_setting (doc 3.1.13). Declare together with agcRx.",
       lifecycle: "updatable",
       api: { create: false, update: false },
     },
     status: {
       schema: z.number(),
-      doc: "Login state (座席状态): 0 offline, 1 online (describe only).",
+      label: "Login state",
+      term: "座席状态",
+      doc: "0 offline, 1 online (describe only).",
       lifecycle: "computed",
     },
     bindTel: {
       schema: z.string(),
-      doc: "The phone the agent has bound (座席绑定电话), describe only; managed by ClientPhone.",
+      label: "The phone the agent has bound",
+      term: "座席绑定电话",
+      doc: "Describe only; managed by ClientPhone.",
       lifecycle: "computed",
     },
     telType: {
       schema: z.number(),
-      doc: "Type of the bound phone (电话类型): 1 landline, 2 mobile, 3 IP phone, 4 softphone (describe only).",
+      label: "Type of the bound phone",
+      term: "电话类型",
+      doc: "1 landline, 2 mobile, 3 IP phone, 4 softphone (describe only).",
       lifecycle: "computed",
     },
     autoInvestigation: {
       schema: z.number(),
-      doc: "Automatic satisfaction survey (座席满意度自动执行), describe only.",
+      label: "Automatic satisfaction survey",
+      term: "座席满意度自动执行",
+      doc: "Describe only.",
       lifecycle: "computed",
     },
   },

@@ -40,4 +40,15 @@ describe("zod internals", () => {
     );
     expect(offenders.map((o) => o.file)).toEqual([]);
   });
+
+  it("the schema modules stay small: none over 400 lines (split by job or field group)", () => {
+    const schemaModule = /^provider\/(schema\/[^/]+|resources\/[^/]+\/schema(-[a-z-]+)?)\.ts$/;
+    const modules = all.filter(({ file }) => schemaModule.test(file));
+    expect(modules.length).toBeGreaterThan(15);
+    const long = modules
+      .map(({ file, text }) => ({ file, lines: text.split("\n").length }))
+      .filter((m) => m.lines > 400)
+      .map((m) => `${m.file}: ${m.lines} lines`);
+    expect(long).toEqual([]);
+  });
 });

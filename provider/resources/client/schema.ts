@@ -22,18 +22,12 @@ import {
   codes,
   described,
   digits,
-  type Codes,
   flag,
   int,
   oneOf,
   password,
-  keyedSet,
   queueNumber,
-  telNumber,
-  unmaskNumbers,
-  objectsOf,
   setSize,
-  sortedSet,
   stringSet,
   stringsOf,
   text,
@@ -41,6 +35,11 @@ import {
   type Failure,
   type ResourceSchema,
 } from "../../schema/core";
+import { callerNumberFields, fallbackNumberFields, type ClidArea } from "./schema-callers";
+import { permissionField } from "./schema-permission";
+
+export { AssignType, ClidRule, ClidType } from "./schema-callers";
+export { RecordDownload } from "./schema-permission";
 
 /** Agent role (座席角色), doc 3.1.1 `role`. */
 const roleCodes = codes("ClientRole", { Agent: [0, "agent"], Supervisor: [1, "supervisor"] });
@@ -52,135 +51,9 @@ const typeCodes = codes("ClientType", {
   OnlineChat: [3, "online chat"],
 });
 export const ClientType = typeCodes.values;
-/** Caller-number type (外显号码类型), doc 3.1.1 `clidType`. */
-const clidTypeCodes = codes("ClidType", {
-  All: [0, "all"],
-  LocalFirst: [1, "local first (本地优先; vendor SDK, not in the document)"],
-  AgentSpecified: [2, "agent-specified"],
-  Smart: [3, "smart"],
-});
-export const ClidType = clidTypeCodes.values;
-/**
- * Caller-number rule (外显规则), doc 3.1.1 `clidRule`: random/round robin for ClidType.All,
- * dynamic/custom for ClidType.Smart.
- */
-const clidRuleCodes = codes("ClidRule", {
-  RandomOrDynamic: [1, "random (all) / dynamic (smart)"],
-  RoundRobinOrCustom: [2, "round robin (all) / custom (smart)"],
-});
-export const ClidRule = clidRuleCodes.values;
-/** Number source (号码类型), doc 3.1.1 `assignType`. */
-const assignTypeCodes = codes("AssignType", { Numbers: [0, "numbers"], DynamicGroup: [1, "dynamic number group"] });
-export const AssignType = assignTypeCodes.values;
 /** Inbound wrap-up type (呼入整理类型), update only: doc 3.1.2 update_client, `ibWrapupType`. */
 const ibWrapupTypeCodes = codes("IbWrapupType", { Queue: [1, "queue's setting"], Agent: [2, "agent's setting"] });
 export const IbWrapupType = ibWrapupTypeCodes.values;
-/**
- * Recording playback/download permission (录音试听下载权限), `permission.recordDownload`. The update
- * table (doc 3.1.2), the describe table (doc 3.1.5) and the vendor SDK's ClientPermission agree:
- * 1 listen only (试听), 2 listen and download (试听下载). The create table (doc 3.1.1) reads 1 as
- * listen-and-download and 2 as listen: three sources against one (docs/design.md, document vs SDK).
- */
-const recordDownloadCodes = codes("RecordDownload", {
-  Off: [0, "off"],
-  Listen: [1, "listen only (试听)"],
-  ListenAndDownload: [2, "listen and download (试听下载)"],
-});
-export const RecordDownload = recordDownloadCodes.values;
-
-/**
- * The permission keys, each with the server's documented default (`dflt`, doc 3.1.1 permission 对象):
- * for docs only, never sent (an undeclared key keeps the server's value).
- */
-const PERMISSION_FIELDS: Record<
-  string,
-  { labels: Record<number, string>; codes?: Codes; dflt: number | undefined; label: string; term: string }
-> = {
-  asr: {
-    labels: { 0: "off", 1: "inbound", 2: "outbound", 3: "all" },
-    dflt: 0,
-    label: "speech-to-text",
-    term: "语音转写",
-  },
-  call: {
-    labels: { 0: "off", 1: "unrestricted", 2: "domestic long distance", 3: "domestic local" },
-    dflt: 1,
-    label: "outbound calling",
-    term: "外呼权限",
-  },
-  cdr: {
-    labels: { 1: "all", 2: "own queues", 3: "own calls" },
-    dflt: 1,
-    label: "call records visible",
-    term: "通话记录查看权限",
-  },
-  recordDownload: {
-    labels: recordDownloadCodes.labels,
-    codes: recordDownloadCodes,
-    // The default is as unsettled as the codes: doc 3.1.1 says "默认值 1" and labels 1 listen and
-    // download; the vendor SDK's ClientPermission says 默认试听下载 (2 in its codes). No default is
-    // named here: it is never sent, and the exporter always declares the server's value.
-    dflt: undefined,
-    label: "recording playback/download",
-    term: "录音试听下载权限",
-  },
-  sms: { labels: { 0: "off", 1: "on" }, dflt: 0, label: "sending SMS", term: "短信发送权限" },
-  record: {
-    labels: { 0: "off", 1: "inbound", 2: "outbound", 3: "all" },
-    dflt: 3,
-    label: "call recording",
-    term: "通话录音权限",
-  },
-  chat: {
-    labels: { 0: "all", 1: "own queues", 2: "own chats" },
-    dflt: 0,
-    label: "chat history visible",
-    term: "在线客服查看会话记录权限",
-  },
-  transfer: {
-    labels: { 0: "all", 1: "own staff group" },
-    dflt: 1,
-    label: "transfer/consult targets",
-    term: "通话转移/咨询权限",
-  },
-  otherData: {
-    labels: { 1: "all", 2: "own staff group", 3: "own", 4: "chosen staff groups" },
-    dflt: 2,
-    label: "other data visible",
-    term: "其他数据查看权限",
-  },
-  taskInventory: { labels: { 1: "all", 3: "own" }, dflt: 1, label: "outbound tasks visible", term: "外呼任务查看权限" },
-};
-
-/** Permissions (doc 3.1.1 permission 对象): only the declared keys, each managed on its own. */
-const permissionSchema = z
-  .object(
-    Object.fromEntries(
-      Object.entries(PERMISSION_FIELDS).map(([k, f]) => [
-        k,
-        oneOf(f.codes ?? f.labels)
-          .optional()
-          .meta({
-            label: f.label,
-            term: f.term,
-            description:
-              `${f.label[0].toUpperCase()}${f.label.slice(1)} (${f.term}): ` +
-              `${Object.entries(f.labels)
-                .map(([v, l]) => `${v} ${l}`)
-                .join(", ")}. Server default ${f.dflt ?? "unsettled (docs/design.md)"}.`,
-          }),
-      ]),
-    ),
-    {
-      error: (issue) =>
-        issue.code === "unrecognized_keys"
-          ? `has no key ${(issue.keys as string[]).map((k) => `'${k}'`).join(", ")}; the permission keys are ${Object.keys(PERMISSION_FIELDS).join(", ")}`
-          : "must be an object of permission switches",
-    },
-  )
-  .strict()
-  .meta({ clinkType: "Permission" })
-  .transform((p) => withoutNulls(p as Record<string, unknown>));
 
 /**
  * CRM id (CRM 编号): doc 3.1.1/3.1.2 type it Integer, list and describe (3.1.4/3.1.5) String, the
@@ -210,44 +83,6 @@ const crmIdSchema = z.union(
   ],
   { error: crmIdAllowed },
 );
-
-/** Caller numbers (外显号码): digits, never a mask (doc 2.7); 3 to 20 digits. */
-const phoneNumber = telNumber(3, 20, "a caller number (外显号码)");
-const numberSet = stringSet(phoneNumber, "caller number (外显号码)");
-
-/** Area-specific caller numbers (doc 3.1.1 clidArea 对象). A set keyed by areaGroupName. */
-const clidAreaItem = z
-  .object({
-    areaGroupName: z
-      .string({ error: "must be the area group name (地区组名称)" })
-      .min(1)
-      .meta({ description: "Area group name (地区组名称): the key of the set." }),
-    obClids: sortedSet(phoneNumber, "caller number (外显号码)")
-      .optional()
-      .meta({ description: "Caller numbers for the area (外显号码), a set." }),
-    assignType: oneOf(assignTypeCodes)
-      .optional()
-      .meta({ description: "Number source (号码类型): 0 numbers, 1 a dynamic number group." }),
-    dynamicTelGroupName: z
-      .string()
-      .min(1)
-      .optional()
-      .meta({ description: "Dynamic number group name (动态号码组名称), with assignType 1." }),
-    areaGroupId: int(0, 2 ** 31 - 1)
-      .optional()
-      .meta({ description: "Deprecated by the vendor (字段废弃): use areaGroupName." }),
-    dynamicTelGroupId: int(0, 2 ** 31 - 1)
-      .optional()
-      .meta({ description: "Deprecated by the vendor (字段废弃): use dynamicTelGroupName." }),
-  })
-  .strict()
-  .meta({ clinkType: "ClidArea" });
-type ClidArea = z.infer<typeof clidAreaItem>;
-const clidAreaSchema = keyedSet(clidAreaItem, "areaGroupName", "{ areaGroupName, obClids, ... }");
-
-function withoutNulls(o: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
-}
 
 const describedOnlyRead = { read: false as const };
 
@@ -369,126 +204,8 @@ export const clientSchema: ResourceSchema = {
       mergeApi: (value, previous) =>
         typeof previous === "number" && typeof value === "string" && String(previous) === value ? previous : value,
     },
-    clidType: {
-      schema: oneOf(clidTypeCodes),
-      label: "Caller-number type",
-      term: "外显号码类型",
-      doc: "Doc 3.1.1/3.1.2 list 0, 2 and 3; 1 local first (本地优先) is in the vendor SDK's create/update requests only, accepted so an agent the console set so can be adopted as it is (docs/design.md). Non-zero requires `clid`.",
-      lifecycle: "updatable",
-      default: 0,
-    },
-    clidRule: {
-      schema: oneOf(clidRuleCodes),
-      label: "Caller-number rule",
-      term: "外显规则",
-      doc: "With clidType 0: 1 random, 2 round robin; with clidType 3: 1 dynamic, 2 custom.",
-      lifecycle: "updatable",
-      default: 1,
-    },
-    assignType: {
-      schema: oneOf(assignTypeCodes),
-      label: "Number source",
-      term: "号码类型",
-      doc: "1 needs dynamicTelGroupName.",
-      lifecycle: "updatable",
-      default: 0,
-      api: describedOnlyRead,
-    },
-    dynamicTelGroupId: {
-      schema: int(0, 2 ** 31 - 1),
-      label: "dynamicTelGroupId (deprecated)",
-      doc: "Deprecated by the vendor (字段废弃): use dynamicTelGroupName.",
-      lifecycle: "updatable",
-      api: describedOnlyRead,
-    },
-    dynamicTelGroupName: {
-      schema: text(30),
-      label: "Dynamic number group name",
-      term: "动态号码组名称",
-      doc: "Required when assignType is 1.",
-      lifecycle: "updatable",
-      api: describedOnlyRead,
-    },
-    clid: {
-      schema: numberSet,
-      label: "Caller numbers the agent may show",
-      term: "可外显号码集合",
-      doc: "Required when clidType is not 0. Must be enterprise caller numbers.",
-      lifecycle: "updatable",
-      asList: stringsOf,
-      // A server with number hiding answers masked numbers (doc 3.1.5 example "400xxx888").
-      mergeApi: unmaskNumbers,
-    },
-    clidDefault: {
-      schema: numberSet,
-      label: "Fallback caller numbers",
-      term: "缺省外显号码集合",
-      doc: "For clidType 3 with clidRule 1.",
-      lifecycle: "updatable",
-      asList: stringsOf,
-      api: describedOnlyRead,
-    },
-    clidArea: {
-      schema: clidAreaSchema,
-      label: "Caller numbers by area",
-      term: "按地区外显配置",
-      doc: "For clidType 3 with clidRule 2. Describe returns only areaGroupName and obClids; the other keys are compared with the last declaration.",
-      lifecycle: "updatable",
-      asList: objectsOf("areaGroupName"),
-      mergeApi: (value, previous) => {
-        if (!Array.isArray(value)) return value;
-        const list = objectsOf("areaGroupName")(previous) as ClidArea[] | undefined;
-        const before = new Map((Array.isArray(list) ? list : []).map((a) => [a.areaGroupName, a]));
-        return value.map((a: ClidArea) => {
-          const prev = before.get(a.areaGroupName);
-          const merged: Record<string, unknown> = { ...a };
-          if (Array.isArray(a.obClids)) merged.obClids = unmaskNumbers(a.obClids, prev?.obClids);
-          for (const k of ["assignType", "dynamicTelGroupName", "areaGroupId", "dynamicTelGroupId"] as const)
-            if (merged[k] === undefined && prev?.[k] !== undefined) merged[k] = prev[k];
-          return merged;
-        });
-      },
-    },
-    recurrentselectionType: {
-      schema: oneOf({ 1: "by day", 2: "by call" }),
-      label: "Round-robin period",
-      term: "轮选方式",
-      doc: "Effective with clidType 0 and clidRule 2.",
-      lifecycle: "updatable",
-    },
-    recurrentselectionValue: {
-      schema: int(1, 30, "days or calls"),
-      label: "Round-robin interval",
-      term: "轮选值",
-      doc: "Change the number every n days or calls.",
-      lifecycle: "updatable",
-    },
-    permission: {
-      schema: permissionSchema,
-      outputType: "Required<Permission>",
-      label: "Permissions",
-      term: "permission 对象",
-      doc:
-        "Only the declared keys are managed: an undeclared key keeps the server's value (the defaults are what a new agent gets). " +
-        "create_client and update_client require the object (doc 3.1.1/3.1.2 `permission`): an update sends the declared keys merged into the server's permission, read just before.",
-      lifecycle: "updatable",
-      default: {},
-      requiredOnCreate: true, // doc 3.1.1 create_client, `permission` 必填 true: `{}` when undeclared
-      requiredOnUpdate: true, // doc 3.1.2 update_client, `permission` 必填 true
-      partialKeys: true,
-      keyDefaults: Object.fromEntries(
-        Object.entries(PERMISSION_FIELDS)
-          .filter(([, f]) => f.dflt !== undefined)
-          .map(([k, f]) => [k, f.dflt]),
-      ),
-      // The describe example of doc 3.1.5 answers seven of the ten keys (no transfer, otherData,
-      // taskInventory): a key the server leaves out keeps its last declared value instead of
-      // falling back to the default, which would show as drift that never converges.
-      mergeApi: (value, previous) =>
-        value && typeof value === "object" && !Array.isArray(value)
-          ? { ...((previous as object | undefined) ?? {}), ...withoutNulls(value as Record<string, unknown>) }
-          : value,
-    },
+    ...callerNumberFields,
+    permission: permissionField,
     type: {
       schema: oneOf(typeCodes),
       label: "Agent type",
@@ -506,23 +223,7 @@ export const clientSchema: ResourceSchema = {
       default: 0,
       api: describedOnlyRead,
     },
-    obClidDefaultType: {
-      schema: oneOf({ 0: "number", 1: "dynamic number group" }),
-      label: "Fallback number type",
-      term: "缺省号码类型",
-      doc: "1 needs dynamicTelGroupIdDefault.",
-      lifecycle: "updatable",
-      default: 0,
-      api: describedOnlyRead,
-    },
-    dynamicTelGroupIdDefault: {
-      schema: int(0, 2 ** 31 - 1),
-      label: "Fallback dynamic number group id",
-      term: "缺省动态外呼组id",
-      doc: "Required when obClidDefaultType is 1.",
-      lifecycle: "updatable",
-      api: describedOnlyRead,
-    },
+    ...fallbackNumberFields,
     serveArea: {
       schema: stringSet(areaCode, "area code"),
       label: "Areas the agent serves",

@@ -109,14 +109,14 @@ export function allowedText(d: Descriptor): string | undefined {
     case "area code":
       return 'An area code: "0" then 2-3 digits.';
     case "pattern":
-      return `${d.patternText[0].toUpperCase()}${d.patternText.slice(1)}.`;
+      return `${upper(d.patternText)}.`;
     case "phone number":
-      return `${lengths(d.minLength, d.maxLength)} digits (${d.what}), never masked.`;
+      return `${upper(d.what)}: ${lengths(d.minLength, d.maxLength)} digits, never masked.`;
     case "password":
       return `${lengths(d.minLength, d.maxLength)} characters.`;
     case "set": {
       const el = allowedText(d.element);
-      return `A set of ${d.what}${el ? `; each: ${lower(el)}` : "."}`;
+      return el ? `A set; each: ${lower(el)}` : `A set of ${d.what}.`;
     }
     case "keyed set":
       return `A set of ${d.what}, one per ${d.key}.`;
@@ -133,7 +133,8 @@ export function allowedText(d: Descriptor): string | undefined {
   }
 }
 
-const lower = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s);
+const lower = (s: string) => (/^[A-Z](?![A-Z])/.test(s) ? s[0].toLowerCase() + s.slice(1) : s);
+const upper = (s: string) => s[0].toUpperCase() + s.slice(1);
 
 /**
  * The keys of an object field managed key by key (an agent's permission), one sentence each:

@@ -153,7 +153,7 @@ export interface ClientArgs {
   password?: pulumi.Input<string>;
   /**
    * Role (座席角色). 1 is a supervisor (班长).
-   * One of: 0 agent, 1 supervisor (ClientRole).
+   * One of: 0 agent (普通座席), 1 supervisor (班长座席) (ClientRole).
    * Not declared: not managed (never sent, never compared); a new object gets the server's default.
    * @default 0 (agent)
    */
@@ -170,7 +170,7 @@ export interface ClientArgs {
    * memberships get penalty 1 on the simulator; the document does not say). Not declared: memberships
    * are left alone. Do not combine with a Queue that declares `members` for the same queue
    * (docs/membership.md).
-   * A set of queue number (队列号); each: 3 to 5 digits as a string (queue number, 队列号).
+   * A set; each: 3 to 5 digits as a string (queue number, 队列号).
    */
   qnos?: pulumi.Input<pulumi.Input<string>[]>;
   /**
@@ -181,7 +181,7 @@ export interface ClientArgs {
    */
   hiddenTel?: pulumi.Input<number>;
   /**
-   * Wrap-up time after outbound calls (整理时长). After outbound calls.
+   * Wrap-up time after outbound calls (整理时长).
    * An integer from 0 to 300 (seconds).
    * Not declared: not managed (never sent, never compared); a new object gets the server's default.
    * @default 30
@@ -189,7 +189,7 @@ export interface ClientArgs {
   wrapupTime?: pulumi.Input<number>;
   /**
    * Inbound wrap-up type (呼入整理类型). update_client only: create sends it in a follow-up update.
-   * One of: 1 queue's setting, 2 agent's setting (IbWrapupType).
+   * One of: 1 queue's setting (队列), 2 agent's setting (座席) (IbWrapupType).
    */
   ibWrapupType?: pulumi.Input<IbWrapupType>;
   /**
@@ -209,8 +209,8 @@ export interface ClientArgs {
    * Caller-number type (外显号码类型). Doc 3.1.1/3.1.2 list 0, 2 and 3; 1 local first (本地优先) is in the
    * vendor SDK's create/update requests only, accepted so an agent the console set so can be adopted
    * as it is (docs/design.md). Non-zero requires `clid`.
-   * One of: 0 all; 1 local first (本地优先; vendor SDK, not in the document); 2 agent-specified; 3 smart
-   * (ClidType).
+   * One of: 0 all (全部); 1 local first (本地优先; vendor SDK, not in the document); 2 agent-specified
+   * (座席指定); 3 smart (智能外显) (ClidType).
    * Not declared: not managed (never sent, never compared); a new object gets the server's default.
    * @default 0 (all)
    */
@@ -246,12 +246,12 @@ export interface ClientArgs {
   /**
    * Caller numbers the agent may show (可外显号码集合). Required when clidType is not 0. Must be enterprise
    * caller numbers.
-   * A set of caller number (外显号码); each: 3 to 20 digits (a caller number (外显号码)), never masked.
+   * A set; each: a caller number (外显号码): 3 to 20 digits, never masked.
    */
   clid?: pulumi.Input<pulumi.Input<string>[]>;
   /**
    * Fallback caller numbers (缺省外显号码集合). For clidType 3 with clidRule 1.
-   * A set of caller number (外显号码); each: 3 to 20 digits (a caller number (外显号码)), never masked.
+   * A set; each: a caller number (外显号码): 3 to 20 digits, never masked.
    * The API never reports it: drift cannot be seen. Sent only when declared.
    */
   clidDefault?: pulumi.Input<pulumi.Input<string>[]>;
@@ -293,7 +293,7 @@ export interface ClientArgs {
   permission?: pulumi.Input<PermissionArgs>;
   /**
    * Agent type (座席类型). update_client has no type: a change replaces the agent.
-   * One of: 1 omnichannel, 2 call center, 3 online chat (ClientType).
+   * One of: 1 omnichannel (全渠道), 2 call center (呼叫中心), 3 online chat (在线客服) (ClientType).
    * Not declared: not managed (never sent, never compared); a new object gets the server's default.
    * @default 2 (call center)
    */
@@ -322,7 +322,7 @@ export interface ClientArgs {
   dynamicTelGroupIdDefault?: pulumi.Input<number>;
   /**
    * Areas the agent serves (座席服务地区). Used by outbound tasks assigned by area.
-   * A set of area code; each: an area code: "0" then 2-3 digits.
+   * A set; each: an area code: "0" then 2-3 digits.
    */
   serveArea?: pulumi.Input<pulumi.Input<string>[]>;
   /**
@@ -335,8 +335,7 @@ export interface ClientArgs {
    * Cloud-number modes (云号码呼叫模式). Four switches in order [SIM card, work card, two-way callback, RTC].
    * Order matters. The describe example of doc 3.1.5 answers [0,0,0,2]: 2 is accepted (and sent) as
    * the server's own value, its meaning is not documented.
-   * A list of 4; each: one of: 0 off, 1 on, 2 2 (in the describe example of doc 3.1.5; meaning not
-   * documented).
+   * A list of 4; each: one of: 0 off, 1 on, 2 undocumented (in the describe example of doc 3.1.5).
    */
   cloudNumberModes?: pulumi.Input<pulumi.Input<number>[]>;
   /**
@@ -405,7 +404,7 @@ export class Client extends pulumi.CustomResource {
   declare readonly qnos: pulumi.Output<string[] | undefined>;
   /** Number hiding (号码隐藏类型). */
   declare readonly hiddenTel: pulumi.Output<number | undefined>;
-  /** Wrap-up time after outbound calls (整理时长). After outbound calls. */
+  /** Wrap-up time after outbound calls (整理时长). */
   declare readonly wrapupTime: pulumi.Output<number | undefined>;
   /** Inbound wrap-up type (呼入整理类型). update_client only: create sends it in a follow-up update. */
   declare readonly ibWrapupType: pulumi.Output<IbWrapupType | undefined>;

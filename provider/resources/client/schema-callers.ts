@@ -21,10 +21,10 @@ import {
 
 /** Caller-number type (外显号码类型), doc 3.1.1 `clidType`. */
 const clidTypeCodes = codes("ClidType", {
-  All: [0, "all"],
+  All: [0, "all", "全部"],
   LocalFirst: [1, "local first (本地优先; vendor SDK, not in the document)"],
-  AgentSpecified: [2, "agent-specified"],
-  Smart: [3, "smart"],
+  AgentSpecified: [2, "agent-specified", "座席指定"],
+  Smart: [3, "smart", "智能外显"],
 });
 export const ClidType = clidTypeCodes.values;
 /**

@@ -42,17 +42,20 @@ export { AssignType, ClidRule, ClidType } from "./schema-callers";
 export { RecordDownload } from "./schema-permission";
 
 /** Agent role (座席角色), doc 3.1.1 `role`. */
-const roleCodes = codes("ClientRole", { Agent: [0, "agent"], Supervisor: [1, "supervisor"] });
+const roleCodes = codes("ClientRole", { Agent: [0, "agent", "普通座席"], Supervisor: [1, "supervisor", "班长座席"] });
 export const ClientRole = roleCodes.values;
 /** Agent type (座席类型), doc 3.1.1 `type`. Fixed at creation. */
 const typeCodes = codes("ClientType", {
-  Omnichannel: [1, "omnichannel"],
-  CallCenter: [2, "call center"],
-  OnlineChat: [3, "online chat"],
+  Omnichannel: [1, "omnichannel", "全渠道"],
+  CallCenter: [2, "call center", "呼叫中心"],
+  OnlineChat: [3, "online chat", "在线客服"],
 });
 export const ClientType = typeCodes.values;
 /** Inbound wrap-up type (呼入整理类型), update only: doc 3.1.2 update_client, `ibWrapupType`. */
-const ibWrapupTypeCodes = codes("IbWrapupType", { Queue: [1, "queue's setting"], Agent: [2, "agent's setting"] });
+const ibWrapupTypeCodes = codes("IbWrapupType", {
+  Queue: [1, "queue's setting", "队列"],
+  Agent: [2, "agent's setting", "座席"],
+});
 export const IbWrapupType = ibWrapupTypeCodes.values;
 
 /**
@@ -172,7 +175,7 @@ export const clientSchema: ResourceSchema = {
       schema: int(0, 300, "seconds"),
       label: "Wrap-up time after outbound calls",
       term: "整理时长",
-      doc: "After outbound calls.",
+      doc: "",
       lifecycle: "updatable",
       default: 30,
     },
@@ -241,7 +244,7 @@ export const clientSchema: ResourceSchema = {
     },
     cloudNumberModes: {
       schema: z
-        .array(oneOf({ 0: "off", 1: "on", 2: "2 (in the describe example of doc 3.1.5; meaning not documented)" }), {
+        .array(oneOf({ 0: "off", 1: "on", 2: "undocumented (in the describe example of doc 3.1.5)" }), {
           error: "must be four switches",
         })
         .length(4, {

@@ -18,7 +18,7 @@ export interface DynamicTelGroupArgs {
   /**
    * Numbers in the group (动态号码组内号码). 1 to 500 of the enterprise's caller numbers (doc 3.5.5
    * create_dynamic_tel_group_rule, `selectedTels`).
-   * A set of caller number; each: 3 to 20 digits (a caller number (外显号码)), never masked.
+   * A set; each: a caller number (外显号码): 3 to 20 digits, never masked.
    */
   selectedTels: pulumi.Input<pulumi.Input<string>[]>;
   /**

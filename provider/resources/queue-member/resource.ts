@@ -22,9 +22,9 @@ export interface QueueMemberArgs {
    */
   cno: pulumi.Input<string>;
   /**
-   * Skill level (技能值). Of the agent in this queue; 1 is answered first (doc 3.2.3 batch_update_queue,
-   * `queueMembers` penalty). Required: the document gives no default.
-   * An integer from 1 to 10 (skill level; 1 answers first).
+   * Skill level (技能值). The agent's skill level in this queue; 1 is answered first (doc 3.2.3
+   * batch_update_queue, `queueMembers` penalty). Required: the document gives no default.
+   * An integer from 1 to 10.
    */
   penalty: pulumi.Input<number>;
   /**
@@ -49,8 +49,8 @@ export class QueueMember extends pulumi.CustomResource {
   /** Agent number (座席号). Changing it replaces the membership. */
   declare readonly cno: pulumi.Output<string>;
   /**
-   * Skill level (技能值). Of the agent in this queue; 1 is answered first (doc 3.2.3 batch_update_queue,
-   * `queueMembers` penalty). Required: the document gives no default.
+   * Skill level (技能值). The agent's skill level in this queue; 1 is answered first (doc 3.2.3
+   * batch_update_queue, `queueMembers` penalty). Required: the document gives no default.
    */
   declare readonly penalty: pulumi.Output<number>;
   /** True when this resource took over an existing queue membership (`adopt`). */

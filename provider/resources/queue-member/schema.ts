@@ -30,11 +30,11 @@ export const queueMemberSchema: ResourceSchema = {
       required: true,
     },
     penalty: {
-      schema: int(1, 10, "skill level; 1 answers first"),
+      schema: int(1, 10),
       label: "Skill level",
       term: "技能值",
       doc:
-        "Of the agent in this queue; 1 is answered first " +
+        "The agent's skill level in this queue; 1 is answered first " +
         "(doc 3.2.3 batch_update_queue, `queueMembers` penalty). Required: the document gives no default.",
       lifecycle: "updatable",
       required: true,

@@ -67,11 +67,13 @@ export interface QueueArgs {
   queueTimeout?: pulumi.Input<number>;
   /**
    * Call distribution strategy (呼叫策略).
-   * One of: 1 sequential; 2 round robin; 3 average; 4 random; 5 skills based; 6 longest idle since
-   * last inbound; 7 skills + longest idle since last inbound; 8 longest idle since last inbound, all
-   * queues; 9 skills + longest idle since last inbound, all queues; 10 average, all queues; 11 skills
-   * + round robin; 12 longest idle; 13 skills + longest current idle; 14 longest idle since last call
-   * (QueueStrategy).
+   * One of: 1 sequential (顺序); 2 round robin (轮选); 3 average (平均); 4 random (随机); 5 skills based
+   * (技能优先); 6 longest idle since last inbound (距上一通呼入空闲时间累计最长); 7 skills + longest idle since last
+   * inbound (技能优先+距上一通呼入空闲时间累计最长); 8 longest idle since last inbound, all queues
+   * (距上一通呼入空闲时间累计最长(全队列)); 9 skills + longest idle since last inbound, all queues
+   * (技能优先+距上一通呼入空闲时间累计最长(全队列)); 10 average, all queues (全队列平均); 11 skills + round robin (技能优先+轮选); 12
+   * longest idle (最长空闲时长); 13 skills + longest current idle (技能优先+当前空闲状态时长最长); 14 longest idle since
+   * last call (距上一通通话空闲时间累计最长) (QueueStrategy).
    * Not declared: not managed (never sent, never compared); a new object gets the server's default.
    * @default 2 (round robin)
    */
@@ -100,7 +102,8 @@ export interface QueueArgs {
   /**
    * Agent states counted as unavailable (队列为空时是否可以join). A call overflows at once when every agent is
    * in one of these states.
-   * A sum of: 1 paused, 2 talking, 4 ringing, 8 invalid, 16 wrap-up (JoinEmptyState); 0 for none.
+   * A sum of: 1 paused (置忙), 2 talking (通话中), 4 ringing (振铃), 8 invalid (无效), 16 wrap-up (整理)
+   * (JoinEmptyState); 0 for none.
    * Not declared: not managed (never sent, never compared); a new object gets the server's default.
    * @default 0
    */
@@ -143,7 +146,7 @@ export interface QueueArgs {
   maxPauseClientFlag?: pulumi.Input<number>;
   /**
    * How maxPauseClientValue is read (配置类型).
-   * One of: 0 percent, 1 count (MaxPauseClientType).
+   * One of: 0 percent (百分比), 1 count (数值) (MaxPauseClientType).
    * Not declared: not managed (never sent, never compared); a new object gets the server's default.
    * @default 0 (percent)
    */
@@ -158,7 +161,7 @@ export interface QueueArgs {
   maxPauseClientValue?: pulumi.Input<number>;
   /**
    * Online-chat distribution strategy (在线客服分配策略).
-   * One of: 2 round robin, 4 random, 5 skills based (ChatStrategy).
+   * One of: 2 round robin (轮选), 4 random (随机), 5 skills based (技能优先) (ChatStrategy).
    * Not declared: not managed (never sent, never compared); a new object gets the server's default.
    * @default 2 (round robin)
    */

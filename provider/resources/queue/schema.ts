@@ -19,20 +19,32 @@ import {
 
 /** Call distribution strategy (呼叫策略), doc 3.2.1 create_queue, `strategy`. */
 const strategyCodes = codes("QueueStrategy", {
-  Sequential: [1, "sequential"],
-  RoundRobin: [2, "round robin"],
-  Average: [3, "average"],
-  Random: [4, "random"],
-  SkillsBased: [5, "skills based"],
-  LongestIdleSinceLastInbound: [6, "longest idle since last inbound"],
-  SkillsThenLongestIdleSinceLastInbound: [7, "skills + longest idle since last inbound"],
-  LongestIdleSinceLastInboundAllQueues: [8, "longest idle since last inbound, all queues"],
-  SkillsThenLongestIdleSinceLastInboundAllQueues: [9, "skills + longest idle since last inbound, all queues"],
-  AverageAllQueues: [10, "average, all queues"],
-  SkillsThenRoundRobin: [11, "skills + round robin"],
-  LongestIdle: [12, "longest idle"],
-  SkillsThenLongestCurrentIdle: [13, "skills + longest current idle"],
-  LongestIdleSinceLastCall: [14, "longest idle since last call"],
+  Sequential: [1, "sequential", "顺序"],
+  RoundRobin: [2, "round robin", "轮选"],
+  Average: [3, "average", "平均"],
+  Random: [4, "random", "随机"],
+  SkillsBased: [5, "skills based", "技能优先"],
+  LongestIdleSinceLastInbound: [6, "longest idle since last inbound", "距上一通呼入空闲时间累计最长"],
+  SkillsThenLongestIdleSinceLastInbound: [
+    7,
+    "skills + longest idle since last inbound",
+    "技能优先+距上一通呼入空闲时间累计最长",
+  ],
+  LongestIdleSinceLastInboundAllQueues: [
+    8,
+    "longest idle since last inbound, all queues",
+    "距上一通呼入空闲时间累计最长(全队列)",
+  ],
+  SkillsThenLongestIdleSinceLastInboundAllQueues: [
+    9,
+    "skills + longest idle since last inbound, all queues",
+    "技能优先+距上一通呼入空闲时间累计最长(全队列)",
+  ],
+  AverageAllQueues: [10, "average, all queues", "全队列平均"],
+  SkillsThenRoundRobin: [11, "skills + round robin", "技能优先+轮选"],
+  LongestIdle: [12, "longest idle", "最长空闲时长"],
+  SkillsThenLongestCurrentIdle: [13, "skills + longest current idle", "技能优先+当前空闲状态时长最长"],
+  LongestIdleSinceLastCall: [14, "longest idle since last call", "距上一通通话空闲时间累计最长"],
 });
 export const QueueStrategy = strategyCodes.values;
 
@@ -41,31 +53,34 @@ export const QueueStrategy = strategyCodes.values;
  * create_queue, `joinEmpty`). Add them up.
  */
 const joinEmptyCodes = codes("JoinEmptyState", {
-  Paused: [1, "paused"],
-  Talking: [2, "talking"],
-  Ringing: [4, "ringing"],
-  Invalid: [8, "invalid"],
-  WrapUp: [16, "wrap-up"],
+  Paused: [1, "paused", "置忙"],
+  Talking: [2, "talking", "通话中"],
+  Ringing: [4, "ringing", "振铃"],
+  Invalid: [8, "invalid", "无效"],
+  WrapUp: [16, "wrap-up", "整理"],
 });
 export const JoinEmptyState = joinEmptyCodes.values;
 
 /** Online-chat distribution strategy (在线客服分配策略), doc 3.2.1 create_queue, `chatStrategy`. */
 const chatStrategyCodes = codes("ChatStrategy", {
-  RoundRobin: [2, "round robin"],
-  Random: [4, "random"],
-  SkillsBased: [5, "skills based"],
+  RoundRobin: [2, "round robin", "轮选"],
+  Random: [4, "random", "随机"],
+  SkillsBased: [5, "skills based", "技能优先"],
 });
 export const ChatStrategy = chatStrategyCodes.values;
 
 /** How maxPauseClientValue is read (最大并发置忙座席数 配置类型), doc 3.2.1 create_queue, `maxPauseClientType`. */
-const maxPauseClientTypeCodes = codes("MaxPauseClientType", { Percent: [0, "percent"], Count: [1, "count"] });
+const maxPauseClientTypeCodes = codes("MaxPauseClientType", {
+  Percent: [0, "percent", "百分比"],
+  Count: [1, "count", "数值"],
+});
 export const MaxPauseClientType = maxPauseClientTypeCodes.values;
 
 export const queueMemberSchema = z
   .object(
     {
       cno: digits(4, 11, "agent number, 座席号").meta({ description: "The member's agent number (座席号)." }),
-      penalty: int(1, 10, "skill level; 1 answers first").meta({
+      penalty: int(1, 10).meta({
         description: "Skill level (技能值), 1-10: agents at 1 are offered calls first.",
       }),
     },

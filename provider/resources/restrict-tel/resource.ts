@@ -19,7 +19,7 @@ export type RestrictType = CodeOf<typeof RestrictType>;
 export interface RestrictTelArgs {
   /**
    * List kind (呼叫限制类型). A change replaces the entry.
-   * One of: 1 blacklist, 2 whitelist (RestrictType).
+   * One of: 1 blacklist (黑名单), 2 whitelist (白名单) (RestrictType).
    */
   restrictType: pulumi.Input<RestrictType>;
   /**
@@ -30,13 +30,13 @@ export interface RestrictTelArgs {
   tel: pulumi.Input<string>;
   /**
    * Direction (类型). Both as [1, 2] (one create per direction). A change replaces the entry.
-   * One of: 1 inbound, 2 outbound (RestrictDirection). Or: A list; each: one of: 1 inbound, 2 outbound
+   * One of: 1 inbound, 2 outbound (RestrictDirection). Or: a list; each: one of: 1 inbound, 2 outbound
    * (RestrictDirection).
    */
   type: pulumi.Input<RestrictDirection | pulumi.Input<RestrictDirection>[]>;
   /**
    * Number kind (电话号码类型). 3 means unknown (hidden) numbers. A change replaces the entry.
-   * One of: 1 phone number, 2 area code, 3 unknown number (RestrictTelType).
+   * One of: 1 phone number (电话号码), 2 area code (城市区号), 3 unknown number (未知号码) (RestrictTelType).
    */
   telType: pulumi.Input<RestrictTelType>;
   /**

@@ -11,16 +11,19 @@ import { z } from "zod";
 import { codes, described, flag, isMasked, oneOf, text, type Failure, type ResourceSchema } from "../../schema/core";
 
 /** List kind (呼叫限制类型), doc 3.7.2 create_restrict_tel, `restrictType`. */
-const restrictTypeCodes = codes("RestrictType", { Blacklist: [1, "blacklist"], Whitelist: [2, "whitelist"] });
+const restrictTypeCodes = codes("RestrictType", {
+  Blacklist: [1, "blacklist", "黑名单"],
+  Whitelist: [2, "whitelist", "白名单"],
+});
 export const RestrictType = restrictTypeCodes.values;
 /** Direction (类型), doc 3.7.2 `type`. */
 const directionCodes = codes("RestrictDirection", { Inbound: [1, "inbound"], Outbound: [2, "outbound"] });
 export const RestrictDirection = directionCodes.values;
 /** Number kind (电话号码类型), doc 3.7.2 `telType`. */
 const telTypeCodes = codes("RestrictTelType", {
-  Number: [1, "phone number"],
-  AreaCode: [2, "area code"],
-  Unknown: [3, "unknown number"],
+  Number: [1, "phone number", "电话号码"],
+  AreaCode: [2, "area code", "城市区号"],
+  Unknown: [3, "unknown number", "未知号码"],
 });
 export const RestrictTelType = telTypeCodes.values;
 

@@ -4,7 +4,7 @@
  * fields' own data (their `label`, `term` and descriptors), never written a second time here.
  */
 import { schemas } from "../../provider/resources/schemas";
-import { codesIn, descriptorOf, type KeyInfo } from "../../provider/schema/core";
+import { codesIn, descriptorOf, fieldTitle, type KeyInfo } from "../../provider/schema/core";
 
 type ResourceSchema = (typeof schemas)[string];
 type FieldSpec = ResourceSchema["fields"][string];
@@ -71,14 +71,11 @@ export function lifecycle(kind: string, field: string): Lifecycle | undefined {
   return spec(kind, field)?.lifecycle;
 }
 
-/** A label with the vendor's term after it: "Wrap-up time (整理时长)". */
-const withTerm = (label: string, term: string | undefined) => (term ? `${label} (${term})` : label);
-
 /** The field's label (`label` and `term` of its spec); the field name for what has none. */
 export function fieldLabel(kind: string, field: string): string {
   if (isOption(kind, field)) return `option ${field}`;
   const f = spec(kind, field);
-  return f ? withTerm(f.label, f.term) : field;
+  return f ? fieldTitle(f) : field;
 }
 
 /** The descriptor of one key of an object field (an agent's permission.record), if the field has keys. */
@@ -91,7 +88,7 @@ function keyInfo(kind: string, field: string, key: string): KeyInfo | undefined 
 /** The label of one key of an object field ("call recording (通话录音权限)"); the key where it has none. */
 export function keyLabel(kind: string, field: string, key: string): string {
   const info = keyInfo(kind, field, key);
-  return info?.label ? withTerm(info.label, info.term) : key;
+  return info?.label ? fieldTitle({ label: info.label, term: info.term }) : key;
 }
 
 export interface Codes {

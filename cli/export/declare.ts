@@ -27,14 +27,14 @@ import {
   RestrictTelType,
   RestrictType,
   asLists,
-  bitmaskName,
   deepEqual,
-  enumName,
+  descriptorOf,
   fromRemote,
   masks,
   mergeEntries,
   normalize,
   toConverge,
+  type Descriptor,
   type Inputs,
   type ResourceSchema,
 } from "./definitions";
@@ -91,8 +91,8 @@ const text = (v: unknown) => (v === undefined || v === null ? "" : String(v));
 const MASK = /[xX*]/;
 
 // ---------------------------------------------------------------------------------------------
-// Named constants in the zod schemas: the codes a field (or a list's element, an object's key)
-// takes, found through the wrappers a schema is built of (optional, preprocess, transform, union).
+// Named constants in the field descriptors: the codes a field (or a list's element, an object's
+// key) takes.
 // ---------------------------------------------------------------------------------------------
 
 interface Hint {
@@ -102,41 +102,37 @@ interface Hint {
   shape?: Record<string, Hint>;
 }
 
-type ZodDef = {
-  type: string;
-  innerType?: unknown;
-  in?: unknown;
-  out?: unknown;
-  options?: unknown[];
-  element?: unknown;
-  shape?: Record<string, unknown>;
-};
+/** The named constants a value takes, from its field's descriptor (a list's element, an object's key). */
+export function hintOf(schema: Parameters<typeof descriptorOf>[0]): Hint {
+  return hintFrom(descriptorOf(schema));
+}
 
-export function hintOf(schema: unknown, depth = 0): Hint {
-  const hint: Hint = {};
-  if (!schema || typeof schema !== "object" || depth > 12) return hint;
-  const e = enumName(schema as never);
-  const b = bitmaskName(schema as never);
-  if (e) hint.enumName = e;
-  if (b) hint.bitmask = b;
-  const def = (schema as { _zod?: { def?: ZodDef } })._zod?.def;
-  if (!def) return hint;
-  const merge = (other: Hint) => {
-    hint.enumName ??= other.enumName;
-    hint.bitmask ??= other.bitmask;
-    hint.element ??= other.element;
-    hint.shape ??= other.shape;
-  };
-  if (def.innerType) merge(hintOf(def.innerType, depth + 1));
-  if (def.type === "pipe") {
-    merge(hintOf(def.in, depth + 1));
-    merge(hintOf(def.out, depth + 1));
+function hintFrom(d: Descriptor): Hint {
+  switch (d.kind) {
+    case "code":
+      return d.name ? { enumName: d.name } : {};
+    case "bitmask":
+      return d.name ? { bitmask: d.name } : {};
+    case "set":
+    case "keyed set":
+    case "list":
+      return { element: hintFrom(d.element) };
+    case "object":
+      return { shape: Object.fromEntries(Object.entries(d.keys).map(([k, info]) => [k, hintFrom(info.descriptor)])) };
+    case "union": {
+      // 1, or [1, 2]: a number takes the codes of the one option, a list its element's.
+      const hint: Hint = {};
+      for (const other of d.options.map(hintFrom)) {
+        hint.enumName ??= other.enumName;
+        hint.bitmask ??= other.bitmask;
+        hint.element ??= other.element;
+        hint.shape ??= other.shape;
+      }
+      return hint;
+    }
+    default:
+      return {};
   }
-  if (def.type === "union") for (const o of def.options ?? []) merge(hintOf(o, depth + 1));
-  if (def.type === "array") hint.element = hintOf(def.element, depth + 1);
-  if (def.type === "object" && def.shape)
-    hint.shape = Object.fromEntries(Object.entries(def.shape).map(([k, s]) => [k, hintOf(s, depth + 1)]));
-  return hint;
 }
 
 function constantExpr(hint: Hint, value: number): Expr | undefined {

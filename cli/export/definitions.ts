@@ -8,7 +8,8 @@
  */
 export { ClinkClient, ClinkApiError, type ClinkClientOptions } from "../../provider/api";
 export type { FieldSpec, ResourceSchema } from "../../provider/schema/core";
-export { bitmaskName, enumName, masks, neverReported } from "../../provider/schema/core";
+export { bitmaskName, descriptorOf, enumName, masks, neverReported } from "../../provider/schema/core";
+export type { Descriptor } from "../../provider/schema/core";
 export { asLists, deepEqual, fromRemote, normalize, type Inputs } from "../../provider/schema/ops";
 export { toConverge } from "../../provider/generic/provider";
 export {

@@ -28,13 +28,12 @@ export interface ResourceDefinition<A, R> {
 }
 
 /** The arguments of the class's `super(...)` call: type token, property bag and options. */
-export function registerArgs(
-  definition: ResourceDefinition<never, never>,
+export function registerArgs<A extends object, R extends pulumi.CustomResource>(
+  def: ResourceDefinition<A, R>,
   name: string,
-  args: object,
+  args: A,
   opts?: pulumi.CustomResourceOptions,
 ): { type: string; props: pulumi.Inputs; opts: pulumi.CustomResourceOptions } {
-  const def = definition as unknown as ResourceDefinition<object, pulumi.CustomResource>;
   // `get` (opts.id) reads an object and manages nothing: no program-side rule applies to it.
   const who = opts?.id ? undefined : `clink.${def.schema.type} "${name}"`;
   return {
@@ -57,14 +56,13 @@ export function registerArgs(
  * documented default filled in here: an undeclared field is not managed (issue 23), so its
  * default is a promise nothing keeps (an adopted or exported object holds its own value).
  */
-export function completeRegistration<R extends pulumi.CustomResource>(
+export function completeRegistration<A extends object, R extends pulumi.CustomResource>(
   resource: R,
-  definition: ResourceDefinition<never, never>,
-  args: object,
+  def: ResourceDefinition<A, R>,
+  args: A,
   /** What the class registered (registerArgs); kept for the generated classes' call. */
   _registered: { props: pulumi.Inputs; opts: pulumi.CustomResourceOptions },
 ): void {
-  const def = definition as unknown as ResourceDefinition<object, R>;
   def.registered?.(resource, args);
 }
 

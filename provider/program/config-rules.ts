@@ -10,10 +10,8 @@ import type { Failure } from "../schema/core";
 const SECRET_KEY = "clink:accessKeySecret";
 
 export function plainSecretFailure(): Failure | undefined {
-  const runtime = pulumi.runtime as unknown as {
-    getConfig(k: string): string | undefined;
-    isConfigSecret?: (k: string) => boolean;
-  };
+  // isConfigSecret is missing from older SDKs (the peer range starts at 3.230): typed optional.
+  const runtime: { getConfig(k: string): string | undefined; isConfigSecret?: (k: string) => boolean } = pulumi.runtime;
   const value = runtime.getConfig(SECRET_KEY);
   if (value === undefined || value === "" || runtime.isConfigSecret === undefined) return undefined;
   if (runtime.isConfigSecret(SECRET_KEY)) return undefined;

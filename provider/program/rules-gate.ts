@@ -18,7 +18,7 @@ const outsideAnyRun = {};
 
 /** State kept for the current program run only (`slot` names it; `init` makes it on first use). */
 export function perRun<T>(slot: string, init: () => T): T {
-  const runtime = pulumi.runtime as unknown as { getStackResource?: () => object | undefined };
+  const runtime: { getStackResource?: () => object | undefined } = pulumi.runtime;
   const key = runtime.getStackResource?.() ?? outsideAnyRun;
   let m = runs.get(key);
   if (!m) runs.set(key, (m = new Map()));

@@ -4,7 +4,7 @@
  * declared shape (read). Generic over every resource; the resources only declare fields.
  */
 import { createHmac, randomBytes } from "node:crypto";
-import { containsUnknown, type Failure, type FieldSpec, type ResourceSchema } from "./core";
+import { containsUnknown, describeField, type Failure, type FieldSpec, type ResourceSchema } from "./core";
 
 export type Inputs = Record<string, unknown>;
 
@@ -46,7 +46,10 @@ export function normalize(schema: ResourceSchema, raw: Inputs, options: { adopti
     const value = raw[name];
     if (value === undefined || value === null) {
       if (field.required && !(adopting && field.writeOnly))
-        failures.push({ property: name, reason: `${schema.type} field '${name}' is required: ${field.doc}` });
+        failures.push({
+          property: name,
+          reason: `${schema.type} field '${name}' is required: ${describeField(field)}`,
+        });
       continue;
     }
     if (containsUnknown(value)) {

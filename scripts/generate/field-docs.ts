@@ -2,7 +2,15 @@
  * Renders docs/fields.md from the schemas: every field of every resource with its lifecycle,
  * default and meaning (part of `npm run generate`).
  */
-import { neverReported, type FieldSpec, type ResourceSchema } from "../../provider/schema/core";
+import {
+  allowedText,
+  descriptorOf,
+  fieldTitle,
+  keysText,
+  neverReported,
+  type FieldSpec,
+  type ResourceSchema,
+} from "../../provider/schema/core";
 
 const LIFECYCLE: Record<string, string> = {
   identity: "identity (replace)",
@@ -26,7 +34,11 @@ function row(name: string, field: FieldSpec): string {
     .filter(Boolean)
     .join(", ");
   const def = field.default === undefined ? "" : `\`${JSON.stringify(field.default)}\``;
-  return `| \`${name}\` | ${LIFECYCLE[field.lifecycle]}${flags ? `; ${flags}` : ""} | ${def} | ${cell(field.doc)} |`;
+  // What it takes comes from the field's descriptor; the meaning is its label, term and prose.
+  const d = descriptorOf(field.schema);
+  const allowed = [allowedText(d) ?? "", ...keysText(d, field.keyDefaults)].filter((t) => t).join(" ");
+  const meaning = [`${fieldTitle(field)}.`, field.doc].filter((t) => t).join(" ");
+  return `| \`${name}\` | ${LIFECYCLE[field.lifecycle]}${flags ? `; ${flags}` : ""} | ${def} | ${cell(allowed)} | ${cell(meaning)} |`;
 }
 
 export function renderFieldDocs(schemas: Record<string, ResourceSchema>): string {
@@ -39,7 +51,8 @@ export function renderFieldDocs(schemas: Record<string, ResourceSchema>): string
     "**replace** fields are absent from the update endpoint, so a change replaces the object (delete first when the",
     "natural key stays the same); **computed** fields are reported by the server. A field the program does not",
     "declare is not managed: never sent (except where the create endpoint requires it), never compared, and its",
-    "output is what the server holds. The default column is the documented server default a new object gets.",
+    "output is what the server holds. The default column is the documented server default a new object gets; the",
+    "takes column is what `check` accepts (ranges, units, codes, lengths), written from the field builders' data.",
     "Fields marked **never reported** are absent from the API's answers (the describe tables of the document):",
     "they are sent only when declared and compared with the last declared value only, so drift cannot be seen.",
     "Write-only fields (passwords) are never read back either, and are kept as Pulumi secrets.",
@@ -52,7 +65,7 @@ export function renderFieldDocs(schemas: Record<string, ResourceSchema>): string
       ? "One resource of this kind per program: the center has one."
       : `One resource per ${keys.map((k) => k.join(" + ")).join(", and one per ")} in a program (two are refused at preview).`;
     out.push(`## ${type} (${schema.vendorTerm})`, "", `Id: ${id}.`, "", one, "");
-    out.push("| field | lifecycle | default | meaning |", "| --- | --- | --- | --- |");
+    out.push("| field | lifecycle | default | takes | meaning |", "| --- | --- | --- | --- | --- |");
     for (const [name, field] of Object.entries(schema.fields)) out.push(row(name, field));
     out.push("");
   }

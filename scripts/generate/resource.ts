@@ -2,7 +2,15 @@
  * Renders provider/resources/<kind>/resource.ts: the Args a user writes, the outputs, the class
  * and its `get`, all from the resource's schema. A field is written once, in the schema.
  */
-import { neverReported, type FieldSpec } from "../../provider/schema/core";
+import {
+  allowedText,
+  codeLabel,
+  descriptorOf,
+  fieldTitle,
+  keysText,
+  neverReported,
+  type FieldSpec,
+} from "../../provider/schema/core";
 import type { Definition } from "./index";
 import { TypeWriter, type NamedObject } from "./ts-types";
 
@@ -29,11 +37,34 @@ function wrapText(text: string, width: number): string[] {
   return line ? [...lines, line] : lines;
 }
 
-/** What an undeclared field means: not managed; a create leaves the server's default. */
-const defaultNote = (field: FieldSpec) =>
+/** A documented default a JSDoc can show (objects are shown key by key). */
+const plainDefault = (field: FieldSpec) =>
   field.default === undefined || (typeof field.default === "object" && field.default !== null)
     ? undefined
-    : `Not declared: not managed (never sent, never compared); a new object gets the server's default, ${JSON.stringify(field.default)}.`;
+    : JSON.stringify(field.default);
+
+/** What an undeclared field means: not managed; a create leaves the server's default (`@default`). */
+const defaultNote = (field: FieldSpec) =>
+  plainDefault(field) === undefined
+    ? undefined
+    : "Not declared: not managed (never sent, never compared); a new object gets the server's default.";
+
+/** `@default 2 (round robin)`: the documented default, with its code's meaning. */
+function defaultTag(f: FieldSpec): string | undefined {
+  const shown = plainDefault(f);
+  if (shown === undefined) return undefined;
+  const meaning = codeLabel(descriptorOf(f.schema), f.default);
+  return `@default ${shown}${meaning ? ` (${meaning})` : ""}`;
+}
+
+/**
+ * The field's JSDoc text from its data: label and term, the prose, what it takes (range, unit,
+ * codes, lengths: the descriptor), and each key of an object managed key by key.
+ */
+function fieldText(f: FieldSpec): string[] {
+  const d = descriptorOf(f.schema);
+  return [[`${fieldTitle(f)}.`, f.doc].filter((t) => t).join(" "), allowedText(d) ?? "", ...keysText(d, f.keyDefaults)];
+}
 
 /** The mark of a field the API never reports (issue 23): sent only when declared. */
 const NEVER_REPORTED = "The API never reports it: drift cannot be seen. Sent only when declared.";
@@ -58,7 +89,7 @@ function namedInterfaces(named: NamedObject[], types: TypeWriter): string {
           .map(
             (f) =>
               jsdoc([f.doc]) +
-              `  ${f.name}${f.optional ? "?" : ""}: ${types.wrap(types.type(f.schema, side), side)};\n`,
+              `  ${f.name}${f.optional ? "?" : ""}: ${types.wrap(types.typeOf(f.descriptor, side), side)};\n`,
           )
           .join("");
       return (
@@ -87,8 +118,13 @@ export function renderResource(d: Definition, header: string): { text: string; e
           ? `Required to create; with \`adopt: true\` optional: the adopted ${schema.noun} keeps its own unless one is declared.`
           : undefined;
       return (
-        jsdoc([f.doc, neverReported(f) ? NEVER_REPORTED : undefined, adoptNote, defaultNote(f)]) +
-        `  ${name}${optional}: ${types.wrap(types.type(f.schema, "args"), "args")};\n`
+        jsdoc([
+          ...fieldText(f),
+          neverReported(f) ? NEVER_REPORTED : undefined,
+          adoptNote,
+          defaultNote(f),
+          defaultTag(f),
+        ]) + `  ${name}${optional}: ${types.wrap(types.type(f.schema, "args"), "args")};\n`
       );
     });
   for (const [name, doc] of Object.entries(schema.options ?? {}))
@@ -110,7 +146,7 @@ export function renderResource(d: Definition, header: string): { text: string; e
   const outputLines = fields.map(([name, f]) => {
     const doc = f.writeOnly
       ? "Always undefined: a write-only value is never kept in outputs (only a secret fingerprint of it)."
-      : f.doc;
+      : [`${fieldTitle(f)}.`, f.doc].filter((t) => t).join(" ");
     return jsdoc([doc]) + `  declare readonly ${name}: pulumi.Output<${outputType(name, f)}>;\n`;
   });
   outputLines.push(

@@ -1,31 +1,15 @@
 /**
- * TypeScript types from a field's zod schema, for the generated Args and outputs. The Args side
+ * TypeScript types from a field's descriptor, for the generated Args and outputs. The Args side
  * is the declared form (what `check` accepts): numeric codes named by their `codes()` constant,
  * lists of `pulumi.Input`s, nested objects as named interfaces (zod metadata `clinkType`).
  */
-import { z } from "zod";
-import { bitmaskName, enumName } from "../../provider/schema/core";
-
-interface Def {
-  type: string;
-  in?: z.ZodType;
-  out?: z.ZodType;
-  innerType?: z.ZodType;
-  element?: z.ZodType;
-  options?: z.ZodType[];
-  shape?: Record<string, z.ZodType>;
-  valueType?: z.ZodType;
-  values?: unknown[];
-}
-
-const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
-const meta = (s: z.ZodType): Record<string, unknown> =>
-  (z.globalRegistry.get(s) as Record<string, unknown> | undefined) ?? {};
+import type { z } from "zod";
+import { descriptorOf, type Descriptor, type KeyInfo } from "../../provider/schema/core";
 
 /** A nested object type met while typing fields: emitted once as `<name>Args` and `<name>`. */
 export interface NamedObject {
   name: string;
-  fields: { name: string; optional: boolean; doc?: string; schema: z.ZodType }[];
+  fields: { name: string; optional: boolean; doc?: string; descriptor: Descriptor }[];
 }
 
 export type Side = "args" | "output";
@@ -36,40 +20,44 @@ export class TypeWriter {
 
   /** The field's type, unwrapped (the caller adds `pulumi.Input<...>` / `pulumi.Output<...>`). */
   type(schema: z.ZodType, side: Side): string {
-    const e = enumName(schema);
-    if (e) {
-      this.enums.add(e);
-      return e;
-    }
-    if (bitmaskName(schema)) return "number";
-    const def = defOf(schema);
-    switch (def.type) {
-      case "pipe":
-        // z.preprocess(fn, s) is pipe(transform, s); s.transform(fn) is pipe(s, transform):
-        // the declared form is whichever side is a schema.
-        return defOf(def.in!).type === "transform" ? this.type(def.out!, side) : this.type(def.in!, side);
-      case "optional":
-      case "nullable":
-      case "default":
-      case "readonly":
-        return this.type(def.innerType!, side);
+    return this.typeOf(descriptorOf(schema), side);
+  }
+
+  typeOf(d: Descriptor, side: Side): string {
+    switch (d.kind) {
+      case "code":
+        if (d.name) {
+          this.enums.add(d.name);
+          return d.name;
+        }
+        return "number";
+      case "integer":
+      case "flag":
+      case "bitmask":
+      case "number":
+        return "number";
+      case "digits":
+      case "text":
+      case "area code":
+      case "pattern":
+      case "phone number":
+      case "password":
       case "string":
         return "string";
-      case "number":
-      case "int":
-        return "number";
       case "boolean":
         return "boolean";
       case "literal":
-        return def.values!.map((v) => JSON.stringify(v)).join(" | ");
-      case "array":
-        return `${this.wrap(this.type(def.element!, side), side, true)}[]`;
+        return d.values.map((v) => JSON.stringify(v)).join(" | ");
+      case "set":
+      case "keyed set":
+      case "list":
+        return `${this.wrap(this.typeOf(d.element, side), side, true)}[]`;
       case "union":
-        return [...new Set(def.options!.map((o) => this.type(o, side)))].join(" | ");
+        return [...new Set(d.options.map((o) => this.typeOf(o, side)))].join(" | ");
       case "record":
-        return `Record<string, ${this.wrap(this.type(def.valueType!, side), side)}>`;
+        return `Record<string, ${this.wrap(this.typeOf(d.value, side), side)}>`;
       case "object":
-        return this.object(schema, def, side);
+        return this.object(d.name, d.keys, side);
       default:
         return "unknown";
     }
@@ -81,24 +69,21 @@ export class TypeWriter {
     return element && /[|&]/.test(type) ? `(${type})` : type;
   }
 
-  private object(schema: z.ZodType, def: Def, side: Side): string {
-    const name = meta(schema).clinkType;
-    const fields = Object.entries(def.shape!).map(([key, s]) => ({
+  private object(name: string | undefined, keys: Record<string, KeyInfo>, side: Side): string {
+    const fields = Object.entries(keys).map(([key, info]) => ({
       name: key,
-      optional: ["optional", "default"].includes(defOf(s).type),
-      doc:
-        (meta(s).description as string | undefined) ??
-        (meta(defOf(s).innerType ?? s).description as string | undefined),
-      schema: s,
+      optional: info.optional,
+      ...(info.doc !== undefined ? { doc: info.doc } : {}),
+      descriptor: info.descriptor,
     }));
-    if (typeof name === "string") {
+    if (name !== undefined) {
       if (!this.named.has(name)) {
         this.named.set(name, { name, fields });
         // Type the members now so the enums they use are imported.
-        for (const f of fields) this.type(f.schema, side);
+        for (const f of fields) this.typeOf(f.descriptor, side);
       }
       return side === "args" ? `${name}Args` : name;
     }
-    return `{ ${fields.map((f) => `${f.name}${f.optional ? "?" : ""}: ${this.wrap(this.type(f.schema, side), side)}`).join("; ")} }`;
+    return `{ ${fields.map((f) => `${f.name}${f.optional ? "?" : ""}: ${this.wrap(this.typeOf(f.descriptor, side), side)}`).join("; ")} }`;
   }
 }

@@ -22,7 +22,8 @@ function files(dir: string): string[] {
 function layerOf(file: string): { layer: number; name: string } | undefined {
   const rel = path.relative(provider, file).split(path.sep).join("/");
   if (rel.startsWith("api/")) return { layer: 0, name: "API client" };
-  if (rel.startsWith("schema/") || /^resources\/[^/]+\/schema\.ts$/.test(rel)) return { layer: 1, name: "schema" };
+  if (rel.startsWith("schema/") || /^resources\/[^/]+\/schema(-[a-z-]+)?\.ts$/.test(rel))
+    return { layer: 1, name: "schema" };
   if (rel === "settings.ts") return { layer: 2, name: "settings" };
   if (rel.startsWith("generic/") || /^resources\/[^/]+\/(provider|batch)\.ts$/.test(rel))
     return { layer: 3, name: "provider" };

@@ -420,11 +420,11 @@ describe("a server answering beyond the document", () => {
       'number group "组A" (id 7): DynamicTelGroup: statisticDays applies only with advancedConfigPermission 1 (doc 3.5.5, statisticDays: 高级设置开关开启时); statisticDays left undeclared (the object keeps it, unmanaged).',
       // A CRM id is digits (doc 3.1.1/3.1.2 Integer): text is left to the server.
       'agent 1001: crmId "CRM-7" is not a value pulumi-clink accepts (must be a CRM id: 1 to 64 digits, quoted to keep leading zeros ("00123"), or a non-negative integer); left undeclared (the object keeps it, unmanaged).',
-      "agent 1002 is not exported: Client field 'name' is required: Agent name (座席名称): Chinese characters, letters, digits and underscores, at most 20 characters; Client field 'areaCode' is required: Area code the agent belongs to (所属区号), e.g. \"010\". Declare it by hand.",
+      "agent 1002 is not exported: Client field 'name' is required: Agent name (座席名称). Text of 1 to 20 characters: Chinese characters, letters, digits and _; Client field 'areaCode' is required: Area code the agent belongs to (所属区号). An area code: \"0\" then 2-3 digits. Declare it by hand.",
       "agent 1003 is not exported: describe_client answered agent 1004 for it.",
       "queue 0001 is not exported: strategy 99 is not a value pulumi-clink accepts (must be one of 1 (sequential), 2 (round robin), 3 (average), 4 (random), 5 (skills based), 6 (longest idle since last inbound), 7 (skills + longest idle since last inbound), 8 (longest idle since last inbound, all queues), 9 (skills + longest idle since last inbound, all queues), 10 (average, all queues), 11 (skills + round robin), 12 (longest idle), 13 (skills + longest current idle), 14 (longest idle since last call)). Declare it by hand, or fix the value in the Clink console.",
       'pause status "这个太长了啊" is not exported: pauseStatus "这个太长了啊" is not a value pulumi-clink accepts (must be 1 to 4 characters). Declare it by hand, or fix the value in the Clink console.',
-      "the black/white-list switch is not exported: RestrictTelSetting field 'settingValue' is required: Which list applies to which direction (黑白名单配置), 0-6; or declare `mode` and `direction` on the resource instead. Declare it by hand.",
+      "the black/white-list switch is not exported: RestrictTelSetting field 'settingValue' is required: Which list applies to which direction (黑白名单配置). One of: 0 off; 1 blacklist, inbound; 2 blacklist, outbound; 3 blacklist, both; 4 whitelist, inbound; 5 whitelist, outbound; 6 whitelist, both (RestrictTelSettingValue). Or declare `mode` and `direction` on the resource instead. Declare it by hand.",
     ]);
     const agents = r.files.get("agents.ts")!;
     expect(agents).toContain("  wrapupTime: 45,\n");

@@ -30,7 +30,9 @@ describe("generated code", () => {
                 ...d.schema.fields,
                 ringVolume: {
                   schema: int(0, 9, "steps"),
-                  doc: "Ring volume (振铃音量), 0-9 steps.",
+                  label: "Ring volume",
+                  term: "振铃音量",
+                  doc: "How loud the phone rings.",
                   lifecycle: "updatable",
                   default: 5,
                 },
@@ -41,14 +43,17 @@ describe("generated code", () => {
     const after = await generate(changed);
     const resource = after.get("provider/resources/exten/resource.ts")!;
     const args = resource.slice(resource.indexOf("export interface ExtenArgs"), resource.indexOf("export class"));
+    // The range, unit and default come from the field's data (its builder and `default`), not its prose.
     expect(args).toContain(
-      "   * Ring volume (振铃音量), 0-9 steps.\n   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 5.\n   */\n  ringVolume?: pulumi.Input<number>;",
+      "   * Ring volume (振铃音量). How loud the phone rings.\n   * An integer from 0 to 9 (steps).\n" +
+        "   * Not declared: not managed (never sent, never compared); a new object gets the server's default.\n" +
+        "   * @default 5\n   */\n  ringVolume?: pulumi.Input<number>;",
     );
     const outputs = resource.slice(resource.indexOf("export class"));
     // Undeclared, the output is what the server holds (issue 23): no promised default.
     expect(outputs).toContain("  declare readonly ringVolume: pulumi.Output<number | undefined>;");
     expect(after.get("docs/fields.md")).toMatch(
-      /\| `ringVolume` +\| updatable +\| `5` +\| Ring volume \(振铃音量\), 0-9 steps\. +\|/,
+      /\| `ringVolume` +\| updatable +\| `5` +\| An integer from 0 to 9 \(steps\)\. +\| Ring volume \(振铃音量\)\. How loud the phone rings\. +\|/,
     );
     const differing = [...after.keys()].filter((f) => after.get(f) !== before.get(f)).sort();
     expect(differing).toEqual(["docs/fields.md", "provider/resources/exten/resource.ts"]);

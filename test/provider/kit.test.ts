@@ -17,11 +17,19 @@ const schema: ResourceSchema = {
   noun: "widget",
   idFields: ["key"],
   fields: {
-    key: { schema: z.string(), doc: "key", lifecycle: "identity", required: true },
-    size: { schema: z.number(), doc: "size", lifecycle: "updatable", default: 1 },
-    color: { schema: z.string(), doc: "color", lifecycle: "replace" },
-    late: { schema: z.number(), doc: "update only", lifecycle: "updateOnly" },
-    secret: { schema: z.string(), doc: "pw", lifecycle: "updatable", writeOnly: true, secret: true, required: true },
+    key: { schema: z.string(), label: "key", doc: "key", lifecycle: "identity", required: true },
+    size: { schema: z.number(), label: "size", doc: "size", lifecycle: "updatable", default: 1 },
+    color: { schema: z.string(), label: "color", doc: "color", lifecycle: "replace" },
+    late: { schema: z.number(), label: "update only", doc: "update only", lifecycle: "updateOnly" },
+    secret: {
+      schema: z.string(),
+      label: "pw",
+      doc: "pw",
+      lifecycle: "updatable",
+      writeOnly: true,
+      secret: true,
+      required: true,
+    },
   },
 };
 

@@ -16,22 +16,25 @@ export type MOBILE = CodeOf<typeof MOBILE>;
 /** The declaration of a clink.ClientPhone (座席绑定电话). */
 export interface ClientPhoneArgs {
   /**
-   * The agent (座席号), 4-11 digits as a string. Changing it moves the binding to another agent
-   * (replacement).
+   * The agent (座席号). Changing it moves the binding to another agent (replacement).
+   * 4 to 11 digits as a string (agent number, 座席号).
    */
   cno: pulumi.Input<string>;
   /**
-   * The phone (电话号码): an Exten's number (IP phone or softphone), a mobile or a landline with area
+   * The phone (电话号码). An Exten's number (IP phone or softphone), a mobile or a landline with area
    * code. Changing it rebinds the agent in place. Mobiles and landlines may need the interactive voice
    * verification first (3.1.11/3.1.12).
+   * A mobile (11 digits, 1 then 3-9), a landline with its area code (0 then 9-11 digits) or an Exten
+   * number (3-6 digits), never masked.
    */
   tel: pulumi.Input<string>;
   /**
-   * The bound mobile is also the agent's reserve phone (是否同步为备用手机, doc 3.1.7): 1 yes. Mobiles only,
-   * and the enterprise's reserve-phone feature must be on. Read back from describe_client's
-   * `reserveTel` (doc 3.1.5): 1 when it is this phone, else 0, so a reserve phone changed elsewhere
-   * shows as drift. 1 to 0 is refused at preview: bind_client_tel's 0 only skips the copy, and no
-   * endpoint clears a reserve phone.
+   * Also the reserve phone (是否同步为备用手机). The bound mobile is also the agent's reserve phone (doc
+   * 3.1.7). Mobiles only, and the enterprise's reserve-phone feature must be on. Read back from
+   * describe_client's `reserveTel` (doc 3.1.5): 1 when it is this phone, else 0, so a reserve phone
+   * changed elsewhere shows as drift. 1 to 0 is refused at preview: bind_client_tel's 0 only skips the
+   * copy, and no endpoint clears a reserve phone.
+   * 0 no, 1 yes.
    */
   isReserveTel?: pulumi.Input<number>;
   /**
@@ -57,26 +60,23 @@ const definition: ResourceDefinition<ClientPhoneArgs, ClientPhone> = {
 
 /** clink.ClientPhone: 座席绑定电话. Id: cno. Fields and their rules: ./schema.ts. */
 export class ClientPhone extends pulumi.CustomResource {
-  /**
-   * The agent (座席号), 4-11 digits as a string. Changing it moves the binding to another agent
-   * (replacement).
-   */
+  /** The agent (座席号). Changing it moves the binding to another agent (replacement). */
   declare readonly cno: pulumi.Output<string>;
   /**
-   * The phone (电话号码): an Exten's number (IP phone or softphone), a mobile or a landline with area
+   * The phone (电话号码). An Exten's number (IP phone or softphone), a mobile or a landline with area
    * code. Changing it rebinds the agent in place. Mobiles and landlines may need the interactive voice
    * verification first (3.1.11/3.1.12).
    */
   declare readonly tel: pulumi.Output<string>;
   /**
-   * The bound mobile is also the agent's reserve phone (是否同步为备用手机, doc 3.1.7): 1 yes. Mobiles only,
-   * and the enterprise's reserve-phone feature must be on. Read back from describe_client's
-   * `reserveTel` (doc 3.1.5): 1 when it is this phone, else 0, so a reserve phone changed elsewhere
-   * shows as drift. 1 to 0 is refused at preview: bind_client_tel's 0 only skips the copy, and no
-   * endpoint clears a reserve phone.
+   * Also the reserve phone (是否同步为备用手机). The bound mobile is also the agent's reserve phone (doc
+   * 3.1.7). Mobiles only, and the enterprise's reserve-phone feature must be on. Read back from
+   * describe_client's `reserveTel` (doc 3.1.5): 1 when it is this phone, else 0, so a reserve phone
+   * changed elsewhere shows as drift. 1 to 0 is refused at preview: bind_client_tel's 0 only skips the
+   * copy, and no endpoint clears a reserve phone.
    */
   declare readonly isReserveTel: pulumi.Output<number | undefined>;
-  /** The bound phone's type (电话类型): 1 landline, 2 mobile, 3 IP phone, 4 softphone. */
+  /** The bound phone's type (电话类型). 1 landline, 2 mobile, 3 IP phone, 4 softphone. */
   declare readonly telType: pulumi.Output<number | undefined>;
   /** True when this resource took over an existing phone binding (`adopt`). */
   declare readonly adopted: pulumi.Output<boolean | undefined>;

@@ -126,176 +126,239 @@ export interface Permission {
 
 /** The declaration of a clink.Client (座席). */
 export interface ClientArgs {
-  /** Agent number (座席工号): 4-11 digits as a string, unique. Identity: changing it replaces the agent. */
+  /**
+   * Agent number (座席工号). Unique. Identity: changing it replaces the agent.
+   * 4 to 11 digits as a string (agent number, 座席号).
+   */
   cno: pulumi.Input<string>;
-  /** Agent name (座席名称): Chinese characters, letters, digits and underscores, at most 20 characters. */
+  /**
+   * Agent name (座席名称).
+   * Text of 1 to 20 characters: Chinese characters, letters, digits and _.
+   */
   name: pulumi.Input<string>;
-  /** Area code the agent belongs to (所属区号), e.g. "010". */
+  /**
+   * Area code the agent belongs to (所属区号).
+   * An area code: "0" then 2-3 digits.
+   */
   areaCode: pulumi.Input<string>;
   /**
    * Agent password (座席密码). A Pulumi secret; never read back (describe omits it), so only a change of
-   * the declared value updates it. 1 to 32 characters; the enterprise's password rule (default length
-   * 8, doc 3.1.1 `password`) is checked by the server (ClientPassword).
+   * the declared value updates it. The enterprise's password rule (default length 8, doc 3.1.1
+   * `password`) is checked by the server (ClientPassword).
+   * 1 to 32 characters.
    * The API never reports it: drift cannot be seen. Sent only when declared.
    * Required to create; with `adopt: true` optional: the adopted agent keeps its own unless one is
    * declared.
    */
   password?: pulumi.Input<string>;
   /**
-   * Role (座席角色): 0 agent, 1 supervisor (班长). Default 0.
-   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 0.
+   * Role (座席角色). 1 is a supervisor (班长).
+   * One of: 0 agent (普通座席), 1 supervisor (班长座席) (ClientRole).
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default.
+   * @default 0 (agent)
    */
   role?: pulumi.Input<ClientRole>;
   /**
-   * Enabled (启用状态): 0 disabled, 1 enabled. Default 1.
-   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 1.
+   * Enabled (启用状态).
+   * 0 disabled, 1 enabled.
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default.
+   * @default 1 (enabled)
    */
   active?: pulumi.Input<number>;
   /**
-   * Queues the agent belongs to (所属队列号集合), a set. Declared: the agent is in exactly these queues (new
+   * Queues the agent belongs to (所属队列号集合). Declared: the agent is in exactly these queues (new
    * memberships get penalty 1 on the simulator; the document does not say). Not declared: memberships
    * are left alone. Do not combine with a Queue that declares `members` for the same queue
    * (docs/membership.md).
+   * A set; each: 3 to 5 digits as a string (queue number, 队列号).
    */
   qnos?: pulumi.Input<pulumi.Input<string>[]>;
   /**
-   * Number hiding (号码隐藏类型): 0 none, 1 as the enterprise setting. Default 0.
-   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 0.
+   * Number hiding (号码隐藏类型).
+   * 0 show numbers, 1 hide as the global setting says.
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default.
+   * @default 0 (show numbers)
    */
   hiddenTel?: pulumi.Input<number>;
   /**
-   * Wrap-up time after outbound calls (整理时长), seconds, 0-300. Default 30.
-   * Not declared: not managed (never sent, never compared); a new object gets the server's default,
-   * 30.
+   * Wrap-up time after outbound calls (整理时长).
+   * An integer from 0 to 300 (seconds).
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default.
+   * @default 30
    */
   wrapupTime?: pulumi.Input<number>;
   /**
-   * Inbound wrap-up type (呼入整理类型): 1 the queue's, 2 the agent's. update_client only: create sends it
-   * in a follow-up update.
+   * Inbound wrap-up type (呼入整理类型). update_client only: create sends it in a follow-up update.
+   * One of: 1 queue's setting (队列), 2 agent's setting (座席) (IbWrapupType).
    */
   ibWrapupType?: pulumi.Input<IbWrapupType>;
   /**
-   * Inbound wrap-up time (呼入整理时长), seconds, 0-3600. update_client only: create sends it in a follow-up
-   * update.
+   * Inbound wrap-up time (呼入整理时长). update_client only: create sends it in a follow-up update.
+   * An integer from 0 to 3600 (seconds).
    */
   ibWrapupTime?: pulumi.Input<number>;
   /**
-   * CRM id (CRM 编号) for a third-party CRM: 1 to 64 digits. Quote it to keep leading zeros ("00123" is
-   * sent and kept as "00123"). Doc 3.1.1/3.1.2 type it as Integer, describe (3.1.5) as String and its
-   * example answers "" when unset; it is sent as a String, as the vendor SDK does.
+   * CRM id (CRM 编号). For a third-party CRM; kept as declared ("00123" is sent and kept as "00123").
+   * Doc 3.1.1/3.1.2 type it as Integer, describe (3.1.5) as String and its example answers "" when
+   * unset; it is sent as a String, as the vendor SDK does.
+   * 1 to 64 digits as a string (CRM id, quoted to keep leading zeros: "00123"). Or: an integer from 0
+   * to 9007199254740991.
    */
   crmId?: pulumi.Input<string | number>;
   /**
-   * Caller-number type (外显号码类型): 0 all, 2 agent-specified, 3 smart (doc 3.1.1/3.1.2); 1 local first
-   * (本地优先) is in the vendor SDK's create/update requests only, accepted so an agent the console set so
-   * can be adopted as it is (docs/design.md). Default 0. Non-zero requires `clid`.
-   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 0.
+   * Caller-number type (外显号码类型). Doc 3.1.1/3.1.2 list 0, 2 and 3; 1 local first (本地优先) is in the
+   * vendor SDK's create/update requests only, accepted so an agent the console set so can be adopted
+   * as it is (docs/design.md). Non-zero requires `clid`.
+   * One of: 0 all (全部); 1 local first (本地优先; vendor SDK, not in the document); 2 agent-specified
+   * (座席指定); 3 smart (智能外显) (ClidType).
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default.
+   * @default 0 (all)
    */
   clidType?: pulumi.Input<ClidType>;
   /**
-   * Caller-number rule (外显规则): with clidType 0, 1 random 2 round robin; with clidType 3, 1 dynamic 2
-   * custom. Default 1.
-   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 1.
+   * Caller-number rule (外显规则). With clidType 0: 1 random, 2 round robin; with clidType 3: 1 dynamic, 2
+   * custom.
+   * One of: 1 random (all) / dynamic (smart), 2 round robin (all) / custom (smart) (ClidRule).
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default.
+   * @default 1 (random (all) / dynamic (smart))
    */
   clidRule?: pulumi.Input<ClidRule>;
   /**
-   * Number source (号码类型): 0 numbers, 1 a dynamic number group (needs dynamicTelGroupName). Default 0.
-   * Not returned by describe.
+   * Number source (号码类型). 1 needs dynamicTelGroupName.
+   * One of: 0 numbers, 1 dynamic number group (AssignType).
    * The API never reports it: drift cannot be seen. Sent only when declared.
-   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 0.
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default.
+   * @default 0 (numbers)
    */
   assignType?: pulumi.Input<AssignType>;
   /**
-   * Deprecated by the vendor (字段废弃): use dynamicTelGroupName. Not returned by describe.
+   * dynamicTelGroupId (deprecated). Deprecated by the vendor (字段废弃): use dynamicTelGroupName.
+   * An integer from 0 to 2147483647.
    * The API never reports it: drift cannot be seen. Sent only when declared.
    */
   dynamicTelGroupId?: pulumi.Input<number>;
   /**
-   * Dynamic number group name (动态号码组名称), required when assignType is 1. Not returned by describe.
+   * Dynamic number group name (动态号码组名称). Required when assignType is 1.
+   * Text of 1 to 30 characters.
    * The API never reports it: drift cannot be seen. Sent only when declared.
    */
   dynamicTelGroupName?: pulumi.Input<string>;
   /**
-   * Caller numbers the agent may show (可外显号码集合), a set; required when clidType is not 0. Must be
-   * enterprise caller numbers.
+   * Caller numbers the agent may show (可外显号码集合). Required when clidType is not 0. Must be enterprise
+   * caller numbers.
+   * A set; each: a caller number (外显号码): 3 to 20 digits, never masked.
    */
   clid?: pulumi.Input<pulumi.Input<string>[]>;
   /**
-   * Fallback caller numbers (缺省外显号码集合) for clidType 3 with clidRule 1. Not returned by describe.
+   * Fallback caller numbers (缺省外显号码集合). For clidType 3 with clidRule 1.
+   * A set; each: a caller number (外显号码): 3 to 20 digits, never masked.
    * The API never reports it: drift cannot be seen. Sent only when declared.
    */
   clidDefault?: pulumi.Input<pulumi.Input<string>[]>;
   /**
-   * Caller numbers by area (按地区外显配置) for clidType 3 with clidRule 2: { areaGroupName, obClids,
-   * assignType?, dynamicTelGroupName? }, a set keyed by areaGroupName. Describe returns only
+   * Caller numbers by area (按地区外显配置). For clidType 3 with clidRule 2. Describe returns only
    * areaGroupName and obClids; the other keys are compared with the last declaration.
+   * A set of { areaGroupName, obClids, ... }, one per areaGroupName.
    */
   clidArea?: pulumi.Input<pulumi.Input<ClidAreaArgs>[]>;
-  /** Round-robin period (轮选方式): 1 by day, 2 by call; effective with clidType 0 and clidRule 2. */
+  /**
+   * Round-robin period (轮选方式). Effective with clidType 0 and clidRule 2.
+   * One of: 1 by day, 2 by call.
+   */
   recurrentselectionType?: pulumi.Input<number>;
-  /** Round-robin interval (轮选值): change the number every n days or calls, 1-30. */
+  /**
+   * Round-robin interval (轮选值). Change the number every n days or calls.
+   * An integer from 1 to 30 (days or calls).
+   */
   recurrentselectionValue?: pulumi.Input<number>;
   /**
-   * Permissions (permission 对象): asr speech-to-text (语音转写), server default 0; call outbound calling
-   * (外呼权限), server default 1; cdr call records visible (通话记录查看权限), server default 1; recordDownload
-   * recording playback/download (录音试听下载权限), server default unsettled (docs/design.md); sms sending SMS
-   * (短信发送权限), server default 0; record call recording (通话录音权限), server default 3; chat chat history
-   * visible (在线客服查看会话记录权限), server default 0; transfer transfer/consult targets (通话转移/咨询权限), server
-   * default 1; otherData other data visible (其他数据查看权限), server default 2; taskInventory outbound tasks
-   * visible (外呼任务查看权限), server default 1. Only the declared keys are managed: an undeclared key keeps
-   * the server's value (the defaults are what a new agent gets). create_client and update_client
-   * require the object (doc 3.1.1/3.1.2 `permission`): an update sends the declared keys merged into
-   * the server's permission, read just before.
+   * Permissions (permission 对象). Only the declared keys are managed: an undeclared key keeps the
+   * server's value (the defaults are what a new agent gets). create_client and update_client require
+   * the object (doc 3.1.1/3.1.2 `permission`): an update sends the declared keys merged into the
+   * server's permission, read just before.
+   * `asr` speech-to-text (语音转写): 0 off, 1 inbound, 2 outbound, 3 all; server default 0.
+   * `call` outbound calling (外呼权限): 0 off, 1 unrestricted, 2 domestic long distance, 3 domestic local;
+   * server default 1.
+   * `cdr` call records visible (通话记录查看权限): 1 all, 2 own queues, 3 own calls; server default 1.
+   * `recordDownload` recording playback/download (录音试听下载权限): 0 off, 1 listen only (试听), 2 listen and
+   * download (试听下载).
+   * `sms` sending SMS (短信发送权限): 0 off, 1 on; server default 0.
+   * `record` call recording (通话录音权限): 0 off, 1 inbound, 2 outbound, 3 all; server default 3.
+   * `chat` chat history visible (在线客服查看会话记录权限): 0 all, 1 own queues, 2 own chats; server default 0.
+   * `transfer` transfer/consult targets (通话转移/咨询权限): 0 all, 1 own staff group; server default 1.
+   * `otherData` other data visible (其他数据查看权限): 1 all, 2 own staff group, 3 own, 4 chosen staff groups;
+   * server default 2.
+   * `taskInventory` outbound tasks visible (外呼任务查看权限): 1 all, 3 own; server default 1.
    */
   permission?: pulumi.Input<PermissionArgs>;
   /**
-   * Agent type (座席类型): 1 omnichannel, 2 call center, 3 online chat. Default 2. update_client has no
-   * type: a change replaces the agent.
-   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 2.
+   * Agent type (座席类型). update_client has no type: a change replaces the agent.
+   * One of: 1 omnichannel (全渠道), 2 call center (呼叫中心), 3 online chat (在线客服) (ClientType).
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default.
+   * @default 2 (call center)
    */
   type?: pulumi.Input<ClientType>;
   /**
-   * WeChat mini-program RTC (微信小程序RTC开关). Default 0. Not returned by describe.
+   * WeChat mini-program RTC (微信小程序RTC开关).
+   * 0 off, 1 on.
    * The API never reports it: drift cannot be seen. Sent only when declared.
-   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 0.
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default.
+   * @default 0 (off)
    */
   wechatMiniProgramRtc?: pulumi.Input<number>;
   /**
-   * Fallback number type (缺省号码类型): 0 number, 1 dynamic group (needs dynamicTelGroupIdDefault). Default
-   * 0. Not returned by describe.
+   * Fallback number type (缺省号码类型). 1 needs dynamicTelGroupIdDefault.
+   * One of: 0 number, 1 dynamic number group.
    * The API never reports it: drift cannot be seen. Sent only when declared.
-   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 0.
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default.
+   * @default 0 (number)
    */
   obClidDefaultType?: pulumi.Input<number>;
   /**
-   * Fallback dynamic number group id (缺省动态外呼组id), required when obClidDefaultType is 1. Not returned
-   * by describe.
+   * Fallback dynamic number group id (缺省动态外呼组id). Required when obClidDefaultType is 1.
+   * An integer from 0 to 2147483647.
    * The API never reports it: drift cannot be seen. Sent only when declared.
    */
   dynamicTelGroupIdDefault?: pulumi.Input<number>;
-  /** Areas the agent serves (座席服务地区), a set of area codes, used by outbound tasks assigned by area. */
+  /**
+   * Areas the agent serves (座席服务地区). Used by outbound tasks assigned by area.
+   * A set; each: an area code: "0" then 2-3 digits.
+   */
   serveArea?: pulumi.Input<pulumi.Input<string>[]>;
   /**
    * Cloud-number calling (云号码外呼开关). Only when the enterprise has cloud-phone calling, else the server
    * refuses the agent.
+   * 0 off, 1 on.
    */
   cloudNumberEnabled?: pulumi.Input<number>;
   /**
-   * Cloud-number modes (云号码呼叫模式): four switches in order [SIM card, work card, two-way callback, RTC],
-   * 0 off, 1 on. Order matters. The describe example of doc 3.1.5 answers [0,0,0,2]: 2 is accepted
-   * (and sent) as the server's own value, its meaning is not documented.
+   * Cloud-number modes (云号码呼叫模式). Four switches in order [SIM card, work card, two-way callback, RTC].
+   * Order matters. The describe example of doc 3.1.5 answers [0,0,0,2]: 2 is accepted (and sent) as
+   * the server's own value, its meaning is not documented.
+   * A list of 4; each: one of: 0 off, 1 on, 2 undocumented (in the describe example of doc 3.1.5).
    */
   cloudNumberModes?: pulumi.Input<pulumi.Input<number>[]>;
-  /** SMS after outbound hang-up (外呼挂机短信开关), 0 or 1; the SMS centre's rules decide what is sent. */
+  /**
+   * SMS after outbound hang-up (外呼挂机短信开关). The SMS centre's rules decide what is sent.
+   * 0 off, 1 on.
+   */
   obHangupSms?: pulumi.Input<number>;
   /**
-   * May log in paused (是否可置忙登录), 0 or 1. Default 1.
-   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 1.
+   * May log in paused (是否可置忙登录).
+   * 0 off, 1 on.
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default.
+   * @default 1 (on)
    */
   pauseLogin?: pulumi.Input<number>;
-  /** Input gain (输入增益), 0-100 (other_setting, doc 3.1.13). Declare together with agcTx. */
+  /**
+   * Input gain (输入增益). Set by other_setting (doc 3.1.13). Declare together with agcTx.
+   * An integer from 0 to 100.
+   */
   agcRx?: pulumi.Input<number>;
-  /** Output gain (输出增益), 0-100 (other_setting, doc 3.1.13). Declare together with agcRx. */
+  /**
+   * Output gain (输出增益). Set by other_setting (doc 3.1.13). Declare together with agcRx.
+   * An integer from 0 to 100.
+   */
   agcTx?: pulumi.Input<number>;
   /**
    * When deleting an agent who is logged in (ClientOnline), log the agent out first (POST
@@ -320,113 +383,88 @@ const definition: ResourceDefinition<ClientArgs, Client> = {
 
 /** clink.Client: 座席. Id: cno. Fields and their rules: ./schema.ts. */
 export class Client extends pulumi.CustomResource {
-  /** Agent number (座席工号): 4-11 digits as a string, unique. Identity: changing it replaces the agent. */
+  /** Agent number (座席工号). Unique. Identity: changing it replaces the agent. */
   declare readonly cno: pulumi.Output<string>;
-  /** Agent name (座席名称): Chinese characters, letters, digits and underscores, at most 20 characters. */
+  /** Agent name (座席名称). */
   declare readonly name: pulumi.Output<string>;
-  /** Area code the agent belongs to (所属区号), e.g. "010". */
+  /** Area code the agent belongs to (所属区号). */
   declare readonly areaCode: pulumi.Output<string>;
   /** Always undefined: a write-only value is never kept in outputs (only a secret fingerprint of it). */
   declare readonly password: pulumi.Output<undefined>;
-  /** Role (座席角色): 0 agent, 1 supervisor (班长). Default 0. */
+  /** Role (座席角色). 1 is a supervisor (班长). */
   declare readonly role: pulumi.Output<ClientRole | undefined>;
-  /** Enabled (启用状态): 0 disabled, 1 enabled. Default 1. */
+  /** Enabled (启用状态). */
   declare readonly active: pulumi.Output<number | undefined>;
   /**
-   * Queues the agent belongs to (所属队列号集合), a set. Declared: the agent is in exactly these queues (new
+   * Queues the agent belongs to (所属队列号集合). Declared: the agent is in exactly these queues (new
    * memberships get penalty 1 on the simulator; the document does not say). Not declared: memberships
    * are left alone. Do not combine with a Queue that declares `members` for the same queue
    * (docs/membership.md).
    */
   declare readonly qnos: pulumi.Output<string[] | undefined>;
-  /** Number hiding (号码隐藏类型): 0 none, 1 as the enterprise setting. Default 0. */
+  /** Number hiding (号码隐藏类型). */
   declare readonly hiddenTel: pulumi.Output<number | undefined>;
-  /** Wrap-up time after outbound calls (整理时长), seconds, 0-300. Default 30. */
+  /** Wrap-up time after outbound calls (整理时长). */
   declare readonly wrapupTime: pulumi.Output<number | undefined>;
-  /**
-   * Inbound wrap-up type (呼入整理类型): 1 the queue's, 2 the agent's. update_client only: create sends it
-   * in a follow-up update.
-   */
+  /** Inbound wrap-up type (呼入整理类型). update_client only: create sends it in a follow-up update. */
   declare readonly ibWrapupType: pulumi.Output<IbWrapupType | undefined>;
-  /**
-   * Inbound wrap-up time (呼入整理时长), seconds, 0-3600. update_client only: create sends it in a follow-up
-   * update.
-   */
+  /** Inbound wrap-up time (呼入整理时长). update_client only: create sends it in a follow-up update. */
   declare readonly ibWrapupTime: pulumi.Output<number | undefined>;
   /**
-   * CRM id (CRM 编号) for a third-party CRM: 1 to 64 digits. Quote it to keep leading zeros ("00123" is
-   * sent and kept as "00123"). Doc 3.1.1/3.1.2 type it as Integer, describe (3.1.5) as String and its
-   * example answers "" when unset; it is sent as a String, as the vendor SDK does.
+   * CRM id (CRM 编号). For a third-party CRM; kept as declared ("00123" is sent and kept as "00123").
+   * Doc 3.1.1/3.1.2 type it as Integer, describe (3.1.5) as String and its example answers "" when
+   * unset; it is sent as a String, as the vendor SDK does.
    */
   declare readonly crmId: pulumi.Output<string | number | undefined>;
   /**
-   * Caller-number type (外显号码类型): 0 all, 2 agent-specified, 3 smart (doc 3.1.1/3.1.2); 1 local first
-   * (本地优先) is in the vendor SDK's create/update requests only, accepted so an agent the console set so
-   * can be adopted as it is (docs/design.md). Default 0. Non-zero requires `clid`.
+   * Caller-number type (外显号码类型). Doc 3.1.1/3.1.2 list 0, 2 and 3; 1 local first (本地优先) is in the
+   * vendor SDK's create/update requests only, accepted so an agent the console set so can be adopted
+   * as it is (docs/design.md). Non-zero requires `clid`.
    */
   declare readonly clidType: pulumi.Output<ClidType | undefined>;
   /**
-   * Caller-number rule (外显规则): with clidType 0, 1 random 2 round robin; with clidType 3, 1 dynamic 2
-   * custom. Default 1.
+   * Caller-number rule (外显规则). With clidType 0: 1 random, 2 round robin; with clidType 3: 1 dynamic, 2
+   * custom.
    */
   declare readonly clidRule: pulumi.Output<ClidRule | undefined>;
-  /**
-   * Number source (号码类型): 0 numbers, 1 a dynamic number group (needs dynamicTelGroupName). Default 0.
-   * Not returned by describe.
-   */
+  /** Number source (号码类型). 1 needs dynamicTelGroupName. */
   declare readonly assignType: pulumi.Output<AssignType | undefined>;
-  /** Deprecated by the vendor (字段废弃): use dynamicTelGroupName. Not returned by describe. */
+  /** dynamicTelGroupId (deprecated). Deprecated by the vendor (字段废弃): use dynamicTelGroupName. */
   declare readonly dynamicTelGroupId: pulumi.Output<number | undefined>;
-  /** Dynamic number group name (动态号码组名称), required when assignType is 1. Not returned by describe. */
+  /** Dynamic number group name (动态号码组名称). Required when assignType is 1. */
   declare readonly dynamicTelGroupName: pulumi.Output<string | undefined>;
   /**
-   * Caller numbers the agent may show (可外显号码集合), a set; required when clidType is not 0. Must be
-   * enterprise caller numbers.
+   * Caller numbers the agent may show (可外显号码集合). Required when clidType is not 0. Must be enterprise
+   * caller numbers.
    */
   declare readonly clid: pulumi.Output<string[] | undefined>;
-  /** Fallback caller numbers (缺省外显号码集合) for clidType 3 with clidRule 1. Not returned by describe. */
+  /** Fallback caller numbers (缺省外显号码集合). For clidType 3 with clidRule 1. */
   declare readonly clidDefault: pulumi.Output<string[] | undefined>;
   /**
-   * Caller numbers by area (按地区外显配置) for clidType 3 with clidRule 2: { areaGroupName, obClids,
-   * assignType?, dynamicTelGroupName? }, a set keyed by areaGroupName. Describe returns only
+   * Caller numbers by area (按地区外显配置). For clidType 3 with clidRule 2. Describe returns only
    * areaGroupName and obClids; the other keys are compared with the last declaration.
    */
   declare readonly clidArea: pulumi.Output<ClidArea[] | undefined>;
-  /** Round-robin period (轮选方式): 1 by day, 2 by call; effective with clidType 0 and clidRule 2. */
+  /** Round-robin period (轮选方式). Effective with clidType 0 and clidRule 2. */
   declare readonly recurrentselectionType: pulumi.Output<number | undefined>;
-  /** Round-robin interval (轮选值): change the number every n days or calls, 1-30. */
+  /** Round-robin interval (轮选值). Change the number every n days or calls. */
   declare readonly recurrentselectionValue: pulumi.Output<number | undefined>;
   /**
-   * Permissions (permission 对象): asr speech-to-text (语音转写), server default 0; call outbound calling
-   * (外呼权限), server default 1; cdr call records visible (通话记录查看权限), server default 1; recordDownload
-   * recording playback/download (录音试听下载权限), server default unsettled (docs/design.md); sms sending SMS
-   * (短信发送权限), server default 0; record call recording (通话录音权限), server default 3; chat chat history
-   * visible (在线客服查看会话记录权限), server default 0; transfer transfer/consult targets (通话转移/咨询权限), server
-   * default 1; otherData other data visible (其他数据查看权限), server default 2; taskInventory outbound tasks
-   * visible (外呼任务查看权限), server default 1. Only the declared keys are managed: an undeclared key keeps
-   * the server's value (the defaults are what a new agent gets). create_client and update_client
-   * require the object (doc 3.1.1/3.1.2 `permission`): an update sends the declared keys merged into
-   * the server's permission, read just before.
+   * Permissions (permission 对象). Only the declared keys are managed: an undeclared key keeps the
+   * server's value (the defaults are what a new agent gets). create_client and update_client require
+   * the object (doc 3.1.1/3.1.2 `permission`): an update sends the declared keys merged into the
+   * server's permission, read just before.
    */
   declare readonly permission: pulumi.Output<Required<Permission> | undefined>;
-  /**
-   * Agent type (座席类型): 1 omnichannel, 2 call center, 3 online chat. Default 2. update_client has no
-   * type: a change replaces the agent.
-   */
+  /** Agent type (座席类型). update_client has no type: a change replaces the agent. */
   declare readonly type: pulumi.Output<ClientType | undefined>;
-  /** WeChat mini-program RTC (微信小程序RTC开关). Default 0. Not returned by describe. */
+  /** WeChat mini-program RTC (微信小程序RTC开关). */
   declare readonly wechatMiniProgramRtc: pulumi.Output<number | undefined>;
-  /**
-   * Fallback number type (缺省号码类型): 0 number, 1 dynamic group (needs dynamicTelGroupIdDefault). Default
-   * 0. Not returned by describe.
-   */
+  /** Fallback number type (缺省号码类型). 1 needs dynamicTelGroupIdDefault. */
   declare readonly obClidDefaultType: pulumi.Output<number | undefined>;
-  /**
-   * Fallback dynamic number group id (缺省动态外呼组id), required when obClidDefaultType is 1. Not returned
-   * by describe.
-   */
+  /** Fallback dynamic number group id (缺省动态外呼组id). Required when obClidDefaultType is 1. */
   declare readonly dynamicTelGroupIdDefault: pulumi.Output<number | undefined>;
-  /** Areas the agent serves (座席服务地区), a set of area codes, used by outbound tasks assigned by area. */
+  /** Areas the agent serves (座席服务地区). Used by outbound tasks assigned by area. */
   declare readonly serveArea: pulumi.Output<string[] | undefined>;
   /**
    * Cloud-number calling (云号码外呼开关). Only when the enterprise has cloud-phone calling, else the server
@@ -434,26 +472,26 @@ export class Client extends pulumi.CustomResource {
    */
   declare readonly cloudNumberEnabled: pulumi.Output<number | undefined>;
   /**
-   * Cloud-number modes (云号码呼叫模式): four switches in order [SIM card, work card, two-way callback, RTC],
-   * 0 off, 1 on. Order matters. The describe example of doc 3.1.5 answers [0,0,0,2]: 2 is accepted
-   * (and sent) as the server's own value, its meaning is not documented.
+   * Cloud-number modes (云号码呼叫模式). Four switches in order [SIM card, work card, two-way callback, RTC].
+   * Order matters. The describe example of doc 3.1.5 answers [0,0,0,2]: 2 is accepted (and sent) as
+   * the server's own value, its meaning is not documented.
    */
   declare readonly cloudNumberModes: pulumi.Output<number[] | undefined>;
-  /** SMS after outbound hang-up (外呼挂机短信开关), 0 or 1; the SMS centre's rules decide what is sent. */
+  /** SMS after outbound hang-up (外呼挂机短信开关). The SMS centre's rules decide what is sent. */
   declare readonly obHangupSms: pulumi.Output<number | undefined>;
-  /** May log in paused (是否可置忙登录), 0 or 1. Default 1. */
+  /** May log in paused (是否可置忙登录). */
   declare readonly pauseLogin: pulumi.Output<number | undefined>;
-  /** Input gain (输入增益), 0-100 (other_setting, doc 3.1.13). Declare together with agcTx. */
+  /** Input gain (输入增益). Set by other_setting (doc 3.1.13). Declare together with agcTx. */
   declare readonly agcRx: pulumi.Output<number | undefined>;
-  /** Output gain (输出增益), 0-100 (other_setting, doc 3.1.13). Declare together with agcRx. */
+  /** Output gain (输出增益). Set by other_setting (doc 3.1.13). Declare together with agcRx. */
   declare readonly agcTx: pulumi.Output<number | undefined>;
-  /** Login state (座席状态): 0 offline, 1 online (describe only). */
+  /** Login state (座席状态). 0 offline, 1 online (describe only). */
   declare readonly status: pulumi.Output<number | undefined>;
-  /** The phone the agent has bound (座席绑定电话), describe only; managed by ClientPhone. */
+  /** The phone the agent has bound (座席绑定电话). Describe only; managed by ClientPhone. */
   declare readonly bindTel: pulumi.Output<string | undefined>;
-  /** Type of the bound phone (电话类型): 1 landline, 2 mobile, 3 IP phone, 4 softphone (describe only). */
+  /** Type of the bound phone (电话类型). 1 landline, 2 mobile, 3 IP phone, 4 softphone (describe only). */
   declare readonly telType: pulumi.Output<number | undefined>;
-  /** Automatic satisfaction survey (座席满意度自动执行), describe only. */
+  /** Automatic satisfaction survey (座席满意度自动执行). Describe only. */
   declare readonly autoInvestigation: pulumi.Output<number | undefined>;
   /** True when this resource took over an existing agent (`adopt`). */
   declare readonly adopted: pulumi.Output<boolean | undefined>;

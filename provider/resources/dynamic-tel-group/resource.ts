@@ -11,32 +11,52 @@ import { dynamicTelGroupSchema } from "./schema";
 /** The declaration of a clink.DynamicTelGroup (动态号码组). */
 export interface DynamicTelGroupArgs {
   /**
-   * Group name (动态号码组名称), unique, at most 30 characters. Agents refer to the group by it. Renaming
-   * updates in place.
+   * Group name (动态号码组名称). Unique. Agents refer to the group by it. Renaming updates in place.
+   * Text of 1 to 30 characters.
    */
   name: pulumi.Input<string>;
   /**
-   * Numbers in the group (动态号码组内号码), a set of 1-500 of the enterprise's caller numbers (doc 3.5.5
+   * Numbers in the group (动态号码组内号码). 1 to 500 of the enterprise's caller numbers (doc 3.5.5
    * create_dynamic_tel_group_rule, `selectedTels`).
+   * A set; each: a caller number (外显号码): 3 to 20 digits, never masked.
    */
   selectedTels: pulumi.Input<pulumi.Input<string>[]>;
   /**
-   * Rule enabled (规则启用状态): 0 off, 1 on. Default 1.
-   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 1.
+   * Rule enabled (规则启用状态).
+   * 0 off, 1 on.
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default.
+   * @default 1 (on)
    */
   status?: pulumi.Input<number>;
   /**
-   * Caller-number analysis (高级设置开关): 0 off, 1 on (runs when status is 1 too). Default 0.
-   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 0.
+   * Caller-number analysis (高级设置开关). Runs when status is 1 too.
+   * 0 off, 1 on.
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default.
+   * @default 0 (off)
    */
   advancedConfigPermission?: pulumi.Input<number>;
-  /** Analysis window (统计时间), days 7-60; only with advancedConfigPermission 1, where it defaults to 7. */
+  /**
+   * Analysis window (统计时间). Only with advancedConfigPermission 1, where the server's default is 7.
+   * An integer from 7 to 60 (days).
+   */
   statisticDays?: pulumi.Input<number>;
-  /** Minimum outbound calls (外呼最低次数), > 0; only with advancedConfigPermission 1, default 1. */
+  /**
+   * Minimum outbound calls (外呼最低次数). Only with advancedConfigPermission 1, where the server's default
+   * is 1.
+   * An integer from 1 to 2147483647 (calls).
+   */
   minObCount?: pulumi.Input<number>;
-  /** Minimum outbound days (外呼最少天数), > 0; only with advancedConfigPermission 1, default 1. */
+  /**
+   * Minimum outbound days (外呼最少天数). Only with advancedConfigPermission 1, where the server's default
+   * is 1.
+   * An integer from 1 to 2147483647 (days).
+   */
   minObDays?: pulumi.Input<number>;
-  /** Minimum answer rate (最低接通率), percent 1-100; only with advancedConfigPermission 1, default 1. */
+  /**
+   * Minimum answer rate (最低接通率). Only with advancedConfigPermission 1, where the server's default is
+   * 1.
+   * An integer from 1 to 100 (percent).
+   */
   minAnswerRate?: pulumi.Input<number>;
   /**
    * Take over the number group that already exists with this name instead of failing: it is changed
@@ -57,29 +77,35 @@ const definition: ResourceDefinition<DynamicTelGroupArgs, DynamicTelGroup> = {
  * takes it. Fields and their rules: ./schema.ts.
  */
 export class DynamicTelGroup extends pulumi.CustomResource {
-  /**
-   * Group name (动态号码组名称), unique, at most 30 characters. Agents refer to the group by it. Renaming
-   * updates in place.
-   */
+  /** Group name (动态号码组名称). Unique. Agents refer to the group by it. Renaming updates in place. */
   declare readonly name: pulumi.Output<string>;
   /**
-   * Numbers in the group (动态号码组内号码), a set of 1-500 of the enterprise's caller numbers (doc 3.5.5
+   * Numbers in the group (动态号码组内号码). 1 to 500 of the enterprise's caller numbers (doc 3.5.5
    * create_dynamic_tel_group_rule, `selectedTels`).
    */
   declare readonly selectedTels: pulumi.Output<string[]>;
-  /** Rule enabled (规则启用状态): 0 off, 1 on. Default 1. */
+  /** Rule enabled (规则启用状态). */
   declare readonly status: pulumi.Output<number | undefined>;
-  /** Caller-number analysis (高级设置开关): 0 off, 1 on (runs when status is 1 too). Default 0. */
+  /** Caller-number analysis (高级设置开关). Runs when status is 1 too. */
   declare readonly advancedConfigPermission: pulumi.Output<number | undefined>;
-  /** Analysis window (统计时间), days 7-60; only with advancedConfigPermission 1, where it defaults to 7. */
+  /** Analysis window (统计时间). Only with advancedConfigPermission 1, where the server's default is 7. */
   declare readonly statisticDays: pulumi.Output<number | undefined>;
-  /** Minimum outbound calls (外呼最低次数), > 0; only with advancedConfigPermission 1, default 1. */
+  /**
+   * Minimum outbound calls (外呼最低次数). Only with advancedConfigPermission 1, where the server's default
+   * is 1.
+   */
   declare readonly minObCount: pulumi.Output<number | undefined>;
-  /** Minimum outbound days (外呼最少天数), > 0; only with advancedConfigPermission 1, default 1. */
+  /**
+   * Minimum outbound days (外呼最少天数). Only with advancedConfigPermission 1, where the server's default
+   * is 1.
+   */
   declare readonly minObDays: pulumi.Output<number | undefined>;
-  /** Minimum answer rate (最低接通率), percent 1-100; only with advancedConfigPermission 1, default 1. */
+  /**
+   * Minimum answer rate (最低接通率). Only with advancedConfigPermission 1, where the server's default is
+   * 1.
+   */
   declare readonly minAnswerRate: pulumi.Output<number | undefined>;
-  /** The server's id of the group (动态号码组id); also the resource id. */
+  /** The server's id of the group (动态号码组id). Also the resource id. */
   declare readonly groupId: pulumi.Output<number>;
   /** True when this resource took over an existing number group (`adopt`). */
   declare readonly adopted: pulumi.Output<boolean | undefined>;

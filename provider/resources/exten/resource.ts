@@ -16,36 +16,49 @@ export type ExtenType = CodeOf<typeof ExtenType>;
 /** The declaration of a clink.Exten (话机). */
 export interface ExtenArgs {
   /**
-   * Phone number (话机号码): 3-6 digits as a string, unique. Identity: it cannot be changed (doc 3.4.2
-   * update_exten: 话机号码唯一,不可修改); a change replaces the phone.
+   * Phone number (话机号码). Unique. Identity: it cannot be changed (doc 3.4.2 update_exten: 话机号码唯一,不可修改);
+   * a change replaces the phone.
+   * 3 to 6 digits as a string (phone number, 话机号码).
    */
   extenNumber: pulumi.Input<string>;
   /**
    * Phone (SIP) password (话机密码). A Pulumi secret; never readable (describe answers ****), so only a
-   * change of the declared value updates it. 1 to 32 characters; the enterprise's password rule (doc
-   * 3.4.1) is checked by the server.
+   * change of the declared value updates it. The enterprise's password rule (doc 3.4.1) is checked by
+   * the server.
+   * 1 to 32 characters.
    * The API never reports it: drift cannot be seen. Sent only when declared.
    * Required to create; with `adopt: true` optional: the adopted phone keeps its own unless one is
    * declared.
    */
   password?: pulumi.Input<string>;
-  /** Area code of the phone (话机区号): "0" then 2-3 digits. */
+  /**
+   * Area code of the phone (话机区号).
+   * An area code: "0" then 2-3 digits.
+   */
   areaCode: pulumi.Input<string>;
   /**
-   * Phone type (话机类型): 1 IP phone, 2 softphone. Updatable while the phone is not registered (the
-   * server refuses with Registered).
+   * Phone type (话机类型). Updatable while the phone is not registered (the server refuses with
+   * Registered).
+   * One of: 1 IP phone, 2 softphone (ExtenType).
    */
   type: pulumi.Input<ExtenType>;
-  /** Voice codecs (语音编码), see ExtenCodec: IP phones 1-5, softphones 5-6. */
+  /**
+   * Voice codecs (语音编码). IP phones take 1-5, softphones 5-6.
+   * One of: 1 g729 (deprecated); 2 g729,alaw,ulaw; 3 alaw,ulaw,g729; 4 myopus,alaw,ulaw,g729; 5
+   * alaw,ulaw; 6 myopus,alaw,ulaw (ExtenCodec).
+   */
   allow: pulumi.Input<ExtenCodec>;
   /**
-   * Call out directly from the IP phone (是否允许主叫外呼), 0 or 1; IP phones only, and the enterprise switch
-   * must be on.
+   * Call out directly from the IP phone (是否允许主叫外呼). IP phones only, and the enterprise switch must be
+   * on.
+   * 0 no, 1 yes.
    */
   isDirect?: pulumi.Input<number>;
   /**
-   * Jitter buffer (网络防抖), 0 or 1. Default 0.
-   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 0.
+   * Jitter buffer (网络防抖).
+   * 0 off, 1 on.
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default.
+   * @default 0 (off)
    */
   jittBuffer?: pulumi.Input<number>;
   /**
@@ -61,27 +74,27 @@ const definition: ResourceDefinition<ExtenArgs, Exten> = { kind: "exten", schema
 /** clink.Exten: 话机. Id: extenNumber. Fields and their rules: ./schema.ts. */
 export class Exten extends pulumi.CustomResource {
   /**
-   * Phone number (话机号码): 3-6 digits as a string, unique. Identity: it cannot be changed (doc 3.4.2
-   * update_exten: 话机号码唯一,不可修改); a change replaces the phone.
+   * Phone number (话机号码). Unique. Identity: it cannot be changed (doc 3.4.2 update_exten: 话机号码唯一,不可修改);
+   * a change replaces the phone.
    */
   declare readonly extenNumber: pulumi.Output<string>;
   /** Always undefined: a write-only value is never kept in outputs (only a secret fingerprint of it). */
   declare readonly password: pulumi.Output<undefined>;
-  /** Area code of the phone (话机区号): "0" then 2-3 digits. */
+  /** Area code of the phone (话机区号). */
   declare readonly areaCode: pulumi.Output<string>;
   /**
-   * Phone type (话机类型): 1 IP phone, 2 softphone. Updatable while the phone is not registered (the
-   * server refuses with Registered).
+   * Phone type (话机类型). Updatable while the phone is not registered (the server refuses with
+   * Registered).
    */
   declare readonly type: pulumi.Output<ExtenType>;
-  /** Voice codecs (语音编码), see ExtenCodec: IP phones 1-5, softphones 5-6. */
+  /** Voice codecs (语音编码). IP phones take 1-5, softphones 5-6. */
   declare readonly allow: pulumi.Output<ExtenCodec>;
   /**
-   * Call out directly from the IP phone (是否允许主叫外呼), 0 or 1; IP phones only, and the enterprise switch
-   * must be on.
+   * Call out directly from the IP phone (是否允许主叫外呼). IP phones only, and the enterprise switch must be
+   * on.
    */
   declare readonly isDirect: pulumi.Output<number | undefined>;
-  /** Jitter buffer (网络防抖), 0 or 1. Default 0. */
+  /** Jitter buffer (网络防抖). */
   declare readonly jittBuffer: pulumi.Output<number | undefined>;
   /** True when this resource took over an existing phone (`adopt`). */
   declare readonly adopted: pulumi.Output<boolean | undefined>;

@@ -33,15 +33,19 @@ export const extenSchema: ResourceSchema = {
   fields: {
     extenNumber: {
       schema: digits(3, 6, "phone number, 话机号码"),
+      label: "Phone number",
+      term: "话机号码",
       doc:
-        "Phone number (话机号码): 3-6 digits as a string, unique. Identity: it cannot be changed " +
+        "Unique. Identity: it cannot be changed " +
         "(doc 3.4.2 update_exten: 话机号码唯一,不可修改); a change replaces the phone.",
       lifecycle: "identity",
       required: true,
     },
     password: {
       schema: password(),
-      doc: "Phone (SIP) password (话机密码). A Pulumi secret; never readable (describe answers ****), so only a change of the declared value updates it. 1 to 32 characters; the enterprise's password rule (doc 3.4.1) is checked by the server.",
+      label: "Phone (SIP) password",
+      term: "话机密码",
+      doc: "A Pulumi secret; never readable (describe answers ****), so only a change of the declared value updates it. The enterprise's password rule (doc 3.4.1) is checked by the server.",
       lifecycle: "updatable",
       required: true,
       secret: true,
@@ -49,30 +53,40 @@ export const extenSchema: ResourceSchema = {
     },
     areaCode: {
       schema: areaCode,
-      doc: 'Area code of the phone (话机区号): "0" then 2-3 digits.',
+      label: "Area code of the phone",
+      term: "话机区号",
+      doc: "",
       lifecycle: "updatable",
       required: true,
     },
     type: {
       schema: oneOf(typeCodes),
-      doc: "Phone type (话机类型): 1 IP phone, 2 softphone. Updatable while the phone is not registered (the server refuses with Registered).",
+      label: "Phone type",
+      term: "话机类型",
+      doc: "Updatable while the phone is not registered (the server refuses with Registered).",
       lifecycle: "updatable",
       required: true,
     },
     allow: {
       schema: oneOf(codecCodes),
-      doc: "Voice codecs (语音编码), see ExtenCodec: IP phones 1-5, softphones 5-6.",
+      label: "Voice codecs",
+      term: "语音编码",
+      doc: "IP phones take 1-5, softphones 5-6.",
       lifecycle: "updatable",
       required: true,
     },
     isDirect: {
       schema: flag("no", "yes"),
-      doc: "Call out directly from the IP phone (是否允许主叫外呼), 0 or 1; IP phones only, and the enterprise switch must be on.",
+      label: "Call out directly from the IP phone",
+      term: "是否允许主叫外呼",
+      doc: "IP phones only, and the enterprise switch must be on.",
       lifecycle: "updatable",
     },
     jittBuffer: {
       schema: flag("off", "on"),
-      doc: "Jitter buffer (网络防抖), 0 or 1. Default 0.",
+      label: "Jitter buffer",
+      term: "网络防抖",
+      doc: "",
       lifecycle: "updatable",
       default: 0,
       // Doc 3.4.1/3.4.2 `jittBuffer`: turned on, the codec defaults to 5: the declared codec goes along.

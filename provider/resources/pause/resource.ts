@@ -12,19 +12,23 @@ import { verdict } from "./program";
 /** The declaration of a clink.Pause (置忙状态). */
 export interface PauseArgs {
   /**
-   * Pause status text (置忙状态描述), at most 4 characters (doc 3.3.2 create_enterprise_pause,
-   * `pauseStatus`). Renaming updates in place.
+   * Pause status text (置忙状态描述). Doc 3.3.2 create_enterprise_pause, `pauseStatus`. Renaming updates in
+   * place.
+   * Text of 1 to 4 characters.
    */
   pauseStatus: pulumi.Input<string>;
   /**
-   * Counts as rest (休息状态): 0 no, 1 yes. Default 0.
-   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 0.
+   * Counts as rest (休息状态).
+   * 0 not a rest, 1 rest.
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default.
+   * @default 0 (not a rest)
    */
   isRest?: pulumi.Input<number>;
   /**
-   * The default pause status (默认状态): 0 no, 1 yes. At most one per center: a program may declare one.
-   * Default 0.
-   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 0.
+   * The default pause status (默认状态). At most one per center: a program may declare one.
+   * 0 no, 1 yes.
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default.
+   * @default 0 (no)
    */
   isDefault?: pulumi.Input<number>;
   /**
@@ -45,20 +49,17 @@ const definition: ResourceDefinition<PauseArgs, Pause> = { kind: "pause", schema
  */
 export class Pause extends pulumi.CustomResource {
   /**
-   * Pause status text (置忙状态描述), at most 4 characters (doc 3.3.2 create_enterprise_pause,
-   * `pauseStatus`). Renaming updates in place.
+   * Pause status text (置忙状态描述). Doc 3.3.2 create_enterprise_pause, `pauseStatus`. Renaming updates in
+   * place.
    */
   declare readonly pauseStatus: pulumi.Output<string>;
-  /** Counts as rest (休息状态): 0 no, 1 yes. Default 0. */
+  /** Counts as rest (休息状态). */
   declare readonly isRest: pulumi.Output<number | undefined>;
-  /**
-   * The default pause status (默认状态): 0 no, 1 yes. At most one per center: a program may declare one.
-   * Default 0.
-   */
+  /** The default pause status (默认状态). At most one per center: a program may declare one. */
   declare readonly isDefault: pulumi.Output<number | undefined>;
-  /** The server's id of the pause status; also the resource id. */
+  /** Pause status id. Also the resource id. */
   declare readonly pauseId: pulumi.Output<number>;
-  /** Priority order (优先级), smaller first; assigned by the server. */
+  /** Priority order (优先级). Smaller first; assigned by the server. */
   declare readonly sort: pulumi.Output<number | undefined>;
   /** True when this resource took over an existing pause status (`adopt`). */
   declare readonly adopted: pulumi.Output<boolean | undefined>;

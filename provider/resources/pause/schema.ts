@@ -20,9 +20,9 @@ export const pauseSchema: ResourceSchema = {
   fields: {
     pauseStatus: {
       schema: text(4),
-      doc:
-        "Pause status text (置忙状态描述), at most 4 characters (doc 3.3.2 create_enterprise_pause, `pauseStatus`). " +
-        "Renaming updates in place.",
+      label: "Pause status text",
+      term: "置忙状态描述",
+      doc: "Doc 3.3.2 create_enterprise_pause, `pauseStatus`. " + "Renaming updates in place.",
       lifecycle: "updatable",
       required: true,
       requiredOnUpdate: true, // doc 3.3.4 update_enterprise_pause, `pauseStatus` 必填 true
@@ -30,7 +30,9 @@ export const pauseSchema: ResourceSchema = {
     isRest: {
       // Typed String in the table (doc 3.3.2, `isRest`), numbers in every example: 0/1 either way.
       schema: flag("not a rest", "rest"),
-      doc: "Counts as rest (休息状态): 0 no, 1 yes. Default 0.",
+      label: "Counts as rest",
+      term: "休息状态",
+      doc: "",
       lifecycle: "updatable",
       default: 0,
       // Doc 3.3.2/3.3.4: required (必填 true) on create and on update.
@@ -39,7 +41,9 @@ export const pauseSchema: ResourceSchema = {
     },
     isDefault: {
       schema: flag("no", "yes"),
-      doc: "The default pause status (默认状态): 0 no, 1 yes. At most one per center: a program may declare one. Default 0.",
+      label: "The default pause status",
+      term: "默认状态",
+      doc: "At most one per center: a program may declare one.",
       lifecycle: "updatable",
       default: 0,
       // Doc 3.3.2/3.3.4: required (必填 true) on create and on update.
@@ -48,14 +52,17 @@ export const pauseSchema: ResourceSchema = {
     },
     pauseId: {
       schema: z.number(),
-      doc: "The server's id of the pause status; also the resource id.",
+      label: "Pause status id",
+      doc: "Also the resource id.",
       lifecycle: "computed",
       alwaysReported: true,
       api: { read: "id" },
     },
     sort: {
       schema: z.number(),
-      doc: "Priority order (优先级), smaller first; assigned by the server.",
+      label: "Priority order",
+      term: "优先级",
+      doc: "Smaller first; assigned by the server.",
       lifecycle: "computed",
     },
   },

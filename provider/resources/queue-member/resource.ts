@@ -12,15 +12,19 @@ import { verdict } from "./program";
 /** The declaration of a clink.QueueMember (队列成员). */
 export interface QueueMemberArgs {
   /**
-   * Queue number (队列号), 3-5 digits as a string (4 by default). Changing it moves the membership
-   * (replacement).
+   * Queue number (队列号). 4 digits by default. Changing it moves the membership (replacement).
+   * 3 to 5 digits as a string (queue number, 队列号).
    */
   qno: pulumi.Input<string>;
-  /** Agent number (座席号), 4-11 digits as a string. Changing it replaces the membership. */
+  /**
+   * Agent number (座席号). Changing it replaces the membership.
+   * 4 to 11 digits as a string (agent number, 座席号).
+   */
   cno: pulumi.Input<string>;
   /**
-   * Skill level (技能值) of the agent in this queue, 1-10; 1 is answered first (doc 3.2.3
+   * Skill level (技能值). The agent's skill level in this queue; 1 is answered first (doc 3.2.3
    * batch_update_queue, `queueMembers` penalty). Required: the document gives no default.
+   * An integer from 1 to 10.
    */
   penalty: pulumi.Input<number>;
   /**
@@ -40,15 +44,12 @@ const definition: ResourceDefinition<QueueMemberArgs, QueueMember> = {
 
 /** clink.QueueMember: 队列成员. Id: qno:cno. Fields and their rules: ./schema.ts. */
 export class QueueMember extends pulumi.CustomResource {
-  /**
-   * Queue number (队列号), 3-5 digits as a string (4 by default). Changing it moves the membership
-   * (replacement).
-   */
+  /** Queue number (队列号). 4 digits by default. Changing it moves the membership (replacement). */
   declare readonly qno: pulumi.Output<string>;
-  /** Agent number (座席号), 4-11 digits as a string. Changing it replaces the membership. */
+  /** Agent number (座席号). Changing it replaces the membership. */
   declare readonly cno: pulumi.Output<string>;
   /**
-   * Skill level (技能值) of the agent in this queue, 1-10; 1 is answered first (doc 3.2.3
+   * Skill level (技能值). The agent's skill level in this queue; 1 is answered first (doc 3.2.3
    * batch_update_queue, `queueMembers` penalty). Required: the document gives no default.
    */
   declare readonly penalty: pulumi.Output<number>;

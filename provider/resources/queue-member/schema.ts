@@ -15,20 +15,26 @@ export const queueMemberSchema: ResourceSchema = {
   fields: {
     qno: {
       schema: queueNumber(),
-      doc: "Queue number (队列号), 3-5 digits as a string (4 by default). Changing it moves the membership (replacement).",
+      label: "Queue number",
+      term: "队列号",
+      doc: "4 digits by default. Changing it moves the membership (replacement).",
       lifecycle: "identity",
       required: true,
     },
     cno: {
       schema: digits(4, 11, "agent number, 座席号"),
-      doc: "Agent number (座席号), 4-11 digits as a string. Changing it replaces the membership.",
+      label: "Agent number",
+      term: "座席号",
+      doc: "Changing it replaces the membership.",
       lifecycle: "identity",
       required: true,
     },
     penalty: {
-      schema: int(1, 10, "skill level; 1 answers first"),
+      schema: int(1, 10),
+      label: "Skill level",
+      term: "技能值",
       doc:
-        "Skill level (技能值) of the agent in this queue, 1-10; 1 is answered first " +
+        "The agent's skill level in this queue; 1 is answered first " +
         "(doc 3.2.3 batch_update_queue, `queueMembers` penalty). Required: the document gives no default.",
       lifecycle: "updatable",
       required: true,

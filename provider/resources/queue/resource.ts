@@ -34,110 +34,151 @@ export interface Member {
 /** The declaration of a clink.Queue (队列). */
 export interface QueueArgs {
   /**
-   * Queue number (队列号): 3-5 digits as a string (4 by default, doc 3.2.1; 3-5 per the vendor SDK),
-   * unique in the center. Identity: changing it replaces the queue.
+   * Queue number (队列号). 4 digits by default (doc 3.2.1), 3-5 per the vendor SDK; unique in the center.
+   * Identity: changing it replaces the queue.
+   * 3 to 5 digits as a string (queue number, 队列号).
    */
   qno: pulumi.Input<string>;
-  /** Queue name (队列名称): Chinese characters, letters, digits and underscores, at most 20 characters. */
+  /**
+   * Queue name (队列名称).
+   * Text of 1 to 20 characters: Chinese characters, letters, digits and _.
+   */
   name: pulumi.Input<string>;
   /**
-   * Maximum calls waiting (最大等待数), 0-999; 0 means no limit. Default 5.
-   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 5.
+   * Maximum calls waiting (最大等待数). 0 means no limit.
+   * An integer from 0 to 999 (calls).
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default.
+   * @default 5
    */
   maxWait?: pulumi.Input<number>;
   /**
-   * Agent ring timeout (座席超时时间) in seconds, 20-60. Default 25.
-   * Not declared: not managed (never sent, never compared); a new object gets the server's default,
-   * 25.
+   * Agent ring timeout (座席超时时间).
+   * An integer from 20 to 60 (seconds).
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default.
+   * @default 25
    */
   memberTimeout?: pulumi.Input<number>;
   /**
-   * Queue timeout (队列超时时间) in seconds, 30-600. Default 600.
-   * Not declared: not managed (never sent, never compared); a new object gets the server's default,
-   * 600.
+   * Queue timeout (队列超时时间).
+   * An integer from 30 to 600 (seconds).
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default.
+   * @default 600
    */
   queueTimeout?: pulumi.Input<number>;
   /**
-   * Call distribution strategy (呼叫策略), see QueueStrategy. Default 2 (round robin).
-   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 2.
+   * Call distribution strategy (呼叫策略).
+   * One of: 1 sequential (顺序); 2 round robin (轮选); 3 average (平均); 4 random (随机); 5 skills based
+   * (技能优先); 6 longest idle since last inbound (距上一通呼入空闲时间累计最长); 7 skills + longest idle since last
+   * inbound (技能优先+距上一通呼入空闲时间累计最长); 8 longest idle since last inbound, all queues
+   * (距上一通呼入空闲时间累计最长(全队列)); 9 skills + longest idle since last inbound, all queues
+   * (技能优先+距上一通呼入空闲时间累计最长(全队列)); 10 average, all queues (全队列平均); 11 skills + round robin (技能优先+轮选); 12
+   * longest idle (最长空闲时长); 13 skills + longest current idle (技能优先+当前空闲状态时长最长); 14 longest idle since
+   * last call (距上一通通话空闲时间累计最长) (QueueStrategy).
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default.
+   * @default 2 (round robin)
    */
   strategy?: pulumi.Input<QueueStrategy>;
   /**
-   * Queue priority (队列优先级), 1-10; an agent in several queues answers the higher one first. Default 1.
-   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 1.
+   * Queue priority (队列优先级). An agent in several queues answers the higher one first.
+   * An integer from 1 to 10.
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default.
+   * @default 1
    */
   weight?: pulumi.Input<number>;
   /**
-   * Wrap-up time (整理时长) in seconds, 3-300; the agent takes no new call meanwhile. Default 15.
-   * Not declared: not managed (never sent, never compared); a new object gets the server's default,
-   * 15.
+   * Wrap-up time (整理时长). The agent takes no new call meanwhile.
+   * An integer from 3 to 300 (seconds).
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default.
+   * @default 15
    */
   wrapupTime?: pulumi.Input<number>;
   /**
-   * Service level threshold (服务水平秒数) in seconds, 10-30. Default 15.
-   * Not declared: not managed (never sent, never compared); a new object gets the server's default,
-   * 15.
+   * Service level threshold (服务水平秒数).
+   * An integer from 10 to 30 (seconds).
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default.
+   * @default 15
    */
   serviceLevel?: pulumi.Input<number>;
   /**
-   * Agent states counted as unavailable so a call overflows at once (队列为空时是否可以join), sum of
-   * JoinEmptyState. Default 0.
-   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 0.
+   * Agent states counted as unavailable (队列为空时是否可以join). A call overflows at once when every agent is
+   * in one of these states.
+   * A sum of: 1 paused (置忙), 2 talking (通话中), 4 ringing (振铃), 8 invalid (无效), 16 wrap-up (整理)
+   * (JoinEmptyState); 0 for none.
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default.
+   * @default 0
    */
   joinEmpty?: pulumi.Input<number>;
   /**
-   * Authoritative queue members (队列内座席及技能值) as { cno, penalty } with penalty 1-10 (1 answers first).
-   * When declared, the queue has exactly these members (update_queue replaces the whole list, doc
-   * 3.2.2 update_queue, `queueMembers`); an empty list means no members. When not declared, members
-   * are left alone, so QueueMember resources or other tools can manage them.
+   * Authoritative queue members (队列内座席及技能值). Penalty 1 answers first. When declared, the queue has
+   * exactly these members (update_queue replaces the whole list, doc 3.2.2 update_queue,
+   * `queueMembers`); an empty list means no members. When not declared, members are left alone, so
+   * QueueMember resources or other tools can manage them.
+   * A set of { cno, penalty }, one per cno.
    */
   members?: pulumi.Input<pulumi.Input<MemberArgs>[]>;
   /**
-   * Whether inbound calls may enter the queue (是否允许呼入队列), 0 or 1. Default 1.
-   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 1.
+   * Whether inbound calls may enter the queue (是否允许呼入队列).
+   * 0 no, 1 yes.
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default.
+   * @default 1 (yes)
    */
   ibAllowed?: pulumi.Input<number>;
   /**
-   * Announce the agent number to the caller (是否报座席号), 0 or 1. Default 0.
-   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 0.
+   * Announce the agent number to the caller (是否报座席号).
+   * 0 no, 1 yes.
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default.
+   * @default 0 (no)
    */
   sayCno?: pulumi.Input<number>;
   /**
-   * VIP callers first (VIP客户优先), 0 or 1. Default 0.
-   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 0.
+   * VIP callers first (VIP客户优先).
+   * 0 off, 1 on.
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default.
+   * @default 0 (off)
    */
   vipSupport?: pulumi.Input<number>;
   /**
-   * Limit how many agents may be paused at once (最大并发置忙座席数 开关), 0 or 1. Default 0.
-   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 0.
+   * Limit how many agents may be paused at once (最大并发置忙座席数 开关).
+   * 0 off, 1 on.
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default.
+   * @default 0 (off)
    */
   maxPauseClientFlag?: pulumi.Input<number>;
   /**
-   * How maxPauseClientValue is read (配置类型): 0 percent, 1 count. Default 0.
-   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 0.
+   * How maxPauseClientValue is read (配置类型).
+   * One of: 0 percent (百分比), 1 count (数值) (MaxPauseClientType).
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default.
+   * @default 0 (percent)
    */
   maxPauseClientType?: pulumi.Input<MaxPauseClientType>;
   /**
-   * The pause limit (配置值): a percentage (at most 100) or a number of agents. Default 0.
-   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 0.
+   * The pause limit (配置值). A percentage (at most 100) or a number of agents, as maxPauseClientType
+   * says.
+   * An integer from 0 to 99999.
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default.
+   * @default 0
    */
   maxPauseClientValue?: pulumi.Input<number>;
   /**
-   * Online-chat distribution strategy (在线客服分配策略), see ChatStrategy. Default 2.
-   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 2.
+   * Online-chat distribution strategy (在线客服分配策略).
+   * One of: 2 round robin (轮选), 4 random (随机), 5 skills based (技能优先) (ChatStrategy).
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default.
+   * @default 2 (round robin)
    */
   chatStrategy?: pulumi.Input<ChatStrategy>;
   /**
-   * Online-chat maximum queue length (在线客服最大排队数). Default 20.
-   * Not declared: not managed (never sent, never compared); a new object gets the server's default,
-   * 20.
+   * Online-chat maximum queue length (在线客服最大排队数).
+   * An integer from 0 to 99999.
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default.
+   * @default 20
    */
   chatMaxWait?: pulumi.Input<number>;
   /**
-   * Online-chat queue positions below which the position is pushed to the visitor (排队位置推送). Default
-   * 10.
-   * Not declared: not managed (never sent, never compared); a new object gets the server's default,
-   * 10.
+   * Online-chat position push (排队位置推送). The queue position is pushed to the visitor below this
+   * position.
+   * An integer from 0 to 99999.
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default.
+   * @default 10
    */
   chatLocation?: pulumi.Input<number>;
   /**
@@ -166,62 +207,68 @@ const definition: ResourceDefinition<QueueArgs, Queue> = {
 /** clink.Queue: 队列. Id: qno. Fields and their rules: ./schema.ts. */
 export class Queue extends pulumi.CustomResource {
   /**
-   * Queue number (队列号): 3-5 digits as a string (4 by default, doc 3.2.1; 3-5 per the vendor SDK),
-   * unique in the center. Identity: changing it replaces the queue.
+   * Queue number (队列号). 4 digits by default (doc 3.2.1), 3-5 per the vendor SDK; unique in the center.
+   * Identity: changing it replaces the queue.
    */
   declare readonly qno: pulumi.Output<string>;
-  /** Queue name (队列名称): Chinese characters, letters, digits and underscores, at most 20 characters. */
+  /** Queue name (队列名称). */
   declare readonly name: pulumi.Output<string>;
-  /** Maximum calls waiting (最大等待数), 0-999; 0 means no limit. Default 5. */
+  /** Maximum calls waiting (最大等待数). 0 means no limit. */
   declare readonly maxWait: pulumi.Output<number | undefined>;
-  /** Agent ring timeout (座席超时时间) in seconds, 20-60. Default 25. */
+  /** Agent ring timeout (座席超时时间). */
   declare readonly memberTimeout: pulumi.Output<number | undefined>;
-  /** Queue timeout (队列超时时间) in seconds, 30-600. Default 600. */
+  /** Queue timeout (队列超时时间). */
   declare readonly queueTimeout: pulumi.Output<number | undefined>;
-  /** Call distribution strategy (呼叫策略), see QueueStrategy. Default 2 (round robin). */
+  /** Call distribution strategy (呼叫策略). */
   declare readonly strategy: pulumi.Output<QueueStrategy | undefined>;
-  /** Queue priority (队列优先级), 1-10; an agent in several queues answers the higher one first. Default 1. */
+  /** Queue priority (队列优先级). An agent in several queues answers the higher one first. */
   declare readonly weight: pulumi.Output<number | undefined>;
-  /** Wrap-up time (整理时长) in seconds, 3-300; the agent takes no new call meanwhile. Default 15. */
+  /** Wrap-up time (整理时长). The agent takes no new call meanwhile. */
   declare readonly wrapupTime: pulumi.Output<number | undefined>;
-  /** Service level threshold (服务水平秒数) in seconds, 10-30. Default 15. */
+  /** Service level threshold (服务水平秒数). */
   declare readonly serviceLevel: pulumi.Output<number | undefined>;
   /**
-   * Agent states counted as unavailable so a call overflows at once (队列为空时是否可以join), sum of
-   * JoinEmptyState. Default 0.
+   * Agent states counted as unavailable (队列为空时是否可以join). A call overflows at once when every agent is
+   * in one of these states.
    */
   declare readonly joinEmpty: pulumi.Output<number | undefined>;
   /**
-   * Authoritative queue members (队列内座席及技能值) as { cno, penalty } with penalty 1-10 (1 answers first).
-   * When declared, the queue has exactly these members (update_queue replaces the whole list, doc
-   * 3.2.2 update_queue, `queueMembers`); an empty list means no members. When not declared, members
-   * are left alone, so QueueMember resources or other tools can manage them.
+   * Authoritative queue members (队列内座席及技能值). Penalty 1 answers first. When declared, the queue has
+   * exactly these members (update_queue replaces the whole list, doc 3.2.2 update_queue,
+   * `queueMembers`); an empty list means no members. When not declared, members are left alone, so
+   * QueueMember resources or other tools can manage them.
    */
   declare readonly members: pulumi.Output<Member[] | undefined>;
-  /** Whether inbound calls may enter the queue (是否允许呼入队列), 0 or 1. Default 1. */
+  /** Whether inbound calls may enter the queue (是否允许呼入队列). */
   declare readonly ibAllowed: pulumi.Output<number | undefined>;
-  /** Announce the agent number to the caller (是否报座席号), 0 or 1. Default 0. */
+  /** Announce the agent number to the caller (是否报座席号). */
   declare readonly sayCno: pulumi.Output<number | undefined>;
-  /** VIP callers first (VIP客户优先), 0 or 1. Default 0. */
+  /** VIP callers first (VIP客户优先). */
   declare readonly vipSupport: pulumi.Output<number | undefined>;
-  /** Limit how many agents may be paused at once (最大并发置忙座席数 开关), 0 or 1. Default 0. */
+  /** Limit how many agents may be paused at once (最大并发置忙座席数 开关). */
   declare readonly maxPauseClientFlag: pulumi.Output<number | undefined>;
-  /** How maxPauseClientValue is read (配置类型): 0 percent, 1 count. Default 0. */
+  /** How maxPauseClientValue is read (配置类型). */
   declare readonly maxPauseClientType: pulumi.Output<MaxPauseClientType | undefined>;
-  /** The pause limit (配置值): a percentage (at most 100) or a number of agents. Default 0. */
+  /**
+   * The pause limit (配置值). A percentage (at most 100) or a number of agents, as maxPauseClientType
+   * says.
+   */
   declare readonly maxPauseClientValue: pulumi.Output<number | undefined>;
-  /** Online-chat distribution strategy (在线客服分配策略), see ChatStrategy. Default 2. */
+  /** Online-chat distribution strategy (在线客服分配策略). */
   declare readonly chatStrategy: pulumi.Output<ChatStrategy | undefined>;
-  /** Online-chat maximum queue length (在线客服最大排队数). Default 20. */
+  /** Online-chat maximum queue length (在线客服最大排队数). */
   declare readonly chatMaxWait: pulumi.Output<number | undefined>;
   /**
-   * Online-chat queue positions below which the position is pushed to the visitor (排队位置推送). Default
-   * 10.
+   * Online-chat position push (排队位置推送). The queue position is pushed to the visitor below this
+   * position.
    */
   declare readonly chatLocation: pulumi.Output<number | undefined>;
-  /** Seconds before the next agent is tried after a ring timeout (describe only; <=0 means 5). */
+  /**
+   * Retry delay after a ring timeout. Seconds before the next agent is tried after a ring timeout; 0
+   * or less means 5 (describe only).
+   */
   declare readonly retry: pulumi.Output<number | undefined>;
-  /** The enterprise (企业) the queue belongs to (describe only). */
+  /** Enterprise (企业). The enterprise the queue belongs to (describe only). */
   declare readonly enterpriseId: pulumi.Output<number | undefined>;
   /** True when this resource took over an existing queue (`adopt`). */
   declare readonly adopted: pulumi.Output<boolean | undefined>;

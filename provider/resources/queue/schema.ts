@@ -19,20 +19,32 @@ import {
 
 /** Call distribution strategy (呼叫策略), doc 3.2.1 create_queue, `strategy`. */
 const strategyCodes = codes("QueueStrategy", {
-  Sequential: [1, "sequential"],
-  RoundRobin: [2, "round robin"],
-  Average: [3, "average"],
-  Random: [4, "random"],
-  SkillsBased: [5, "skills based"],
-  LongestIdleSinceLastInbound: [6, "longest idle since last inbound"],
-  SkillsThenLongestIdleSinceLastInbound: [7, "skills + longest idle since last inbound"],
-  LongestIdleSinceLastInboundAllQueues: [8, "longest idle since last inbound, all queues"],
-  SkillsThenLongestIdleSinceLastInboundAllQueues: [9, "skills + longest idle since last inbound, all queues"],
-  AverageAllQueues: [10, "average, all queues"],
-  SkillsThenRoundRobin: [11, "skills + round robin"],
-  LongestIdle: [12, "longest idle"],
-  SkillsThenLongestCurrentIdle: [13, "skills + longest current idle"],
-  LongestIdleSinceLastCall: [14, "longest idle since last call"],
+  Sequential: [1, "sequential", "顺序"],
+  RoundRobin: [2, "round robin", "轮选"],
+  Average: [3, "average", "平均"],
+  Random: [4, "random", "随机"],
+  SkillsBased: [5, "skills based", "技能优先"],
+  LongestIdleSinceLastInbound: [6, "longest idle since last inbound", "距上一通呼入空闲时间累计最长"],
+  SkillsThenLongestIdleSinceLastInbound: [
+    7,
+    "skills + longest idle since last inbound",
+    "技能优先+距上一通呼入空闲时间累计最长",
+  ],
+  LongestIdleSinceLastInboundAllQueues: [
+    8,
+    "longest idle since last inbound, all queues",
+    "距上一通呼入空闲时间累计最长(全队列)",
+  ],
+  SkillsThenLongestIdleSinceLastInboundAllQueues: [
+    9,
+    "skills + longest idle since last inbound, all queues",
+    "技能优先+距上一通呼入空闲时间累计最长(全队列)",
+  ],
+  AverageAllQueues: [10, "average, all queues", "全队列平均"],
+  SkillsThenRoundRobin: [11, "skills + round robin", "技能优先+轮选"],
+  LongestIdle: [12, "longest idle", "最长空闲时长"],
+  SkillsThenLongestCurrentIdle: [13, "skills + longest current idle", "技能优先+当前空闲状态时长最长"],
+  LongestIdleSinceLastCall: [14, "longest idle since last call", "距上一通通话空闲时间累计最长"],
 });
 export const QueueStrategy = strategyCodes.values;
 
@@ -41,31 +53,34 @@ export const QueueStrategy = strategyCodes.values;
  * create_queue, `joinEmpty`). Add them up.
  */
 const joinEmptyCodes = codes("JoinEmptyState", {
-  Paused: [1, "paused"],
-  Talking: [2, "talking"],
-  Ringing: [4, "ringing"],
-  Invalid: [8, "invalid"],
-  WrapUp: [16, "wrap-up"],
+  Paused: [1, "paused", "置忙"],
+  Talking: [2, "talking", "通话中"],
+  Ringing: [4, "ringing", "振铃"],
+  Invalid: [8, "invalid", "无效"],
+  WrapUp: [16, "wrap-up", "整理"],
 });
 export const JoinEmptyState = joinEmptyCodes.values;
 
 /** Online-chat distribution strategy (在线客服分配策略), doc 3.2.1 create_queue, `chatStrategy`. */
 const chatStrategyCodes = codes("ChatStrategy", {
-  RoundRobin: [2, "round robin"],
-  Random: [4, "random"],
-  SkillsBased: [5, "skills based"],
+  RoundRobin: [2, "round robin", "轮选"],
+  Random: [4, "random", "随机"],
+  SkillsBased: [5, "skills based", "技能优先"],
 });
 export const ChatStrategy = chatStrategyCodes.values;
 
 /** How maxPauseClientValue is read (最大并发置忙座席数 配置类型), doc 3.2.1 create_queue, `maxPauseClientType`. */
-const maxPauseClientTypeCodes = codes("MaxPauseClientType", { Percent: [0, "percent"], Count: [1, "count"] });
+const maxPauseClientTypeCodes = codes("MaxPauseClientType", {
+  Percent: [0, "percent", "百分比"],
+  Count: [1, "count", "数值"],
+});
 export const MaxPauseClientType = maxPauseClientTypeCodes.values;
 
 export const queueMemberSchema = z
   .object(
     {
       cno: digits(4, 11, "agent number, 座席号").meta({ description: "The member's agent number (座席号)." }),
-      penalty: int(1, 10, "skill level; 1 answers first").meta({
+      penalty: int(1, 10).meta({
         description: "Skill level (技能值), 1-10: agents at 1 are offered calls first.",
       }),
     },
@@ -88,68 +103,90 @@ export const queueSchema: ResourceSchema = {
   fields: {
     qno: {
       schema: queueNumber(),
-      doc: "Queue number (队列号): 3-5 digits as a string (4 by default, doc 3.2.1; 3-5 per the vendor SDK), unique in the center. Identity: changing it replaces the queue.",
+      label: "Queue number",
+      term: "队列号",
+      doc: "4 digits by default (doc 3.2.1), 3-5 per the vendor SDK; unique in the center. Identity: changing it replaces the queue.",
       lifecycle: "identity",
       required: true,
     },
     name: {
       schema: text(20, { pattern: NAME_CHARS, patternText: "Chinese characters, letters, digits and _" }),
-      doc: "Queue name (队列名称): Chinese characters, letters, digits and underscores, at most 20 characters.",
+      label: "Queue name",
+      term: "队列名称",
+      doc: "",
       lifecycle: "updatable",
       required: true,
     },
     maxWait: {
       schema: int(0, 999, "calls"),
-      doc: "Maximum calls waiting (最大等待数), 0-999; 0 means no limit. Default 5.",
+      label: "Maximum calls waiting",
+      term: "最大等待数",
+      doc: "0 means no limit.",
       lifecycle: "updatable",
       default: 5,
     },
     memberTimeout: {
       schema: int(20, 60, "seconds"),
-      doc: "Agent ring timeout (座席超时时间) in seconds, 20-60. Default 25.",
+      label: "Agent ring timeout",
+      term: "座席超时时间",
+      doc: "",
       lifecycle: "updatable",
       default: 25,
     },
     queueTimeout: {
       schema: int(30, 600, "seconds"),
-      doc: "Queue timeout (队列超时时间) in seconds, 30-600. Default 600.",
+      label: "Queue timeout",
+      term: "队列超时时间",
+      doc: "",
       lifecycle: "updatable",
       default: 600,
     },
     strategy: {
       schema: oneOf(strategyCodes),
-      doc: "Call distribution strategy (呼叫策略), see QueueStrategy. Default 2 (round robin).",
+      label: "Call distribution strategy",
+      term: "呼叫策略",
+      doc: "",
       lifecycle: "updatable",
       default: QueueStrategy.RoundRobin,
     },
     weight: {
       schema: int(1, 10),
-      doc: "Queue priority (队列优先级), 1-10; an agent in several queues answers the higher one first. Default 1.",
+      label: "Queue priority",
+      term: "队列优先级",
+      doc: "An agent in several queues answers the higher one first.",
       lifecycle: "updatable",
       default: 1,
     },
     wrapupTime: {
       schema: int(3, 300, "seconds"),
-      doc: "Wrap-up time (整理时长) in seconds, 3-300; the agent takes no new call meanwhile. Default 15.",
+      label: "Wrap-up time",
+      term: "整理时长",
+      doc: "The agent takes no new call meanwhile.",
       lifecycle: "updatable",
       default: 15,
     },
     serviceLevel: {
       schema: int(10, 30, "seconds"),
-      doc: "Service level threshold (服务水平秒数) in seconds, 10-30. Default 15.",
+      label: "Service level threshold",
+      term: "服务水平秒数",
+      doc: "",
       lifecycle: "updatable",
       default: 15,
     },
     joinEmpty: {
       schema: bitmask(joinEmptyCodes),
-      doc: "Agent states counted as unavailable so a call overflows at once (队列为空时是否可以join), sum of JoinEmptyState. Default 0.",
+      label: "Agent states counted as unavailable",
+      term: "队列为空时是否可以join",
+      doc: "A call overflows at once when every agent is in one of these states.",
       lifecycle: "updatable",
       default: 0,
     },
     members: {
-      schema: membersSchema as unknown as z.ZodType<unknown>,
+      schema: membersSchema,
+      label: "Authoritative queue members",
+      term: "队列内座席及技能值",
       doc:
-        "Authoritative queue members (队列内座席及技能值) as { cno, penalty } with penalty 1-10 (1 answers first). " +
+        "Penalty 1 answers first. " +
         "When declared, the queue has exactly these members " +
         "(update_queue replaces the whole list, doc 3.2.2 update_queue, `queueMembers`); " +
         "an empty list means no members. When not declared, members are left alone, so QueueMember resources " +
@@ -164,66 +201,87 @@ export const queueSchema: ResourceSchema = {
     },
     ibAllowed: {
       schema: flag("no", "yes"),
-      doc: "Whether inbound calls may enter the queue (是否允许呼入队列), 0 or 1. Default 1.",
+      label: "Whether inbound calls may enter the queue",
+      term: "是否允许呼入队列",
+      doc: "",
       lifecycle: "updatable",
       default: 1,
     },
     sayCno: {
       schema: flag("no", "yes"),
-      doc: "Announce the agent number to the caller (是否报座席号), 0 or 1. Default 0.",
+      label: "Announce the agent number to the caller",
+      term: "是否报座席号",
+      doc: "",
       lifecycle: "updatable",
       default: 0,
     },
     vipSupport: {
       schema: flag("off", "on"),
-      doc: "VIP callers first (VIP客户优先), 0 or 1. Default 0.",
+      label: "VIP callers first",
+      term: "VIP客户优先",
+      doc: "",
       lifecycle: "updatable",
       default: 0,
     },
     maxPauseClientFlag: {
       schema: flag("off", "on"),
-      doc: "Limit how many agents may be paused at once (最大并发置忙座席数 开关), 0 or 1. Default 0.",
+      label: "Limit how many agents may be paused at once",
+      term: "最大并发置忙座席数 开关",
+      doc: "",
       lifecycle: "updatable",
       default: 0,
     },
     maxPauseClientType: {
       schema: oneOf(maxPauseClientTypeCodes),
-      doc: "How maxPauseClientValue is read (配置类型): 0 percent, 1 count. Default 0.",
+      label: "How maxPauseClientValue is read",
+      term: "配置类型",
+      doc: "",
       lifecycle: "updatable",
       default: MaxPauseClientType.Percent,
     },
     maxPauseClientValue: {
       schema: int(0, 99999),
-      doc: "The pause limit (配置值): a percentage (at most 100) or a number of agents. Default 0.",
+      label: "The pause limit",
+      term: "配置值",
+      doc: "A percentage (at most 100) or a number of agents, as maxPauseClientType says.",
       lifecycle: "updatable",
       default: 0,
     },
     chatStrategy: {
       schema: oneOf(chatStrategyCodes),
-      doc: "Online-chat distribution strategy (在线客服分配策略), see ChatStrategy. Default 2.",
+      label: "Online-chat distribution strategy",
+      term: "在线客服分配策略",
+      doc: "",
       lifecycle: "updatable",
       default: ChatStrategy.RoundRobin,
     },
     chatMaxWait: {
       schema: int(0, 99999),
-      doc: "Online-chat maximum queue length (在线客服最大排队数). Default 20.",
+      label: "Online-chat maximum queue length",
+      term: "在线客服最大排队数",
+      doc: "",
       lifecycle: "updatable",
       default: 20,
     },
     chatLocation: {
       schema: int(0, 99999),
-      doc: "Online-chat queue positions below which the position is pushed to the visitor (排队位置推送). Default 10.",
+      label: "Online-chat position push",
+      term: "排队位置推送",
+      doc: "The queue position is pushed to the visitor below this position.",
       lifecycle: "updatable",
       default: 10,
     },
     retry: {
       schema: z.number(),
-      doc: "Seconds before the next agent is tried after a ring timeout (describe only; <=0 means 5).",
+      label: "Retry delay after a ring timeout",
+      doc: "Seconds before the next agent is tried after a ring timeout; 0 or less means 5 (describe only).",
       lifecycle: "computed",
     },
     enterpriseId: {
       schema: z.number(),
-      doc: "The enterprise (企业) the queue belongs to (describe only).",
+      label: "Enterprise",
+      term: "企业",
+      doc: "The enterprise the queue belongs to (describe only).",
       lifecycle: "computed",
     },
   },

@@ -17,8 +17,10 @@ export type { RestrictMode, RestrictScope, RestrictTelSettingArgs } from "./prog
 /** The declaration of a clink.RestrictTelSetting (黑白名单配置). */
 export interface RestrictTelSettingFields {
   /**
-   * Which list applies to which direction (黑白名单配置), 0-6; or declare `mode` and `direction` on the
-   * resource instead.
+   * Which list applies to which direction (黑白名单配置). Or declare `mode` and `direction` on the resource
+   * instead.
+   * One of: 0 off; 1 blacklist, inbound; 2 blacklist, outbound; 3 blacklist, both; 4 whitelist,
+   * inbound; 5 whitelist, outbound; 6 whitelist, both (RestrictTelSettingValue).
    */
   settingValue: pulumi.Input<RestrictTelSettingValue>;
 }
@@ -37,8 +39,8 @@ const definition: ResourceDefinition<RestrictTelSettingArgs, RestrictTelSetting>
  */
 export class RestrictTelSetting extends pulumi.CustomResource {
   /**
-   * Which list applies to which direction (黑白名单配置), 0-6; or declare `mode` and `direction` on the
-   * resource instead.
+   * Which list applies to which direction (黑白名单配置). Or declare `mode` and `direction` on the resource
+   * instead.
    */
   declare readonly settingValue: pulumi.Output<RestrictTelSettingValue>;
   /** True when this resource took over an existing black/white list switch (`adopt`). */

@@ -27,7 +27,9 @@ export const restrictTelSettingSchema: ResourceSchema = {
   fields: {
     settingValue: {
       schema: oneOf(settingCodes),
-      doc: "Which list applies to which direction (黑白名单配置), 0-6; or declare `mode` and `direction` on the resource instead.",
+      label: "Which list applies to which direction",
+      term: "黑白名单配置",
+      doc: "Or declare `mode` and `direction` on the resource instead.",
       lifecycle: "updatable",
       required: true,
     },

@@ -17,41 +17,54 @@ export type RestrictType = CodeOf<typeof RestrictType>;
 
 /** The declaration of a clink.RestrictTel (黑白名单). */
 export interface RestrictTelArgs {
-  /** List kind (呼叫限制类型): 1 blacklist, 2 whitelist. A change replaces the entry. */
+  /**
+   * List kind (呼叫限制类型). A change replaces the entry.
+   * One of: 1 blacklist (黑名单), 2 whitelist (白名单) (RestrictType).
+   */
   restrictType: pulumi.Input<RestrictType>;
   /**
-   * The number (电话号码): a phone number for telType 1, an area code such as "010" for 2, "未知号码" for 3. A
+   * The number (电话号码). A phone number for telType 1, an area code such as "010" for 2, "未知号码" for 3. A
    * change replaces the entry.
+   * Text of 1 to 64 characters.
    */
   tel: pulumi.Input<string>;
   /**
-   * Direction (类型): 1 inbound, 2 outbound, or [1, 2] for both (one create per direction). A change
-   * replaces the entry.
+   * Direction (类型). Both as [1, 2] (one create per direction). A change replaces the entry.
+   * One of: 1 inbound, 2 outbound (RestrictDirection). Or: a list; each: one of: 1 inbound, 2 outbound
+   * (RestrictDirection).
    */
   type: pulumi.Input<RestrictDirection | pulumi.Input<RestrictDirection>[]>;
   /**
-   * Number kind (电话号码类型): 1 phone number, 2 area code, 3 unknown (hidden) numbers. A change replaces
-   * the entry.
+   * Number kind (电话号码类型). 3 means unknown (hidden) numbers. A change replaces the entry.
+   * One of: 1 phone number (电话号码), 2 area code (城市区号), 3 unknown number (未知号码) (RestrictTelType).
    */
   telType: pulumi.Input<RestrictTelType>;
-  /** Note (备注). A change replaces the entry (there is no update endpoint). */
+  /**
+   * Note (备注). A change replaces the entry (there is no update endpoint).
+   * Text of 1 to 100 characters.
+   */
   description?: pulumi.Input<string>;
   /**
-   * Expiry date (到期时间) "yyyy-MM-dd", China time; absent means permanent. The server answers epoch
+   * Expiry date (到期时间). "yyyy-MM-dd", China time; absent means permanent. The server answers epoch
    * milliseconds, compared as the Asia/Shanghai date.
+   * A date "yyyy-MM-dd" (China time).
    */
   expirationTime?: pulumi.Input<string>;
   /**
-   * The number is sent encrypted (是否对电话号码进行加密): 0 no. 1 (AES, encryptType 1) is refused at preview:
-   * the document names no key for it (docs/design.md). Not returned by the list. Default 0.
+   * The number is sent encrypted (是否对电话号码进行加密). 1 (AES, encryptType 1) is refused at preview: the
+   * document names no key for it (docs/design.md).
+   * 0 plain, 1 encrypted.
    * The API never reports it: drift cannot be seen. Sent only when declared.
-   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 0.
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default.
+   * @default 0 (plain)
    */
   encrypt?: pulumi.Input<number>;
   /**
-   * Encryption (电话号码加密类型): 1 AES. Default 1.
+   * Encryption (电话号码加密类型).
+   * One of: 1 AES.
    * The API never reports it: drift cannot be seen. Sent only when declared.
-   * Not declared: not managed (never sent, never compared); a new object gets the server's default, 1.
+   * Not declared: not managed (never sent, never compared); a new object gets the server's default.
+   * @default 1 (AES)
    */
   encryptType?: pulumi.Input<number>;
   /**
@@ -71,38 +84,32 @@ const definition: ResourceDefinition<RestrictTelArgs, RestrictTel> = {
 
 /** clink.RestrictTel: 黑白名单. Id: restrictType:tel. Fields and their rules: ./schema.ts. */
 export class RestrictTel extends pulumi.CustomResource {
-  /** List kind (呼叫限制类型): 1 blacklist, 2 whitelist. A change replaces the entry. */
+  /** List kind (呼叫限制类型). A change replaces the entry. */
   declare readonly restrictType: pulumi.Output<RestrictType>;
   /**
-   * The number (电话号码): a phone number for telType 1, an area code such as "010" for 2, "未知号码" for 3. A
+   * The number (电话号码). A phone number for telType 1, an area code such as "010" for 2, "未知号码" for 3. A
    * change replaces the entry.
    */
   declare readonly tel: pulumi.Output<string>;
-  /**
-   * Direction (类型): 1 inbound, 2 outbound, or [1, 2] for both (one create per direction). A change
-   * replaces the entry.
-   */
+  /** Direction (类型). Both as [1, 2] (one create per direction). A change replaces the entry. */
   declare readonly type: pulumi.Output<RestrictDirection[]>;
-  /**
-   * Number kind (电话号码类型): 1 phone number, 2 area code, 3 unknown (hidden) numbers. A change replaces
-   * the entry.
-   */
+  /** Number kind (电话号码类型). 3 means unknown (hidden) numbers. A change replaces the entry. */
   declare readonly telType: pulumi.Output<RestrictTelType>;
   /** Note (备注). A change replaces the entry (there is no update endpoint). */
   declare readonly description: pulumi.Output<string | undefined>;
   /**
-   * Expiry date (到期时间) "yyyy-MM-dd", China time; absent means permanent. The server answers epoch
+   * Expiry date (到期时间). "yyyy-MM-dd", China time; absent means permanent. The server answers epoch
    * milliseconds, compared as the Asia/Shanghai date.
    */
   declare readonly expirationTime: pulumi.Output<string | undefined>;
   /**
-   * The number is sent encrypted (是否对电话号码进行加密): 0 no. 1 (AES, encryptType 1) is refused at preview:
-   * the document names no key for it (docs/design.md). Not returned by the list. Default 0.
+   * The number is sent encrypted (是否对电话号码进行加密). 1 (AES, encryptType 1) is refused at preview: the
+   * document names no key for it (docs/design.md).
    */
   declare readonly encrypt: pulumi.Output<number | undefined>;
-  /** Encryption (电话号码加密类型): 1 AES. Default 1. */
+  /** Encryption (电话号码加密类型). */
   declare readonly encryptType: pulumi.Output<number | undefined>;
-  /** When the entry was created (epoch ms). */
+  /** Created (创建时间). When the entry was created (epoch ms). */
   declare readonly createTime: pulumi.Output<number | undefined>;
   /** True when this resource took over an existing list entry (`adopt`). */
   declare readonly adopted: pulumi.Output<boolean | undefined>;

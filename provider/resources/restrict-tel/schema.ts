@@ -8,19 +8,22 @@
  * Id `restrictType:tel`.
  */
 import { z } from "zod";
-import { codes, flag, isMasked, oneOf, text, type Failure, type ResourceSchema } from "../../schema/core";
+import { codes, described, flag, isMasked, oneOf, text, type Failure, type ResourceSchema } from "../../schema/core";
 
 /** List kind (呼叫限制类型), doc 3.7.2 create_restrict_tel, `restrictType`. */
-const restrictTypeCodes = codes("RestrictType", { Blacklist: [1, "blacklist"], Whitelist: [2, "whitelist"] });
+const restrictTypeCodes = codes("RestrictType", {
+  Blacklist: [1, "blacklist", "黑名单"],
+  Whitelist: [2, "whitelist", "白名单"],
+});
 export const RestrictType = restrictTypeCodes.values;
 /** Direction (类型), doc 3.7.2 `type`. */
 const directionCodes = codes("RestrictDirection", { Inbound: [1, "inbound"], Outbound: [2, "outbound"] });
 export const RestrictDirection = directionCodes.values;
 /** Number kind (电话号码类型), doc 3.7.2 `telType`. */
 const telTypeCodes = codes("RestrictTelType", {
-  Number: [1, "phone number"],
-  AreaCode: [2, "area code"],
-  Unknown: [3, "unknown number"],
+  Number: [1, "phone number", "电话号码"],
+  AreaCode: [2, "area code", "城市区号"],
+  Unknown: [3, "unknown number", "未知号码"],
 });
 export const RestrictTelType = telTypeCodes.values;
 
@@ -59,57 +62,78 @@ export const restrictTelSchema: ResourceSchema = {
   fields: {
     restrictType: {
       schema: oneOf(restrictTypeCodes),
-      doc: "List kind (呼叫限制类型): 1 blacklist, 2 whitelist. A change replaces the entry.",
+      label: "List kind",
+      term: "呼叫限制类型",
+      doc: "A change replaces the entry.",
       lifecycle: "identity",
       required: true,
     },
     tel: {
       serverUnique: true,
       schema: text(64),
-      doc: 'The number (电话号码): a phone number for telType 1, an area code such as "010" for 2, "未知号码" for 3. A change replaces the entry.',
+      label: "The number",
+      term: "电话号码",
+      doc: 'A phone number for telType 1, an area code such as "010" for 2, "未知号码" for 3. A change replaces the entry.',
       lifecycle: "identity",
       required: true,
     },
     type: {
-      schema: directions as unknown as z.ZodType<unknown>,
+      schema: directions,
       outputType: "RestrictDirection[]",
-      doc: "Direction (类型): 1 inbound, 2 outbound, or [1, 2] for both (one create per direction). A change replaces the entry.",
+      label: "Direction",
+      term: "类型",
+      doc: "Both as [1, 2] (one create per direction). A change replaces the entry.",
       lifecycle: "replace",
       required: true,
     },
     telType: {
       schema: oneOf(telTypeCodes),
-      doc: "Number kind (电话号码类型): 1 phone number, 2 area code, 3 unknown (hidden) numbers. A change replaces the entry.",
+      label: "Number kind",
+      term: "电话号码类型",
+      doc: "3 means unknown (hidden) numbers. A change replaces the entry.",
       lifecycle: "replace",
       required: true,
     },
     description: {
       schema: text(100),
-      doc: "Note (备注). A change replaces the entry (there is no update endpoint).",
+      label: "Note",
+      term: "备注",
+      doc: "A change replaces the entry (there is no update endpoint).",
       lifecycle: "replace",
     },
     expirationTime: {
-      schema: z.string().regex(DAY, { error: 'must be a date "yyyy-MM-dd" (China time)' }),
-      doc: 'Expiry date (到期时间) "yyyy-MM-dd", China time; absent means permanent. The server answers epoch milliseconds, compared as the Asia/Shanghai date.',
+      schema: described<string>(z.string().regex(DAY, { error: 'must be a date "yyyy-MM-dd" (China time)' }), {
+        kind: "pattern",
+        patternText: 'a date "yyyy-MM-dd" (China time)',
+      }),
+      label: "Expiry date",
+      term: "到期时间",
+      doc: '"yyyy-MM-dd", China time; absent means permanent. The server answers epoch milliseconds, compared as the Asia/Shanghai date.',
       lifecycle: "replace",
       fromApi: expiryFromApi,
     },
     encrypt: {
       schema: flag("plain", "encrypted"),
-      doc: "The number is sent encrypted (是否对电话号码进行加密): 0 no. 1 (AES, encryptType 1) is refused at preview: the document names no key for it (docs/design.md). Not returned by the list. Default 0.",
+      label: "The number is sent encrypted",
+      term: "是否对电话号码进行加密",
+      doc: "1 (AES, encryptType 1) is refused at preview: the document names no key for it (docs/design.md).",
       lifecycle: "replace",
       default: 0,
       api: { read: false },
     },
     encryptType: {
       schema: oneOf({ 1: "AES" }),
-      doc: "Encryption (电话号码加密类型): 1 AES. Default 1.",
+      label: "Encryption",
+      term: "电话号码加密类型",
+      doc: "",
       lifecycle: "replace",
       default: 1,
       api: { read: false },
     },
     createTime: {
       schema: z.number(),
+      label: "Created",
+      term: "创建时间",
       doc: "When the entry was created (epoch ms).",
       lifecycle: "computed",
     },

@@ -124,6 +124,51 @@ describe("a live center under deployments (issue 27)", () => {
     await h.stack.destroy();
   });
 
+  it("a QueueMember delete of an agent on a call whose last queue it is waits for the call to end, then removes it", async () => {
+    sim.reset();
+    let withMember = true;
+    const h = await createStack(
+      where,
+      ({ clink }) => {
+        const erin = new clink.Client("erin", agent("1005", "erin"));
+        const sales = new clink.Queue("sales", { qno: "2001", name: "sales" });
+        if (withMember) new clink.QueueMember("erin-sales", { qno: sales.qno, cno: erin.cno, penalty: 1 });
+      },
+      { endpoint: sim.url, project: "clink-e2e-live-last-queue" },
+    );
+    await h.stack.preview();
+    await h.stack.up();
+    expect(sim.admin.list("membership")).toHaveLength(1);
+
+    sim.admin.setAgentState("1005", "BUSY");
+    withMember = false;
+    const rec = recorder();
+    await h.stack.preview({ onEvent: rec.onEvent });
+    expect(changesOf(rec.ops)).toEqual(["delete erin-sales"]);
+    // The call ends once the up has looked at the agent twice (it is waiting), not before.
+    const looked = statusCalls();
+    let ended = 0;
+    const watch = setInterval(() => {
+      if (ended === 0 && statusCalls() >= looked + 2) {
+        ended = Date.now();
+        sim.admin.setAgentState("1005", "IDLE");
+      }
+    }, 100);
+    const up = await h.stack.up().finally(() => clearInterval(watch));
+    expect(up.summary.result).toBe("succeeded");
+    expect(sim.admin.list("membership")).toEqual([]);
+    // The removal (doc 3.2.3 batch_update_queue) reached the server only after the call ended.
+    const removal = sim
+      .log()
+      .filter((e) => e.path === "/cc/batch_update_queue")
+      .pop()!;
+    expect(ended).toBeGreaterThan(0);
+    expect(removal.at).toBeGreaterThanOrEqual(ended);
+    expect(sim.admin.callsCut()).toBe(0);
+    sim.admin.setAgentOnline("1005", false); // her shift over: the destroy deletes her
+    await h.stack.destroy();
+  });
+
   it("a replacement under a ringing phone waits the same way; an offline agent is deleted with no wait", async () => {
     sim.reset();
     let type = 2;

@@ -374,6 +374,25 @@ describe("the preview's warning for an update that takes an agent out of its las
     expect(said[0]).toMatch(/agent 1001 alice is placing a call now: its removal from its last queue 2001 will wait/);
   });
 
+  it("a QueueMember moved to another agent warns for the agent it leaves; one moved to another queue does not", async () => {
+    sim.admin.setAgentState("1001", "BUSY");
+    const was = { qno: "2001", cno: "1001", penalty: 1 };
+    const toBob = await warnings(async () => {
+      const d = await providers.queueMember.diff!("2001:1001", was, { qno: "2001", cno: "1002", penalty: 1 });
+      expect(d.replaces).toEqual(["cno"]);
+    });
+    expect(toBob).toEqual([
+      "warning: pulumi-clink live agent: agent 1001 alice is in a call now: its removal from its last queue 2001 will wait up to 300 s for it to end (呼入通话)",
+    ]);
+    // Moved to queue 2002: the new membership is made before the old one goes, so alice keeps a queue.
+    const before = statusCalls();
+    const moved = await warnings(() =>
+      providers.queueMember.diff!("2001:1001", was, { qno: "2002", cno: "1001", penalty: 1 }),
+    );
+    expect(moved).toEqual([]);
+    expect(statusCalls()).toBe(before);
+  });
+
   it("asks nothing for an update that drops no member, or for a logged-out agent beyond one look", async () => {
     sim.admin.setAgentState("1001", "BUSY");
     const said = await warnings(() =>

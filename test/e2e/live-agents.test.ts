@@ -169,6 +169,44 @@ describe("a live center under deployments (issue 27)", () => {
     await h.stack.destroy();
   });
 
+  it("a Queue whose members drop an agent in a call from its last queue: the preview names it, the up refuses at wait 0", async () => {
+    sim.reset();
+    let members = [{ cno: "1006", penalty: 1 }];
+    const h = await createStack(
+      where,
+      ({ clink }) => {
+        new clink.Client("frank", agent("1006", "frank"));
+        new clink.Queue("support", { qno: "2002", name: "support", members });
+      },
+      {
+        endpoint: sim.url,
+        project: "clink-e2e-live-last-queue-members",
+        config: { "clink:liveAgentWaitSeconds": { value: "0" } },
+      },
+    );
+    await h.stack.preview();
+    await h.stack.up();
+    sim.admin.setAgentState("1006", "通话");
+    members = [];
+    const events: EngineEvent[] = [];
+    await h.stack.preview({ onEvent: (e) => events.push(e) });
+    expect(warningsOf(events).join("\n")).toContain(
+      "agent 1006 frank is in a call now: its removal from its last queue 2002 will be refused (clink:liveAgentWaitSeconds is 0) (通话)",
+    );
+    await expect(h.stack.up()).rejects.toThrow(
+      /Queue 2002: update failed: agent 1006 frank is in a call \(通话\): clink:liveAgentWaitSeconds is 0.*The removal from its last queue 2002 is not done/,
+    );
+    expect(sim.admin.list("membership")).toHaveLength(1);
+    expect(sim.log().filter((e) => e.path === "/cc/update_queue")).toEqual([]);
+
+    sim.admin.setAgentOnline("1006", false); // the call over, logged out: removed with no wait
+    const up = await h.stack.up();
+    expect(up.summary.result).toBe("succeeded");
+    expect(sim.admin.list("membership")).toEqual([]);
+    expect(sim.admin.callsCut()).toBe(0);
+    await h.stack.destroy();
+  });
+
   it("a replacement under a ringing phone waits the same way; an offline agent is deleted with no wait", async () => {
     sim.reset();
     let type = 2;

@@ -184,7 +184,11 @@ export function lastQueueLine(risk: LastQueueRisk, wait: { seconds: number; wrap
   return `${agentLabel(state)} is logged in now: its ${step} leaves it in no queue, so it takes no queue call (${state.shown})`;
 }
 
-/** Per preview process: the removals the diffs have found so far, per agent. */
+/**
+ * The removals the diffs of this process have found so far, per agent (the engine starts one
+ * plugin process per preview or up): a later diff then counts an earlier one's removal as done.
+ * Only warnings read it; a wait never does (an earlier diff's step may not run).
+ */
 const plannedThisRun = new Map<string, Set<string>>();
 
 /** How a resource's steps take agents out of queues. */

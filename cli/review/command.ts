@@ -14,8 +14,9 @@ field. Secrets and diagnostic messages are never printed.
                    standard input
   --title TEXT     the headline's title (default "Clink changes")
   --live-agents    ask the center (doc 7.1 agent_status, with the CLINK_* credentials) what each
-                   agent the changes delete, replace or unbind is doing now, and warn about those
-                   logged in or on a call: a preview shows the provider no plain delete
+                   agent the changes delete, replace, unbind or take out of its last queue is
+                   doing now, and warn about those logged in or on a call: a preview shows the
+                   provider no plain delete
   --max-chars N    cut the summary to at most N characters (default ${DEFAULT_MAX_CHARS}: GitHub's
                    comment limit of 65536 less room for a marker line)
   -h, --help       this text

@@ -8,7 +8,7 @@ import { reviewEventLog } from "../../cli/review";
 import { reviewCommand } from "../../cli/review/command";
 import { startSimulator, type Simulator } from "../../simulator";
 import { LIVE_AGENT_WARNING } from "../../provider/generic/live-preview";
-import { agent, diagnostic, log, prelude, replacement, same, step, summary } from "./events";
+import { agent, diagnostic, log, prelude, queue, replacement, same, step, summary } from "./events";
 
 describe("review of live agents", () => {
   const line = "agent 1001 alice is in a call now: its delete will wait up to 300 s for it to end (通话)";
@@ -91,6 +91,109 @@ describe("review --live-agents", () => {
     const before = sim.counts()["GET /cc/agent_status"] ?? 0;
     await review(log(prelude(), same("Client", "eve", agent("1005", "eve")), summary()));
     expect(sim.counts()["GET /cc/agent_status"] ?? 0).toBe(before);
+  });
+});
+
+describe("review --live-agents: agents taken out of their last queue (issue 27)", () => {
+  let sim: Simulator;
+  const env = ["CLINK_ENDPOINT", "CLINK_ACCESS_KEY_ID", "CLINK_ACCESS_KEY_SECRET"] as const;
+  beforeAll(async () => {
+    sim = await startSimulator({ accessKeyId: "k", accessKeySecret: "review-lq", rate: 0 });
+    Object.assign(process.env, {
+      CLINK_ENDPOINT: sim.url,
+      CLINK_ACCESS_KEY_ID: "k",
+      CLINK_ACCESS_KEY_SECRET: "review-lq",
+    });
+  });
+  afterAll(async () => {
+    for (const k of env) delete process.env[k];
+    await sim.close();
+  });
+
+  async function review(text: string): Promise<string> {
+    let out = "";
+    const io = {
+      out: (t: string) => void (out += t),
+      err: () => {},
+      readFile: () => text,
+      readStdin: async () => text,
+    };
+    expect(await reviewCommand.run(["--live-agents", "events.json"], io)).toBe(0);
+    return out;
+  }
+
+  it("names agents a QueueMember delete, a Queue's members or a Client's qnos take out of their last queue", async () => {
+    sim.reset();
+    for (const [cno, name] of [
+      ["1001", "alice"],
+      ["1002", "bob"],
+      ["1003", "carol"],
+      ["1004", "dave"],
+    ])
+      sim.admin.insert("client", { cno, name, active: 1, type: 2, createTime: 0, updateTime: 0 });
+    for (const q of ["2001", "2002", "2003"]) sim.admin.insert("queue", { id: Number(q), qno: q, name: `q${q}` });
+    const member = (qno: string, cno: string) =>
+      sim.admin.insert("membership", { key: `${qno}:${cno}`, qno, cno, penalty: 1 });
+    member("2001", "1001"); // alice: only 2001, which a QueueMember delete takes
+    member("2002", "1002"); // bob: only 2002, which the queue's members drop
+    member("2003", "1003"); // carol: only 2003, which her qnos drop
+    member("2001", "1004"); // dave: leaves 2001 but keeps 2002
+    member("2002", "1004");
+    sim.admin.setAgentState("1001", "BUSY");
+    sim.admin.setAgentState("1002", "IDLE");
+    sim.admin.setAgentState("1003", "RINGING");
+    sim.admin.setAgentState("1004", "BUSY");
+    const text = log(
+      prelude(),
+      step("delete", "QueueMember", "alice-2001", { qno: "2001", cno: "1001", penalty: 1 }, undefined),
+      step("delete", "QueueMember", "dave-2001", { qno: "2001", cno: "1004", penalty: 1 }, undefined),
+      step(
+        "update",
+        "Queue",
+        "q2002",
+        queue("2002", "q2002", { members: { "1002": { penalty: 1 }, "1004": { penalty: 1 } } }),
+        queue("2002", "q2002", { members: { "1004": { penalty: 1 } } }),
+      ),
+      step(
+        "update",
+        "Client",
+        "carol",
+        agent("1003", "carol", { qnos: { "2003": true } }),
+        agent("1003", "carol", { qnos: {} }),
+      ),
+      summary(),
+    );
+    const before = sim.counts()["GET /cc/agent_status"] ?? 0;
+    const md = await review(text);
+    expect(md).toContain(
+      "agent 1001 alice is in a call now: its removal from its last queue 2001 will wait up to 300 s for it to end (呼入通话).",
+    );
+    expect(md).toContain(
+      "agent 1002 bob is logged in now: its removal from its last queue 2002 leaves it in no queue, so it takes no queue call (空闲).",
+    );
+    expect(md).toContain("agent 1003 carol is ringing now: its removal from its last queue 2003 will wait up to 300 s");
+    expect(md).not.toMatch(/agent 1004 dave is/); // keeps queue 2002
+    expect((sim.counts()["GET /cc/agent_status"] ?? 0) - before).toBe(1);
+  });
+
+  it("asks nothing when no agent leaves a queue", async () => {
+    const before = sim.counts()["GET /cc/agent_status"] ?? 0;
+    const described = sim.counts()["GET /cc/describe_client"] ?? 0;
+    await review(
+      log(
+        prelude(),
+        step(
+          "update",
+          "QueueMember",
+          "m",
+          { qno: "2001", cno: "1001", penalty: 1 },
+          { qno: "2001", cno: "1001", penalty: 2 },
+        ),
+        summary(),
+      ),
+    );
+    expect(sim.counts()["GET /cc/agent_status"] ?? 0).toBe(before);
+    expect(sim.counts()["GET /cc/describe_client"] ?? 0).toBe(described);
   });
 });
 

@@ -124,6 +124,89 @@ describe("a live center under deployments (issue 27)", () => {
     await h.stack.destroy();
   });
 
+  it("a QueueMember delete of an agent on a call whose last queue it is waits for the call to end, then removes it", async () => {
+    sim.reset();
+    let withMember = true;
+    const h = await createStack(
+      where,
+      ({ clink }) => {
+        const erin = new clink.Client("erin", agent("1005", "erin"));
+        const sales = new clink.Queue("sales", { qno: "2001", name: "sales" });
+        if (withMember) new clink.QueueMember("erin-sales", { qno: sales.qno, cno: erin.cno, penalty: 1 });
+      },
+      { endpoint: sim.url, project: "clink-e2e-live-last-queue" },
+    );
+    await h.stack.preview();
+    await h.stack.up();
+    expect(sim.admin.list("membership")).toHaveLength(1);
+
+    sim.admin.setAgentState("1005", "BUSY");
+    withMember = false;
+    const rec = recorder();
+    await h.stack.preview({ onEvent: rec.onEvent });
+    expect(changesOf(rec.ops)).toEqual(["delete erin-sales"]);
+    // The call ends once the up has looked at the agent twice (it is waiting), not before.
+    const looked = statusCalls();
+    let ended = 0;
+    const watch = setInterval(() => {
+      if (ended === 0 && statusCalls() >= looked + 2) {
+        ended = Date.now();
+        sim.admin.setAgentState("1005", "IDLE");
+      }
+    }, 100);
+    const up = await h.stack.up().finally(() => clearInterval(watch));
+    expect(up.summary.result).toBe("succeeded");
+    expect(sim.admin.list("membership")).toEqual([]);
+    // The removal (doc 3.2.3 batch_update_queue) reached the server only after the call ended.
+    const removal = sim
+      .log()
+      .filter((e) => e.path === "/cc/batch_update_queue")
+      .pop()!;
+    expect(ended).toBeGreaterThan(0);
+    expect(removal.at).toBeGreaterThanOrEqual(ended);
+    expect(sim.admin.callsCut()).toBe(0);
+    sim.admin.setAgentOnline("1005", false); // her shift over: the destroy deletes her
+    await h.stack.destroy();
+  });
+
+  it("a Queue whose members drop an agent in a call from its last queue: the preview names it, the up refuses at wait 0", async () => {
+    sim.reset();
+    let members = [{ cno: "1006", penalty: 1 }];
+    const h = await createStack(
+      where,
+      ({ clink }) => {
+        new clink.Client("frank", agent("1006", "frank"));
+        new clink.Queue("support", { qno: "2002", name: "support", members });
+      },
+      {
+        endpoint: sim.url,
+        project: "clink-e2e-live-last-queue-members",
+        config: { "clink:liveAgentWaitSeconds": { value: "0" } },
+      },
+    );
+    await h.stack.preview();
+    await h.stack.up();
+    sim.admin.setAgentState("1006", "通话");
+    members = [];
+    const events: EngineEvent[] = [];
+    await h.stack.preview({ onEvent: (e) => events.push(e) });
+    expect(warningsOf(events).join("\n")).toContain(
+      "agent 1006 frank is in a call now: its removal from its last queue 2002 will be refused (clink:liveAgentWaitSeconds is 0) (通话)",
+    );
+    await expect(h.stack.up()).rejects.toThrow(
+      /Queue 2002: update failed: agent 1006 frank is in a call \(通话\): clink:liveAgentWaitSeconds is 0.*The removal from its last queue 2002 is not done/,
+    );
+    expect(sim.admin.list("membership")).toHaveLength(1);
+    expect(sim.log().filter((e) => e.path === "/cc/update_queue")).toEqual([]);
+
+    sim.admin.setAgentOnline("1006", false); // the call over, logged out: removed with no wait
+    const up = await h.stack.up();
+    expect(up.summary.result).toBe("succeeded");
+    expect(sim.admin.list("membership")).toEqual([]);
+    expect(sim.admin.callsCut()).toBe(0);
+    await h.stack.destroy();
+  });
+
   it("a replacement under a ringing phone waits the same way; an offline agent is deleted with no wait", async () => {
     sim.reset();
     let type = 2;

@@ -11,6 +11,7 @@ import { untilFree } from "../../generic/agent-state";
 import { warnOnReplace } from "../../generic/live-preview";
 import { makeProvider, readOrGone } from "../../generic/provider";
 import { logOut } from "../../generic/log-out";
+import { setKeys, withLastQueueGuard } from "../queue/last-queue";
 
 export async function describeClient(api: ClinkClient, cno: string): Promise<Inputs | undefined> {
   // An unknown cno is ResourceNotFound (doc 3.1.3 delete_client, error ResourceNotFound; describe's
@@ -114,6 +115,20 @@ const provider = makeProvider({
 
 /** Replacements warn at preview about a logged-in agent; deletes and replacements keep to the change window. */
 export const clientProvider = withChangeWindow(
-  warnOnReplace(provider, "delete", (id) => id),
+  warnOnReplace(
+    // update_client sets exactly `qnos` (doc 3.1.2): dropping the last one waits for a call (../queue/last-queue.ts).
+    withLastQueueGuard(provider, "Client", {
+      update(id, olds, news) {
+        if (news.qnos === undefined) return [];
+        const after = setKeys(news.qnos);
+        const lost = setKeys(olds.qnos).filter((q) => !after.includes(q));
+        // Not known before (never read): an empty set may still take queues the server holds.
+        const unknown = olds.qnos === undefined && after.length === 0;
+        return lost.length > 0 || unknown ? [{ cno: id, qnos: lost, after }] : [];
+      },
+    }),
+    "delete",
+    (id) => id,
+  ),
   "Client",
 );

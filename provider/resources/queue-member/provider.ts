@@ -10,6 +10,7 @@ import { makeProvider } from "../../generic/provider";
 import { alreadyExistsOutcome, notFoundOutcome } from "../../generic/outcomes";
 import { batchUpdateMembers, describeQueue, membersOf } from "../queue/batch";
 import { serializedPerQueue } from "../queue/lock";
+import { withLastQueueGuard } from "../queue/last-queue";
 
 function split(id: string): { qno: string; cno: string } {
   const [qno, cno] = id.split(":");
@@ -69,6 +70,21 @@ const unserialized = makeProvider({
 
 // Each batch runs in its queue's turn (../queue/lock.ts), built from the describe_queue read
 // inside that turn: the settings it restates (doc 3.2.3) are the ones the server holds then.
-export const queueMemberProvider = serializedPerQueue(unserialized, (id, inputs) =>
-  id ? split(id).qno : String(inputs.qno),
+// A delete (and a replacement's delete half) that takes an agent on a call out of its last queue
+// waits for the call first, before its turn (../queue/last-queue.ts).
+export const queueMemberProvider = withLastQueueGuard(
+  serializedPerQueue(unserialized, (id, inputs) => (id ? split(id).qno : String(inputs.qno))),
+  "QueueMember",
+  {
+    delete(id) {
+      const { qno, cno } = split(id);
+      return [{ cno, qnos: [qno] }];
+    },
+    // Another queue for the same agent is made before the old membership goes (no delete-before-
+    // replace: the id changes), so only a membership moving to another agent leaves one.
+    replace(id, _olds, news) {
+      const { qno, cno } = split(id);
+      return String(news.cno) === cno ? [] : [{ cno, qnos: [qno] }];
+    },
+  },
 );

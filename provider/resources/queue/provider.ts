@@ -10,6 +10,7 @@ import { withChangeWindow } from "../../generic/change-window";
 import { makeProvider } from "../../generic/provider";
 import { describeQueue, membersOf } from "./batch";
 import { serializedPerQueue } from "./lock";
+import { setKeys, withLastQueueGuard } from "./last-queue";
 
 const unserialized = makeProvider({
   schema: queueSchema,
@@ -56,7 +57,21 @@ const unserialized = makeProvider({
 // Writes to one queue run one at a time with its membership batches (./lock.ts): a batch
 // restates the settings it read, and must not read them while an update of the queue is under way.
 // Deletes and replacements keep to the change window (provider/generic/change-window.ts).
+// An update whose `members` drops agents takes each out of this queue (doc 3.2.2 `queueMembers`
+// replaces the list): one on a call whose last queue it is is waited for (./last-queue.ts).
 export const queueProvider = withChangeWindow(
-  serializedPerQueue(unserialized, (id, inputs) => id ?? String(inputs.qno)),
+  withLastQueueGuard(
+    serializedPerQueue(unserialized, (id, inputs) => id ?? String(inputs.qno)),
+    "Queue",
+    {
+      update(id, olds, news) {
+        if (news.members === undefined) return [];
+        const kept = new Set(setKeys(news.members, "cno"));
+        return setKeys(olds.members, "cno")
+          .filter((cno) => !kept.has(cno))
+          .map((cno) => ({ cno, qnos: [id] }));
+      },
+    },
+  ),
   "Queue",
 );

@@ -172,6 +172,9 @@ export interface ReviewContext {
   vendorTerm(kind: string): string | undefined;
 }
 
+/** What a kind's `memberships` reads a state with. */
+export type StateReaders = Pick<ReviewContext, "valuesOf" | "setElements">;
+
 /** Deletions said once for a group (a destroy of 76 agents is one line with the count and the names). */
 export interface WarningGroup {
   /** Each member's warning as it would read alone. */
@@ -213,7 +216,7 @@ export interface ReviewSpec {
   /** The line for a removed object when removing it changes nothing on the server. */
   removedHead?: string;
   /** The membership changes one object's change makes. */
-  memberships?(o: ReviewObject, ctx: ReviewContext): MembershipChange[];
+  memberships?(o: ReviewObject, ctx: StateReaders): MembershipChange[];
   /** The kind's own warnings about one object; false leaves it to the generic ones of a `live` kind. */
   warn?(o: ReviewObject, ctx: ReviewContext, sink: WarningSink): boolean;
 }

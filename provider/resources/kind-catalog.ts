@@ -8,6 +8,7 @@
  * The contexts below are what the tools hand a kind's functions: the kind's code says what is
  * particular to it (which endpoint, which key, what it refers to) and the tools keep the rest.
  */
+import type { Rule } from "../../policy/rule";
 import type { ClinkClient } from "../api";
 import type { ResourceSchema } from "../schema/core";
 
@@ -227,8 +228,8 @@ export interface KindCatalog {
   list?: { path: string; key: string | string[] };
   export?: ExportSpec;
   review?: ReviewSpec;
-  /** The policy pack's rules about the kind (policy/rules.ts types them). */
-  rules?: readonly unknown[];
+  /** The policy pack's rules about the kind (its folder's policy.ts). */
+  rules?: readonly Rule[];
 }
 
 /** One kind as the generated catalog lists it (provider/resources/catalog.ts). */

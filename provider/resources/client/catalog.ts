@@ -4,12 +4,14 @@
  */
 import { text, type KindCatalog, type MembershipChange } from "../kind-catalog";
 import { describeClient } from "./provider";
+import { agentInAQueue, noRecordDownloadForAgents, wrapupTimeInRange } from "./policy";
 
 const DELETE_EFFECT =
   "it can no longer log in or take calls, and its phone numbers, its bound phone and its queue memberships go with it (doc 3.1.3 delete_client). " +
   "The delete is refused while the agent is logged in (ClientOnline) unless forceOfflineOnDelete logs it out first";
 
 export const catalog: KindCatalog = {
+  rules: [agentInAQueue, noRecordDownloadForAgents, wrapupTimeInRange],
   list: { path: "/cc/list_clients", key: "clients" },
   export: {
     order: 20,

@@ -1,8 +1,10 @@
 /** Pause statuses (置忙状态, doc 3.3) outside the provider. */
 import { text, type KindCatalog } from "../kind-catalog";
 import { allPauses } from "./provider";
+import { defaultPauseDeclared } from "./policy";
 
 export const catalog: KindCatalog = {
+  rules: [defaultPauseDeclared],
   export: {
     order: 60,
     module: "pauses",

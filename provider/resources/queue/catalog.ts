@@ -4,6 +4,7 @@
  */
 import { text, type KindCatalog, type MembershipChange } from "../kind-catalog";
 import { describeQueue } from "./batch";
+import { queueHasMembers } from "./policy";
 
 const DELETE_EFFECT =
   "calls can no longer be routed to it, and its members leave it (doc 3.2.5 delete_queue). " +
@@ -15,6 +16,7 @@ const penaltyOf = (v: unknown): number | undefined =>
     : undefined;
 
 export const catalog: KindCatalog = {
+  rules: [queueHasMembers],
   list: { path: "/cc/list_queues", key: "queues" },
   export: {
     order: 40,

@@ -1,6 +1,7 @@
 /** Black- and white-list entries (黑白名单, doc 3.7.1-3.7.3) outside the provider. */
 import { MASKED, text, type KindCatalog, type Row } from "../kind-catalog";
 import { mergeEntries } from "./provider";
+import { noBlacklistedEmergencyNumbers, whitelistNeedsEntries } from "./policy";
 
 /** What deleting list entries lets through (doc 3.7.3 delete_restrict_tel; docs/restrict-tel.md). */
 const ENTRY_GONE: Record<string, string> = {
@@ -13,6 +14,7 @@ const ENTRY_GONE: Record<string, string> = {
 const listOf = (restrictType: unknown) => (Number(restrictType) === 2 ? "whitelist" : "blacklist");
 
 export const catalog: KindCatalog = {
+  rules: [whitelistNeedsEntries, noBlacklistedEmergencyNumbers],
   list: { path: "/cc/list_restrict_tel", key: ["restrictTels", "list"] },
   export: {
     order: 70,

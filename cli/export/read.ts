@@ -9,7 +9,7 @@
  *
  * Objects listed but gone by the time they are described (ResourceNotFound) are left out.
  */
-import { ClinkApiError, ClinkClient, type ReadContext, type Row, type Tally } from "./definitions";
+import { catalog, ClinkApiError, ClinkClient, type ReadContext, type Row, type Tally } from "./definitions";
 import { KINDS, kindInfo, REFERS_TO, type Kind } from "./kinds";
 import { passes, referable, type Filter } from "./options";
 
@@ -110,8 +110,13 @@ export async function readCenter(client: CountingClient, filter: Filter, progres
       referable: (k = kind) => referable(filter, k),
       objects: (k = kind) => getOrSet(center.objects, k, () => new Map()),
       tally: (k = kind) => getOrSet(progress, k, (): Tally => ({ known: 0, done: 0 })),
-      list: (path, key, query = {}) =>
-        getOrSet(lists, `${path}?${JSON.stringify(query)}`, () => client.listAll<Row>(path, key, query)),
+      list: (k = kind, query = {}) => {
+        const list = catalog.find((c) => c.kind === k)?.list;
+        if (!list) throw new Error(`pulumi-clink export: ${k} has no list endpoint in its catalog.ts`);
+        return getOrSet(lists, `${list.path}?${JSON.stringify(query)}`, () =>
+          client.listAll<Row>(list.path, list.key, query),
+        );
+      },
       pool: (task) => getOrSet(pools, kind, () => pool(width, client))(task),
       once: (key, read) => getOrSet(reads, `${kind}\u0000${key}`, read),
       pull: (k, key) => {

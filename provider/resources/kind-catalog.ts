@@ -34,8 +34,11 @@ export interface ReadContext {
   objects(kind?: string): Map<string, Row>;
   /** The progress of a kind (this one by default), shown while the export reads. */
   tally(kind?: string): Tally;
-  /** A list endpoint's every page (3.x list_*), requested once however many kinds read it. */
-  list(path: string, key: string | string[], query?: Row): Promise<Row[]>;
+  /**
+   * Every page of a kind's list endpoint (this kind's by default: its catalog's `list`), requested
+   * once per query however many kinds read it (agents and bindings both read list_clients).
+   */
+  list(kind?: string, query?: Row): Promise<Row[]>;
   /** Runs a describe in this kind's worker pool (a failure stops the export within a few requests). */
   pool<T>(task: () => Promise<T>): Promise<T>;
   /** Runs `read` once per key of this kind, however many objects refer to it. */
@@ -222,10 +225,16 @@ export interface ReviewSpec {
   warn?(o: ReviewObject, ctx: ReviewContext, sink: WarningSink): boolean;
 }
 
+/** A list endpoint (doc section 3) and the key (or keys: the document's table and example differ) of its answer's list. */
+export interface ListEndpoint {
+  path: string;
+  key: string | string[];
+}
+
 /** What a provider/resources/<folder>/catalog.ts exports (a folder without one has none of it). */
 export interface KindCatalog {
-  /** The kind's list endpoint (doc section 3) and the answer's key: what the exporter and the lookups page through. */
-  list?: { path: string; key: string | string[] };
+  /** The kind's list endpoint: what the exporter and the lookups page through. */
+  list?: ListEndpoint;
   export?: ExportSpec;
   review?: ReviewSpec;
   /** The policy pack's rules about the kind (its folder's policy.ts). */

@@ -22,7 +22,7 @@ export const catalog: KindCatalog = {
     refersTo: ["client", "exten"],
     async read(ctx) {
       ctx.tally();
-      const listed = await ctx.list("/cc/list_clients", "clients");
+      const listed = await ctx.list("client");
       const agents: Array<Promise<void>> = [];
       for (const row of listed) {
         const cno = text(row.cno);

@@ -35,7 +35,7 @@ export const catalog: KindCatalog = {
     // list_clients (3.1.4) answers 14 fields: every agent is read in full with the provider's own
     // read (describe_client 3.1.5 + list_other_setting 3.1.14), one per agent.
     async read(ctx) {
-      const listed = await ctx.list("/cc/list_clients", "clients");
+      const listed = await ctx.list();
       await Promise.all(
         listed
           .map((row) => text(row.cno))

@@ -16,7 +16,7 @@ export const catalog: KindCatalog = {
     refersTo: [],
     // list_extens (3.4.4) answers every field describe_exten (3.4.5) does: list only.
     async read(ctx) {
-      const listed = await ctx.list("/cc/list_extens", "extens");
+      const listed = await ctx.list();
       for (const e of listed) if (text(e.extenNumber) !== "") ctx.objects().set(text(e.extenNumber), e);
       if (ctx.isRoot) {
         const t = ctx.tally();

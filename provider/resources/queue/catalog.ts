@@ -32,7 +32,7 @@ export const catalog: KindCatalog = {
     // queue, as the provider reads it. A member's agent is read in full too (pulled in), outside
     // the queue pool, so describe_queue never waits for describe_client's queue.
     async read(ctx) {
-      const listed = await ctx.list("/cc/list_queues", "queues");
+      const listed = await ctx.list();
       const wanted = listed.map((q) => text(q.qno)).filter((qno) => qno !== "" && ctx.passes([qno]));
       ctx.tally().known += wanted.length;
       await Promise.all(

@@ -29,7 +29,7 @@ export const catalog: KindCatalog = {
       // list `list`, the example `restrictTels`: both are read (docs/design.md).
       const lists = await Promise.all(
         [1, 2].map(async (restrictType) =>
-          (await ctx.list("/cc/list_restrict_tel", ["restrictTels", "list"], { restrictType })).map((e) => ({
+          (await ctx.list(undefined, { restrictType })).map((e) => ({
             ...e,
             restrictType: e.restrictType ?? restrictType,
           })),

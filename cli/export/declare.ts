@@ -9,31 +9,14 @@
  */
 import { createHash } from "node:crypto";
 import {
-  AssignType,
-  ChatStrategy,
-  ClidRule,
-  ClidType,
-  ClientRole,
-  ClientType,
-  ExtenCodec,
-  ExtenType,
-  IbWrapupType,
-  RecordDownload,
-  JoinEmptyState,
-  MaxPauseClientType,
-  QueueStrategy,
-  RestrictDirection,
-  RestrictTelSettingValue,
-  RestrictTelType,
-  RestrictType,
   asLists,
+  catalog,
   deepEqual,
   descriptorOf,
   fromRemote,
-  masks,
-  mergeEntries,
   normalize,
   toConverge,
+  type DeclareContext,
   type Descriptor,
   type Inputs,
   type ResourceSchema,
@@ -47,25 +30,10 @@ import type { Center } from "./read";
  * The package's named constants by the name `enumName`/`bitmaskName` give (each is exported by the
  * package index under that name: test/cli/export-unit.test.ts checks both directions).
  */
-export const CONSTANTS: Record<string, Record<string, number>> = {
-  QueueStrategy,
-  JoinEmptyState,
-  ChatStrategy,
-  MaxPauseClientType,
-  ClientRole,
-  ClientType,
-  ClidType,
-  ClidRule,
-  AssignType,
-  IbWrapupType,
-  RecordDownload,
-  ExtenType,
-  ExtenCodec,
-  RestrictType,
-  RestrictDirection,
-  RestrictTelType,
-  RestrictTelSettingValue,
-};
+export const CONSTANTS: Record<string, Record<string, number>> = Object.assign(
+  {},
+  ...catalog.map((k) => k.constants),
+) as Record<string, Record<string, number>>;
 
 export interface Declaration {
   kind: Kind;
@@ -88,7 +56,6 @@ export interface ExportModel {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 const text = (v: unknown) => (v === undefined || v === null ? "" : String(v));
-const MASK = /[xX*]/;
 
 // ---------------------------------------------------------------------------------------------
 // Named constants in the field descriptors: the codes a field (or a list's element, an object's
@@ -220,12 +187,10 @@ export const compareKeys = (a: string, b: string): number => (a < b ? -1 : a > b
 // One object
 // ---------------------------------------------------------------------------------------------
 
-/**
- * Fields another declaration of the export owns: an agent's queues (`qnos`) are the queues'
- * `members` (with the penalty qnos cannot carry); declaring both is refused at preview
- * (docs/membership.md).
- */
-const NOT_DECLARED: Record<string, string[]> = { Client: ["qnos"] };
+/** Fields another declaration of the export owns, by type (an agent's `qnos` are the queues' `members`). */
+const NOT_DECLARED: Record<string, string[]> = Object.fromEntries(
+  KINDS.map((k) => [k.schema.type, k.notDeclared ?? []]),
+);
 
 interface Declared {
   /** The fields to declare, in declared (list) form, in the schema's order. */
@@ -346,291 +311,68 @@ export { moduleVar };
 // The whole center
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Each kind declares its objects in the order of KINDS (a kind after those it refers to), with
+ * its folder's `export.declare`; what every kind shares is here: names, the provider's check, the
+ * references to what was exported before.
+ */
 export function declareCenter(center: Center, filter: Filter): ExportModel {
   const warnings: string[] = [];
   const warn = (m: string) => warnings.push(m);
   const byKind = new Map<Kind, Declaration[]>();
-  const add = (d: Declaration) => {
-    const list = byKind.get(d.kind) ?? [];
-    list.push(d);
-    byKind.set(d.kind, list);
-  };
-  const schemaOf = (k: Kind) => kindInfo(k).schema;
-
-  // Number groups.
-  const groups = center.groups
-    .filter((g) => text(g.name) !== "" && passes(filter, "dynamicTelGroup", [text(g.name)]))
-    .sort((a, b) => compareKeys(text(a.name), text(b.name)));
-  const groupNames = nameAll(
-    groups,
-    (g) => text(g.name),
-    (g) => `group_${identPart(text(g.name))}`,
-  );
-  for (const g of groups) {
-    const label = `number group "${text(g.name)}" (id ${text(g.id)})`;
-    // Masked numbers are never declarations (doc 2.7): said before check refuses them in general terms.
-    if (Array.isArray(g.selectedTels) && g.selectedTels.some((t) => MASK.test(String(t)))) {
-      warn(`${label} is not exported: its numbers are answered masked (e.g. 138xxxx8888, doc 3.5.8 example).`);
-      continue;
-    }
-    const d = declareObject(schemaOf("dynamicTelGroup"), g, label, warn);
-    if (!d) continue;
-    add({
-      kind: "dynamicTelGroup",
-      ident: groupNames.get(g)!,
-      key: text(g.name),
-      args: argsOf(schemaOf("dynamicTelGroup"), d.fields),
-      notes: d.notes,
-      uses: new Set(),
-    });
-  }
-  const groupByName = new Map((byKind.get("dynamicTelGroup") ?? []).map((d) => [d.key, d.ident] as const));
-
-  // Agents: everyone read in full (roots that match, and the ones references pulled in).
-  const agentKeys = [...center.clients.keys()];
-  const agentNames = nameAll(
-    agentKeys,
-    (k) => k,
-    (k) => `agent_${identPart(k)}`,
-  );
-  const exportedAgents = new Map<string, string>();
-  for (const cno of [...agentKeys].sort(compareKeys)) {
-    const remote = center.clients.get(cno)!;
-    const label = `agent ${cno}`;
-    if (text(remote.cno) !== "" && text(remote.cno) !== cno) {
-      warn(`${label} is not exported: describe_client answered agent ${text(remote.cno)} for it.`);
-      continue;
-    }
-    const d = declareObject(schemaOf("client"), remote, label, warn);
-    if (!d) continue;
-    // Describe_client answers no number group (doc 3.1.5's answer table); should a server answer
-    // one anyway, say so in a comment: declared, the provider could not compare it (it reads
-    // nothing back) and the first up would restate it.
-    const group = text(remote.dynamicTelGroupName);
-    if (group !== "")
-      d.notes.push(
-        `Draws caller numbers from number group "${group}" (answered by this server, not in doc 3.1.5). To manage it, add` +
-          (groupByName.has(group)
-            ? ` dynamicTelGroupName: ${moduleVar("dynamicTelGroup")}.${groupByName.get(group)}.name, importing ./number-groups (the first up then restates it).`
-            : ` dynamicTelGroupName (the first up then restates it).`),
+  const exported = new Map<Kind, Map<string, string>>();
+  const none = new Map<string, Inputs>();
+  for (const info of KINDS) {
+    const { kind, schema } = info;
+    const list: Declaration[] = [];
+    const idents = new Map<string, string>();
+    let uses = new Set<Kind>();
+    const ctx: DeclareContext<Expr> = {
+      isRoot: filter.roots.has(kind),
+      passes: (keys) => passes(filter, kind, keys),
+      referable: (k = kind) => referable(filter, k),
+      objects: (k = kind) => center.objects.get(k) ?? none,
+      wanted: () => center.wants.get(kind) ?? new Set(),
+      warn,
+      names: nameAll,
+      identPart,
+      compareKeys,
+      declare: (remote, label, converges = true) => declareObject(schema, remote, label, warn, converges),
+      add: ({ ident, key, declared, override = {}, adopt = true }) => {
+        list.push({
+          kind,
+          ident,
+          key,
+          args: argsOf(schema, declared.fields, override, adopt),
+          notes: declared.notes,
+          uses,
+        });
+        idents.set(key, ident);
+        uses = new Set();
+      },
+      exported: (k) => exported.get(k) ?? new Map(),
+      ref: (k, key, output) => {
+        const ident = exported.get(k)?.get(key);
+        if (ident === undefined) return undefined;
+        uses.add(k);
+        return refTo(k, ident, output);
+      },
+      refText: (k, key, output) => {
+        const ident = exported.get(k)?.get(key);
+        return ident === undefined ? undefined : `${moduleVar(k)}.${ident}.${output}`;
+      },
+      moduleOf: (k) => kindInfo(k).module,
+      value: (v, field) => toExpr(v, field ? hintOf(schema.fields[field]?.schema) : {}),
+      list: (items) => ({ t: "arr", items }),
+      object: (props) => ({ t: "obj", props }),
+    };
+    info.declare(ctx);
+    exported.set(kind, idents);
+    if (list.length > 0)
+      byKind.set(
+        kind,
+        list.sort((a, b) => compareKeys(a.key, b.key)),
       );
-    const ident = agentNames.get(cno)!;
-    exportedAgents.set(cno, ident);
-    add({
-      kind: "client",
-      ident,
-      key: cno,
-      args: argsOf(schemaOf("client"), d.fields),
-      notes: d.notes,
-      uses: new Set(),
-    });
   }
-
-  // Phones: roots that match, and (pulled in) the ones an exported binding names.
-  const boundTels = new Set<string>();
-  if (filter.roots.has("clientPhone"))
-    for (const [cno, row] of center.listedClients)
-      if (text(row.bindTel) !== "" && passes(filter, "clientPhone", [cno])) boundTels.add(text(row.bindTel));
-  const extenKeys = [...center.extens.keys()].filter(
-    (n) =>
-      passes(filter, "exten", [n]) &&
-      (filter.roots.has("exten") || (referable(filter, "exten") && [...boundTels].some((t) => t === n || masks(t, n)))),
-  );
-  const extenNames = nameAll(
-    extenKeys,
-    (k) => k,
-    (k) => `exten_${identPart(k)}`,
-  );
-  const exportedExtens = new Map<string, string>();
-  for (const n of [...extenKeys].sort(compareKeys)) {
-    const d = declareObject(schemaOf("exten"), center.extens.get(n)!, `phone ${n}`, warn);
-    if (!d) continue;
-    const ident = extenNames.get(n)!;
-    exportedExtens.set(n, ident);
-    add({ kind: "exten", ident, key: n, args: argsOf(schemaOf("exten"), d.fields), notes: d.notes, uses: new Set() });
-  }
-
-  // Queues, their members pointing at the agents' cno outputs.
-  const queueKeys = [...center.queues.keys()];
-  const queueNames = nameAll(
-    queueKeys,
-    (k) => k,
-    (k) => `queue_${identPart(k)}`,
-  );
-  for (const qno of [...queueKeys].sort(compareKeys)) {
-    const remote = center.queues.get(qno)!;
-    if (text(remote.qno) !== "" && text(remote.qno) !== qno) {
-      warn(`queue ${qno} is not exported: describe_queue answered queue ${text(remote.qno)} for it.`);
-      continue;
-    }
-    const d = declareObject(schemaOf("queue"), remote, `queue ${qno}`, warn);
-    if (!d) continue;
-    const uses = new Set<Kind>();
-    // Members as the whole list (authoritative: the queue has exactly these, doc 3.2.2
-    // `queueMembers`); none is `[]`, which the provider reads the same way.
-    const members = d.fields.members as Array<{ cno: string; penalty: number }> | undefined;
-    const override: Record<string, Expr> = {};
-    if (members)
-      override.members = {
-        t: "arr",
-        items: members.map((m) => {
-          const agent = exportedAgents.get(m.cno);
-          if (agent) uses.add("client");
-          return {
-            t: "obj",
-            props: [
-              ["cno", agent ? refTo("client", agent, "cno") : { t: "str", v: m.cno }],
-              ["penalty", { t: "num", v: m.penalty }],
-            ],
-          };
-        }),
-      };
-    add({
-      kind: "queue",
-      ident: queueNames.get(qno)!,
-      key: qno,
-      args: argsOf(schemaOf("queue"), d.fields, override),
-      notes: d.notes,
-      uses,
-    });
-  }
-
-  // Bindings: the agent's cno output, and the Exten's extenNumber when the phone is one of the center's.
-  if (filter.roots.has("clientPhone")) {
-    const rows = [...center.listedClients.entries()]
-      .filter(([cno, row]) => text(row.bindTel) !== "" && passes(filter, "clientPhone", [cno]))
-      .sort(([a], [b]) => compareKeys(a, b));
-    const byTel = new Map<string, string>();
-    const phoneNames = nameAll(
-      rows.map(([cno]) => cno),
-      (k) => k,
-      (k) => `agent_${identPart(k)}_phone`,
-    );
-    for (const [cno, row] of rows) {
-      let tel = text(row.bindTel);
-      const label = `the phone of agent ${cno}`;
-      if (MASK.test(tel)) {
-        // Doc 3.1.4's example answers bindTel masked ("152xxxx0000"): only a phone of the center
-        // that the mask fits, and no other, names the number.
-        const fits = [...center.extens.keys()].filter((n) => masks(tel, n));
-        if (fits.length !== 1) {
-          warn(`${label} is not exported: list_clients answers it masked (${tel}); declare the binding by hand.`);
-          continue;
-        }
-        tel = fits[0];
-      }
-      if (byTel.has(tel)) {
-        warn(
-          `${label} is not exported: phone ${tel} is also the bound phone of agent ${byTel.get(tel)} (ClientTelIsBind, doc 3.1.7).`,
-        );
-        continue;
-      }
-      const d = declareObject(schemaOf("clientPhone"), { cno, tel }, label, warn, false);
-      if (!d) continue;
-      byTel.set(tel, cno);
-      const uses = new Set<Kind>();
-      const agent = exportedAgents.get(cno);
-      const exten = exportedExtens.get(tel);
-      if (agent) uses.add("client");
-      if (exten) uses.add("exten");
-      add({
-        kind: "clientPhone",
-        ident: phoneNames.get(cno)!,
-        key: cno,
-        args: argsOf(schemaOf("clientPhone"), d.fields, {
-          ...(agent ? { cno: refTo("client", agent, "cno") } : {}),
-          ...(exten ? { tel: refTo("exten", exten, "extenNumber") } : {}),
-        }),
-        notes: d.notes,
-        uses,
-      });
-    }
-  }
-
-  // Pause statuses.
-  const pauses = center.pauses
-    .filter((p) => text(p.pauseStatus) !== "" && passes(filter, "pause", [text(p.pauseStatus)]))
-    .sort((a, b) => compareKeys(text(a.pauseStatus), text(b.pauseStatus)));
-  const pauseNames = nameAll(
-    pauses,
-    (p) => text(p.pauseStatus),
-    (p) => `pause_${identPart(text(p.pauseStatus))}`,
-  );
-  for (const p of pauses) {
-    const d = declareObject(schemaOf("pause"), p, `pause status "${text(p.pauseStatus)}"`, warn);
-    if (!d) continue;
-    add({
-      kind: "pause",
-      ident: pauseNames.get(p)!,
-      key: text(p.pauseStatus),
-      args: argsOf(schemaOf("pause"), d.fields),
-      notes: d.notes,
-      uses: new Set(),
-    });
-  }
-
-  // List entries: one per number and list, its directions together (as the provider reads them).
-  const entries = new Map<string, Inputs[]>();
-  for (const e of center.restrictTels) {
-    const id = `${Number(e.restrictType)}:${text(e.tel)}`;
-    if (text(e.tel) === "" || !passes(filter, "restrictTel", [text(e.tel), id])) continue;
-    entries.set(id, [...(entries.get(id) ?? []), e]);
-  }
-  const entryIds = [...entries.keys()];
-  const entryNames = nameAll(
-    entryIds,
-    (k) => k,
-    (k) => `${k.startsWith("2:") ? "whitelist" : "blacklist"}_${identPart(k.slice(k.indexOf(":") + 1))}`,
-  );
-  for (const id of [...entryIds].sort(compareKeys)) {
-    const mine = entries.get(id)!;
-    const list = id.startsWith("2:") ? "whitelist" : "blacklist";
-    const label = `${list} entry ${id.slice(id.indexOf(":") + 1)}`;
-    if (MASK.test(id.slice(id.indexOf(":") + 1))) {
-      warn(`${label} is not exported: the number is answered masked.`);
-      continue;
-    }
-    const differ = (["description", "expirationTime"] as const).filter(
-      (f) => new Set(mine.map((e) => JSON.stringify(e[f] ?? null))).size > 1,
-    );
-    const d = declareObject(schemaOf("restrictTel"), mergeEntries(mine, {}), label, warn);
-    if (!d) continue;
-    if (differ.length > 0) {
-      const note = `its two directions differ in ${differ.join(" and ")}; one entry holds one value (the first direction's is declared)`;
-      d.notes.push(`Note: ${note}.`);
-      warn(`${label}: ${note}.`);
-    }
-    const schema = schemaOf("restrictTel");
-    const types = d.fields.type as number[];
-    const override: Record<string, Expr> =
-      types.length === 1 ? { type: toExpr(types[0], hintOf(schema.fields.type.schema)) } : {};
-    add({
-      kind: "restrictTel",
-      ident: entryNames.get(id)!,
-      key: id,
-      args: argsOf(schema, d.fields, override),
-      notes: d.notes,
-      uses: new Set(),
-    });
-  }
-
-  // The switch: always there, so it takes no adopt (declaring it sets it only if it differs).
-  if (center.setting && passes(filter, "restrictTelSetting", ["restrict-tel-setting"])) {
-    const d = declareObject(schemaOf("restrictTelSetting"), center.setting, "the black/white-list switch", warn, false);
-    if (d)
-      add({
-        kind: "restrictTelSetting",
-        ident: "restrict_tel_setting",
-        key: "restrict-tel-setting",
-        args: argsOf(schemaOf("restrictTelSetting"), d.fields, {}, false),
-        notes: d.notes,
-        uses: new Set(),
-      });
-  }
-
-  for (const list of byKind.values()) list.sort((a, b) => compareKeys(a.key, b.key));
-  // Kinds in the order of KINDS (dependencies first).
-  const ordered = new Map<Kind, Declaration[]>();
-  for (const { kind } of KINDS) if (byKind.has(kind)) ordered.set(kind, byKind.get(kind)!);
-  return { byKind: ordered, warnings };
+  return { byKind, warnings };
 }

@@ -1,10 +1,10 @@
 /**
- * Everything the exporter takes from the provider, in one place: the resource schemas (fields,
- * defaults, lifecycles, read names, fromApi/mergeApi, asList, idFields, the named codes), the
- * schema operations the provider's check and read run (normalize, fromRemote, toConverge), and the
- * per-kind read functions the providers themselves call. The exporter reads a center exactly as
- * `read` does and declares it in the form `check` produces, so the first `up` of an export
- * compares equal and writes nothing. When the provider's files move, only this module changes.
+ * Everything the exporter takes from the provider, in one place: the catalog of kinds (each
+ * kind's schema, named codes, and how its folder reads and declares its objects), the schema
+ * operations the provider's check and read run (normalize, fromRemote, toConverge). The exporter
+ * reads a center exactly as `read` does and declares it in the form `check` produces, so the first
+ * `up` of an export compares equal and writes nothing. When the provider's files move, only this
+ * module changes.
  */
 export { ClinkClient, ClinkApiError, type ClinkClientOptions } from "../../provider/api";
 export type { FieldSpec, ResourceSchema } from "../../provider/schema/core";
@@ -12,41 +12,12 @@ export { bitmaskName, descriptorOf, enumName, masks, neverReported } from "../..
 export type { Descriptor } from "../../provider/schema/core";
 export { asLists, deepEqual, fromRemote, normalize, type Inputs } from "../../provider/schema/ops";
 export { toConverge } from "../../provider/generic/provider";
-export {
-  clientSchema,
-  ClientRole,
-  ClientType,
-  ClidType,
-  ClidRule,
-  AssignType,
-  IbWrapupType,
-  RecordDownload,
-} from "../../provider/resources/client/schema";
-export {
-  queueSchema,
-  QueueStrategy,
-  JoinEmptyState,
-  ChatStrategy,
-  MaxPauseClientType,
-} from "../../provider/resources/queue/schema";
-export { extenSchema, ExtenType, ExtenCodec } from "../../provider/resources/exten/schema";
-export { clientPhoneSchema } from "../../provider/resources/client-phone/schema";
-export { dynamicTelGroupSchema } from "../../provider/resources/dynamic-tel-group/schema";
-export { pauseSchema } from "../../provider/resources/pause/schema";
-export {
-  restrictTelSchema,
-  RestrictType,
-  RestrictDirection,
-  RestrictTelType,
-} from "../../provider/resources/restrict-tel/schema";
-export {
-  restrictTelSettingSchema,
-  RestrictTelSettingValue,
-} from "../../provider/resources/restrict-tel-setting/schema";
-/** The per-kind reads the providers run for `read`/refresh (describe_client + list_other_setting, ...). */
-export { describeClient } from "../../provider/resources/client/provider";
-export { describeQueue } from "../../provider/resources/queue/batch";
-export { allPauses } from "../../provider/resources/pause/provider";
-export { allGroups } from "../../provider/resources/dynamic-tel-group/provider";
-export { mergeEntries } from "../../provider/resources/restrict-tel/provider";
-export { describeSetting } from "../../provider/resources/restrict-tel-setting/provider";
+export { catalog } from "../../provider/resources/catalog";
+export type {
+  DeclareContext,
+  Declared,
+  ExportSpec,
+  ReadContext,
+  Row,
+  Tally,
+} from "../../provider/resources/kind-catalog";

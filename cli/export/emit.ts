@@ -36,28 +36,6 @@ function ownPackage(): OwnPackage & { dir: string } {
   }
 }
 
-const KIND_HEADERS: Record<Kind, string[]> = {
-  dynamicTelGroup: ["Agents refer to a group by its name (doc 3.5.5 `name`)."],
-  client: [
-    "Passwords are not declared: the API never answers them (doc 3.1.5), and an adopted agent keeps its own.",
-    "describe_client (doc 3.1.5) answers no assignType, dynamicTelGroupName, clidDefault, wechatMiniProgramRtc,",
-    "obClidDefaultType or dynamicTelGroupIdDefault, nor clidArea's assignType and dynamicTelGroupName: their",
-    "values cannot be exported. Each is a commented-out line below: left out it is not managed (never sent, so",
-    "the agent's own setting stays); declared, it is sent, and no refresh can ever show it drift.",
-    "Queue memberships are declared on the queues (queues.ts, `members`), not as `qnos` here.",
-  ],
-  exten: ["Passwords are not declared: the API never shows them (doc 3.4.1 `password`); adopted phones keep theirs."],
-  queue: [
-    "`members` is authoritative: each queue has exactly the agents listed (doc 3.2.2 `queueMembers`); `[]` is none.",
-  ],
-  clientPhone: ["A phone of the center is referred to by its Exten, so the engine makes the phone before the binding."],
-  pause: ["At most one pause status is the default (isDefault: 1)."],
-  restrictTel: ["One declaration per number and list, both directions together (type: [1, 2])."],
-  restrictTelSetting: [
-    "The switch always exists, so it takes no adopt: declared, it is set only when the value differs.",
-  ],
-};
-
 /**
  * The fields the API never reports (issue 23), each as a commented-out line with the warning: the
  * export cannot know their values, and leaving them out silently would hide that. Deprecated
@@ -77,7 +55,7 @@ function moduleText(kind: Kind, decls: Declaration[], info: ProjectInfo): string
     `${k.title[0].toUpperCase()}${k.title.slice(1)}: ${decls.length},`,
     `exported from ${info.host} by \`pulumi-clink export\`. Each resource takes its object over (adopt: true)`,
     "and changes only what its declaration changes; fields at their documented default are not declared.",
-    ...KIND_HEADERS[kind],
+    ...k.header,
   ]);
   const imports = [
     'import * as clink from "pulumi-clink";',

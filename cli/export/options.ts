@@ -5,7 +5,7 @@
  * CLINK_ENDPOINT, CLINK_PASSWORD_ENCRYPTION: provider/settings.ts, provider/api/client.ts).
  */
 import { parseArgs } from "node:util";
-import { KIND_NAMES, REFERS_TO, type Kind } from "./kinds";
+import { KIND_NAMES, KINDS, REFERS_TO, type Kind } from "./kinds";
 
 /** A mistake in the command line: reported with the usage, exit code 2. */
 export class UsageError extends Error {
@@ -41,6 +41,20 @@ export interface ExportOptions {
   };
 }
 
+/** "client, clientPhone: the agent number (cno); queue: qno; ...", wrapped as the usage is. */
+function matchKeys(): string {
+  const byKey = new Map<string, string[]>();
+  for (const k of KINDS) if (k.matchKey) byKey.set(k.matchKey, [...(byKey.get(k.matchKey) ?? []), k.kind]);
+  const parts = [...byKey].map(([key, kinds]) => `${kinds.join(", ")}: ${key}`);
+  const lines = ["Keys for --match:"];
+  for (const part of parts.map((p, i) => p + (i < parts.length - 1 ? ";" : ""))) {
+    const last = lines.length - 1;
+    if (lines[last].length + 1 + part.length <= 95) lines[last] += ` ${part}`;
+    else lines.push(part);
+  }
+  return lines.join("\n").slice("Keys for --match: ".length);
+}
+
 export const USAGE = `Usage: pulumi-clink export --out DIR [options]
 
 Reads a Clink center (agents, queues, phones, bindings, number groups, pauses, black/white
@@ -65,8 +79,7 @@ resource with adopt: true, so that its first \`pulumi up\` changes nothing.
   -h, --help                this text
 
 Kinds: ${KIND_NAMES.join(", ")}.
-Keys for --match: client, clientPhone: the agent number (cno); queue: qno; exten: extenNumber;
-dynamicTelGroup: name; pause: pauseStatus; restrictTel: the number, or restrictType:number.
+Keys for --match: ${matchKeys()}.
 Objects that exported ones refer to (a queue's member agents, a binding's agent and phone) are
 exported too when their kind is not excluded and they pass its --match.`;
 

@@ -7,18 +7,7 @@
 import { kindInfo, type Kind } from "./kinds";
 import type { CountingClient, Progress } from "./read";
 
-const LABEL: Record<Kind, string> = {
-  dynamicTelGroup: "number groups",
-  client: "agents",
-  exten: "phones",
-  queue: "queues",
-  clientPhone: "bindings",
-  pause: "pauses",
-  restrictTel: "list entries",
-  restrictTelSetting: "list switch",
-};
-
-export const labelOf = (kind: Kind): string => LABEL[kind] ?? kindInfo(kind).module;
+export const labelOf = (kind: Kind): string => kindInfo(kind).progress;
 
 export function formatDuration(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));

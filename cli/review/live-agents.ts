@@ -9,6 +9,7 @@ import { liveAgentLine } from "../../provider/generic/live-preview";
 import { lastQueueLine, lastQueueRisks, type QueueLoss } from "../../provider/resources/queue/last-queue";
 import { clientFromSettings, liveAgentWait } from "../../provider/settings";
 import { parseEventLog } from "./events";
+import { reviewOf } from "./kinds";
 import { membershipChanges } from "./memberships";
 import { modelOf, valuesOf } from "./model";
 
@@ -24,11 +25,11 @@ export function agentsAtRisk(text: string): AtRisk[] {
   const out = new Map<string, AtRisk>();
   for (const o of objects) {
     if (!o.clink || (o.action !== "removed" && o.action !== "replaced")) continue;
-    if (o.kind !== "Client" && o.kind !== "ClientPhone") continue;
+    const step = reviewOf(o.kind).liveAgentStep;
+    if (!step) continue;
     const was = valuesOf(o.old);
     const cno = was.cno === undefined ? undefined : String(was.cno);
     if (!cno || !/^\d{4,11}$/.test(cno)) continue;
-    const step = o.kind === "Client" ? "delete" : "unbind";
     // The agent's own delete says more than its phone's unbind.
     if (out.get(cno)?.step === "delete") continue;
     out.set(cno, { cno, step, forceOffline: was.forceOfflineOnDelete === true });

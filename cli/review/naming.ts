@@ -3,33 +3,22 @@
  * each object by its Clink identity and name ("agent 1001 alice", "queue 0001 售后支持").
  */
 import { codesOf, explainCode, idFields, knownKinds, vendorTerm } from "./fields";
+import { kindsWith, nounOf, reviewOf, reviewOrder } from "./kinds";
 import { valuesOf, type CenterObject } from "./model";
 import { escapeMarkdown, formatValue, isSecret, isUnknown } from "./values";
 
-/** The words for each kind; the order is the order of the summary. */
-const NOUNS: Record<string, { one: string; many: string }> = {
-  Client: { one: "agent", many: "agents" },
-  Queue: { one: "queue", many: "queues" },
-  QueueMember: { one: "queue membership", many: "queue memberships" },
-  Exten: { one: "phone", many: "phones" },
-  ClientPhone: { one: "phone binding", many: "phone bindings" },
-  DynamicTelGroup: { one: "number group", many: "number groups" },
-  Pause: { one: "pause status", many: "pause statuses" },
-  RestrictTel: { one: "list entry", many: "list entries" },
-  RestrictTelSetting: { one: "black/white list switch", many: "black/white list switch" },
-};
-
 export function noun(kind: string): string {
-  return NOUNS[kind]?.one ?? kind;
+  return nounOf(kind) ?? kind;
 }
 
 export function plural(kind: string): string {
-  return NOUNS[kind]?.many ?? kind;
+  return reviewOf(kind).plural ?? kind;
 }
 
-/** The kinds in summary order: the named ones, then any other kind the schemas know. */
+/** The kinds in summary order: those whose catalog places them, then any other kind the schemas know. */
 export function kindOrder(): string[] {
-  return [...Object.keys(NOUNS), ...knownKinds().filter((k) => !(k in NOUNS))];
+  const placed = reviewOrder();
+  return [...placed, ...knownKinds().filter((k) => !placed.includes(k))];
 }
 
 /** "agents (座席)" */
@@ -49,27 +38,31 @@ export interface Directory {
 }
 
 export function directoryOf(objects: CenterObject[]): Directory {
-  const names: Record<string, Map<string, string>> = { Client: new Map(), Queue: new Map() };
-  const note = (kind: string, values: Record<string, unknown>) => {
-    const key = values[kind === "Client" ? "cno" : "qno"];
+  // Names by the id field that names them (agents by cno, queues by qno: the catalog's namedBy).
+  const namedBy = new Map(kindsWith("namedBy"));
+  const names = new Map<string, Map<string, string>>([...namedBy.values()].map((f) => [f, new Map()]));
+  const note = (field: string, values: Record<string, unknown>) => {
+    const key = values[field];
     const name = values.name;
     if (typeof key === "string" && typeof name === "string" && !isSecret(name) && !isUnknown(name))
-      names[kind].set(key, name);
+      names.get(field)!.set(key, name);
   };
-  for (const o of objects)
-    if (o.kind in names) {
-      // The old names first: the new ones win for an object that stays.
-      if (o.old) note(o.kind, valuesOf(o.old));
-      if (o.new) note(o.kind, valuesOf(o.new));
-    }
+  for (const o of objects) {
+    const field = namedBy.get(o.kind);
+    if (field === undefined) continue;
+    // The old names first: the new ones win for an object that stays.
+    if (o.old) note(field, valuesOf(o.old));
+    if (o.new) note(field, valuesOf(o.new));
+  }
+  const nameOf = (field: string, key: string) => names.get(field)?.get(key);
   return {
-    agent: (cno) => escapeMarkdown(names.Client.get(cno) ?? cno),
+    agent: (cno) => escapeMarkdown(nameOf("cno", cno) ?? cno),
     member: (cno) => {
-      const name = names.Client.get(cno);
+      const name = nameOf("cno", cno);
       return `agent ${escapeMarkdown(cno)}${name === undefined ? "" : ` ${escapeMarkdown(name)}`}`;
     },
     queue: (qno) => {
-      const name = names.Queue.get(qno);
+      const name = nameOf("qno", qno);
       return name === undefined ? escapeMarkdown(qno) : `${escapeMarkdown(qno)} ${escapeMarkdown(name)}`;
     },
   };

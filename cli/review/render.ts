@@ -7,6 +7,7 @@
 import { adoptionOf } from "./adoption";
 import type { EventLog } from "./events";
 import { checkedDefault, codesOf, explainCode, fieldLabel, isSecretField, keyLabel } from "./fields";
+import { reviewOf } from "./kinds";
 import { sentence, type MembershipChange } from "./memberships";
 import type { Action, CenterObject, FieldChange } from "./model";
 import { formerName, kindOrder, kindTitle, nameOf, noun, plural, type Directory } from "./naming";
@@ -32,13 +33,6 @@ export interface RenderOptions {
 
 const ACTIONS: Exclude<Action, "unchanged">[] = ["added", "changed", "replaced", "removed"];
 const RANK: Record<Action, number> = { removed: 0, replaced: 1, changed: 2, added: 3, unchanged: 4 };
-
-/** Fields whose changes memberships.ts says as sentences ("bob joins 0001 at penalty 2"). */
-const MEMBERSHIP_FIELDS: Record<string, string[]> = {
-  Queue: ["members"],
-  Client: ["qnos"],
-  QueueMember: ["qno", "cno", "penalty"],
-};
 
 /** The review's order: by kind, then removals first, then by name. */
 export function ordered(objects: CenterObject[], dir: Directory): CenterObject[] {
@@ -112,13 +106,15 @@ function objectBlock(o: CenterObject, input: RenderInput): string[] {
   } else if (o.action === "added" && adoptionOf(o.new)) {
     // An adopting create: the object exists; what the adoption changes on it (cli/review/adoption.ts).
     head = `- ${name} adopted${o.changes.length === 0 ? ": exists in the center and is taken over unchanged" : ": exists in the center; the adoption changes"}`;
-  } else if (o.kind === "RestrictTelSetting" && o.action === "removed") {
-    // Its delete changes nothing on the server (docs/restrict-tel.md): the switch stays as it is.
-    head = `- ${name} leaves the stack; the switch stays as it is on the server (deleting it changes nothing, docs/restrict-tel.md)`;
+  } else if (o.action === "removed" && reviewOf(o.kind).removedHead) {
+    // A delete that changes nothing on the server (the list switch): said so.
+    head = `- ${name} ${reviewOf(o.kind).removedHead}`;
   } else head = `- ${name} ${o.action}`;
   if (o.failed) head += " (the step failed)";
   const sub: string[] = [];
-  const skip = new Set([...(MEMBERSHIP_FIELDS[o.kind] ?? []), ...(o.action === "replaced" ? o.replaceKeys : [])]);
+  // Fields whose changes memberships.ts says as sentences ("bob joins 0001 at penalty 2").
+  const membership = reviewOf(o.kind).membershipFields ?? [];
+  const skip = new Set([...membership, ...(o.action === "replaced" ? o.replaceKeys : [])]);
   for (const c of o.changes) if (!skip.has(c.field)) sub.push(fieldLine(o, c));
   for (const m of input.memberships) if (m.source === o && !m.implied) sub.push(sentence(m, dir));
   return [head, ...sub.map((s) => `  - ${s}`)];

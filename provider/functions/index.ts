@@ -6,6 +6,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { ClinkApiError, type ClinkClient } from "../api";
+import { catalog } from "../resources/catalog";
+import type { ListEndpoint } from "../resources/kind-catalog";
 import { clientFromSettings, settingsFromConfig } from "../settings";
 
 export interface LookupOptions {
@@ -30,8 +32,15 @@ async function get<T>(options: LookupOptions | undefined, path: string, key: str
   return answer[key] as T;
 }
 
-const all = <T = Obj>(options: LookupOptions | undefined, path: string, key: string, query: Obj = {}) =>
-  clientFor(options).listAll<T>(path, key, query);
+/**
+ * Every page of a list endpoint: a kind's, as its folder's catalog.ts names it (the exporter reads
+ * the same), or one of a center's settings no resource manages.
+ */
+const all = <T = Obj>(options: LookupOptions | undefined, source: string | ListEndpoint, query: Obj = {}) => {
+  const list = typeof source === "string" ? catalog.find((k) => k.kind === source)?.list : source;
+  if (!list) throw new Error(`pulumi-clink: ${String(source)} has no list endpoint in its catalog.ts`);
+  return clientFor(options).listAll<T>(list.path, list.key, query);
+};
 
 /** Drops undefined filters so they are not sent. */
 function defined(args: Obj | undefined): Obj {
@@ -69,10 +78,7 @@ function noneIfNotFound<T>(named: boolean, listing: Promise<T[]>): Promise<T[]> 
 
 /** 3.5.8: dynamic number groups with every setting, optionally filtered. */
 export const getDynamicTelGroups = (args: { name?: string; status?: number } = {}, options?: LookupOptions) =>
-  noneIfNotFound(
-    args.name !== undefined,
-    all(options, "/cc/page_dynamic_tel_group_rule", "dynamicTelGroupRules", defined(args)),
-  );
+  noneIfNotFound(args.name !== undefined, all(options, "dynamicTelGroup", defined(args)));
 export const getDynamicTelGroupsOutput = outputForm(getDynamicTelGroups);
 
 /** 3.5.4 batch_get_areacode: where numbers belong, batched 500 at a time (`numbers`: the rest is dropped). */
@@ -111,12 +117,12 @@ export const getSatisfactionSettingOutput = outputForm(getSatisfactionSetting);
 export const getSatisfactionTemplates = (
   args: { obClid?: string[]; ivrName?: string[] } = {},
   options?: LookupOptions,
-) => all(options, "/cc/list_investigation", "investigations", defined(args));
+) => all(options, { path: "/cc/list_investigation", key: "investigations" }, defined(args));
 export const getSatisfactionTemplatesOutput = outputForm(getSatisfactionTemplates);
 
 /** 3.9.1: voice mail boxes (留言箱). */
 export const getVoiceMails = (_args: object = {}, options?: LookupOptions) =>
-  all(options, "/cc/list_voice_mails", "voiceMails");
+  all(options, { path: "/cc/list_voice_mails", key: "voiceMails" });
 export const getVoiceMailsOutput = outputForm(getVoiceMails);
 
 /** 3.10.1: the account's concurrency and licences. */
@@ -142,14 +148,14 @@ export interface GetClientsArgs {
 
 /** 3.1.4: agents, with the document's filters; a `qno` the center does not have has none. */
 export const getClients = (args: GetClientsArgs = {}, options?: LookupOptions) =>
-  noneIfNotFound(args.qno !== undefined, all(options, "/cc/list_clients", "clients", defined(args as Obj)));
+  noneIfNotFound(args.qno !== undefined, all(options, "client", defined(args as Obj)));
 export const getClientsOutput = outputForm(getClients);
 
 /** 3.2.6: queues with their member counts. */
-export const getQueues = (_args: object = {}, options?: LookupOptions) => all(options, "/cc/list_queues", "queues");
+export const getQueues = (_args: object = {}, options?: LookupOptions) => all(options, "queue");
 export const getQueuesOutput = outputForm(getQueues);
 
 /** 3.4.4: phones, by area code and type. */
 export const getExtens = (args: { areaCode?: string; type?: number } = {}, options?: LookupOptions) =>
-  all(options, "/cc/list_extens", "extens", defined(args));
+  all(options, "exten", defined(args));
 export const getExtensOutput = outputForm(getExtens);

@@ -7,6 +7,9 @@
  * - provider/resources/index.ts: the public exports and `providers`;
  * - provider/resources/registry.ts: the kinds state refers to, loaded lazily at run time;
  * - provider/resources/schemas.ts: every schema by type;
+ * - provider/resources/catalog.ts: every kind with its schema, constants and the per-kind
+ *   knowledge of its folder's catalog.ts (provider/resources/kind-catalog.ts), which export,
+ *   review and the policy pack loop over;
  * - docs/fields.md.
  *
  * `npm run generate` writes them; test/generate/generated.test.ts fails when a committed file
@@ -37,6 +40,8 @@ export interface Definition {
   hooks: string[];
   /** Types program.ts exports: a `<Type>Args` among them replaces the generated one. */
   programTypes: string[];
+  /** The folder has a catalog.ts (what export, review and the policy pack know of the kind). */
+  catalog: boolean;
 }
 
 export const kebab = (type: string) => type.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
@@ -78,7 +83,17 @@ export async function loadDefinitions(): Promise<Definition[]> {
       new RegExp(`^export function ${h}\\b`, "m").test(program),
     );
     const programTypes = [...program.matchAll(/^export (?:type|interface) (\w+)/gm)].map((m) => m[1]);
-    definitions.push({ folder, kind: lowerCamel(schema.type), schema, schemaExport, constants, hooks, programTypes });
+    const catalog = fs.existsSync(path.join(RESOURCES, folder, "catalog.ts"));
+    definitions.push({
+      folder,
+      kind: lowerCamel(schema.type),
+      schema,
+      schemaExport,
+      constants,
+      hooks,
+      programTypes,
+      catalog,
+    });
   }
   return definitions;
 }
@@ -96,6 +111,34 @@ function renderSchemas(defs: Definition[]): string {
     `export const schemas: Record<string, ResourceSchema> = {`,
     ...defs.map((d) => `  ${d.schema.type}: ${d.schemaExport},`),
     `};`,
+    "",
+  ].join("\n");
+}
+
+function renderCatalog(defs: Definition[]): string {
+  // Named codes only: an object of numbers (MOBILE, a RegExp, has none).
+  const codes = (d: Definition) =>
+    Object.keys(d.constants)
+      .filter((c) => Object.keys(d.constants[c]).length > 0)
+      .sort();
+  return [
+    HEADER("provider/resources/*/schema.ts and catalog.ts"),
+    `/**`,
+    ` * Every kind with its schema, its named codes and what its folder's catalog.ts knows: what`,
+    ` * \`pulumi-clink export\`, \`review\` and the policy pack loop over (provider/resources/kind-catalog.ts).`,
+    ` */`,
+    `import type { CatalogEntry } from "./kind-catalog";`,
+    ...defs.flatMap((d) => [
+      `import { ${[d.schemaExport, ...codes(d)].join(", ")} } from "./${d.folder}/schema";`,
+      ...(d.catalog ? [`import { catalog as ${d.kind}Catalog } from "./${d.folder}/catalog";`] : []),
+    ]),
+    "",
+    `export const catalog: readonly CatalogEntry[] = [`,
+    ...defs.map(
+      (d) =>
+        `  { type: "${d.schema.type}", kind: "${d.kind}", schema: ${d.schemaExport}, constants: { ${codes(d).join(", ")} }${d.catalog ? `, ...${d.kind}Catalog` : ""} },`,
+    ),
+    `];`,
     "",
   ].join("\n");
 }
@@ -145,6 +188,7 @@ export async function generate(given?: Definition[]): Promise<Map<string, string
   files.set("provider/resources/index.ts", renderIndex(defs, exportsOf));
   files.set("provider/resources/registry.ts", renderRegistry(defs));
   files.set("provider/resources/schemas.ts", renderSchemas(defs));
+  files.set("provider/resources/catalog.ts", renderCatalog(defs));
   files.set("docs/fields.md", renderFieldDocs(Object.fromEntries(defs.map((d) => [d.schema.type, d.schema]))));
   const config = (await prettier.resolveConfig(path.join(ROOT, "package.json"))) ?? {};
   for (const [file, text] of files)

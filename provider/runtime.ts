@@ -6,7 +6,7 @@
  *
  * Keep the names exported here stable across releases: old state calls them. State from 0.1.0
  * calls `configure(req)` and `provider(kind).<op>(...)` per operation; newer state hands the
- * plugin `provider(kind)` itself (provider/program/serialized.ts), so it carries `configure` too.
+ * plugin `provider(kind)` itself (provider/program/registration.ts), so it carries `configure` too.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { configureFromStack, type ConfigSource } from "./settings";

@@ -10,7 +10,7 @@ export { ClinkClient, ClinkApiError, type ClinkClientOptions } from "../../provi
 export type { FieldSpec, ResourceSchema } from "../../provider/schema/core";
 export { bitmaskName, enumName, masks, neverReported } from "../../provider/schema/core";
 export { asLists, deepEqual, fromRemote, normalize, type Inputs } from "../../provider/schema/ops";
-export { toConverge } from "../../provider/generic/provider";
+export { toConverge } from "../../provider/plugin/provider";
 export {
   clientSchema,
   ClientRole,
@@ -43,9 +43,9 @@ export {
   RestrictTelSettingValue,
 } from "../../provider/resources/restrict-tel-setting/schema";
 /** The per-kind reads the providers run for `read`/refresh (describe_client + list_other_setting, ...). */
-export { describeClient } from "../../provider/resources/client/provider";
-export { describeQueue } from "../../provider/resources/queue/batch";
-export { allPauses } from "../../provider/resources/pause/provider";
-export { allGroups } from "../../provider/resources/dynamic-tel-group/provider";
-export { mergeEntries } from "../../provider/resources/restrict-tel/provider";
-export { describeSetting } from "../../provider/resources/restrict-tel-setting/provider";
+export { describeClient } from "../../provider/resources/client/endpoints";
+export { describeQueue } from "../../provider/resources/queue/endpoints";
+export { allPauses } from "../../provider/resources/pause/endpoints";
+export { allGroups } from "../../provider/resources/dynamic-tel-group/endpoints";
+export { mergeEntries } from "../../provider/resources/restrict-tel/endpoints";
+export { describeSetting } from "../../provider/resources/restrict-tel-setting/endpoints";

@@ -1,7 +1,7 @@
 /**
  * What every generated resource class does when it is constructed (provider/resources/<kind>/resource.ts):
  * register itself as a dynamic resource of its kind (the type token and `__provider` that
- * `dynamic.Resource` would give, provider/program/serialized.ts) with the schema's property bag
+ * `dynamic.Resource` would give, provider/program/registration.ts) with the schema's property bag
  * and options and the verdict of its program-side rules.
  *
  * The classes extend `pulumi.CustomResource` directly, with no base class of ours in between: the
@@ -12,7 +12,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { Failure, ResourceSchema } from "../schema/core";
-import { resourceOptions, resourceProps, typeToken } from "./serialized";
+import { resourceOptions, resourceProps, typeToken } from "./registration";
 
 /** A resource's kind and schema, and the program-side rules of its program.ts. */
 export interface ResourceDefinition<A, R> {

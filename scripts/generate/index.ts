@@ -110,7 +110,7 @@ function renderRegistry(defs: Definition[]): string {
     `import type * as dynamic from "@pulumi/pulumi/dynamic";`,
     "",
     `export const registry: Record<string, () => dynamic.ResourceProvider> = {`,
-    ...defs.map((d) => `  ${d.kind}: () => require("./${d.folder}/provider").${d.kind}Provider,`),
+    ...defs.map((d) => `  ${d.kind}: () => require("./${d.folder}/endpoints").${d.kind}Provider,`),
     `};`,
     "",
   ].join("\n");
@@ -122,7 +122,7 @@ function renderIndex(defs: Definition[], exportsOf: Map<string, string[]>): stri
     `/** The resources: each class with its Args, its constants and types, and the dynamic providers. */`,
     ...defs.map((d) => `export { ${exportsOf.get(d.folder)!.join(", ")} } from "./${d.folder}/resource";`),
     "",
-    ...defs.map((d) => `import { ${d.kind}Provider } from "./${d.folder}/provider";`),
+    ...defs.map((d) => `import { ${d.kind}Provider } from "./${d.folder}/endpoints";`),
     "",
     `/** The dynamic providers, configured from the \`CLINK_*\` environment or \`configureProvider(...)\`. */`,
     `export const providers = {`,

@@ -24,7 +24,7 @@ function layerOf(file: string): { layer: number; name: string } | undefined {
   if (rel.startsWith("api/")) return { layer: 0, name: "API client" };
   if (rel.startsWith("schema/") || /^resources\/[^/]+\/schema\.ts$/.test(rel)) return { layer: 1, name: "schema" };
   if (rel === "settings.ts") return { layer: 2, name: "settings" };
-  if (rel.startsWith("generic/") || /^resources\/[^/]+\/(provider|batch)\.ts$/.test(rel))
+  if (rel.startsWith("plugin/") || /^resources\/[^/]+\/(endpoints|membership-batch)\.ts$/.test(rel))
     return { layer: 3, name: "provider" };
   if (rel === "runtime.ts" || rel === "resources/registry.ts") return { layer: 4, name: "runtime" };
   if (

@@ -48,7 +48,7 @@ const BASE: Record<Kind, Row> = {
 /** The request the provider's create sends for checked inputs, as the wire carries it. */
 function request(kind: Kind, inputs: Row): Row {
   if (kind === "clientPhone") return { cno: inputs.cno, tel: inputs.tel, isBind: 1 };
-  // provider/resources/queue/batch.ts: one queue model, its name restated, the member upserted.
+  // provider/resources/queue/membership-batch.ts: one queue model, its name restated, the member upserted.
   if (kind === "queueMember")
     return {
       queues: [{ qno: inputs.qno, name: "member", queueMembers: [{ cno: inputs.cno, penalty: inputs.penalty }] }],

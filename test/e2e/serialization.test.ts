@@ -1,6 +1,6 @@
 /**
  * docs/design.md, "The serialized provider": the `__provider` every resource stores in state is
- * a line we write (provider/program/serialized.ts), small, with no code of ours by value and no
+ * a line we write (provider/program/registration.ts), small, with no code of ours by value and no
  * credentials, that loads the installed release by package name at run time. Run it in a fresh
  * Node process started from another directory that has the package installed (as `refresh` on
  * another CI runner would), the way the dynamic-provider plugin loads it; and the form release

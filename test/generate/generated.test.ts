@@ -67,7 +67,7 @@ describe("generated code", () => {
     };
     const after = await generate([...defs, added]);
     expect(after.get("provider/resources/registry.ts")).toContain(
-      'ivrMenu: () => require("./ivr-menu/provider").ivrMenuProvider,',
+      'ivrMenu: () => require("./ivr-menu/endpoints").ivrMenuProvider,',
     );
     expect(after.get("provider/resources/index.ts")).toContain(
       'export { IvrMenu, type IvrMenuArgs } from "./ivr-menu/resource";',

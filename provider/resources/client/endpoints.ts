@@ -6,11 +6,11 @@
 import { ClinkApiError, type ClinkClient } from "../../api";
 import { clientSchema } from "./schema";
 import type { Inputs } from "../../schema/ops";
-import { withChangeWindow } from "../../generic/change-window";
-import { untilFree } from "../../generic/agent-state";
-import { warnOnReplace } from "../../generic/live-preview";
-import { makeProvider, readOrGone } from "../../generic/provider";
-import { logOut } from "../../generic/log-out";
+import { withChangeWindow } from "../../plugin/change-window";
+import { untilFree } from "../../plugin/agent-state";
+import { warnOnReplace } from "../../plugin/live-preview";
+import { makeProvider, readOrGone } from "../../plugin/provider";
+import { logOut } from "../../plugin/log-out";
 
 export async function describeClient(api: ClinkClient, cno: string): Promise<Inputs | undefined> {
   // An unknown cno is ResourceNotFound (doc 3.1.3 delete_client, error ResourceNotFound; describe's

@@ -4,12 +4,31 @@
  */
 import { queueSchema } from "./schema";
 import type { Inputs } from "../../schema/ops";
-import { ClinkApiError } from "../../api";
-import { logOut } from "../../generic/log-out";
-import { withChangeWindow } from "../../generic/change-window";
-import { makeProvider } from "../../generic/provider";
-import { describeQueue, membersOf } from "./batch";
+import { ClinkApiError, type ClinkClient } from "../../api";
+import { logOut } from "../../plugin/log-out";
+import { withChangeWindow } from "../../plugin/change-window";
+import { makeProvider, readOrGone } from "../../plugin/provider";
 import { serializedPerQueue } from "./lock";
+
+type Obj = Record<string, unknown>;
+
+/**
+ * describe_queue answers ResourceNotFound (HTTP 400, doc 3.2.7 error table) for an unknown qno.
+ * The document's example puts the queue under `result`; the vendor SDK's DescribeQueueResponse
+ * reads it under `queue`: both are read (docs/design.md).
+ */
+export async function describeQueue(api: ClinkClient, qno: string): Promise<Obj | undefined> {
+  const answer = await readOrGone(() =>
+    api.request<{ result?: Obj; queue?: Obj }>("GET", "/cc/describe_queue", { query: { qno } }),
+  );
+  const queue = answer?.result ?? answer?.queue;
+  return queue && typeof queue === "object" ? queue : undefined;
+}
+
+export function membersOf(queue: Obj | undefined): Array<{ cno: string; penalty: number }> {
+  const list = (queue?.queueMembers ?? []) as Array<{ cno: unknown; penalty: unknown }>;
+  return list.map((m) => ({ cno: String(m.cno), penalty: Number(m.penalty) }));
+}
 
 const unserialized = makeProvider({
   schema: queueSchema,
@@ -55,7 +74,7 @@ const unserialized = makeProvider({
 
 // Writes to one queue run one at a time with its membership batches (./lock.ts): a batch
 // restates the settings it read, and must not read them while an update of the queue is under way.
-// Deletes and replacements keep to the change window (provider/generic/change-window.ts).
+// Deletes and replacements keep to the change window (provider/plugin/change-window.ts).
 export const queueProvider = withChangeWindow(
   serializedPerQueue(unserialized, (id, inputs) => id ?? String(inputs.qno)),
   "Queue",

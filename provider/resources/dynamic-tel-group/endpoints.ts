@@ -5,7 +5,7 @@
 import type { ClinkClient } from "../../api";
 import { dynamicTelGroupSchema } from "./schema";
 import type { Inputs } from "../../schema/ops";
-import { ClinkProviderError, makeProvider, readOrGone } from "../../generic/provider";
+import { ClinkProviderError, makeProvider, readOrGone } from "../../plugin/provider";
 
 /**
  * Every group, all pages (3.5.8); the list is short, and names and ids are both unique. None when

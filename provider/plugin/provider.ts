@@ -110,7 +110,7 @@ interface Bookkeeping {
 export const CONFLICT_INPUT = "__ownershipConflict";
 
 /**
- * The input a resource carries while its program runs a preview (provider/program/serialized.ts):
+ * The input a resource carries while its program runs a preview (provider/program/registration.ts):
  * check then looks a new object up, so the preview already fails as the up would. Not during an
  * up: the engine runs checks one at a time, so a look-up per new resource (paced, 3 per second
  * per endpoint) held up the whole deployment (bench/RESULTS.md); create finds the object itself.

@@ -9,12 +9,12 @@ import { ClinkApiError, type ClinkClient } from "../../api";
 import { clientPhoneSchema } from "./schema";
 import { masks } from "../../schema/core";
 import type { Inputs } from "../../schema/ops";
-import { logOut } from "../../generic/log-out";
-import { withChangeWindow } from "../../generic/change-window";
-import { untilFree } from "../../generic/agent-state";
-import { warnOnReplace } from "../../generic/live-preview";
-import { makeProvider, readOrGone } from "../../generic/provider";
-import { alreadyExistsOutcome } from "../../generic/outcomes";
+import { logOut } from "../../plugin/log-out";
+import { withChangeWindow } from "../../plugin/change-window";
+import { untilFree } from "../../plugin/agent-state";
+import { warnOnReplace } from "../../plugin/live-preview";
+import { makeProvider, readOrGone } from "../../plugin/provider";
+import { alreadyExistsOutcome } from "../../plugin/outcomes";
 
 /**
  * The agent's current binding, as { cno, tel, telType }; undefined when none. Read from the

@@ -5,7 +5,7 @@
 import type { ClinkClient } from "../../api";
 import { extenSchema } from "./schema";
 import type { Inputs } from "../../schema/ops";
-import { makeProvider, readOrGone } from "../../generic/provider";
+import { makeProvider, readOrGone } from "../../plugin/provider";
 
 async function describeExten(api: ClinkClient, extenNumber: string): Promise<Inputs | undefined> {
   // describe_exten lists no error of its own (doc 3.4.5); an unknown number is ResourceNotFound.

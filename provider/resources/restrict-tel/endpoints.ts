@@ -7,8 +7,8 @@
 import { ClinkApiError, type ClinkClient } from "../../api";
 import { restrictTelSchema } from "./schema";
 import type { Inputs } from "../../schema/ops";
-import { makeProvider, readOrGone } from "../../generic/provider";
-import { alreadyExistsOutcome } from "../../generic/outcomes";
+import { makeProvider, readOrGone } from "../../plugin/provider";
+import { alreadyExistsOutcome } from "../../plugin/outcomes";
 
 function splitId(id: string): { restrictType: number; tel: string } {
   const at = id.indexOf(":");

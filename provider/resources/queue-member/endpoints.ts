@@ -6,9 +6,10 @@
  */
 import { queueMemberSchema } from "./schema";
 import type { Inputs } from "../../schema/ops";
-import { makeProvider } from "../../generic/provider";
-import { alreadyExistsOutcome, notFoundOutcome } from "../../generic/outcomes";
-import { batchUpdateMembers, describeQueue, membersOf } from "../queue/batch";
+import { makeProvider } from "../../plugin/provider";
+import { alreadyExistsOutcome, notFoundOutcome } from "../../plugin/outcomes";
+import { batchUpdateMembers } from "../queue/membership-batch";
+import { describeQueue, membersOf } from "../queue/endpoints";
 import { serializedPerQueue } from "../queue/lock";
 
 function split(id: string): { qno: string; cno: string } {

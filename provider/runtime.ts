@@ -12,9 +12,9 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { configureFromStack, type ConfigSource } from "./settings";
 import { registry } from "./resources/registry";
 import { haltRequests } from "./api/halt";
-import { isDynamicProviderPlugin, stdinPipe, watchEngine } from "./engine-watch";
+import { isDynamicProviderPlugin, stdinPipe, watchEngine } from "./plugin/engine-watch";
 
-// In the plugin, a gone engine stops every request at once and ends the process (engine-watch.ts):
+// In the plugin, a gone engine stops every request at once and ends the process (plugin/engine-watch.ts):
 // nothing could record what a later request changes.
 if (isDynamicProviderPlugin()) {
   watchEngine({

@@ -10,7 +10,7 @@ export { ClinkClient, ClinkApiError, type ClinkClientOptions } from "../../provi
 export type { FieldSpec, ResourceSchema } from "../../provider/schema/core";
 export { bitmaskName, enumName, masks, neverReported } from "../../provider/schema/core";
 export { asLists, deepEqual, fromRemote, normalize, type Inputs } from "../../provider/schema/ops";
-export { toConverge } from "../../provider/plugin/provider";
+export { toConverge } from "../../provider/plugin/converge";
 export {
   clientSchema,
   ClientRole,

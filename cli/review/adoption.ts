@@ -5,7 +5,7 @@
  * when it changes nothing. The review shows those changes, old → new, instead of the declaration
  * of a new object. A log written by an `up` (no preview check) has none: the create reads as added.
  */
-import { ADOPTION_INPUT } from "../../provider/plugin/provider";
+import { ADOPTION_INPUT } from "../../provider/schema/wire";
 import type { FieldChange } from "./model";
 import type { ResourceState } from "./events";
 import { isRecord, type Props } from "./values";

@@ -6,7 +6,7 @@
  */
 import { ClinkApiError, type ClinkClient } from "../api";
 import { liveAgentWait } from "../settings";
-import { readOrGone } from "./provider";
+import { readOrGone } from "./errors";
 
 /** An agent's state, from doc 7.1's `agentStatus` codes and words. */
 export type Activity = "offline" | "idle" | "paused" | "wrapup" | "calling" | "ringing" | "busy" | "unknown";

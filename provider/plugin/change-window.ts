@@ -9,7 +9,7 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { changeWindowSettings } from "../settings";
 import { warn } from "./engine-log";
-import { ClinkProviderError } from "./provider";
+import { ClinkProviderError } from "./errors";
 
 const DAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
 

@@ -4,7 +4,7 @@
  */
 import { ClinkApiError, type ClinkClient } from "../api";
 import { untilFree } from "./agent-state";
-import { ClinkProviderError, readOrGone } from "./provider";
+import { ClinkProviderError, readOrGone } from "./errors";
 
 /**
  * Logs an agent out (doc 4.2.8 offline_client). OfflineFailure (the agent is not logged in, or

@@ -5,7 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Failure, ResourceSchema } from "../schema/core";
 import { FINGERPRINTS } from "../schema/ops";
-import { CONFLICT_INPUT, PREVIEW_INPUT } from "../plugin/provider";
+import { CONFLICT_INPUT, PREVIEW_INPUT } from "../schema/wire";
 import { plainSecretFailure } from "./config-rules";
 import { claimServerObject, firstFailure } from "./one-object";
 

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ClinkClient, configureProvider, providers } from "../../provider";
-import { toConverge } from "../../provider/plugin/provider";
+import { toConverge } from "../../provider/plugin/converge";
 import { clientSchema } from "../../provider/resources/client/schema";
 import { normalize } from "../../provider/schema/ops";
 import { startSimulator } from "../../simulator";

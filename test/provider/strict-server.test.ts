@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { ClinkClient, configureProvider, getClients, getDynamicTelGroups, providers } from "../../provider";
-import { PREVIEW_INPUT } from "../../provider/plugin/provider";
+import { PREVIEW_INPUT } from "../../provider/schema/wire";
 import { logOut } from "../../provider/plugin/log-out";
 import { readAgentStates } from "../../provider/plugin/agent-state";
 import { startSimulator } from "../../simulator";

@@ -13,7 +13,8 @@ import { logOut } from "../../plugin/log-out";
 import { withChangeWindow } from "../../plugin/change-window";
 import { untilFree } from "../../plugin/agent-state";
 import { warnOnReplace } from "../../plugin/live-preview";
-import { makeProvider, readOrGone } from "../../plugin/provider";
+import { makeProvider } from "../../plugin/provider";
+import { readOrGone } from "../../plugin/errors";
 import { alreadyExistsOutcome } from "../../plugin/outcomes";
 
 /**

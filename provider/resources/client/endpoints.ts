@@ -9,7 +9,8 @@ import type { Inputs } from "../../schema/ops";
 import { withChangeWindow } from "../../plugin/change-window";
 import { untilFree } from "../../plugin/agent-state";
 import { warnOnReplace } from "../../plugin/live-preview";
-import { makeProvider, readOrGone } from "../../plugin/provider";
+import { makeProvider } from "../../plugin/provider";
+import { readOrGone } from "../../plugin/errors";
 import { logOut } from "../../plugin/log-out";
 
 export async function describeClient(api: ClinkClient, cno: string): Promise<Inputs | undefined> {

@@ -5,7 +5,8 @@
 import type { ClinkClient } from "../../api";
 import { dynamicTelGroupSchema } from "./schema";
 import type { Inputs } from "../../schema/ops";
-import { ClinkProviderError, makeProvider, readOrGone } from "../../plugin/provider";
+import { ClinkProviderError, readOrGone } from "../../plugin/errors";
+import { makeProvider } from "../../plugin/provider";
 
 /**
  * Every group, all pages (3.5.8); the list is short, and names and ids are both unique. None when

@@ -7,7 +7,8 @@
 import type { ClinkClient } from "../../api";
 import { pauseSchema } from "./schema";
 import type { Inputs } from "../../schema/ops";
-import { ClinkProviderError, makeProvider, readOrGone } from "../../plugin/provider";
+import { ClinkProviderError, readOrGone } from "../../plugin/errors";
+import { makeProvider } from "../../plugin/provider";
 
 /** Every pause status; none when the server answers ResourceNotFound (doc 3.3.1 lists only the general codes). */
 export async function allPauses(api: ClinkClient): Promise<Inputs[]> {

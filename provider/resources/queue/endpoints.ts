@@ -7,7 +7,8 @@ import type { Inputs } from "../../schema/ops";
 import { ClinkApiError, type ClinkClient } from "../../api";
 import { logOut } from "../../plugin/log-out";
 import { withChangeWindow } from "../../plugin/change-window";
-import { makeProvider, readOrGone } from "../../plugin/provider";
+import { makeProvider } from "../../plugin/provider";
+import { readOrGone } from "../../plugin/errors";
 import { serializedPerQueue } from "./lock";
 
 type Obj = Record<string, unknown>;

@@ -7,7 +7,8 @@
 import { ClinkApiError, type ClinkClient } from "../../api";
 import { restrictTelSchema } from "./schema";
 import type { Inputs } from "../../schema/ops";
-import { makeProvider, readOrGone } from "../../plugin/provider";
+import { makeProvider } from "../../plugin/provider";
+import { readOrGone } from "../../plugin/errors";
 import { alreadyExistsOutcome } from "../../plugin/outcomes";
 
 function splitId(id: string): { restrictType: number; tel: string } {

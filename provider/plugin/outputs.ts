@@ -1,5 +1,5 @@
 /** What create, update and read hand the engine as outputs, and the bookkeeping they carry. */
-import type { FieldSpec, ResourceSchema } from "../schema/core";
+import type { ResourceSchema } from "../schema/core";
 import {
   asLists,
   fingerprintsOf,
@@ -65,16 +65,6 @@ export function outputs(
   if (Object.keys(keys).length > 0) outs[DECLARED_KEYS] = keys;
   // Outputs show sets as lists (Queue.members is a list of { cno, penalty }); inputs keep them keyed.
   return asLists(schema, outs);
-}
-
-/**
- * A partly declared object as `read` returns it for inputs: only the keys the last declaration
- * held (`recorded`), so a key nobody declared is neither managed nor shown as removed (issue 23).
- * Without a record (older state), the whole object.
- */
-export function onlyDeclaredKeys(field: FieldSpec, value: unknown, recorded: unknown): unknown {
-  if (!field.partialKeys || !isPlainObject(value) || !Array.isArray(recorded)) return value;
-  return Object.fromEntries(Object.entries(value as Inputs).filter(([k]) => recorded.includes(k)));
 }
 
 export const isPlainObject = (v: unknown): boolean => typeof v === "object" && v !== null && !Array.isArray(v);

@@ -13,9 +13,9 @@ import {
   FINGERPRINTS,
   type Inputs,
 } from "../schema/ops";
+import { fingerprintsInState, lastDeclaration, onlyDeclaredKeys } from "../schema/state-upgrade";
 import { CLAIM, DECLARED, DECLARED_KEYS } from "../schema/wire";
 import { call, connect } from "./errors";
-import { isPlainObject, onlyDeclaredKeys } from "./outputs";
 import type { ResourceDefinition } from "./spec";
 
 export async function read(def: ResourceDefinition, id: string, props: Inputs): Promise<dynamic.ReadResult> {
@@ -25,34 +25,31 @@ export async function read(def: ResourceDefinition, id: string, props: Inputs): 
   const remote = await call(label, "read", () => api.read(client, id, props));
   if (!remote) return {}; // gone: refresh drops it from state
   const declared = withoutWriteOnly(schema, fromRemote(schema, remote, props));
-  const last = Array.isArray(props[DECLARED]) ? new Set(props[DECLARED] as string[]) : undefined;
-  const keys = isPlainObject(props[DECLARED_KEYS]) ? (props[DECLARED_KEYS] as Record<string, unknown>) : undefined;
+  // Older state reads in today's form here (provider/schema/state-upgrade.ts).
+  const last = lastDeclaration(schema, props);
   // Every field is an output as the server holds it, declared or not, defaults included: the
   // program sees what is there, never a default promised for a field nobody manages. A field
   // the API never reports keeps its previous output (the declared value, or none).
   const outs: Inputs = asLists(schema, declared);
-  // State written before fingerprints (0.1.0) holds the write-only values themselves: from
-  // the first refresh on it holds their fingerprints instead.
-  const prints = props[FINGERPRINTS] ?? fingerprintsOf(schema, props, undefined);
+  const prints = fingerprintsInState(props, (values) => fingerprintsOf(schema, values, undefined));
   if (Object.keys(prints as object).length > 0) outs[FINGERPRINTS] = prints;
   // Bookkeeping and options travel on: delete reads forceOfflineOnDelete from the state.
   for (const key of ["adopted", CLAIM, DECLARED, DECLARED_KEYS, ...optionNames(schema)])
     if (props[key] !== undefined) outs[key] = props[key];
   // As inputs, only what the last declaration held: a field the program does not declare is not
   // managed, so its server value is no drift (issue 23) and must not show as a removal in the
-  // next preview. State written before the list was kept (0.1.0) has every field the server
-  // reported.
+  // next preview.
   const inputs: Inputs = {};
   // Whether the server holds a declared field otherwise than the stored outputs say (state
-  // from 0.1.0, without the list, always counts).
-  let found = last === undefined;
+  // that kept no list always counts).
+  let found = !last.recorded;
   for (const [name, field] of Object.entries(schema.fields)) {
     if (field.lifecycle === "computed") continue;
     // A declared field is found when the server holds it otherwise than the stored outputs say,
     // also when it no longer answers it (cleared, or "" read as unset).
-    if (last?.has(name) && !deepEqual(outs[name], props[name])) found = true;
+    if (last.fields.has(name) && !deepEqual(outs[name], props[name])) found = true;
     if (declared[name] === undefined) continue;
-    if (!last || last.has(name)) inputs[name] = onlyDeclaredKeys(field, declared[name], keys?.[name]);
+    if (last.fields.has(name)) inputs[name] = onlyDeclaredKeys(field, declared[name], last.keys?.[name]);
   }
   // Nothing found: no inputs, so the engine keeps the ones it holds, the checked inputs of the
   // last up (the sealed password and its tag among them). Inputs rebuilt here differ from what

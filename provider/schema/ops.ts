@@ -5,6 +5,10 @@
  */
 import { createHmac, randomBytes } from "node:crypto";
 import { containsUnknown, type Failure, type FieldSpec, type ResourceSchema } from "./core";
+import { oldFormFingerprint, settled } from "./state-upgrade";
+import { FINGERPRINTS, WRITE_ONLY_TAGS } from "./wire";
+
+export { FINGERPRINTS, WRITE_ONLY_TAGS };
 
 export type Inputs = Record<string, unknown>;
 
@@ -134,15 +138,6 @@ function shown(field: FieldSpec, value: unknown): string {
 // salted HMAC per field, itself kept as a Pulumi secret, under this output.
 // ---------------------------------------------------------------------------------------------
 
-export const FINGERPRINTS = "__fingerprints";
-
-/**
- * Checked-inputs bookkeeping: for each write-only field declared, a tag of its sealed value
- * (provider/api/sealed.ts, changeTag). Not a secret and not a field: it lets a reader of a preview
- * see which password changed, where the engine masks both the old and the new value.
- */
-export const WRITE_ONLY_TAGS = "__writeOnlyTags";
-
 /**
  * `salt:mac`, the HMAC-SHA256 of the value under a random salt: 64 random bits of salt and the
  * first 128 bits of the MAC, base64url (34 characters). Change detection needs no more, and the
@@ -152,15 +147,10 @@ export function fingerprint(value: unknown, salt = randomBytes(8).toString("base
   return `${salt}:${createHmac("sha256", salt).update(JSON.stringify(value)).digest().subarray(0, 16).toString("base64url")}`;
 }
 
-/** The form older state holds (0.1.0 and the releases up to this form): 128 bits of salt and the whole MAC, hex (97 characters). */
-function fingerprintHex(value: unknown, salt: string): string {
-  return `${salt}:${createHmac("sha256", salt).update(JSON.stringify(value)).digest("hex")}`;
-}
-
 export function matchesFingerprint(print: string, value: unknown): boolean {
   const [salt, mac] = print.split(":");
   if (mac === undefined) return false;
-  return (/^[0-9a-f]{64}$/.test(mac) ? fingerprintHex(value, salt) : fingerprint(value, salt)) === print;
+  return (oldFormFingerprint(print, value) ?? fingerprint(value, salt)) === print;
 }
 
 /**
@@ -224,16 +214,6 @@ export function sameAsDeclared(field: FieldSpec, value: unknown, declared: unkno
 }
 
 const isObject = (v: unknown): v is Inputs => v !== null && typeof v === "object" && !Array.isArray(v);
-
-/**
- * A previous value in today's form: state written before keyed sets (0.1.0) holds sets as lists,
- * which must compare equal to the same set in keyed form.
- */
-function settled(field: FieldSpec, value: unknown): unknown {
-  if (!field.asList || !Array.isArray(value)) return value;
-  const parsed = field.schema.safeParse(value);
-  return parsed.success ? parsed.data : value;
-}
 
 /** Keyed sets in their list form, as the API and the outputs show them. */
 export function asLists(schema: ResourceSchema, values: Inputs): Inputs {

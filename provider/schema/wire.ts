@@ -40,3 +40,13 @@ export const DECLARED = "__declared";
  * fix) keeps the whole object, as it did.
  */
 export const DECLARED_KEYS = "__declaredKeys";
+
+/** The output holding a salted HMAC per write-only field (provider/schema/ops.ts, fingerprint), a Pulumi secret. */
+export const FINGERPRINTS = "__fingerprints";
+
+/**
+ * Checked-inputs bookkeeping: for each write-only field declared, a tag of its sealed value
+ * (provider/api/sealed.ts, changeTag). Not a secret and not a field: it lets a reader of a preview
+ * see which password changed, where the engine masks both the old and the new value.
+ */
+export const WRITE_ONLY_TAGS = "__writeOnlyTags";

@@ -9,7 +9,7 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { changeWindowSettings } from "../settings";
 import { warn } from "./engine-log";
-import { ClinkProviderError } from "./errors";
+import { OutsideChangeWindowError } from "./errors";
 
 const DAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
 
@@ -95,7 +95,7 @@ export async function checkWindow(what: string, step: string, now: Date = new Da
     (s.enforcement === "mandatory"
       ? ". It is not done: run the deployment inside the window, or set clink:changeWindowEnforcement to advisory."
       : ".");
-  if (s.enforcement === "mandatory") throw new ClinkProviderError(message);
+  if (s.enforcement === "mandatory") throw new OutsideChangeWindowError(message);
   await warn(message);
 }
 

@@ -11,8 +11,8 @@ import { ADOPTION_INPUT } from "../schema/wire";
 import { adoptExisting } from "../settings";
 import { toConverge, withRequiredOnUpdate } from "./converge";
 import { newClaim, takenThisDeployment } from "./deployment";
-import { alreadyExists, call, ClinkProviderError, connect, explain } from "./errors";
-import { ProviderOutcome } from "./outcomes";
+import { alreadyExists, AlreadyExistsError, call, connect, CreateNeedsFieldsError, explain } from "./errors";
+import { ProviderRefusal } from "./refusals";
 import { outputs } from "./outputs";
 import type { ResourceDefinition } from "./spec";
 
@@ -99,7 +99,7 @@ async function createNew(ctx: Context): Promise<Made> {
   // (passwords) are needed now.
   const missing = Object.entries(schema.fields).filter(([n, f]) => f.required && inputs[n] === undefined);
   if (missing.length > 0)
-    throw new ClinkProviderError(
+    throw new CreateNeedsFieldsError(
       `${ctx.label} does not exist in the center, so adopting it is impossible and creating it needs ` +
         `${missing.map(([n]) => `'${n}'`).join(", ")}: declare ${missing.length > 1 ? "them" : "it"} ` +
         `(a password as a Pulumi secret, e.g. config.requireSecret).`,
@@ -109,17 +109,17 @@ async function createNew(ctx: Context): Promise<Made> {
     // Nothing would refuse a second object with this key: look first.
     const found = await call(ctx.label, "look up before create", () => lookup(ctx));
     if (found && (api.blocksCreate?.(found, inputs) ?? true))
-      throw new ClinkProviderError(alreadyExists(schema, naturalId));
+      throw new AlreadyExistsError(alreadyExists(schema, naturalId));
   }
   try {
     const remote = await api.create(ctx.client, body, inputs);
     return { remote, adopted: false, recovered: false, asFound: {} };
   } catch (err) {
-    if (err instanceof ProviderOutcome && err.kind === "alreadyExists")
-      throw new ClinkProviderError(alreadyExists(schema, naturalId));
+    if (err instanceof ProviderRefusal && err.kind === "alreadyExists")
+      throw new AlreadyExistsError(alreadyExists(schema, naturalId));
     if (err instanceof ClinkApiError && api.existsCodes.includes(err.code))
-      throw new ClinkProviderError(alreadyExists(schema, naturalId, err.code));
-    if ((err instanceof ClinkApiError || err instanceof ProviderOutcome) && err.outcomeUnknown)
+      throw new AlreadyExistsError(alreadyExists(schema, naturalId, err.code));
+    if ((err instanceof ClinkApiError || err instanceof ProviderRefusal) && err.outcomeUnknown)
       return recover(ctx, err);
     throw explain(ctx.label, "create", err, api.hints);
   }

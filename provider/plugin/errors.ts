@@ -6,12 +6,16 @@ import type { ClinkClient } from "../api";
 import { ClinkApiError } from "../api";
 import type { ResourceSchema } from "../schema/core";
 import { apiClient } from "../settings";
-import { ProviderOutcome } from "./outcomes";
+import { ProviderRefusal } from "./refusals";
 
 /**
  * An error for the person running the deployment: the message says what happened and what to do.
  * The dynamic-provider plugin prints `${error}: ${error.stack}` to the engine's output, so the
  * stack is left empty: a user sees the sentence, not our call frames.
+ *
+ * One class per failure, each with a stable `code` a program can branch on (as undici's errors
+ * carry `UND_ERR_*`): the message may be reworded, the code is not. `code` is a getter on the
+ * class, so explain (below) can put a resource's name before the message and keep the class.
  */
 export class ClinkProviderError extends Error {
   constructor(message: string) {
@@ -19,7 +23,126 @@ export class ClinkProviderError extends Error {
     this.name = "pulumi-clink";
     this.stack = "";
   }
+  get code(): string {
+    return "CLINK_PROVIDER_ERROR";
+  }
 }
+
+/** The provider's configuration (credentials, endpoint, options) is missing or wrong. */
+export class ConfigurationError extends ClinkProviderError {
+  override get code() {
+    return "CLINK_CONFIGURATION";
+  }
+}
+
+/** The object to create exists already (in the center, or another resource's). */
+export class AlreadyExistsError extends ClinkProviderError {
+  override get code() {
+    return "CLINK_ALREADY_EXISTS";
+  }
+}
+
+/** An adoption found nothing, and creating the object needs fields (passwords) the program does not declare. */
+export class CreateNeedsFieldsError extends ClinkProviderError {
+  override get code() {
+    return "CLINK_CREATE_NEEDS_FIELDS";
+  }
+}
+
+/** A write-only value (a password) was sealed under another access key secret. */
+export class SealedElsewhereError extends ClinkProviderError {
+  override get code() {
+    return "CLINK_SEALED_ELSEWHERE";
+  }
+}
+
+/** A delete or replacement falls outside the mandatory change window (clink:changeWindow). */
+export class OutsideChangeWindowError extends ClinkProviderError {
+  override get code() {
+    return "CLINK_OUTSIDE_CHANGE_WINDOW";
+  }
+}
+
+/** An agent could not be logged out before a delete (doc 4.2.8 offline_client). */
+export class LogOutRefusedError extends ClinkProviderError {
+  override get code() {
+    return "CLINK_LOG_OUT_REFUSED";
+  }
+}
+
+/** A create answered, but the object is not in the list that gives its id. */
+export class NotListedAfterCreateError extends ClinkProviderError {
+  override get code() {
+    return "CLINK_NOT_LISTED_AFTER_CREATE";
+  }
+}
+
+/** Something the operation needs (a queue, an agent) does not exist (ProviderRefusal "notFound"). */
+export class NotFoundError extends ClinkProviderError {
+  override get code() {
+    return "CLINK_NOT_FOUND";
+  }
+}
+
+/** A wait ran out; the change may still be applied (ProviderRefusal "timeout"). */
+export class TimedOutError extends ClinkProviderError {
+  override get code() {
+    return "CLINK_TIMED_OUT";
+  }
+}
+
+/** An API call failed (ClinkApiError): `apiCode` is the API's own code (doc 2.4) or the client's. */
+export class ApiError extends ClinkProviderError {
+  constructor(
+    message: string,
+    readonly apiCode: string,
+    readonly requestId?: string,
+  ) {
+    super(message);
+  }
+  override get code() {
+    return "CLINK_API_ERROR";
+  }
+}
+
+/** The API's rate limit was hit despite pacing (TooManyRequests, HTTP 429). */
+export class RateLimitedError extends ApiError {
+  override get code() {
+    return "CLINK_RATE_LIMITED";
+  }
+}
+
+/** A write's answer was lost: the server may or may not have applied it (OutcomeUnknown). */
+export class OutcomeUnknownError extends ApiError {
+  override get code() {
+    return "CLINK_OUTCOME_UNKNOWN";
+  }
+}
+
+/** No answer at all: connection refused, reset or timed out (NetworkError). */
+export class NetworkFailureError extends ApiError {
+  override get code() {
+    return "CLINK_NETWORK_FAILURE";
+  }
+}
+
+/** The access key was refused: wrong key, no right to this API, or a clock off (doc 2.4). */
+export class AuthFailedError extends ApiError {
+  override get code() {
+    return "CLINK_AUTH_FAILED";
+  }
+}
+
+/** The API's failures by their code; any other code is an ApiError. */
+const API_FAILURES: Record<string, new (message: string, apiCode: string, requestId?: string) => ApiError> = {
+  TooManyRequests: RateLimitedError,
+  OutcomeUnknown: OutcomeUnknownError,
+  NetworkError: NetworkFailureError,
+  AuthFailure: AuthFailedError,
+  UnauthorizedOperation: AuthFailedError,
+  SignaturesExpired: AuthFailedError,
+  MissingAuthenticationToken: AuthFailedError,
+};
 
 /** A describe call whose ResourceNotFound means "gone": undefined instead of an error. */
 export async function readOrGone<T>(read: () => Promise<T>): Promise<T | undefined> {
@@ -52,7 +175,7 @@ export function connect(): ClinkClient {
   try {
     return apiClient();
   } catch (err) {
-    throw new ClinkProviderError(`pulumi-clink configuration: ${err instanceof Error ? err.message : String(err)}`);
+    throw new ConfigurationError(`pulumi-clink configuration: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
 
@@ -73,16 +196,28 @@ export function explain(what: string, op: string, err: unknown, hints?: Record<s
     // host and the cause ("connection refused (127.0.0.1:1), after 6 attempts"), never a secret.
     const ours = !err.vendorMessage && CLIENT_CODES.has(err.code);
     const vendor = err.vendorMessage ? `: ${err.vendorMessage}` : ours ? ` (${err.message.replace(/\.$/, "")})` : "";
-    return new ClinkProviderError(
+    const Failure = API_FAILURES[err.code] ?? ApiError;
+    return new Failure(
       `${what}: ${op} failed with ${err.code}${vendor}${request}.${hint ? ` ${hint}` : ""}`,
+      err.code,
+      err.requestId,
     );
   }
-  if (err instanceof ProviderOutcome) {
+  if (err instanceof ProviderRefusal) {
     const hint = hints?.[err.kind];
-    return new ClinkProviderError(`${what}: ${op} failed: ${err.message}.${hint ? ` ${hint}` : ""}`);
+    const Failure = { alreadyExists: AlreadyExistsError, notFound: NotFoundError, timeout: TimedOutError }[err.kind];
+    return new Failure(`${what}: ${op} failed: ${err.message}.${hint ? ` ${hint}` : ""}`);
   }
   const message = err instanceof Error ? err.message : String(err);
+  // One of ours (a live agent, a log-out refused): the same class, so the same code, named.
+  if (err instanceof ClinkProviderError) return rephrased(err, `${what}: ${op} failed: ${message}`);
   return new ClinkProviderError(`${what}: ${op} failed: ${message}`);
+}
+
+/** The same error (class, code and own properties such as a live agent's state) with another message. */
+function rephrased<E extends ClinkProviderError>(err: E, message: string): E {
+  const out = Object.assign(new ClinkProviderError(message), err, { message, stack: "" });
+  return Object.setPrototypeOf(out, Object.getPrototypeOf(err) as object) as E;
 }
 
 /**

@@ -13,7 +13,7 @@ import { idOf, withoutUndefined, WRITE_ONLY_TAGS, type Inputs } from "../schema/
 import { check } from "./check";
 import { create } from "./create";
 import { remove } from "./delete";
-import { ClinkProviderError, connect } from "./errors";
+import { connect, SealedElsewhereError } from "./errors";
 import { read } from "./read";
 import { withoutSecretValues } from "./secret-failures";
 import type { ResourceDefinition } from "./spec";
@@ -37,7 +37,7 @@ export function makeProvider(def: ResourceDefinition): dynamic.ResourceProvider 
     for (const n of present) {
       const v = how === "seal" ? client.seal(out[n] as string) : client.unseal(out[n] as string);
       if (v === undefined)
-        throw new ClinkProviderError(
+        throw new SealedElsewhereError(
           `${def.schema.type}: '${n}' was sealed under another access key secret; run the deployment again (its preview seals it anew).`,
         );
       out[n] = v;

@@ -22,7 +22,7 @@ export interface ResourceApi {
   /** API error codes that mean "already exists" on create (so `adopt` applies). */
   existsCodes: string[];
   /**
-   * create looks for an existing object itself and throws alreadyExistsOutcome (a list entry, a
+   * create looks for an existing object itself and throws alreadyExistsRefusal (a list entry, a
    * binding, a membership), or there is nothing to guard (a singleton). Otherwise, with no
    * `existsCodes` either (the document names no refusal: a number group, a pause), the generic
    * create looks the object up before creating it.
@@ -40,7 +40,7 @@ export interface ResourceApi {
    * now, or undefined to look it up again.
    */
   complete?(api: ClinkClient, remote: Inputs, inputs: Inputs, body: Inputs): Promise<Inputs | undefined>;
-  /** What to tell the user for an API refusal, by code, or for a provider outcome, by kind (outcomes.ts). */
+  /** What to tell the user for an API refusal, by code, or for a provider outcome, by kind (refusals.ts). */
   hints?: Record<string, string>;
 }
 

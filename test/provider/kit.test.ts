@@ -8,7 +8,7 @@ import { z } from "zod";
 import { ClinkApiError, configureProvider } from "../../provider";
 import { makeProvider, type ResourceApi } from "../../provider/plugin/provider";
 import { createHmac } from "node:crypto";
-import { alreadyExistsOutcome } from "../../provider/plugin/outcomes";
+import { alreadyExistsRefusal } from "../../provider/plugin/refusals";
 import type { ResourceSchema } from "../../provider/schema/core";
 
 const schema: ResourceSchema = {
@@ -37,7 +37,7 @@ let failNext: Partial<Record<"create" | "update", "lost" | "refused">>;
 const api: ResourceApi = {
   async create(_c, body) {
     calls.push("create");
-    if (failNext.create === "refused") throw alreadyExistsOutcome("the fake says it exists");
+    if (failNext.create === "refused") throw alreadyExistsRefusal("the fake says it exists");
     store.set(String(body.key), { ...body });
     if (failNext.create === "lost") {
       failNext.create = undefined;

@@ -5,7 +5,7 @@
 import type { ClinkClient } from "../../api";
 import { dynamicTelGroupSchema } from "./schema";
 import type { Inputs } from "../../schema/ops";
-import { ClinkProviderError, readOrGone } from "../../plugin/errors";
+import { NotListedAfterCreateError, readOrGone } from "../../plugin/errors";
 import { makeProvider } from "../../plugin/provider";
 
 /**
@@ -29,7 +29,7 @@ export const dynamicTelGroupProvider = makeProvider({
     read: async (api, id) => (await allGroups(api)).find((g) => String(g.id) === id),
     async idAfterCreate(_api, inputs, created) {
       if (created?.id === undefined)
-        throw new ClinkProviderError(
+        throw new NotListedAfterCreateError(
           `DynamicTelGroup "${String(inputs.name)}" was created but is not in the list; run \`pulumi refresh\`.`,
         );
       return String(created.id);

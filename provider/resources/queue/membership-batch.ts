@@ -10,7 +10,7 @@
  * never touched.
  */
 import { ClinkApiError, type ClinkClient } from "../../api";
-import { ProviderOutcome } from "../../plugin/outcomes";
+import { ProviderRefusal } from "../../plugin/refusals";
 
 type Obj = Record<string, unknown>;
 
@@ -98,7 +98,7 @@ export async function waitForBatch(api: ClinkClient, batchId: string, options: B
       });
     }
     if (Date.now() > deadline) {
-      throw new ProviderOutcome(
+      throw new ProviderRefusal(
         "timeout",
         `the membership batch ${batchId} was still running after ${Math.round((options.timeoutMs ?? 120_000) / 1000)} s`,
         true,

@@ -1,7 +1,7 @@
 /**
  * Everything the exporter takes from the provider, in one place: the resource schemas (fields,
  * defaults, lifecycles, read names, fromApi/mergeApi, asList, idFields, the named codes), the
- * schema operations the provider's check and read run (normalize, fromRemote, toConverge), and the
+ * schema operations the provider's check and read run (checkFields, declaredFormOf, toConverge), and the
  * per-kind read functions the providers themselves call. The exporter reads a center exactly as
  * `read` does and declares it in the form `check` produces, so the first `up` of an export
  * compares equal and writes nothing. When the provider's files move, only this module changes.
@@ -9,7 +9,7 @@
 export { ClinkClient, ClinkApiError, type ClinkClientOptions } from "../../provider/api";
 export type { FieldSpec, ResourceSchema } from "../../provider/schema/core";
 export { bitmaskName, enumName, masks, neverReported } from "../../provider/schema/core";
-export { asLists, deepEqual, fromRemote, normalize, type Inputs } from "../../provider/schema/ops";
+export { asLists, deepEqual, declaredFormOf, checkFields, type Inputs } from "../../provider/schema/ops";
 export { toConverge } from "../../provider/plugin/converge";
 export {
   clientSchema,

@@ -100,18 +100,18 @@ export async function checkWindow(what: string, step: string, now: Date = new Da
 }
 
 /** The provider with its replacements (diff) and deletes checked against the change window. */
-export function withChangeWindow(provider: dynamic.ResourceProvider, kind: string): dynamic.ResourceProvider {
+export function withChangeWindow(provider: dynamic.ResourceProvider, type: string): dynamic.ResourceProvider {
   const diff = provider.diff!;
   const remove = provider.delete!;
   return {
     ...provider,
     async diff(id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
       const result = await diff(id, olds, news);
-      if ((result.replaces?.length ?? 0) > 0) await checkWindow(`${kind} ${id}`, "replacement");
+      if ((result.replaces?.length ?? 0) > 0) await checkWindow(`${type} ${id}`, "replacement");
       return result;
     },
     async delete(id: string, props: Record<string, unknown>) {
-      await checkWindow(`${kind} ${id}`, "delete");
+      await checkWindow(`${type} ${id}`, "delete");
       return remove(id, props);
     },
   };

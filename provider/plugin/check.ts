@@ -4,18 +4,18 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { containsUnknown } from "../schema/core";
-import { idOf, normalize, type Inputs } from "../schema/ops";
-import { ADOPTION_INPUT, CONFLICT_INPUT, PREVIEW_INPUT } from "../schema/wire";
+import { idOf, checkFields, type Inputs } from "../schema/ops";
+import { ADOPTION_INPUT, VERDICT_INPUT, PREVIEW_INPUT } from "../schema/wire";
 import { adoptExisting } from "../settings";
 import { adoptionChanges, adoptionSentence } from "./converge";
 import { replacingThisDeployment } from "./deployment";
 import { alreadyExists, call, connect } from "./errors";
-import type { ResourceDefinition } from "./spec";
+import type { ProviderSpec } from "./spec";
 
-export async function check(def: ResourceDefinition, olds: Inputs, news: Inputs): Promise<dynamic.CheckResult> {
+export async function check(def: ProviderSpec, olds: Inputs, news: Inputs): Promise<dynamic.CheckResult> {
   const { schema, api } = def;
-  const { [CONFLICT_INPUT]: conflict, [PREVIEW_INPUT]: previewing, ...declared } = news;
-  const { inputs, failures } = normalize(schema, declared, { adopting: adoptExisting() });
+  const { [VERDICT_INPUT]: conflict, [PREVIEW_INPUT]: previewing, ...declared } = news;
+  const { inputs, failures } = checkFields(schema, declared, { adopting: adoptExisting() });
   if (conflict && typeof conflict === "object" && "reason" in conflict)
     failures.unshift(conflict as { property: string; reason: string });
   // A create (no previous inputs): one look-up tells already at preview whether it would fail,

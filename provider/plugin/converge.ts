@@ -3,7 +3,7 @@
  * written to match the declaration, and how the preview shows it.
  */
 import { neverReported, type ResourceSchema } from "../schema/core";
-import { compare, fromRemote, type Inputs } from "../schema/ops";
+import { compare, declaredFormOf, type Inputs } from "../schema/ops";
 
 /**
  * What an adopted (or recovered) object needs changed to match the declaration: the declared
@@ -14,7 +14,7 @@ import { compare, fromRemote, type Inputs } from "../schema/ops";
  * only when none is declared.
  */
 export function toConverge(schema: ResourceSchema, remote: Inputs, inputs: Inputs): string[] {
-  const seen = fromRemote(schema, remote, {});
+  const seen = declaredFormOf(schema, remote, {});
   return compare(schema, seen, inputs).changed.filter((name) => {
     const lifecycle = schema.fields[name].lifecycle;
     return lifecycle === "updatable" || lifecycle === "updateOnly";
@@ -27,7 +27,7 @@ export function adoptionChanges(
   remote: Inputs,
   inputs: Inputs,
 ): Record<string, { from: unknown; to: unknown }> {
-  const seen = fromRemote(schema, remote, {});
+  const seen = declaredFormOf(schema, remote, {});
   const shown = (name: string, value: unknown) => {
     const field = schema.fields[name];
     if (field.secret || field.writeOnly) return "(secret)";
@@ -72,7 +72,7 @@ export async function withRequiredOnUpdate(
     ([name, f]) => f.requiredOnUpdate && f.lifecycle !== "identity" && (values[name] === undefined || f.partialKeys),
   );
   if (needed.length === 0) return values;
-  const now = fromRemote(schema, remote ?? (await readNow()) ?? {}, {});
+  const now = declaredFormOf(schema, remote ?? (await readNow()) ?? {}, {});
   const out: Inputs = { ...values };
   for (const [name, field] of needed) {
     const server = now[name];

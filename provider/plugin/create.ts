@@ -6,7 +6,7 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { ClinkApiError, type ClinkClient } from "../api";
-import { compare, fromRemote, idOf, payload, updateOnlyDeclared, type Inputs } from "../schema/ops";
+import { compare, declaredFormOf, idOf, payload, updateOnlyDeclared, type Inputs } from "../schema/ops";
 import { ADOPTION_INPUT } from "../schema/wire";
 import { adoptExisting } from "../settings";
 import { toConverge, withRequiredOnUpdate } from "./converge";
@@ -14,14 +14,14 @@ import { newClaim, takenThisDeployment } from "./deployment";
 import { alreadyExists, AlreadyExistsError, call, connect, CreateNeedsFieldsError, explain } from "./errors";
 import { ProviderRefusal } from "./refusals";
 import { outputs } from "./outputs";
-import type { ResourceDefinition } from "./spec";
+import type { ProviderSpec } from "./spec";
 
 /** Waits before each look-up after an ambiguous create (answer lost or timed out): 7 s in all. */
 const AMBIGUOUS_CREATE_LOOKUPS_MS = [0, 1000, 2000, 4000];
 
 /** One create call: the resource, its declaration and the client. */
 interface Context {
-  def: ResourceDefinition;
+  def: ProviderSpec;
   client: ClinkClient;
   inputs: Inputs;
   naturalId: string;
@@ -41,7 +41,7 @@ interface Made {
   asFound: Inputs;
 }
 
-export async function create(def: ResourceDefinition, checked: Inputs): Promise<dynamic.CreateResult> {
+export async function create(def: ProviderSpec, checked: Inputs): Promise<dynamic.CreateResult> {
   const { [ADOPTION_INPUT]: _adoption, ...inputs } = checked;
   const naturalId = idOf(def.schema, inputs);
   const ctx: Context = { def, client: connect(), inputs, naturalId, label: `${def.schema.type} ${naturalId}` };
@@ -60,14 +60,14 @@ const lookup = (ctx: Context): Promise<Inputs | undefined> =>
  */
 async function unreachable(ctx: Context, found: Inputs): Promise<{ remote: Inputs | undefined; differ: string[] }> {
   const { schema, api } = ctx.def;
-  const differ = compare(schema, fromRemote(schema, found, {}), ctx.inputs).replaces;
+  const differ = compare(schema, declaredFormOf(schema, found, {}), ctx.inputs).replaces;
   if (differ.length === 0 || !api.complete) return { remote: found, differ };
   const now = await call(ctx.label, "complete the object found", () =>
     api.complete!(ctx.client, found, ctx.inputs, payload(schema, "create", ctx.inputs)),
   );
   const remote = now ?? (await call(ctx.label, "look up", () => lookup(ctx)));
   if (!remote) return { remote: undefined, differ: [] };
-  return { remote, differ: compare(schema, fromRemote(schema, remote, {}), ctx.inputs).replaces };
+  return { remote, differ: compare(schema, declaredFormOf(schema, remote, {}), ctx.inputs).replaces };
 }
 
 /** The object to take over, or undefined when there is none (then it is created). */
@@ -81,7 +81,7 @@ async function adopt(ctx: Context): Promise<Made | undefined> {
   if (differ.length > 0) {
     // Taken over as it is: state says what the server holds, so the next preview shows the
     // replacement that makes it as declared, instead of a state that claims it already is.
-    const seen = fromRemote(schema, remote, {});
+    const seen = declaredFormOf(schema, remote, {});
     asFound = Object.fromEntries(differ.map((f) => [f, seen[f]]));
     console.log(
       `pulumi-clink: ${ctx.label} was taken over as it is; ${differ.join(", ")} differ${differ.length === 1 ? "s" : ""} ` +

@@ -4,9 +4,9 @@ import type { Inputs } from "../schema/ops";
 import { CLAIM } from "../schema/wire";
 import { takenThisDeployment } from "./deployment";
 import { connect, explain } from "./errors";
-import type { ResourceDefinition } from "./spec";
+import type { ProviderSpec } from "./spec";
 
-export async function remove(def: ResourceDefinition, id: string, props: Inputs): Promise<void> {
+export async function remove(def: ProviderSpec, id: string, props: Inputs): Promise<void> {
   const { schema, api } = def;
   const label = `${schema.type} ${id}`;
   const taken = takenThisDeployment.get(`${schema.type}:${id}`);

@@ -159,13 +159,13 @@ export async function readOrGone<T>(read: () => Promise<T>): Promise<T | undefin
  * likely cause inside a stack, adoption the answer for objects made outside it.
  */
 export function alreadyExists(schema: ResourceSchema, naturalId: string, code?: string): string {
-  const kind = schema.type;
+  const type = schema.type;
   return (
-    `${kind} ${naturalId} already exists in the center${code ? ` (${code})` : ""}. ` +
+    `${type} ${naturalId} already exists in the center${code ? ` (${code})` : ""}. ` +
     `Did you rename this resource or move it into a component? Then tell Pulumi it is the same resource, and nothing is created or deleted: ` +
-    `add \`aliases\` to its options, e.g. new clink.${kind}("new-name", { ... }, { aliases: [{ name: "old-name" }] }). ` +
-    `If the ${kind.toLowerCase()} was made outside this stack (the Clink console, another tool or stack), set \`adopt: true\` on the resource ` +
-    `to manage it here, or read it without managing it with clink.${kind}.get(name, "${naturalId}"). ` +
+    `add \`aliases\` to its options, e.g. new clink.${type}("new-name", { ... }, { aliases: [{ name: "old-name" }] }). ` +
+    `If the ${type.toLowerCase()} was made outside this stack (the Clink console, another tool or stack), set \`adopt: true\` on the resource ` +
+    `to manage it here, or read it without managing it with clink.${type}.get(name, "${naturalId}"). ` +
     `After an interrupted run of this stack, run \`pulumi up\` once with clink:adoptExisting set to true.`
   );
 }

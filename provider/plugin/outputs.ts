@@ -3,7 +3,7 @@ import type { ResourceSchema } from "../schema/core";
 import {
   asLists,
   fingerprintsOf,
-  fromRemote,
+  declaredFormOf,
   withoutWriteOnly,
   FINGERPRINTS,
   WRITE_ONLY_TAGS,
@@ -43,7 +43,7 @@ export function outputs(
   delete outs[ADOPTION_INPUT];
   if (Object.keys(prints).length > 0) outs[FINGERPRINTS] = prints;
   const previous = book.previous ?? {};
-  const seen = remote ? fromRemote(schema, remote, previous) : previous;
+  const seen = remote ? declaredFormOf(schema, remote, previous) : previous;
   for (const [name, field] of Object.entries(schema.fields)) {
     if (field.writeOnly) continue;
     const server = seen[name] ?? previous[name];

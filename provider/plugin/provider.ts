@@ -1,6 +1,6 @@
 /**
  * The mechanics every resource provider shares, one module per operation: check (validate +
- * normalize from the schema, ./check.ts), diff and update (./update.ts), create with adoption and
+ * checkFields from the schema, ./check.ts), diff and update (./update.ts), create with adoption and
  * ambiguous-outcome recovery (./create.ts), read for refresh and `get` (./read.ts), delete with
  * refusals explained (./delete.ts); their errors in ./errors.ts.
  *
@@ -16,16 +16,16 @@ import { remove } from "./delete";
 import { connect, SealedElsewhereError } from "./errors";
 import { read } from "./read";
 import { withoutSecretValues } from "./secret-failures";
-import type { ResourceDefinition } from "./spec";
+import type { ProviderSpec } from "./spec";
 import { diff, update } from "./update";
 
-export type { ResourceApi, ResourceDefinition } from "./spec";
+export type { ResourceApi, ProviderSpec } from "./spec";
 
 /**
  * The provider of one resource. Every value it hands the engine (check inputs, create and update
  * outputs, read props and inputs, partial state) goes through `withoutUndefined`.
  */
-export function makeProvider(def: ResourceDefinition): dynamic.ResourceProvider {
+export function makeProvider(def: ProviderSpec): dynamic.ResourceProvider {
   const inner = makeRawProvider(def);
   const writeOnly = Object.keys(def.schema.fields).filter((n) => def.schema.fields[n].writeOnly);
   /** Seals (check) or opens (create, update, diff) the write-only values: see provider/api/sealed.ts. */
@@ -86,7 +86,7 @@ export function makeProvider(def: ResourceDefinition): dynamic.ResourceProvider 
 }
 
 /** The operations on the values as the engine holds them, sealed values opened. */
-function makeRawProvider(def: ResourceDefinition): dynamic.ResourceProvider {
+function makeRawProvider(def: ProviderSpec): dynamic.ResourceProvider {
   return {
     check: (olds: Inputs, news: Inputs) => check(def, olds, news),
     diff: async (_id: string, olds: Inputs, news: Inputs) => diff(def, olds, news),

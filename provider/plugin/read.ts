@@ -6,7 +6,7 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import {
   deepEqual,
   fingerprintsOf,
-  fromRemote,
+  declaredFormOf,
   optionNames,
   withoutWriteOnly,
   asLists,
@@ -16,15 +16,15 @@ import {
 import { fingerprintsInState, lastDeclaration, onlyDeclaredKeys } from "../schema/state-upgrade";
 import { CLAIM, DECLARED, DECLARED_KEYS } from "../schema/wire";
 import { call, connect } from "./errors";
-import type { ResourceDefinition } from "./spec";
+import type { ProviderSpec } from "./spec";
 
-export async function read(def: ResourceDefinition, id: string, props: Inputs): Promise<dynamic.ReadResult> {
+export async function read(def: ProviderSpec, id: string, props: Inputs): Promise<dynamic.ReadResult> {
   const { schema, api } = def;
   const label = `${schema.type} ${id}`;
   const client = connect();
   const remote = await call(label, "read", () => api.read(client, id, props));
   if (!remote) return {}; // gone: refresh drops it from state
-  const declared = withoutWriteOnly(schema, fromRemote(schema, remote, props));
+  const declared = withoutWriteOnly(schema, declaredFormOf(schema, remote, props));
   // Older state reads in today's form here (provider/schema/state-upgrade.ts).
   const last = lastDeclaration(schema, props);
   // Every field is an output as the server holds it, declared or not, defaults included: the

@@ -44,7 +44,7 @@ export interface ResourceApi {
   hints?: Record<string, string>;
 }
 
-export interface ResourceDefinition {
+export interface ProviderSpec {
   schema: ResourceSchema;
   api: ResourceApi;
 }

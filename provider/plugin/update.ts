@@ -7,9 +7,9 @@ import { withRequiredOnUpdate } from "./converge";
 import { replacingThisDeployment } from "./deployment";
 import { call, connect, explain } from "./errors";
 import { outputs } from "./outputs";
-import type { ResourceDefinition } from "./spec";
+import type { ProviderSpec } from "./spec";
 
-export function diff(def: ResourceDefinition, olds: Inputs, news: Inputs): dynamic.DiffResult {
+export function diff(def: ProviderSpec, olds: Inputs, news: Inputs): dynamic.DiffResult {
   const { schema } = def;
   // Only declared fields are compared (compare skips what `news` leaves out): an undeclared
   // field is not managed, whatever the server or the state holds for it.
@@ -28,12 +28,7 @@ export function diff(def: ResourceDefinition, olds: Inputs, news: Inputs): dynam
   };
 }
 
-export async function update(
-  def: ResourceDefinition,
-  id: string,
-  olds: Inputs,
-  news: Inputs,
-): Promise<dynamic.UpdateResult> {
+export async function update(def: ProviderSpec, id: string, olds: Inputs, news: Inputs): Promise<dynamic.UpdateResult> {
   const { schema, api } = def;
   const label = `${schema.type} ${id}`;
   const client = connect();

@@ -15,7 +15,7 @@ import type { Failure, ResourceSchema } from "../schema/core";
 import { resourceOptions, resourceProps, typeToken } from "./registration";
 
 /** A resource's kind and schema, and the program-side rules of its program.ts. */
-export interface ResourceDefinition<A, R> {
+export interface ClassSpec<A, R> {
   /** The wire name state records (provider/resources/registry.ts). */
   kind: string;
   schema: ResourceSchema;
@@ -29,12 +29,12 @@ export interface ResourceDefinition<A, R> {
 
 /** The arguments of the class's `super(...)` call: type token, property bag and options. */
 export function registerArgs(
-  definition: ResourceDefinition<never, never>,
+  definition: ClassSpec<never, never>,
   name: string,
   args: object,
   opts?: pulumi.CustomResourceOptions,
 ): { type: string; props: pulumi.Inputs; opts: pulumi.CustomResourceOptions } {
-  const def = definition as unknown as ResourceDefinition<object, pulumi.CustomResource>;
+  const def = definition as unknown as ClassSpec<object, pulumi.CustomResource>;
   // `get` (opts.id) reads an object and manages nothing: no program-side rule applies to it.
   const who = opts?.id ? undefined : `clink.${def.schema.type} "${name}"`;
   return {
@@ -59,12 +59,12 @@ export function registerArgs(
  */
 export function completeRegistration<R extends pulumi.CustomResource>(
   resource: R,
-  definition: ResourceDefinition<never, never>,
+  definition: ClassSpec<never, never>,
   args: object,
   /** What the class registered (registerArgs); kept for the generated classes' call. */
   _registered: { props: pulumi.Inputs; opts: pulumi.CustomResourceOptions },
 ): void {
-  const def = definition as unknown as ResourceDefinition<object, R>;
+  const def = definition as unknown as ClassSpec<object, R>;
   def.registered?.(resource, args);
 }
 

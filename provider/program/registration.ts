@@ -5,7 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Failure, ResourceSchema } from "../schema/core";
 import { FINGERPRINTS } from "../schema/ops";
-import { CONFLICT_INPUT, PREVIEW_INPUT } from "../schema/wire";
+import { VERDICT_INPUT, PREVIEW_INPUT } from "../schema/wire";
 import { plainSecretFailure } from "./config-rules";
 import { claimServerObject, firstFailure } from "./one-object";
 
@@ -62,7 +62,7 @@ export function resourceProps(
         claimServerObject(schema, who, args as Record<string, unknown>),
       )
     : firstFailure(verdict);
-  if (combined !== undefined) declared[CONFLICT_INPUT] = combined;
+  if (combined !== undefined) declared[VERDICT_INPUT] = combined;
   // A preview's check looks a new object up (provider/plugin/provider.ts, PREVIEW_INPUT).
   if (who && pulumi.runtime.isDryRun()) declared[PREVIEW_INPUT] = true;
   return declared;

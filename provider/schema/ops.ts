@@ -1,11 +1,11 @@
 /**
- * What the provider does with a resource schema: normalize declared inputs (check), compare two
+ * What the provider does with a resource schema: checkFields declared inputs (check), compare two
  * normalized input sets (diff), build API payloads, and map a describe answer back into the
  * declared shape (read). Generic over every resource; the resources only declare fields.
  */
 import { createHmac, randomBytes } from "node:crypto";
 import { containsUnknown, type Failure, type FieldSpec, type ResourceSchema } from "./core";
-import { oldFormFingerprint, settled } from "./state-upgrade";
+import { oldFormFingerprint, canonical } from "./state-upgrade";
 import { FINGERPRINTS, WRITE_ONLY_TAGS } from "./wire";
 
 export { FINGERPRINTS, WRITE_ONLY_TAGS };
@@ -27,7 +27,7 @@ export interface CheckResult {
  * clink:adoptExisting): write-only fields (passwords) are then optional, since the object keeps
  * its own unless one is declared.
  */
-export function normalize(schema: ResourceSchema, raw: Inputs, options: { adopting?: boolean } = {}): CheckResult {
+export function checkFields(schema: ResourceSchema, raw: Inputs, options: { adopting?: boolean } = {}): CheckResult {
   const adopting = options.adopting === true || raw.adopt === true || raw.adopt === "true";
   const inputs: Inputs = {};
   const failures: Failure[] = [];
@@ -88,7 +88,7 @@ export function normalize(schema: ResourceSchema, raw: Inputs, options: { adopti
 const parsedDefaults = new WeakMap<ResourceSchema, Inputs>();
 
 /**
- * Every documented default in its settled form (as `normalize` fills it in: `permission`'s `{}`
+ * Every documented default in its canonical form (as `checkFields` fills it in: `permission`'s `{}`
  * is the ten switches), by field.
  */
 export function documentedDefaults(schema: ResourceSchema): Inputs {
@@ -107,7 +107,7 @@ export function documentedDefaults(schema: ResourceSchema): Inputs {
 
 /**
  * The values with every documented default filled in where a field is absent: what a create
- * leaves on the server. Only the cross-field rules read this view (`normalize`); nothing is sent
+ * leaves on the server. Only the cross-field rules read this view (`checkFields`); nothing is sent
  * from it.
  */
 export function withDefaults(schema: ResourceSchema, values: Inputs): Inputs {
@@ -196,7 +196,7 @@ export function compare(schema: ResourceSchema, olds: Inputs, news: Inputs): Dif
     if (field.lifecycle === "computed" || news[name] === undefined) continue;
     if (field.writeOnly && olds[name] === undefined && prints[name] !== undefined) {
       if (matchesFingerprint(prints[name], news[name])) continue;
-    } else if (sameAsDeclared(field, settled(field, olds[name]), news[name])) continue;
+    } else if (sameAsDeclared(field, canonical(field, olds[name]), news[name])) continue;
     changed.push(name);
     if (field.lifecycle === "identity" || field.lifecycle === "replace") replaces.push(name);
   }
@@ -251,15 +251,15 @@ export function payload(schema: ResourceSchema, op: "create" | "update", inputs:
     if (key === false) continue;
     let value = inputs[name];
     // Doc's request table marks it required (必填 true): a create sends the documented default.
-    if (value === undefined && op === "create" && field.requiredOnCreate) value = settledDefault(field);
+    if (value === undefined && op === "create" && field.requiredOnCreate) value = canonicalDefault(field);
     if (value === undefined) continue;
     body[key] = field.toApi ? field.toApi(value as never) : field.asList ? field.asList(value) : value;
   }
   return body;
 }
 
-/** A field's documented default in its settled form (permission's `{}`), or undefined. */
-export function settledDefault(field: FieldSpec): unknown {
+/** A field's documented default in its canonical form (permission's `{}`), or undefined. */
+export function canonicalDefault(field: FieldSpec): unknown {
   if (field.default === undefined) return undefined;
   const parsed = field.schema.safeParse(field.default);
   return parsed.success ? parsed.data : field.default;
@@ -277,7 +277,7 @@ export function updateOnlyDeclared(schema: ResourceSchema, inputs: Inputs): stri
  * describe answer omits keep their previous value, so they never show a diff on refresh; other
  * fields take the server's value, so drift shows.
  */
-export function fromRemote(schema: ResourceSchema, remote: Inputs, previous: Inputs): Inputs {
+export function declaredFormOf(schema: ResourceSchema, remote: Inputs, previous: Inputs): Inputs {
   const out: Inputs = {};
   for (const [name, field] of Object.entries(schema.fields)) {
     const key = field.api?.read ?? name;

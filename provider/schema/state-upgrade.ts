@@ -35,7 +35,7 @@ export function oldFormFingerprint(print: string, value: unknown): string | unde
  * A previous value in today's form: state written before keyed sets (0.1.0) holds sets as lists,
  * which must compare equal to the same set in keyed form.
  */
-export function settled(field: FieldSpec, value: unknown): unknown {
+export function canonical(field: FieldSpec, value: unknown): unknown {
   if (!field.asList || !Array.isArray(value)) return value;
   const parsed = field.schema.safeParse(value);
   return parsed.success ? parsed.data : value;

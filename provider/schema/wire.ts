@@ -9,7 +9,7 @@
  * one queue's members, two default pauses; RestrictTelSetting's typed form): a `Failure` that
  * check reports, so the engine applies nothing of that resource.
  */
-export const CONFLICT_INPUT = "__ownershipConflict";
+export const VERDICT_INPUT = "__ownershipConflict";
 
 /**
  * The input a resource carries while its program runs a preview (provider/program/registration.ts):

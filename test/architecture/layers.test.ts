@@ -172,7 +172,7 @@ describe("processes", () => {
 
   it("sees a crossing when there is one (the check itself works)", () => {
     const probe = path.join(provider, "program", "probe.ts");
-    const [imp] = imports(probe, 'import { CONFLICT_INPUT } from "../plugin/provider";\n');
+    const [imp] = imports(probe, 'import { VERDICT_INPUT } from "../plugin/provider";\n');
     expect(sideOf(probe)).toBe("program");
     expect(sideOf(imp.target!)).toBe("plugin");
     const [typeOnly] = imports(probe, 'import type { ResourceApi } from "../plugin/spec";\n');

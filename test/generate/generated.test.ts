@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { int } from "../../provider/schema/core";
-import { ROOT, generate, loadDefinitions, type Definition } from "../../scripts/generate";
+import { ROOT, generate, loadGeneratorInputs, type GeneratorInput } from "../../scripts/generate";
 
 describe("generated code", () => {
   it("is what the current schemas give (run `npm run generate` after changing a schema)", async () => {
@@ -17,9 +17,9 @@ describe("generated code", () => {
   });
 
   it("a field added to one schema appears in its Args, outputs and docs, and nowhere else", async () => {
-    const defs = await loadDefinitions();
+    const defs = await loadGeneratorInputs();
     const before = await generate(defs);
-    const changed: Definition[] = defs.map((d) =>
+    const changed: GeneratorInput[] = defs.map((d) =>
       d.schema.type !== "Exten"
         ? d
         : {
@@ -55,9 +55,9 @@ describe("generated code", () => {
   });
 
   it("a resource added as a folder appears in the registry, the exports, the schema list and the docs", async () => {
-    const defs = await loadDefinitions();
+    const defs = await loadGeneratorInputs();
     const pause = defs.find((d) => d.schema.type === "Pause")!;
-    const added: Definition = {
+    const added: GeneratorInput = {
       ...pause,
       folder: "ivr-menu",
       kind: "ivrMenu",
@@ -75,7 +75,7 @@ describe("generated code", () => {
     expect(after.get("provider/resources/index.ts")).toContain("  ivrMenu: ivrMenuProvider,");
     expect(after.get("provider/resources/schemas.ts")).toContain("  IvrMenu: ivrMenuSchema,");
     expect(after.get("provider/resources/ivr-menu/resource.ts")).toContain(
-      'const definition: ResourceDefinition<IvrMenuArgs, IvrMenu> = { kind: "ivrMenu", schema: ivrMenuSchema };',
+      'const definition: ClassSpec<IvrMenuArgs, IvrMenu> = { kind: "ivrMenu", schema: ivrMenuSchema };',
     );
     expect(after.get("docs/fields.md")).toContain("## IvrMenu (语音导航)");
   });

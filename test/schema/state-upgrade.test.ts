@@ -12,7 +12,7 @@ import {
   lastDeclaration,
   oldFormFingerprint,
   onlyDeclaredKeys,
-  settled,
+  canonical,
 } from "../../provider/schema/state-upgrade";
 
 /** 0.1.0's form, written out here from its description: 128-bit hex salt, the whole HMAC in hex. */
@@ -32,7 +32,7 @@ describe("state upgrade", () => {
   it("reads a keyed set 0.1.0 stored as a list in today's keyed form, so it compares equal", () => {
     const members = queueSchema.fields.members;
     const list = [{ cno: "1001", penalty: 1 }];
-    const keyed = settled(members, list);
+    const keyed = canonical(members, list);
     expect(keyed).not.toEqual(list);
     expect(members.asList!(keyed)).toEqual(list);
     const declared = members.schema.parse(list);

@@ -25,7 +25,7 @@ describe("serialized provider", () => {
     expect(kinds).toContain("queue");
     const pkgDir = path.dirname(requireThere.resolve("pulumi-clink/package.json"));
     expect(pkgDir.startsWith(fs.realpathSync(where.dir))).toBe(true);
-    const serialized = require(path.join(pkgDir, "dist", "provider", "program", "serialized.js"));
+    const serialized = require(path.join(pkgDir, "dist", "provider", "program", "registration.js"));
     process.env.CLINK_ACCESS_KEY_SECRET = "secret-that-must-not-be-captured";
 
     const texts: Record<string, string> = {};

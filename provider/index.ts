@@ -9,3 +9,21 @@ export * from "./api";
 export { configureProvider, type ProviderSettings } from "./settings";
 export * from "./resources";
 export * from "./functions";
+export {
+  ClinkProviderError,
+  ApiError,
+  AlreadyExistsError,
+  AuthFailedError,
+  ConfigurationError,
+  CreateNeedsFieldsError,
+  LogOutRefusedError,
+  NetworkFailureError,
+  NotFoundError,
+  NotListedAfterCreateError,
+  OutcomeUnknownError,
+  OutsideChangeWindowError,
+  RateLimitedError,
+  SealedElsewhereError,
+  TimedOutError,
+} from "./plugin/errors";
+export { LiveAgentError } from "./plugin/agent-state";

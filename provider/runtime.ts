@@ -6,15 +6,15 @@
  *
  * Keep the names exported here stable across releases: old state calls them. State from 0.1.0
  * calls `configure(req)` and `provider(kind).<op>(...)` per operation; newer state hands the
- * plugin `provider(kind)` itself (provider/program/serialized.ts), so it carries `configure` too.
+ * plugin `provider(kind)` itself (provider/program/registration.ts), so it carries `configure` too.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { configureFromStack, type ConfigSource } from "./settings";
 import { registry } from "./resources/registry";
 import { haltRequests } from "./api/halt";
-import { isDynamicProviderPlugin, stdinPipe, watchEngine } from "./engine-watch";
+import { isDynamicProviderPlugin, stdinPipe, watchEngine } from "./plugin/engine-watch";
 
-// In the plugin, a gone engine stops every request at once and ends the process (engine-watch.ts):
+// In the plugin, a gone engine stops every request at once and ends the process (plugin/engine-watch.ts):
 // nothing could record what a later request changes.
 if (isDynamicProviderPlugin()) {
   watchEngine({

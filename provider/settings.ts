@@ -96,7 +96,7 @@ export function adoptExisting(): boolean {
 }
 
 /**
- * The live-agent guard's settings (provider/generic/agent-state.ts): clink:liveAgentWaitSeconds,
+ * The live-agent guard's settings (provider/plugin/agent-state.ts): clink:liveAgentWaitSeconds,
  * then CLINK_LIVE_AGENT_WAIT_SECONDS, then 300 s; clink:liveAgentWaitForWrapup, then
  * CLINK_LIVE_AGENT_WAIT_FOR_WRAPUP, then true; clink:liveAgentUnreadable, then
  * CLINK_LIVE_AGENT_UNREADABLE, then "refuse". A wait that is not a whole number of seconds from 0
@@ -122,7 +122,7 @@ export function liveAgentWait(): { seconds: number; wrapup: boolean; unreadable:
 }
 
 /**
- * The change window as written (provider/generic/change-window.ts reads it): clink:changeWindow, then
+ * The change window as written (provider/plugin/change-window.ts reads it): clink:changeWindow, then
  * CLINK_CHANGE_WINDOW; undefined when none is set. Enforcement: clink:changeWindowEnforcement,
  * then CLINK_CHANGE_WINDOW_ENFORCEMENT, then advisory.
  */

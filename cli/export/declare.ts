@@ -1,9 +1,9 @@
 /**
  * From the center as read to declarations: for every object, the fields `read` would report
- * (the schema's `fromRemote`, so `api.read` names, `fromApi`/`mergeApi` and the settled forms are
+ * (the schema's `declaredFormOf`, so `api.read` names, `fromApi`/`mergeApi` and the settled forms are
  * the provider's own), minus what equals the documented default (`default`), minus computed and
  * write-only fields (passwords are never answered: doc 3.1.5 and 3.4.1 `password`). Each
- * declaration is checked the way the provider will check it (`normalize`, with adopt) and
+ * declaration is checked the way the provider will check it (`checkFields`, with adopt) and
  * converged the way adoption converges (`toConverge`): an export whose declarations would make
  * the first `up` write anything is reported, never written silently.
  */
@@ -12,9 +12,9 @@ import {
   asLists,
   catalog,
   deepEqual,
+  checkFields,
+  declaredFormOf,
   descriptorOf,
-  fromRemote,
-  normalize,
   toConverge,
   type DeclareContext,
   type Descriptor,
@@ -209,7 +209,7 @@ function declareObject(
   warn: (message: string) => void,
   converges = true,
 ): Declared | undefined {
-  const seen = fromRemote(schema, remote, {});
+  const seen = declaredFormOf(schema, remote, {});
   const fields: Inputs = {};
   const notes: string[] = [];
   for (const [name, field] of Object.entries(schema.fields)) {
@@ -256,7 +256,7 @@ function declareObject(
   // The provider's check, with adopt: a cross-field rule that fails (e.g. statisticDays answered
   // with the analysis off, doc 3.5.5) drops the offending field when it has no default.
   for (let attempt = 0; ; attempt++) {
-    const { inputs, failures } = normalize(schema, { ...fields, adopt: true }, { adopting: true });
+    const { inputs, failures } = checkFields(schema, { ...fields, adopt: true }, { adopting: true });
     if (failures.length === 0) {
       if (converges) {
         const pending = toConverge(schema, remote, inputs);

@@ -1,7 +1,7 @@
 /**
  * Everything the exporter takes from the provider, in one place: the catalog of kinds (each
  * kind's schema, named codes, and how its folder reads and declares its objects), the schema
- * operations the provider's check and read run (normalize, fromRemote, toConverge). The exporter
+ * operations the provider's check and read run (checkFields, declaredFormOf, toConverge). The exporter
  * reads a center exactly as `read` does and declares it in the form `check` produces, so the first
  * `up` of an export compares equal and writes nothing. When the provider's files move, only this
  * module changes.
@@ -10,8 +10,8 @@ export { ClinkClient, ClinkApiError, type ClinkClientOptions } from "../../provi
 export type { FieldSpec, ResourceSchema } from "../../provider/schema/core";
 export { bitmaskName, descriptorOf, enumName, masks, neverReported } from "../../provider/schema/core";
 export type { Descriptor } from "../../provider/schema/core";
-export { asLists, deepEqual, fromRemote, normalize, type Inputs } from "../../provider/schema/ops";
-export { toConverge } from "../../provider/generic/provider";
+export { asLists, deepEqual, declaredFormOf, checkFields, type Inputs } from "../../provider/schema/ops";
+export { toConverge } from "../../provider/plugin/converge";
 export { catalog } from "../../provider/resources/catalog";
 export type {
   DeclareContext,

@@ -5,7 +5,7 @@
  * `resOpFailedEvent`), merged per resource. Diagnostic events are counted by severity and never
  * kept: their text may quote anything.
  */
-import { LIVE_AGENT_WARNING } from "../../provider/generic/live-preview";
+import { LIVE_AGENT_WARNING } from "../../provider/plugin/live-preview";
 import { isRecord, type Props } from "./values";
 
 export interface ResourceState {
@@ -39,7 +39,7 @@ export interface EventLog {
   /** Diagnostics of severity error: counted, never quoted. */
   errors: number;
   /**
-   * The provider's live-agent warnings (provider/generic/live-preview.ts): "agent 1001 alice is in
+   * The provider's live-agent warnings (provider/plugin/live-preview.ts): "agent 1001 alice is in
    * a call now: its delete will wait up to 300 s ...". The only diagnostics read, and only in
    * that exact form: one line naming an agent number.
    */

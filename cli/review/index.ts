@@ -35,7 +35,7 @@ export function reviewEventLog(text: string, options: ReviewOptions = {}): strin
   const dir = directoryOf(model);
   const objects = ordered(model, dir);
   const memberships = membershipChanges(objects);
-  // The provider's own live-agent warnings first (provider/generic/live-preview.ts): a call cut is the worst.
+  // The provider's own live-agent warnings first (provider/plugin/live-preview.ts): a call cut is the worst.
   // The line the review looked up now stands for the preview's about the same agent.
   const looked = options.liveAgents ?? [];
   const fromLog = log.liveAgents.filter((l) => !looked.some((n) => n.startsWith(l.split(" is ")[0] + " ")));

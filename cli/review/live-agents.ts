@@ -4,8 +4,8 @@
  * delete at preview, so only the review, which reads every delete step in the event log, can name
  * an agent on a call there (docs/membership.md, No call is cut).
  */
-import { readAgentStates } from "../../provider/generic/agent-state";
-import { liveAgentLine } from "../../provider/generic/live-preview";
+import { readAgentStates } from "../../provider/plugin/agent-state";
+import { liveAgentLine } from "../../provider/plugin/live-preview";
 import { lastQueueLine, lastQueueRisks, type QueueLoss } from "../../provider/resources/queue/last-queue";
 import { clientFromSettings, liveAgentWait } from "../../provider/settings";
 import { parseEventLog } from "./events";

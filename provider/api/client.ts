@@ -3,104 +3,30 @@
  * safe, with typed errors (doc 2.4). Knows nothing about Pulumi.
  */
 import { Agent, type Dispatcher } from "undici";
-import { ClinkApiError } from "./errors";
+import { ClinkApiError, configError } from "./errors";
+import { listAll } from "./list-all";
 import { MachineSlotStore } from "./machine-budget";
 import { pacerFor, RequestsHalted } from "./pacer";
 import { closeRedisBudgets, RedisSlotStore } from "./redis-budget";
 import type { SlotStore } from "./slot-store";
 import { encryptAgentPassword, type PasswordEncryption } from "./password-encryption";
 import { isSealed, seal, unseal } from "./sealed";
-import { flattenQuery, signedQuery } from "./signing";
-import { userAgent } from "./version";
+import { flattenQuery } from "./signing";
+import { send, type Outcome } from "./send";
+import {
+  REGION_ENDPOINTS,
+  type ClinkClientOptions,
+  type ClinkResponse,
+  type Region,
+  type RequestOptions,
+} from "./options";
 
-export type Region = "bj" | "sh";
-
-/** Doc 2.1.1 接入地址: the public platforms. */
-export const REGION_ENDPOINTS: Record<Region, string> = {
-  bj: "https://api-bj.clink.cn",
-  sh: "https://api-sh.clink.cn",
-};
-
-export interface ClinkClientOptions {
-  /** Default: `CLINK_ACCESS_KEY_ID`. */
-  accessKeyId?: string;
-  /** Default: `CLINK_ACCESS_KEY_SECRET`. Never logged, never put into errors. */
-  accessKeySecret?: string;
-  /** `bj` or `sh` (default `CLINK_REGION`, then `bj`). Ignored when `endpoint` is set. */
-  region?: Region;
-  /** Base URL, e.g. `https://api-bj.clink.cn` (default `CLINK_ENDPOINT`). `http://` only for loopback. */
-  endpoint?: string;
-  /** Requests per second per endpoint (doc 2.6: 3). 0 disables pacing. */
-  rate?: number;
-  /** Signature validity, seconds (doc 2.1.2: 1..86400). @default 600, as the vendor's SDK. */
-  expiresSeconds?: number;
-  /** TCP/TLS connect timeout. @default 10000 */
-  connectTimeoutMs?: number;
-  /** Time to the answer's headers, and between body chunks. @default 30000 */
-  responseTimeoutMs?: number;
-  /** Retries after the first attempt for 5xx and network failures. @default 5 */
-  maxRetries?: number;
-  /**
-   * How long one call keeps being repeated while the server answers 429 (refused before
-   * processing, doc 2.4.1, so safe to repeat for every call). Default: `CLINK_RATE_LIMIT_WAIT_SECONDS`,
-   * then 300 s.
-   */
-  rateLimitWaitMs?: number;
-  /**
-   * Who shares each endpoint's budget: `machine` (default: every process of this user on this
-   * machine using the same budget key, through a file in the temporary directory) or `process`.
-   * Default: `CLINK_RATE_BUDGET`.
-   */
-  rateBudget?: "machine" | "process";
-  /**
-   * What the budget is counted by: doc 2.6 does not say whether the limit is per access key or per
-   * enterprise; an enterprise with several keys that share one limit sets one name for all of
-   * them. Default: `CLINK_RATE_BUDGET_KEY`, then the access key id.
-   */
-  rateBudgetKey?: string;
-  /**
-   * A Redis URL (`redis://[:password@]host:port[/db]`, `rediss://` for TLS) where runners on
-   * several machines hold one budget. Unreachable, each runner falls back to `rateBudget`.
-   * Default: `CLINK_RATE_LIMIT_REDIS`.
-   */
-  rateLimitRedis?: string;
-  /** First backoff; doubles per attempt with full jitter, capped at 8 s. @default 250 */
-  backoffMs?: number;
-  /**
-   * How agent passwords travel (doc 3.1.1 `password`: "采用 AES加密"): `aes` (default) encrypts
-   * them with a key derived from the access key secret, as the vendor SDK's AesUtil does; `none`
-   * sends them as given, for a tenant that expects plain text. Default: `CLINK_PASSWORD_ENCRYPTION`.
-   */
-  passwordEncryption?: PasswordEncryption;
-  /** For tests: the clock used to sign and pace. */
-  now?: () => number;
-  /** For tests: a dispatcher instead of the client's own undici Agent. */
-  dispatcher?: Dispatcher;
-}
-
-export interface RequestOptions {
-  /** Query parameters (GET). Arrays become `name[i]`, objects `name.key`. */
-  query?: Record<string, unknown>;
-  /** JSON body (POST). Not part of the signature (doc 2.1.3, POST example). */
-  body?: unknown;
-  /**
-   * Whether repeating the call is harmless. GETs are idempotent by default; a POST is not
-   * unless the caller says so (an update that sets the full object, a delete).
-   */
-  idempotent?: boolean;
-}
-
-/** Parsed success body: the endpoint's fields plus `requestId` (doc 2.2). */
-export type ClinkResponse = Record<string, unknown> & { requestId?: string };
+export { REGION_ENDPOINTS, type ClinkClientOptions, type ClinkResponse, type Region, type RequestOptions };
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
 const MAX_BACKOFF_MS = 8000;
 const WINDOW_MS = 1000;
 const MARGIN_MS = 25;
-
-function configError(message: string): ClinkApiError {
-  return new ClinkApiError({ code: "ClientError", message, method: "-", path: "-" });
-}
 
 export class ClinkClient {
   readonly endpoint: URL;
@@ -266,7 +192,20 @@ export class ClinkClient {
       }
       let outcome: Outcome;
       try {
-        outcome = await this.#send(method, path, params, body);
+        outcome = await send(
+          {
+            endpoint: this.endpoint,
+            accessKeyId: this.accessKeyId,
+            secret: this.#secret,
+            expiresSeconds: this.#opts.expiresSeconds,
+            now: this.#now,
+            dispatcher: this.#dispatcher,
+          },
+          method,
+          path,
+          params,
+          body,
+        );
       } finally {
         release();
       }
@@ -353,43 +292,14 @@ export class ClinkClient {
     }
   }
 
-  /**
-   * Every object of a list endpoint (doc 2.2 paging; offset at most 10000 per e.g. doc 3.1.4 list_clients, `offset`).
-   * `key` is the answer's wrapper (e.g. "clients"), or several where the document's table and its
-   * example name it differently (list_restrict_tel: `list` and `restrictTels`); `limit` at most 100.
-   */
-  async listAll<T = Record<string, unknown>>(
+  /** Every object of a list endpoint: ./list-all.ts. */
+  listAll<T = Record<string, unknown>>(
     path: string,
     key: string | string[],
     query: Record<string, unknown> = {},
     limit = 100,
   ): Promise<T[]> {
-    if (!(limit >= 1 && limit <= 100)) throw configError(`limit must be 1..100 (got ${limit}).`);
-    const out: T[] = [];
-    for (let offset = 0; ; offset += limit) {
-      if (offset > 10000)
-        throw new ClinkApiError({
-          code: "ClientError",
-          method: "GET",
-          path,
-          message: `${path} holds more than ${out.length} objects, past the documented offset cap of 10000; narrow the listing with a filter.`,
-        });
-      const page = await this.request("GET", path, { query: { ...query, offset, limit } });
-      const keys = Array.isArray(key) ? key : [key];
-      const found = keys.find((k) => page[k] !== undefined && page[k] !== null);
-      const items = found === undefined ? undefined : page[found];
-      if (items !== undefined && !Array.isArray(items))
-        throw new ClinkApiError({
-          code: "BadResponse",
-          method: "GET",
-          path,
-          message: `${path}: "${found}" is not a list.`,
-        });
-      const list = (items ?? []) as T[];
-      out.push(...list);
-      const total = typeof page.totalCount === "number" ? page.totalCount : undefined;
-      if (list.length < limit || (total !== undefined && out.length >= total)) return out;
-    }
+    return listAll<T>(this, path, key, query, limit);
   }
 
   async close(): Promise<void> {
@@ -412,114 +322,6 @@ export class ClinkClient {
   #backoff(attempt: number, retryAfterMs?: number): number {
     const cap = Math.min(MAX_BACKOFF_MS, this.#opts.backoffMs * 2 ** (attempt - 1));
     return Math.max(retryAfterMs ?? 0, Math.random() * cap);
-  }
-
-  async #send(
-    method: string,
-    path: string,
-    params: Array<[string, string]>,
-    body: string | undefined,
-  ): Promise<Outcome> {
-    const query = signedQuery({
-      method,
-      host: this.endpoint.host,
-      path,
-      params,
-      accessKeyId: this.accessKeyId,
-      accessKeySecret: this.#secret,
-      expiresSeconds: this.#opts.expiresSeconds,
-      nowMs: this.#now(),
-    });
-    const base = this.endpoint.pathname.replace(/\/$/, "");
-    let sent = false;
-    try {
-      const res = await this.#dispatcher.request({
-        origin: this.endpoint.origin,
-        path: `${base}${path}?${query}`,
-        method: method as Dispatcher.HttpMethod,
-        headers:
-          body !== undefined
-            ? {
-                "content-type": "application/json; charset=utf-8",
-                accept: "application/json",
-                "user-agent": userAgent(),
-              }
-            : { accept: "application/json", "user-agent": userAgent() },
-        body,
-      });
-      sent = true;
-      const text = await res.body.text();
-      let json: Envelope = {};
-      try {
-        json = text ? (JSON.parse(text) as Envelope) : {};
-      } catch {
-        json = {};
-      }
-      const ra = Number(res.headers["retry-after"]);
-      return {
-        kind: "answer",
-        status: res.statusCode,
-        json,
-        retryAfterMs: Number.isFinite(ra) ? ra * 1000 : undefined,
-      };
-    } catch (e) {
-      const code = (e as { code?: string }).code ?? "";
-      // Connect-phase failures mean nothing reached the server.
-      sent =
-        sent ||
-        ![
-          "ECONNREFUSED",
-          "ENOTFOUND",
-          "EAI_AGAIN",
-          "UND_ERR_CONNECT_TIMEOUT",
-          "CERT_HAS_EXPIRED",
-          "DEPTH_ZERO_SELF_SIGNED_CERT",
-          "SELF_SIGNED_CERT_IN_CHAIN",
-          "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
-          "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
-          "ERR_TLS_CERT_ALTNAME_INVALID",
-          "ERR_SSL_WRONG_VERSION_NUMBER",
-        ].includes(code);
-      return { kind: "none", sent, reason: `${describeNetworkError(e)} (${this.endpoint.host})` };
-    }
-  }
-}
-
-type Envelope = { requestId?: string; error?: { code?: string; message?: string } } & Record<string, unknown>;
-type Outcome =
-  | { kind: "answer"; status: number; json: Envelope; retryAfterMs?: number }
-  | { kind: "none"; sent: boolean; reason: string };
-
-/** Names the failure without the URL (it carries the signature). */
-function describeNetworkError(e: unknown): string {
-  const err = e as { code?: string; name?: string };
-  switch (err.code) {
-    case "ECONNREFUSED":
-      return "connection refused";
-    case "ECONNRESET":
-    case "UND_ERR_SOCKET":
-      return "connection closed without an answer";
-    case "UND_ERR_HEADERS_TIMEOUT":
-    case "UND_ERR_BODY_TIMEOUT":
-      return "no answer within the response timeout";
-    case "UND_ERR_CONNECT_TIMEOUT":
-      return "connect timeout";
-    case "ENOTFOUND":
-    case "EAI_AGAIN":
-      return "host not found (DNS)";
-    case "CERT_HAS_EXPIRED":
-    case "DEPTH_ZERO_SELF_SIGNED_CERT":
-    case "SELF_SIGNED_CERT_IN_CHAIN":
-    case "UNABLE_TO_VERIFY_LEAF_SIGNATURE":
-    case "UNABLE_TO_GET_ISSUER_CERT_LOCALLY":
-    case "ERR_TLS_CERT_ALTNAME_INVALID":
-    case "EPROTO":
-    case "ERR_SSL_WRONG_VERSION_NUMBER":
-      return `TLS handshake failed (${err.code})`;
-    case "ETIMEDOUT":
-      return "connection timed out";
-    default:
-      return `network error (${err.code ?? err.name ?? "unknown"})`;
   }
 }
 

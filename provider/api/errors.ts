@@ -69,3 +69,8 @@ export class ClinkApiError extends Error {
     this.attempts = init.attempts ?? 1;
   }
 }
+
+/** A configuration the client refuses before sending anything. */
+export function configError(message: string): ClinkApiError {
+  return new ClinkApiError({ code: "ClientError", message, method: "-", path: "-" });
+}

@@ -1,6 +1,6 @@
 /**
  * The process-wide stop for every API request: once the engine that started this provider is gone
- * (provider/engine-watch.ts), no request may reach the server, since nothing can record what it
+ * (provider/plugin/engine-watch.ts), no request may reach the server, since nothing can record what it
  * changes. Requests waiting in a pacer queue are dropped and every later request is refused.
  */
 

@@ -1,7 +1,7 @@
 /**
  * What every generated resource class does when it is constructed (provider/resources/<kind>/resource.ts):
  * register itself as a dynamic resource of its kind (the type token and `__provider` that
- * `dynamic.Resource` would give, provider/program/serialized.ts) with the schema's property bag
+ * `dynamic.Resource` would give, provider/program/registration.ts) with the schema's property bag
  * and options and the verdict of its program-side rules.
  *
  * The classes extend `pulumi.CustomResource` directly, with no base class of ours in between: the
@@ -12,10 +12,10 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { Failure, ResourceSchema } from "../schema/core";
-import { resourceOptions, resourceProps, typeToken } from "./serialized";
+import { resourceOptions, resourceProps, typeToken } from "./registration";
 
 /** A resource's kind and schema, and the program-side rules of its program.ts. */
-export interface ResourceDefinition<A, R> {
+export interface ClassSpec<A, R> {
   /** The wire name state records (provider/resources/registry.ts). */
   kind: string;
   schema: ResourceSchema;
@@ -29,7 +29,7 @@ export interface ResourceDefinition<A, R> {
 
 /** The arguments of the class's `super(...)` call: type token, property bag and options. */
 export function registerArgs<A extends object, R extends pulumi.CustomResource>(
-  def: ResourceDefinition<A, R>,
+  def: ClassSpec<A, R>,
   name: string,
   args: A,
   opts?: pulumi.CustomResourceOptions,
@@ -58,7 +58,7 @@ export function registerArgs<A extends object, R extends pulumi.CustomResource>(
  */
 export function completeRegistration<A extends object, R extends pulumi.CustomResource>(
   resource: R,
-  def: ResourceDefinition<A, R>,
+  def: ClassSpec<A, R>,
   args: A,
   /** What the class registered (registerArgs); kept for the generated classes' call. */
   _registered: { props: pulumi.Inputs; opts: pulumi.CustomResourceOptions },

@@ -47,15 +47,15 @@ export {
   type RestrictScope,
 } from "./restrict-tel-setting/resource";
 
-import { clientProvider } from "./client/provider";
-import { clientPhoneProvider } from "./client-phone/provider";
-import { dynamicTelGroupProvider } from "./dynamic-tel-group/provider";
-import { extenProvider } from "./exten/provider";
-import { pauseProvider } from "./pause/provider";
-import { queueProvider } from "./queue/provider";
-import { queueMemberProvider } from "./queue-member/provider";
-import { restrictTelProvider } from "./restrict-tel/provider";
-import { restrictTelSettingProvider } from "./restrict-tel-setting/provider";
+import { clientProvider } from "./client/endpoints";
+import { clientPhoneProvider } from "./client-phone/endpoints";
+import { dynamicTelGroupProvider } from "./dynamic-tel-group/endpoints";
+import { extenProvider } from "./exten/endpoints";
+import { pauseProvider } from "./pause/endpoints";
+import { queueProvider } from "./queue/endpoints";
+import { queueMemberProvider } from "./queue-member/endpoints";
+import { restrictTelProvider } from "./restrict-tel/endpoints";
+import { restrictTelSettingProvider } from "./restrict-tel-setting/endpoints";
 
 /** The dynamic providers, configured from the `CLINK_*` environment or `configureProvider(...)`. */
 export const providers = {

@@ -7,13 +7,13 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 
 export const registry: Record<string, () => dynamic.ResourceProvider> = {
-  client: () => require("./client/provider").clientProvider,
-  clientPhone: () => require("./client-phone/provider").clientPhoneProvider,
-  dynamicTelGroup: () => require("./dynamic-tel-group/provider").dynamicTelGroupProvider,
-  exten: () => require("./exten/provider").extenProvider,
-  pause: () => require("./pause/provider").pauseProvider,
-  queue: () => require("./queue/provider").queueProvider,
-  queueMember: () => require("./queue-member/provider").queueMemberProvider,
-  restrictTel: () => require("./restrict-tel/provider").restrictTelProvider,
-  restrictTelSetting: () => require("./restrict-tel-setting/provider").restrictTelSettingProvider,
+  client: () => require("./client/endpoints").clientProvider,
+  clientPhone: () => require("./client-phone/endpoints").clientPhoneProvider,
+  dynamicTelGroup: () => require("./dynamic-tel-group/endpoints").dynamicTelGroupProvider,
+  exten: () => require("./exten/endpoints").extenProvider,
+  pause: () => require("./pause/endpoints").pauseProvider,
+  queue: () => require("./queue/endpoints").queueProvider,
+  queueMember: () => require("./queue-member/endpoints").queueMemberProvider,
+  restrictTel: () => require("./restrict-tel/endpoints").restrictTelProvider,
+  restrictTelSetting: () => require("./restrict-tel-setting/endpoints").restrictTelSettingProvider,
 };

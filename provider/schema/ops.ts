@@ -1,10 +1,14 @@
 /**
- * What the provider does with a resource schema: normalize declared inputs (check), compare two
+ * What the provider does with a resource schema: checkFields declared inputs (check), compare two
  * normalized input sets (diff), build API payloads, and map a describe answer back into the
  * declared shape (read). Generic over every resource; the resources only declare fields.
  */
 import { createHmac, randomBytes } from "node:crypto";
 import { containsUnknown, describeField, type Failure, type FieldSpec, type ResourceSchema } from "./core";
+import { oldFormFingerprint, canonical } from "./state-upgrade";
+import { FINGERPRINTS, WRITE_ONLY_TAGS } from "./wire";
+
+export { FINGERPRINTS, WRITE_ONLY_TAGS };
 
 export type Inputs = Record<string, unknown>;
 
@@ -23,7 +27,7 @@ export interface CheckResult {
  * clink:adoptExisting): write-only fields (passwords) are then optional, since the object keeps
  * its own unless one is declared.
  */
-export function normalize(schema: ResourceSchema, raw: Inputs, options: { adopting?: boolean } = {}): CheckResult {
+export function checkFields(schema: ResourceSchema, raw: Inputs, options: { adopting?: boolean } = {}): CheckResult {
   const adopting = options.adopting === true || raw.adopt === true || raw.adopt === "true";
   const inputs: Inputs = {};
   const failures: Failure[] = [];
@@ -87,7 +91,7 @@ export function normalize(schema: ResourceSchema, raw: Inputs, options: { adopti
 const parsedDefaults = new WeakMap<ResourceSchema, Inputs>();
 
 /**
- * Every documented default in its settled form (as `normalize` fills it in: `permission`'s `{}`
+ * Every documented default in its canonical form (as `checkFields` fills it in: `permission`'s `{}`
  * is the ten switches), by field.
  */
 export function documentedDefaults(schema: ResourceSchema): Inputs {
@@ -106,7 +110,7 @@ export function documentedDefaults(schema: ResourceSchema): Inputs {
 
 /**
  * The values with every documented default filled in where a field is absent: what a create
- * leaves on the server. Only the cross-field rules read this view (`normalize`); nothing is sent
+ * leaves on the server. Only the cross-field rules read this view (`checkFields`); nothing is sent
  * from it.
  */
 export function withDefaults(schema: ResourceSchema, values: Inputs): Inputs {
@@ -137,15 +141,6 @@ function shown(field: FieldSpec, value: unknown): string {
 // salted HMAC per field, itself kept as a Pulumi secret, under this output.
 // ---------------------------------------------------------------------------------------------
 
-export const FINGERPRINTS = "__fingerprints";
-
-/**
- * Checked-inputs bookkeeping: for each write-only field declared, a tag of its sealed value
- * (provider/api/sealed.ts, changeTag). Not a secret and not a field: it lets a reader of a preview
- * see which password changed, where the engine masks both the old and the new value.
- */
-export const WRITE_ONLY_TAGS = "__writeOnlyTags";
-
 /**
  * `salt:mac`, the HMAC-SHA256 of the value under a random salt: 64 random bits of salt and the
  * first 128 bits of the MAC, base64url (34 characters). Change detection needs no more, and the
@@ -155,15 +150,10 @@ export function fingerprint(value: unknown, salt = randomBytes(8).toString("base
   return `${salt}:${createHmac("sha256", salt).update(JSON.stringify(value)).digest().subarray(0, 16).toString("base64url")}`;
 }
 
-/** The form older state holds (0.1.0 and the releases up to this form): 128 bits of salt and the whole MAC, hex (97 characters). */
-function fingerprintHex(value: unknown, salt: string): string {
-  return `${salt}:${createHmac("sha256", salt).update(JSON.stringify(value)).digest("hex")}`;
-}
-
 export function matchesFingerprint(print: string, value: unknown): boolean {
   const [salt, mac] = print.split(":");
   if (mac === undefined) return false;
-  return (/^[0-9a-f]{64}$/.test(mac) ? fingerprintHex(value, salt) : fingerprint(value, salt)) === print;
+  return (oldFormFingerprint(print, value) ?? fingerprint(value, salt)) === print;
 }
 
 /**
@@ -209,7 +199,7 @@ export function compare(schema: ResourceSchema, olds: Inputs, news: Inputs): Dif
     if (field.lifecycle === "computed" || news[name] === undefined) continue;
     if (field.writeOnly && olds[name] === undefined && prints[name] !== undefined) {
       if (matchesFingerprint(prints[name], news[name])) continue;
-    } else if (sameAsDeclared(field, settled(field, olds[name]), news[name])) continue;
+    } else if (sameAsDeclared(field, canonical(field, olds[name]), news[name])) continue;
     changed.push(name);
     if (field.lifecycle === "identity" || field.lifecycle === "replace") replaces.push(name);
   }
@@ -227,16 +217,6 @@ export function sameAsDeclared(field: FieldSpec, value: unknown, declared: unkno
 }
 
 const isObject = (v: unknown): v is Inputs => v !== null && typeof v === "object" && !Array.isArray(v);
-
-/**
- * A previous value in today's form: state written before keyed sets (0.1.0) holds sets as lists,
- * which must compare equal to the same set in keyed form.
- */
-function settled(field: FieldSpec, value: unknown): unknown {
-  if (!field.asList || !Array.isArray(value)) return value;
-  const parsed = field.schema.safeParse(value);
-  return parsed.success ? parsed.data : value;
-}
 
 /** Keyed sets in their list form, as the API and the outputs show them. */
 export function asLists(schema: ResourceSchema, values: Inputs): Inputs {
@@ -274,15 +254,15 @@ export function payload(schema: ResourceSchema, op: "create" | "update", inputs:
     if (key === false) continue;
     let value = inputs[name];
     // Doc's request table marks it required (必填 true): a create sends the documented default.
-    if (value === undefined && op === "create" && field.requiredOnCreate) value = settledDefault(field);
+    if (value === undefined && op === "create" && field.requiredOnCreate) value = canonicalDefault(field);
     if (value === undefined) continue;
     body[key] = field.toApi ? field.toApi(value as never) : field.asList ? field.asList(value) : value;
   }
   return body;
 }
 
-/** A field's documented default in its settled form (permission's `{}`), or undefined. */
-export function settledDefault(field: FieldSpec): unknown {
+/** A field's documented default in its canonical form (permission's `{}`), or undefined. */
+export function canonicalDefault(field: FieldSpec): unknown {
   if (field.default === undefined) return undefined;
   const parsed = field.schema.safeParse(field.default);
   return parsed.success ? parsed.data : field.default;
@@ -300,7 +280,7 @@ export function updateOnlyDeclared(schema: ResourceSchema, inputs: Inputs): stri
  * describe answer omits keep their previous value, so they never show a diff on refresh; other
  * fields take the server's value, so drift shows.
  */
-export function fromRemote(schema: ResourceSchema, remote: Inputs, previous: Inputs): Inputs {
+export function declaredFormOf(schema: ResourceSchema, remote: Inputs, previous: Inputs): Inputs {
   const out: Inputs = {};
   for (const [name, field] of Object.entries(schema.fields)) {
     const key = field.api?.read ?? name;

@@ -11,7 +11,7 @@ import {
   neverReported,
   type FieldSpec,
 } from "../../provider/schema/core";
-import type { Definition } from "./index";
+import type { GeneratorInput } from "./index";
 import { TypeWriter, type NamedObject } from "./ts-types";
 
 /** A JSDoc block from doc text (`*\/` can never end it early). */
@@ -100,7 +100,7 @@ function namedInterfaces(named: NamedObject[], types: TypeWriter): string {
     .join("\n");
 }
 
-export function renderResource(d: Definition, header: string): { text: string; exports: string[] } {
+export function renderResource(d: GeneratorInput, header: string): { text: string; exports: string[] } {
   const { schema } = d;
   const T = schema.type;
   const types = new TypeWriter();
@@ -166,7 +166,7 @@ export function renderResource(d: Definition, header: string): { text: string; e
 
   const definition =
     `/** What clink.${T} registers as, and its program-side rules. */\n` +
-    `const definition: ResourceDefinition<${T}Args, ${T}> = { ${[`kind: ${JSON.stringify(d.kind)}`, `schema: ${d.schemaExport}`, ...d.hooks].join(", ")} };\n`;
+    `const definition: ClassSpec<${T}Args, ${T}> = { ${[`kind: ${JSON.stringify(d.kind)}`, `schema: ${d.schemaExport}`, ...d.hooks].join(", ")} };\n`;
   // The class extends CustomResource itself (no base class of ours between): see
   // provider/program/clink-resource.ts for why the stack depth matters.
   const ctor =
@@ -203,7 +203,7 @@ export function renderResource(d: Definition, header: string): { text: string; e
     header +
     `import * as pulumi from "@pulumi/pulumi";\n` +
     (constants.length ? `import type { CodeOf } from "../../schema/core";\n` : "") +
-    `import { completeRegistration, cutRecordedStack, registerArgs, type ResourceDefinition } from "../../program/clink-resource";\n` +
+    `import { completeRegistration, cutRecordedStack, registerArgs, type ClassSpec } from "../../program/clink-resource";\n` +
     `import { ${[d.schemaExport, ...constants].join(", ")} } from "./schema";\n` +
     (programImports.length ? `import { ${programImports.join(", ")} } from "./program";\n` : "") +
     "\n" +

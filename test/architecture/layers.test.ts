@@ -25,7 +25,7 @@ function layerOf(file: string): { layer: number; name: string } | undefined {
   if (rel.startsWith("schema/") || /^resources\/[^/]+\/schema(-[a-z-]+)?\.ts$/.test(rel))
     return { layer: 1, name: "schema" };
   if (rel === "settings.ts") return { layer: 2, name: "settings" };
-  if (rel.startsWith("generic/") || /^resources\/[^/]+\/(provider|batch)\.ts$/.test(rel))
+  if (rel.startsWith("plugin/") || /^resources\/[^/]+\/(endpoints|membership-batch)\.ts$/.test(rel))
     return { layer: 3, name: "provider" };
   if (rel === "runtime.ts" || rel === "resources/registry.ts") return { layer: 4, name: "runtime" };
   if (
@@ -37,11 +37,52 @@ function layerOf(file: string): { layer: number; name: string } | undefined {
   return undefined; // the package index and the generated lists, which gather every layer
 }
 
+type Side = "core" | "api" | "settings" | "plugin" | "program";
+
+/**
+ * The process a module runs in (docs/design.md, Layout by process): the dynamic-provider plugin
+ * (the runtime entry, the generic provider, the endpoints), the user's program (registration,
+ * program rules, resource classes, lookups), or both (core: field builders, schema operations,
+ * wire names, the old-state upgrade; the API client; settings).
+ */
+function sideOf(file: string): Side | undefined {
+  const rel = path.relative(provider, file).split(path.sep).join("/");
+  if (rel.startsWith("api/")) return "api";
+  if (rel.startsWith("schema/") || /^resources\/[^/]+\/schema\.ts$/.test(rel) || rel === "resources/schemas.ts")
+    return "core";
+  if (rel === "settings.ts") return "settings";
+  if (
+    rel.startsWith("plugin/") ||
+    /^resources\/[^/]+\/(endpoints|membership-batch|lock)\.ts$/.test(rel) ||
+    ["runtime.ts", "resources/registry.ts"].includes(rel)
+  )
+    return "plugin";
+  if (
+    rel.startsWith("program/") ||
+    /^resources\/[^/]+\/(program|resource)\.ts$/.test(rel) ||
+    rel.startsWith("functions/")
+  )
+    return "program";
+  return undefined;
+}
+
+/** The modules that gather both sides for the package's users: the index and the generated export list. */
+const GATHERERS = ["index.ts", "resources/index.ts"];
+
 /** Value imports (type-only imports carry nothing at run time) of a module, resolved to files. */
 function valueImports(file: string, text = fs.readFileSync(file, "utf8")): { spec: string; target?: string }[] {
+  return imports(file, text, false);
+}
+
+/** Every import of a module (type-only ones too, unless `types` is false), resolved to files. */
+function imports(
+  file: string,
+  text = fs.readFileSync(file, "utf8"),
+  types = true,
+): { spec: string; target?: string }[] {
   const out: { spec: string; target?: string }[] = [];
   for (const m of text.matchAll(/^(import|export)\s+(type\s+)?[^;]*?from\s+["']([^"']+)["']/gms)) {
-    if (m[2]) continue;
+    if (m[2] && !types) continue;
     const spec = m[3];
     if (!spec.startsWith(".")) {
       out.push({ spec });
@@ -88,5 +129,54 @@ describe("layers", () => {
     const [imp] = valueImports(probe, 'import { queueSchema } from "../resources/queue/schema";\n');
     expect(layerOf(imp.target!)!.layer).toBeGreaterThan(layerOf(probe)!.layer);
     expect(valueImports(probe, 'import type { ResourceSchema } from "../schema/core";\n')).toEqual([]);
+  });
+});
+
+describe("processes", () => {
+  const all = files(provider);
+
+  it("every module of provider/ runs on a known side (a new folder must be placed)", () => {
+    const unplaced = all
+      .map((f) => path.relative(provider, f).split(path.sep).join("/"))
+      .filter((rel) => sideOf(path.join(provider, rel)) === undefined && !GATHERERS.includes(rel));
+    expect(unplaced).toEqual([]);
+  });
+
+  it("the plugin and the program never import each other; both import only core, api and settings", () => {
+    const offenders: string[] = [];
+    for (const file of all) {
+      const from = sideOf(file);
+      if (from !== "plugin" && from !== "program") continue;
+      const other = from === "plugin" ? "program" : "plugin";
+      for (const { spec, target } of imports(file)) {
+        const to = target ? sideOf(target) : undefined;
+        if (to === other || (target && GATHERERS.includes(path.relative(provider, target).split(path.sep).join("/"))))
+          offenders.push(`${path.relative(root, file)} (${from}) -> ${spec} (${to ?? "gatherer"})`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it("core, api and settings import neither side", () => {
+    const offenders: string[] = [];
+    for (const file of all) {
+      const from = sideOf(file);
+      if (from !== "core" && from !== "api" && from !== "settings") continue;
+      for (const { spec, target } of imports(file)) {
+        const to = target ? sideOf(target) : undefined;
+        if (to === "plugin" || to === "program")
+          offenders.push(`${path.relative(root, file)} (${from}) -> ${spec} (${to})`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it("sees a crossing when there is one (the check itself works)", () => {
+    const probe = path.join(provider, "program", "probe.ts");
+    const [imp] = imports(probe, 'import { VERDICT_INPUT } from "../plugin/provider";\n');
+    expect(sideOf(probe)).toBe("program");
+    expect(sideOf(imp.target!)).toBe("plugin");
+    const [typeOnly] = imports(probe, 'import type { ResourceApi } from "../plugin/spec";\n');
+    expect(sideOf(typeOnly.target!)).toBe("plugin");
   });
 });

@@ -1,13 +1,13 @@
 /**
  * The provider's live-agent warnings in `pulumi-clink review` (issue 27): a preview whose
- * replacement would interrupt an agent on a call warns (provider/generic/live-preview.ts), and the
+ * replacement would interrupt an agent on a call warns (provider/plugin/live-preview.ts), and the
  * review of its event log says so first. No other diagnostic is ever quoted.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reviewEventLog } from "../../cli/review";
 import { reviewCommand } from "../../cli/review/command";
 import { startSimulator, type Simulator } from "../../simulator";
-import { LIVE_AGENT_WARNING } from "../../provider/generic/live-preview";
+import { LIVE_AGENT_WARNING } from "../../provider/plugin/live-preview";
 import { agent, diagnostic, log, prelude, queue, replacement, same, step, summary } from "./events";
 
 describe("review of live agents", () => {

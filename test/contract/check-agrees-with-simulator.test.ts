@@ -8,7 +8,7 @@
 import { describe, expect, it } from "vitest";
 import { schemas } from "../../provider/resources/schemas";
 import type { ResourceSchema } from "../../provider/schema/core";
-import { normalize, payload } from "../../provider/schema/ops";
+import { checkFields, payload } from "../../provider/schema/ops";
 import type { Enterprise } from "../../simulator/contract";
 import { aes, call, enterprise, ok } from "../simulator/call";
 
@@ -48,7 +48,7 @@ const BASE: Record<Kind, Row> = {
 /** The request the provider's create sends for checked inputs, as the wire carries it. */
 function request(kind: Kind, inputs: Row): Row {
   if (kind === "clientPhone") return { cno: inputs.cno, tel: inputs.tel, isBind: 1 };
-  // provider/resources/queue/batch.ts: one queue model, its name restated, the member upserted.
+  // provider/resources/queue/membership-batch.ts: one queue model, its name restated, the member upserted.
   if (kind === "queueMember")
     return {
       queues: [{ qno: inputs.qno, name: "member", queueMembers: [{ cno: inputs.cno, penalty: inputs.penalty }] }],
@@ -263,7 +263,7 @@ describe("check and the simulator agree on what the document takes (issue 23, it
         for (const q of c.declared.qnos as string[]) ok(ent, "POST", "/cc/create_queue", { qno: q, name: `q${q}` });
       if (c.kind === "queueMember") ok(ent, "POST", "/cc/create_queue", { qno: c.declared.qno, name: "member" });
       const declared = { ...BASE[c.kind], ...c.declared };
-      const checked = normalize(SCHEMA[c.kind], declared);
+      const checked = checkFields(SCHEMA[c.kind], declared);
       const byCheck = checked.failures.length === 0;
       // What the simulator is sent: the provider's request when check passes, else the value as declared.
       const sent = request(c.kind, byCheck ? checked.inputs : declared);
@@ -288,13 +288,13 @@ describe("check and the simulator agree on what the document takes (issue 23, it
 
   it('crmId "00123" reaches the server as "00123" and describe answers it so (item 7)', () => {
     const ent = center();
-    const checked = normalize(SCHEMA.client, { ...BASE.client, crmId: "00123" });
+    const checked = checkFields(SCHEMA.client, { ...BASE.client, crmId: "00123" });
     expect(checked.inputs.crmId).toBe("00123");
     const sent = request("client", checked.inputs);
     expect(sent.crmId).toBe("00123");
     ok(ent, "POST", "/cc/create_client", sent);
     expect(ok(ent, "GET", "/cc/describe_client", { cno: "1001" }).client.crmId).toBe("00123");
     // A declared number goes as its digits (the vendor SDK's String form).
-    expect(request("client", normalize(SCHEMA.client, { ...BASE.client, crmId: 77 }).inputs).crmId).toBe("77");
+    expect(request("client", checkFields(SCHEMA.client, { ...BASE.client, crmId: 77 }).inputs).crmId).toBe("77");
   });
 });

@@ -12,7 +12,7 @@
 import { describe, expect, it } from "vitest";
 import { schemas } from "../../provider/resources/schemas";
 import type { ResourceSchema } from "../../provider/schema/core";
-import { normalize } from "../../provider/schema/ops";
+import { checkFields } from "../../provider/schema/ops";
 import { docRequests, type DocRequest } from "./doc-examples";
 
 type Row = Record<string, unknown>;
@@ -97,7 +97,7 @@ describe("the document's own create/update request examples pass check", () => {
       const base = target.base ? declaration(schema, "create", byPath.get(target.base)!.params).declared : {};
       const { declared, unknown } = declaration(schema, target.op, example.params);
       expect(unknown, `parameters of doc ${example.section} no field of ${target.type} takes`).toEqual([]);
-      const { failures } = normalize(schema, unmasked({ ...base, ...declared }) as Row);
+      const { failures } = checkFields(schema, unmasked({ ...base, ...declared }) as Row);
       expect(failures, `doc ${example.section}, line ${example.line}`).toEqual([]);
     });
   }
@@ -109,9 +109,9 @@ describe("the document's own create/update request examples pass check", () => {
     for (const q of queues) {
       const { declared, unknown } = declaration(schemas.Queue, "update", q);
       expect(unknown).toEqual([]);
-      expect(normalize(schemas.Queue, declared).failures, `queue ${String(q.qno)}`).toEqual([]);
+      expect(checkFields(schemas.Queue, declared).failures, `queue ${String(q.qno)}`).toEqual([]);
       for (const m of (q.queueMembers as Row[]) ?? [])
-        expect(normalize(schemas.QueueMember, { qno: q.qno, ...m }).failures).toEqual([]);
+        expect(checkFields(schemas.QueueMember, { qno: q.qno, ...m }).failures).toEqual([]);
     }
   });
 });

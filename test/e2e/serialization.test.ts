@@ -1,6 +1,6 @@
 /**
  * docs/design.md, "The serialized provider": the `__provider` every resource stores in state is
- * a line we write (provider/program/serialized.ts), small, with no code of ours by value and no
+ * a line we write (provider/program/registration.ts), small, with no code of ours by value and no
  * credentials, that loads the installed release by package name at run time. Run it in a fresh
  * Node process started from another directory that has the package installed (as `refresh` on
  * another CI runner would), the way the dynamic-provider plugin loads it; and the form release
@@ -25,7 +25,7 @@ describe("serialized provider", () => {
     expect(kinds).toContain("queue");
     const pkgDir = path.dirname(requireThere.resolve("pulumi-clink/package.json"));
     expect(pkgDir.startsWith(fs.realpathSync(where.dir))).toBe(true);
-    const serialized = require(path.join(pkgDir, "dist", "provider", "program", "serialized.js"));
+    const serialized = require(path.join(pkgDir, "dist", "provider", "program", "registration.js"));
     process.env.CLINK_ACCESS_KEY_SECRET = "secret-that-must-not-be-captured";
 
     const texts: Record<string, string> = {};

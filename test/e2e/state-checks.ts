@@ -33,7 +33,7 @@ export async function checkExportedState(
   for (const r of dynamic) {
     const provider = r.outputs?.__provider;
     expect(typeof provider, `${r.type} __provider`).toBe("string");
-    // Ours is one line (provider/program/serialized.ts); only a resource no release since 0.1.0
+    // Ours is one line (provider/program/registration.ts); only a resource no release since 0.1.0
     // has updated still holds the closure serializer's 2.3 KB.
     expect((provider as string).length, `${r.type} __provider size`).toBeLessThan(128);
     expect(provider as string).toContain('require("pulumi-clink/runtime")');

@@ -9,7 +9,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { int } from "../../provider/schema/core";
-import { ROOT, generate, loadDefinitions, type Definition } from "../../scripts/generate";
+import { ROOT, generate, loadGeneratorInputs, type GeneratorInput } from "../../scripts/generate";
 import { json, testServer } from "../api/server";
 import { log, prelude, step, summary } from "../cli/events";
 
@@ -21,9 +21,9 @@ describe("generated code", () => {
   });
 
   it("a field added to one schema appears in its Args, outputs and docs, and nowhere else", async () => {
-    const defs = await loadDefinitions();
+    const defs = await loadGeneratorInputs();
     const before = await generate(defs);
-    const changed: Definition[] = defs.map((d) =>
+    const changed: GeneratorInput[] = defs.map((d) =>
       d.schema.type !== "Exten"
         ? d
         : {
@@ -64,9 +64,9 @@ describe("generated code", () => {
   });
 
   it("a resource added as a folder appears in the registry, the exports, the schema list and the docs", async () => {
-    const defs = await loadDefinitions();
+    const defs = await loadGeneratorInputs();
     const pause = defs.find((d) => d.schema.type === "Pause")!;
-    const added: Definition = {
+    const added: GeneratorInput = {
       ...pause,
       folder: "ivr-menu",
       kind: "ivrMenu",
@@ -76,7 +76,7 @@ describe("generated code", () => {
     };
     const after = await generate([...defs, added]);
     expect(after.get("provider/resources/registry.ts")).toContain(
-      'ivrMenu: () => require("./ivr-menu/provider").ivrMenuProvider,',
+      'ivrMenu: () => require("./ivr-menu/endpoints").ivrMenuProvider,',
     );
     expect(after.get("provider/resources/index.ts")).toContain(
       'export { IvrMenu, type IvrMenuArgs } from "./ivr-menu/resource";',
@@ -84,7 +84,7 @@ describe("generated code", () => {
     expect(after.get("provider/resources/index.ts")).toContain("  ivrMenu: ivrMenuProvider,");
     expect(after.get("provider/resources/schemas.ts")).toContain("  IvrMenu: ivrMenuSchema,");
     expect(after.get("provider/resources/ivr-menu/resource.ts")).toContain(
-      'const definition: ResourceDefinition<IvrMenuArgs, IvrMenu> = { kind: "ivrMenu", schema: ivrMenuSchema };',
+      'const definition: ClassSpec<IvrMenuArgs, IvrMenu> = { kind: "ivrMenu", schema: ivrMenuSchema };',
     );
     expect(after.get("docs/fields.md")).toContain("## IvrMenu (语音导航)");
   });

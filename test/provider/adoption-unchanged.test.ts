@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ClinkClient, configureProvider, providers } from "../../provider";
-import { toConverge } from "../../provider/generic/provider";
+import { toConverge } from "../../provider/plugin/converge";
 import { clientSchema } from "../../provider/resources/client/schema";
-import { normalize } from "../../provider/schema/ops";
+import { checkFields } from "../../provider/schema/ops";
 import { startSimulator } from "../../simulator";
 
 type Sim = Awaited<ReturnType<typeof startSimulator>>;
@@ -85,7 +85,7 @@ describe("adoption that changes nothing", () => {
   it("a declared field the answer leaves out (doc 3.1.5's example has no clidType) is written; an undeclared one never", () => {
     const answer = { cno: "0020", name: "0020", areaCode: "010", permission: {}, clidRule: 1 };
     const declared = (extra: Record<string, unknown>) =>
-      normalize(clientSchema, { cno: "0020", name: "0020", areaCode: "010", adopt: true, ...extra }).inputs;
+      checkFields(clientSchema, { cno: "0020", name: "0020", areaCode: "010", adopt: true, ...extra }).inputs;
     expect(toConverge(clientSchema, answer, declared({}))).toEqual([]);
     // Declared, even at its documented default: the server's value is unknown, so it is sent.
     expect(toConverge(clientSchema, answer, declared({ clidType: 0 }))).toEqual(["clidType"]);

@@ -7,8 +7,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ClinkClient, configureProvider, providers } from "../../provider";
-import { interrupts, readAgentStates, stateOf, untilFree, type AgentState } from "../../provider/generic/agent-state";
-import { logOut } from "../../provider/generic/log-out";
+import { interrupts, readAgentStates, stateOf, untilFree, type AgentState } from "../../provider/plugin/agent-state";
+import { logOut } from "../../provider/plugin/log-out";
 import { startSimulator, type Simulator } from "../../simulator";
 import { json, testServer } from "../api/server";
 

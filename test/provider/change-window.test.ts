@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { configureProvider, providers } from "../../provider";
-import { checkWindow, inWindow, parseWindow } from "../../provider/generic/change-window";
+import { checkWindow, inWindow, parseWindow } from "../../provider/plugin/change-window";
 
 // 2026-12-07 is a Monday. 14:00 UTC is 22:00 in Asia/Shanghai (UTC+8).
 const at = (iso: string) => new Date(iso);

@@ -8,7 +8,7 @@ import { PassThrough } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { ClinkApiError, ClinkClient } from "../../provider/api";
 import { haltRequests, resumeRequestsForTests } from "../../provider/api/halt";
-import { isDynamicProviderPlugin, watchEngine, type EngineWatch } from "../../provider/engine-watch";
+import { isDynamicProviderPlugin, watchEngine, type EngineWatch } from "../../provider/plugin/engine-watch";
 import { json, testServer } from "../api/server";
 
 let watch: EngineWatch | undefined;

@@ -1,14 +1,14 @@
 /**
- * The generic provider (provider/generic/provider.ts) against a fake API in memory: adoption, recovery after an
+ * The generic provider (provider/plugin/provider.ts) against a fake API in memory: adoption, recovery after an
  * ambiguous create, partial state after a failed follow-up call, delete-before-replace, the
  * provider's own outcomes and the rename-safe delete. Milliseconds, no simulator, no HTTP.
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ClinkApiError, configureProvider } from "../../provider";
-import { makeProvider, type ResourceApi } from "../../provider/generic/provider";
+import { makeProvider, type ResourceApi } from "../../provider/plugin/provider";
 import { createHmac } from "node:crypto";
-import { alreadyExistsOutcome } from "../../provider/generic/outcomes";
+import { alreadyExistsRefusal } from "../../provider/plugin/refusals";
 import type { ResourceSchema } from "../../provider/schema/core";
 
 const schema: ResourceSchema = {
@@ -45,7 +45,7 @@ let failNext: Partial<Record<"create" | "update", "lost" | "refused">>;
 const api: ResourceApi = {
   async create(_c, body) {
     calls.push("create");
-    if (failNext.create === "refused") throw alreadyExistsOutcome("the fake says it exists");
+    if (failNext.create === "refused") throw alreadyExistsRefusal("the fake says it exists");
     store.set(String(body.key), { ...body });
     if (failNext.create === "lost") {
       failNext.create = undefined;

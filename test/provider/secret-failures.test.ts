@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { configureProvider, providers } from "../../provider";
-import { withoutSecretValues } from "../../provider/generic/secret-failures";
+import { withoutSecretValues } from "../../provider/plugin/secret-failures";
 import { clientSchema } from "../../provider/resources/client/schema";
 
 configureProvider({ endpoint: "http://127.0.0.1:1", accessKeyId: "k", accessKeySecret: "s", rate: 0 });

@@ -10,9 +10,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { ClinkClient, configureProvider, getClients, getDynamicTelGroups, providers } from "../../provider";
-import { PREVIEW_INPUT } from "../../provider/generic/provider";
-import { logOut } from "../../provider/generic/log-out";
-import { readAgentStates } from "../../provider/generic/agent-state";
+import { PREVIEW_INPUT } from "../../provider/schema/wire";
+import { logOut } from "../../provider/plugin/log-out";
+import { readAgentStates } from "../../provider/plugin/agent-state";
 import { startSimulator } from "../../simulator";
 
 type Sim = Awaited<ReturnType<typeof startSimulator>>;

@@ -1,18 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { queueSchema } from "../../provider/resources/queue/schema";
-import { compare, normalize, payload, fromRemote } from "../../provider/schema/ops";
+import { compare, checkFields, payload, declaredFormOf } from "../../provider/schema/ops";
 import { UNKNOWN } from "../../provider/schema/core";
 
 // Doc 3.2.1 create_queue: ranges and defaults.
 describe("Queue schema: check", () => {
   it("leaves an undeclared field out: it is not managed, so no documented default is filled in (issue 23)", () => {
-    const { inputs, failures } = normalize(queueSchema, { qno: "0001", name: "support" });
+    const { inputs, failures } = checkFields(queueSchema, { qno: "0001", name: "support" });
     expect(failures).toEqual([]);
     expect(inputs).toEqual({ qno: "0001", name: "support" });
   });
 
   it("settles numeric strings and keys members by cno (a preview then reads by agent, not by position)", () => {
-    const { inputs, failures } = normalize(queueSchema, {
+    const { inputs, failures } = checkFields(queueSchema, {
       qno: "0001",
       name: "support",
       wrapupTime: "20",
@@ -26,7 +26,7 @@ describe("Queue schema: check", () => {
     expect(inputs.members).toEqual({ "1001": { penalty: 1 }, "1002": { penalty: 3 } });
     expect(Object.keys(inputs.members as object)).toEqual(["1001", "1002"]); // a stable order
     // The list form (state written by 0.1.0) and the keyed form are the same set.
-    expect(normalize(queueSchema, { qno: "0001", name: "s", members: inputs.members }).inputs.members).toEqual(
+    expect(checkFields(queueSchema, { qno: "0001", name: "s", members: inputs.members }).inputs.members).toEqual(
       inputs.members,
     );
     expect(
@@ -74,7 +74,7 @@ describe("Queue schema: check", () => {
       "at most once",
     ],
   ])("refuses %s = %j naming the field and what is allowed", (field, value, allowed) => {
-    const { failures } = normalize(queueSchema, { qno: "0001", name: "support", [field]: value });
+    const { failures } = checkFields(queueSchema, { qno: "0001", name: "support", [field]: value });
     expect(failures).toHaveLength(1);
     expect(failures[0]!.property).toBe(field);
     expect(failures[0]!.reason).toContain(`'${field}`);
@@ -82,19 +82,19 @@ describe("Queue schema: check", () => {
   });
 
   it("requires qno and name, and refuses unknown fields", () => {
-    const { failures } = normalize(queueSchema, { maxwait: 3 });
+    const { failures } = checkFields(queueSchema, { maxwait: 3 });
     expect(failures.map((f) => f.property).sort()).toEqual(["maxwait", "name", "qno"]);
   });
 
   it("enforces the percentage cap only when the type is percent (doc 3.2.1 `maxPauseClientValue`)", () => {
-    expect(normalize(queueSchema, { qno: "0001", name: "q", maxPauseClientValue: 150 }).failures).toHaveLength(1);
+    expect(checkFields(queueSchema, { qno: "0001", name: "q", maxPauseClientValue: 150 }).failures).toHaveLength(1);
     expect(
-      normalize(queueSchema, { qno: "0001", name: "q", maxPauseClientType: 1, maxPauseClientValue: 150 }).failures,
+      checkFields(queueSchema, { qno: "0001", name: "q", maxPauseClientType: 1, maxPauseClientValue: 150 }).failures,
     ).toEqual([]);
   });
 
   it("lets unknown (preview) values through unvalidated", () => {
-    const { inputs, failures } = normalize(queueSchema, {
+    const { inputs, failures } = checkFields(queueSchema, {
       qno: "0001",
       name: UNKNOWN,
       members: [{ cno: UNKNOWN, penalty: 1 }],
@@ -105,7 +105,7 @@ describe("Queue schema: check", () => {
 });
 
 describe("Queue schema: diff and payloads", () => {
-  const base = normalize(queueSchema, {
+  const base = checkFields(queueSchema, {
     qno: "0001",
     name: "support",
     maxWait: 5,
@@ -113,7 +113,7 @@ describe("Queue schema: diff and payloads", () => {
   }).inputs;
 
   it("reports no change for the same declaration written differently", () => {
-    const again = normalize(queueSchema, {
+    const again = checkFields(queueSchema, {
       qno: "0001",
       name: "support",
       maxWait: "5",
@@ -147,7 +147,7 @@ describe("Queue schema: diff and payloads", () => {
       enterpriseId: 8001612,
       queueMembers: [{ cno: "1001", penalty: 1, type: 2 }],
     };
-    const read = fromRemote(queueSchema, remote, base);
+    const read = declaredFormOf(queueSchema, remote, base);
     expect(read.retry).toBe(5);
     expect(compare(queueSchema, read, base)).toEqual({ changed: [], replaces: [] });
   });

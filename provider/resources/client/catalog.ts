@@ -3,7 +3,7 @@
  * review names and warns about them.
  */
 import { text, type KindCatalog, type MembershipChange } from "../kind-catalog";
-import { describeClient } from "./provider";
+import { describeClient } from "./endpoints";
 import { agentInAQueue, noRecordDownloadForAgents, wrapupTimeInRange } from "./policy";
 
 const DELETE_EFFECT =

@@ -1,6 +1,6 @@
 /** Dynamic outbound-number groups (动态号码组, doc 3.5.5-3.5.8) outside the provider. */
 import { MASKED, text, type KindCatalog } from "../kind-catalog";
-import { allGroups } from "./provider";
+import { allGroups } from "./endpoints";
 
 export const catalog: KindCatalog = {
   list: { path: "/cc/page_dynamic_tel_group_rule", key: "dynamicTelGroupRules" },

@@ -1,6 +1,6 @@
 /** Pause statuses (置忙状态, doc 3.3) outside the provider. */
 import { text, type KindCatalog } from "../kind-catalog";
-import { allPauses } from "./provider";
+import { allPauses } from "./endpoints";
 import { defaultPauseDeclared } from "./policy";
 
 export const catalog: KindCatalog = {

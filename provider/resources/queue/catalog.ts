@@ -3,7 +3,7 @@
  * members referring to the agents), how the review names them and says who joins and leaves.
  */
 import { text, type KindCatalog, type MembershipChange } from "../kind-catalog";
-import { describeQueue } from "./batch";
+import { describeQueue } from "./endpoints";
 import { queueHasMembers } from "./policy";
 
 const DELETE_EFFECT =

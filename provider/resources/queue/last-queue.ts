@@ -6,7 +6,7 @@
  * `queueMembers` replaces the list) and a Client update whose `qnos` drops queues (doc 3.1.2
  * update_client sets exactly `qnos`). A Queue delete needs no look of its own: doc 3.2.5
  * delete_queue refuses it while a member is logged in (OnlineClientInQueue), and the
- * forceOfflineOnDelete path logs each member out through the guard (provider/generic/log-out.ts).
+ * forceOfflineOnDelete path logs each member out through the guard (provider/plugin/log-out.ts).
  *
  * The decision, cheapest first: an agent the step leaves in other queues it declares (Client.qnos
  * not empty) needs no look; the others' states are read in one doc 7.1 agent_status request for the
@@ -22,10 +22,10 @@ import {
   untilFree,
   type AgentState,
   type GuardOptions,
-} from "../../generic/agent-state";
-import { warn } from "../../generic/engine-log";
-import { LIVE_AGENT_WARNING, liveAgentLine } from "../../generic/live-preview";
-import { explain, readOrGone } from "../../generic/provider";
+} from "../../plugin/agent-state";
+import { warn } from "../../plugin/engine-log";
+import { LIVE_AGENT_WARNING, liveAgentLine } from "../../plugin/live-preview";
+import { explain, readOrGone } from "../../plugin/errors";
 import { apiClient, liveAgentWait } from "../../settings";
 
 /** One agent losing queues in one step. */

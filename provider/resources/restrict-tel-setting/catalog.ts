@@ -1,6 +1,6 @@
 /** The black/white-list switch (黑白名单配置, doc 3.7.4/3.7.5) outside the provider. */
 import { type KindCatalog } from "../kind-catalog";
-import { describeSetting } from "./provider";
+import { describeSetting } from "./endpoints";
 
 const KEY = "restrict-tel-setting";
 

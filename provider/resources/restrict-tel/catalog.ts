@@ -1,6 +1,6 @@
 /** Black- and white-list entries (黑白名单, doc 3.7.1-3.7.3) outside the provider. */
 import { MASKED, text, type KindCatalog, type Row } from "../kind-catalog";
-import { mergeEntries } from "./provider";
+import { mergeEntries } from "./endpoints";
 import { noBlacklistedEmergencyNumbers, whitelistNeedsEntries } from "./policy";
 
 /** What deleting list entries lets through (doc 3.7.3 delete_restrict_tel; docs/restrict-tel.md). */

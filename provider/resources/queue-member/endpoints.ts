@@ -6,9 +6,10 @@
  */
 import { queueMemberSchema } from "./schema";
 import type { Inputs } from "../../schema/ops";
-import { makeProvider } from "../../generic/provider";
-import { alreadyExistsOutcome, notFoundOutcome } from "../../generic/outcomes";
-import { batchUpdateMembers, describeQueue, membersOf } from "../queue/batch";
+import { makeProvider } from "../../plugin/provider";
+import { alreadyExistsRefusal, notFoundRefusal } from "../../plugin/refusals";
+import { batchUpdateMembers } from "../queue/membership-batch";
+import { describeQueue, membersOf } from "../queue/endpoints";
 import { serializedPerQueue } from "../queue/lock";
 import { withLastQueueGuard } from "../queue/last-queue";
 
@@ -18,7 +19,7 @@ function split(id: string): { qno: string; cno: string } {
 }
 
 function queueMissing(qno: string, op: string): Error {
-  return notFoundOutcome(`queue ${qno} does not exist (${op})`);
+  return notFoundRefusal(`queue ${qno} does not exist (${op})`);
 }
 
 const unserialized = makeProvider({
@@ -30,7 +31,7 @@ const unserialized = makeProvider({
       const queue = await describeQueue(api, qno);
       if (!queue) throw queueMissing(qno, "create");
       if (membersOf(queue).some((m) => m.cno === cno)) {
-        throw alreadyExistsOutcome(`agent ${cno} is already a member of queue ${qno}`);
+        throw alreadyExistsRefusal(`agent ${cno} is already a member of queue ${qno}`);
       }
       await batchUpdateMembers(api, queue, { upsert: [{ cno, penalty: Number(inputs.penalty) }] });
       return { qno, cno, penalty: inputs.penalty };

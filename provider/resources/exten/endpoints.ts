@@ -5,7 +5,8 @@
 import type { ClinkClient } from "../../api";
 import { extenSchema } from "./schema";
 import type { Inputs } from "../../schema/ops";
-import { makeProvider, readOrGone } from "../../generic/provider";
+import { makeProvider } from "../../plugin/provider";
+import { readOrGone } from "../../plugin/errors";
 
 async function describeExten(api: ClinkClient, extenNumber: string): Promise<Inputs | undefined> {
   // describe_exten lists no error of its own (doc 3.4.5); an unknown number is ResourceNotFound.

@@ -6,7 +6,7 @@
  */
 import { ClinkApiError, type ClinkClient } from "../api";
 import { liveAgentWait } from "../settings";
-import { readOrGone } from "./provider";
+import { ClinkProviderError, readOrGone } from "./errors";
 
 /** An agent's state, from doc 7.1's `agentStatus` codes and words. */
 export type Activity = "offline" | "idle" | "paused" | "wrapup" | "calling" | "ringing" | "busy" | "unknown";
@@ -148,14 +148,15 @@ export function readAgentState(api: ClinkClient, cno: string): Promise<AgentStat
 }
 
 /** Thrown when the wait runs out; the step is not done and the resource stays in the state. */
-export class LiveAgentError extends Error {
+export class LiveAgentError extends ClinkProviderError {
   constructor(
     message: string,
     readonly state: AgentState,
   ) {
     super(message);
-    this.name = "pulumi-clink";
-    this.stack = "";
+  }
+  override get code() {
+    return "CLINK_AGENT_BUSY";
   }
 }
 

@@ -10,8 +10,7 @@
  * never touched.
  */
 import { ClinkApiError, type ClinkClient } from "../../api";
-import { readOrGone } from "../../generic/provider";
-import { ProviderOutcome } from "../../generic/outcomes";
+import { ProviderRefusal } from "../../plugin/refusals";
 
 type Obj = Record<string, unknown>;
 
@@ -46,24 +45,6 @@ export interface BatchOptions {
   /** Give up waiting after this long (the batch may still finish; a refresh will tell). @default 120000 */
   timeoutMs?: number;
   pollMs?: number;
-}
-
-/**
- * describe_queue answers ResourceNotFound (HTTP 400, doc 3.2.7 error table) for an unknown qno.
- * The document's example puts the queue under `result`; the vendor SDK's DescribeQueueResponse
- * reads it under `queue`: both are read (docs/design.md).
- */
-export async function describeQueue(api: ClinkClient, qno: string): Promise<Obj | undefined> {
-  const answer = await readOrGone(() =>
-    api.request<{ result?: Obj; queue?: Obj }>("GET", "/cc/describe_queue", { query: { qno } }),
-  );
-  const queue = answer?.result ?? answer?.queue;
-  return queue && typeof queue === "object" ? queue : undefined;
-}
-
-export function membersOf(queue: Obj | undefined): Array<{ cno: string; penalty: number }> {
-  const list = (queue?.queueMembers ?? []) as Array<{ cno: unknown; penalty: unknown }>;
-  return list.map((m) => ({ cno: String(m.cno), penalty: Number(m.penalty) }));
 }
 
 /** Applies one change to one queue and waits until the batch reports success. */
@@ -117,7 +98,7 @@ export async function waitForBatch(api: ClinkClient, batchId: string, options: B
       });
     }
     if (Date.now() > deadline) {
-      throw new ProviderOutcome(
+      throw new ProviderRefusal(
         "timeout",
         `the membership batch ${batchId} was still running after ${Math.round((options.timeoutMs ?? 120_000) / 1000)} s`,
         true,

@@ -5,7 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Failure, ResourceSchema } from "../schema/core";
 import { FINGERPRINTS } from "../schema/ops";
-import { CONFLICT_INPUT, PREVIEW_INPUT } from "../generic/provider";
+import { VERDICT_INPUT, PREVIEW_INPUT } from "../schema/wire";
 import { plainSecretFailure } from "./config-rules";
 import { claimServerObject, firstFailure } from "./one-object";
 
@@ -38,7 +38,7 @@ export const typeToken = (type: string): string => `pulumi-nodejs:dynamic/clink:
  * of the resource object even when not declared; an undefined one is not sent, so it costs the
  * state nothing), `adopted`, then the declared args. Secret fields become Pulumi secrets even
  * when declared as plain text: a password never sits in state in the clear. `verdict` is a
- * program-side refusal the provider's check reports (provider/generic/provider.ts).
+ * program-side refusal the provider's check reports (provider/plugin/provider.ts).
  */
 export function resourceProps(
   kind: string,
@@ -62,8 +62,8 @@ export function resourceProps(
         claimServerObject(schema, who, args as Record<string, unknown>),
       )
     : firstFailure(verdict);
-  if (combined !== undefined) declared[CONFLICT_INPUT] = combined;
-  // A preview's check looks a new object up (provider/generic/provider.ts, PREVIEW_INPUT).
+  if (combined !== undefined) declared[VERDICT_INPUT] = combined;
+  // A preview's check looks a new object up (provider/plugin/provider.ts, PREVIEW_INPUT).
   if (who && pulumi.runtime.isDryRun()) declared[PREVIEW_INPUT] = true;
   return declared;
 }

@@ -9,12 +9,13 @@ import { ClinkApiError, type ClinkClient } from "../../api";
 import { clientPhoneSchema } from "./schema";
 import { masks } from "../../schema/core";
 import type { Inputs } from "../../schema/ops";
-import { logOut } from "../../generic/log-out";
-import { withChangeWindow } from "../../generic/change-window";
-import { untilFree } from "../../generic/agent-state";
-import { warnOnReplace } from "../../generic/live-preview";
-import { makeProvider, readOrGone } from "../../generic/provider";
-import { alreadyExistsOutcome } from "../../generic/outcomes";
+import { logOut } from "../../plugin/log-out";
+import { withChangeWindow } from "../../plugin/change-window";
+import { untilFree } from "../../plugin/agent-state";
+import { warnOnReplace } from "../../plugin/live-preview";
+import { makeProvider } from "../../plugin/provider";
+import { readOrGone } from "../../plugin/errors";
+import { alreadyExistsRefusal } from "../../plugin/refusals";
 
 /**
  * The agent's current binding, as { cno, tel, telType }; undefined when none. Read from the
@@ -97,7 +98,7 @@ const provider = makeProvider({
       const current = await describeBinding(api, cno);
       // Another phone already bound: rebinding changes how a live agent is reached, so it takes the opt-in.
       if (current && !sameNumber(String(current.tel), String(inputs.tel)))
-        throw alreadyExistsOutcome(`agent ${cno} has phone ${String(current.tel)} bound`);
+        throw alreadyExistsRefusal(`agent ${cno} has phone ${String(current.tel)} bound`);
       // Already bound to the declared phone (an adoption, e.g. of an exported center): binding
       // again would change nothing but is a write call; only a declared isReserveTel needs sending.
       if (current && inputs.isReserveTel === undefined) return current;

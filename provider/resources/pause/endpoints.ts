@@ -7,7 +7,8 @@
 import type { ClinkClient } from "../../api";
 import { pauseSchema } from "./schema";
 import type { Inputs } from "../../schema/ops";
-import { ClinkProviderError, makeProvider, readOrGone } from "../../generic/provider";
+import { NotListedAfterCreateError, readOrGone } from "../../plugin/errors";
+import { makeProvider } from "../../plugin/provider";
 
 /** Every pause status; none when the server answers ResourceNotFound (doc 3.3.1 lists only the general codes). */
 export async function allPauses(api: ClinkClient): Promise<Inputs[]> {
@@ -31,7 +32,7 @@ export const pauseProvider = makeProvider({
     read: (api, id) => byId(api, id),
     async idAfterCreate(_api, inputs, created) {
       if (created?.id === undefined)
-        throw new ClinkProviderError(
+        throw new NotListedAfterCreateError(
           `Pause "${String(inputs.pauseStatus)}" was created but is not in the list; run \`pulumi refresh\`.`,
         );
       return String(created.id);

@@ -4,7 +4,7 @@
  */
 import { ClinkApiError, type ClinkClient } from "../api";
 import { untilFree } from "./agent-state";
-import { ClinkProviderError, readOrGone } from "./provider";
+import { LogOutRefusedError, readOrGone } from "./errors";
 
 /**
  * Logs an agent out (doc 4.2.8 offline_client). OfflineFailure (the agent is not logged in, or
@@ -25,7 +25,7 @@ export async function logOut(api: ClinkClient, cno: string): Promise<void> {
     if (!agent) return; // gone: the delete that follows meets its own not-found
     const vendor = err.vendorMessage ? ` (${err.vendorMessage})` : "";
     const request = err.requestId ? `, requestId ${err.requestId}` : "";
-    throw new ClinkProviderError(
+    throw new LogOutRefusedError(
       `logging agent ${cno} out first (forceOfflineOnDelete; doc 4.2.8 offline_client) was answered ResourceNotFound${vendor}${request}, ` +
         `though the agent exists: the access key may lack the rights to section 4 (呼叫管理) calls, or the server does not offer offline_client. ` +
         `Nothing was deleted. Log the agent out (or grant the key those rights in 系统管理-系统对接-接口密钥), then run the deployment again.`,

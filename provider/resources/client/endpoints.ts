@@ -6,11 +6,12 @@
 import { ClinkApiError, type ClinkClient } from "../../api";
 import { clientSchema } from "./schema";
 import type { Inputs } from "../../schema/ops";
-import { withChangeWindow } from "../../generic/change-window";
-import { untilFree } from "../../generic/agent-state";
-import { warnOnReplace } from "../../generic/live-preview";
-import { makeProvider, readOrGone } from "../../generic/provider";
-import { logOut } from "../../generic/log-out";
+import { withChangeWindow } from "../../plugin/change-window";
+import { untilFree } from "../../plugin/agent-state";
+import { warnOnReplace } from "../../plugin/live-preview";
+import { makeProvider } from "../../plugin/provider";
+import { readOrGone } from "../../plugin/errors";
+import { logOut } from "../../plugin/log-out";
 import { setKeys, withLastQueueGuard } from "../queue/last-queue";
 
 export async function describeClient(api: ClinkClient, cno: string): Promise<Inputs | undefined> {

@@ -4,13 +4,33 @@
  */
 import { queueSchema } from "./schema";
 import type { Inputs } from "../../schema/ops";
-import { ClinkApiError } from "../../api";
-import { logOut } from "../../generic/log-out";
-import { withChangeWindow } from "../../generic/change-window";
-import { makeProvider } from "../../generic/provider";
-import { describeQueue, membersOf } from "./batch";
+import { ClinkApiError, type ClinkClient } from "../../api";
+import { logOut } from "../../plugin/log-out";
+import { withChangeWindow } from "../../plugin/change-window";
+import { makeProvider } from "../../plugin/provider";
+import { readOrGone } from "../../plugin/errors";
 import { serializedPerQueue } from "./lock";
 import { setKeys, withLastQueueGuard } from "./last-queue";
+
+type Obj = Record<string, unknown>;
+
+/**
+ * describe_queue answers ResourceNotFound (HTTP 400, doc 3.2.7 error table) for an unknown qno.
+ * The document's example puts the queue under `result`; the vendor SDK's DescribeQueueResponse
+ * reads it under `queue`: both are read (docs/design.md).
+ */
+export async function describeQueue(api: ClinkClient, qno: string): Promise<Obj | undefined> {
+  const answer = await readOrGone(() =>
+    api.request<{ result?: Obj; queue?: Obj }>("GET", "/cc/describe_queue", { query: { qno } }),
+  );
+  const queue = answer?.result ?? answer?.queue;
+  return queue && typeof queue === "object" ? queue : undefined;
+}
+
+export function membersOf(queue: Obj | undefined): Array<{ cno: string; penalty: number }> {
+  const list = (queue?.queueMembers ?? []) as Array<{ cno: unknown; penalty: unknown }>;
+  return list.map((m) => ({ cno: String(m.cno), penalty: Number(m.penalty) }));
+}
 
 const unserialized = makeProvider({
   schema: queueSchema,
@@ -56,7 +76,7 @@ const unserialized = makeProvider({
 
 // Writes to one queue run one at a time with its membership batches (./lock.ts): a batch
 // restates the settings it read, and must not read them while an update of the queue is under way.
-// Deletes and replacements keep to the change window (provider/generic/change-window.ts).
+// Deletes and replacements keep to the change window (provider/plugin/change-window.ts).
 // An update whose `members` drops agents takes each out of this queue (doc 3.2.2 `queueMembers`
 // replaces the list): one on a call whose last queue it is is waited for (./last-queue.ts).
 export const queueProvider = withChangeWindow(

@@ -5,7 +5,8 @@
 import type { ClinkClient } from "../../api";
 import { dynamicTelGroupSchema } from "./schema";
 import type { Inputs } from "../../schema/ops";
-import { ClinkProviderError, makeProvider, readOrGone } from "../../generic/provider";
+import { NotListedAfterCreateError, readOrGone } from "../../plugin/errors";
+import { makeProvider } from "../../plugin/provider";
 
 /**
  * Every group, all pages (3.5.8); the list is short, and names and ids are both unique. None when
@@ -28,7 +29,7 @@ export const dynamicTelGroupProvider = makeProvider({
     read: async (api, id) => (await allGroups(api)).find((g) => String(g.id) === id),
     async idAfterCreate(_api, inputs, created) {
       if (created?.id === undefined)
-        throw new ClinkProviderError(
+        throw new NotListedAfterCreateError(
           `DynamicTelGroup "${String(inputs.name)}" was created but is not in the list; run \`pulumi refresh\`.`,
         );
       return String(created.id);

@@ -7,8 +7,9 @@
 import { ClinkApiError, type ClinkClient } from "../../api";
 import { restrictTelSchema } from "./schema";
 import type { Inputs } from "../../schema/ops";
-import { makeProvider, readOrGone } from "../../generic/provider";
-import { alreadyExistsOutcome } from "../../generic/outcomes";
+import { makeProvider } from "../../plugin/provider";
+import { readOrGone } from "../../plugin/errors";
+import { alreadyExistsRefusal } from "../../plugin/refusals";
 
 function splitId(id: string): { restrictType: number; tel: string } {
   const at = id.indexOf(":");
@@ -81,7 +82,7 @@ export const restrictTelProvider = makeProvider({
       // The number on this list in any direction is this resource's object (delete takes them
       // all). Doc 3.7.2 lists no error for a number already listed: look first.
       if (await describeEntry(api, id))
-        throw alreadyExistsOutcome(`number ${String(inputs.tel)} is already on list ${String(inputs.restrictType)}`);
+        throw alreadyExistsRefusal(`number ${String(inputs.tel)} is already on list ${String(inputs.restrictType)}`);
       for (const type of inputs.type as number[]) await createDirection(api, id, body, type);
       // The outputs come from the declaration; one list call per entry saved (the list endpoint is
       // the busiest one when a center's lists are created, bench/RESULTS.md).

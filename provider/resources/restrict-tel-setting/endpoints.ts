@@ -7,7 +7,7 @@
 import type { ClinkClient } from "../../api";
 import { restrictTelSettingSchema } from "./schema";
 import type { Inputs } from "../../schema/ops";
-import { makeProvider } from "../../generic/provider";
+import { makeProvider } from "../../plugin/provider";
 
 export async function describeSetting(api: ClinkClient): Promise<Inputs | undefined> {
   const answer = await api.request<{ setting?: Inputs }>("GET", "/cc/describe_restrict_tel_setting");

@@ -9,7 +9,7 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { changeWindowSettings } from "../settings";
 import { warn } from "./engine-log";
-import { ClinkProviderError } from "./provider";
+import { OutsideChangeWindowError } from "./errors";
 
 const DAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
 
@@ -95,23 +95,23 @@ export async function checkWindow(what: string, step: string, now: Date = new Da
     (s.enforcement === "mandatory"
       ? ". It is not done: run the deployment inside the window, or set clink:changeWindowEnforcement to advisory."
       : ".");
-  if (s.enforcement === "mandatory") throw new ClinkProviderError(message);
+  if (s.enforcement === "mandatory") throw new OutsideChangeWindowError(message);
   await warn(message);
 }
 
 /** The provider with its replacements (diff) and deletes checked against the change window. */
-export function withChangeWindow(provider: dynamic.ResourceProvider, kind: string): dynamic.ResourceProvider {
+export function withChangeWindow(provider: dynamic.ResourceProvider, type: string): dynamic.ResourceProvider {
   const diff = provider.diff!;
   const remove = provider.delete!;
   return {
     ...provider,
     async diff(id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
       const result = await diff(id, olds, news);
-      if ((result.replaces?.length ?? 0) > 0) await checkWindow(`${kind} ${id}`, "replacement");
+      if ((result.replaces?.length ?? 0) > 0) await checkWindow(`${type} ${id}`, "replacement");
       return result;
     },
     async delete(id: string, props: Record<string, unknown>) {
-      await checkWindow(`${kind} ${id}`, "delete");
+      await checkWindow(`${type} ${id}`, "delete");
       return remove(id, props);
     },
   };

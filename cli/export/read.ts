@@ -111,7 +111,7 @@ export async function readCenter(client: CountingClient, filter: Filter, progres
       objects: (k = kind) => getOrSet(center.objects, k, () => new Map()),
       tally: (k = kind) => getOrSet(progress, k, (): Tally => ({ known: 0, done: 0 })),
       list: (k = kind, query = {}) => {
-        const list = catalog.find((c) => c.kind === k)?.list;
+        const list = catalog.find((c) => c.kind === k)?.schema.list;
         if (!list) throw new Error(`pulumi-clink export: ${k} has no list endpoint in its catalog.ts`);
         return getOrSet(lists, `${list.path}?${JSON.stringify(query)}`, () =>
           client.listAll<Row>(list.path, list.key, query),

@@ -6,8 +6,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { ClinkApiError, type ClinkClient } from "../api";
-import { catalog } from "../resources/catalog";
-import type { ListEndpoint } from "../resources/kind-catalog";
+import { schemas } from "../resources/schemas";
+import type { ListEndpoint } from "../schema/core";
 import { clientFromSettings, settingsFromConfig } from "../settings";
 
 export interface LookupOptions {
@@ -33,12 +33,12 @@ async function get<T>(options: LookupOptions | undefined, path: string, key: str
 }
 
 /**
- * Every page of a list endpoint: a kind's, as its folder's catalog.ts names it (the exporter reads
+ * Every page of a list endpoint: a kind's, as its schema.ts names it (the exporter reads
  * the same), or one of a center's settings no resource manages.
  */
 const all = <T = Obj>(options: LookupOptions | undefined, source: string | ListEndpoint, query: Obj = {}) => {
-  const list = typeof source === "string" ? catalog.find((k) => k.kind === source)?.list : source;
-  if (!list) throw new Error(`pulumi-clink: ${String(source)} has no list endpoint in its catalog.ts`);
+  const list = typeof source === "string" ? schemas[source]?.list : source;
+  if (!list) throw new Error(`pulumi-clink: ${String(source)} has no list endpoint in its schema.ts`);
   return clientFor(options).listAll<T>(list.path, list.key, query);
 };
 
@@ -78,7 +78,7 @@ function noneIfNotFound<T>(named: boolean, listing: Promise<T[]>): Promise<T[]> 
 
 /** 3.5.8: dynamic number groups with every setting, optionally filtered. */
 export const getDynamicTelGroups = (args: { name?: string; status?: number } = {}, options?: LookupOptions) =>
-  noneIfNotFound(args.name !== undefined, all(options, "dynamicTelGroup", defined(args)));
+  noneIfNotFound(args.name !== undefined, all(options, "DynamicTelGroup", defined(args)));
 export const getDynamicTelGroupsOutput = outputForm(getDynamicTelGroups);
 
 /** 3.5.4 batch_get_areacode: where numbers belong, batched 500 at a time (`numbers`: the rest is dropped). */
@@ -148,14 +148,14 @@ export interface GetClientsArgs {
 
 /** 3.1.4: agents, with the document's filters; a `qno` the center does not have has none. */
 export const getClients = (args: GetClientsArgs = {}, options?: LookupOptions) =>
-  noneIfNotFound(args.qno !== undefined, all(options, "client", defined(args as Obj)));
+  noneIfNotFound(args.qno !== undefined, all(options, "Client", defined(args as Obj)));
 export const getClientsOutput = outputForm(getClients);
 
 /** 3.2.6: queues with their member counts. */
-export const getQueues = (_args: object = {}, options?: LookupOptions) => all(options, "queue");
+export const getQueues = (_args: object = {}, options?: LookupOptions) => all(options, "Queue");
 export const getQueuesOutput = outputForm(getQueues);
 
 /** 3.4.4: phones, by area code and type. */
 export const getExtens = (args: { areaCode?: string; type?: number } = {}, options?: LookupOptions) =>
-  all(options, "exten", defined(args));
+  all(options, "Exten", defined(args));
 export const getExtensOutput = outputForm(getExtens);

@@ -226,15 +226,10 @@ export interface ReviewSpec {
 }
 
 /** A list endpoint (doc section 3) and the key (or keys: the document's table and example differ) of its answer's list. */
-export interface ListEndpoint {
-  path: string;
-  key: string | string[];
-}
+export type { ListEndpoint } from "../schema/core";
 
 /** What a provider/resources/<folder>/catalog.ts exports (a folder without one has none of it). */
 export interface KindCatalog {
-  /** The kind's list endpoint: what the exporter and the lookups page through. */
-  list?: ListEndpoint;
   export?: ExportSpec;
   review?: ReviewSpec;
   /** The policy pack's rules about the kind (its folder's policy.ts). */

@@ -139,9 +139,20 @@ export interface Failure {
   reason: string;
 }
 
+/** A list endpoint: its path and the answer key (or keys, where the document shows two) holding the rows. */
+export interface ListEndpoint {
+  path: string;
+  key: string | string[];
+}
+
 export interface ResourceSchema {
   /** The resource type name used in type tokens and messages, e.g. "Queue". */
   type: string;
+  /**
+   * The kind's list endpoint: what the exporter and the lookups page through. It lives with the
+   * schema (shared core), so program-side lookups need no plugin or CLI module.
+   */
+  list?: ListEndpoint;
   /** The vendor's own term, e.g. "队列". */
   vendorTerm: string;
   /** What one object is called in prose: "agent", "queue", "phone". */

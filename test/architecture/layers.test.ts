@@ -37,7 +37,7 @@ function layerOf(file: string): { layer: number; name: string } | undefined {
   return undefined; // the package index and the generated lists, which gather every layer
 }
 
-type Side = "core" | "api" | "settings" | "plugin" | "program";
+type Side = "core" | "api" | "settings" | "plugin" | "program" | "tools";
 
 /**
  * The process a module runs in (docs/design.md, Layout by process): the dynamic-provider plugin
@@ -48,12 +48,23 @@ type Side = "core" | "api" | "settings" | "plugin" | "program";
 function sideOf(file: string): Side | undefined {
   const rel = path.relative(provider, file).split(path.sep).join("/");
   if (rel.startsWith("api/")) return "api";
-  if (rel.startsWith("schema/") || /^resources\/[^/]+\/schema\.ts$/.test(rel) || rel === "resources/schemas.ts")
+  if (
+    rel.startsWith("schema/") ||
+    /^resources\/[^/]+\/schema(-[a-z-]+)?\.ts$/.test(rel) ||
+    rel === "resources/schemas.ts"
+  )
     return "core";
+  // What the CLI (export, review) and the policy analyzer read about each kind: neither the
+  // plugin nor the program loads it.
+  if (
+    /^resources\/[^/]+\/(catalog|policy)\.ts$/.test(rel) ||
+    ["resources/catalog.ts", "resources/kind-catalog.ts"].includes(rel)
+  )
+    return "tools";
   if (rel === "settings.ts") return "settings";
   if (
     rel.startsWith("plugin/") ||
-    /^resources\/[^/]+\/(endpoints|membership-batch|lock)\.ts$/.test(rel) ||
+    /^resources\/[^/]+\/(endpoints|membership-batch|lock|last-queue)\.ts$/.test(rel) ||
     ["runtime.ts", "resources/registry.ts"].includes(rel)
   )
     return "plugin";
@@ -142,7 +153,7 @@ describe("processes", () => {
     expect(unplaced).toEqual([]);
   });
 
-  it("the plugin and the program never import each other; both import only core, api and settings", () => {
+  it("the plugin and the program never import each other nor the tools' catalog; both import only core, api and settings", () => {
     const offenders: string[] = [];
     for (const file of all) {
       const from = sideOf(file);
@@ -150,21 +161,25 @@ describe("processes", () => {
       const other = from === "plugin" ? "program" : "plugin";
       for (const { spec, target } of imports(file)) {
         const to = target ? sideOf(target) : undefined;
-        if (to === other || (target && GATHERERS.includes(path.relative(provider, target).split(path.sep).join("/"))))
+        if (
+          to === other ||
+          to === "tools" ||
+          (target && GATHERERS.includes(path.relative(provider, target).split(path.sep).join("/")))
+        )
           offenders.push(`${path.relative(root, file)} (${from}) -> ${spec} (${to ?? "gatherer"})`);
       }
     }
     expect(offenders).toEqual([]);
   });
 
-  it("core, api and settings import neither side", () => {
+  it("core, api and settings import neither side nor the tools' catalog", () => {
     const offenders: string[] = [];
     for (const file of all) {
       const from = sideOf(file);
       if (from !== "core" && from !== "api" && from !== "settings") continue;
       for (const { spec, target } of imports(file)) {
         const to = target ? sideOf(target) : undefined;
-        if (to === "plugin" || to === "program")
+        if (to === "plugin" || to === "program" || to === "tools")
           offenders.push(`${path.relative(root, file)} (${from}) -> ${spec} (${to})`);
       }
     }

@@ -12,7 +12,6 @@ const DELETE_EFFECT =
 
 export const catalog: KindCatalog = {
   rules: [agentInAQueue, noRecordDownloadForAgents, wrapupTimeInRange],
-  list: { path: "/cc/list_clients", key: "clients" },
   export: {
     order: 20,
     module: "agents",

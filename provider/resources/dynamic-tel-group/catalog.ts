@@ -3,7 +3,6 @@ import { MASKED, text, type KindCatalog } from "../kind-catalog";
 import { allGroups } from "./endpoints";
 
 export const catalog: KindCatalog = {
-  list: { path: "/cc/page_dynamic_tel_group_rule", key: "dynamicTelGroupRules" },
   export: {
     order: 10,
     module: "number-groups",

@@ -25,6 +25,7 @@ const ADVANCED = ["statisticDays", "minObCount", "minObDays", "minAnswerRate"];
 
 export const dynamicTelGroupSchema: ResourceSchema = {
   type: "DynamicTelGroup",
+  list: { path: "/cc/page_dynamic_tel_group_rule", key: "dynamicTelGroupRules" },
   vendorTerm: "动态号码组",
   noun: "number group",
   idFields: ["name"],

@@ -3,7 +3,6 @@ import { masks } from "../../schema/core";
 import { text, type KindCatalog } from "../kind-catalog";
 
 export const catalog: KindCatalog = {
-  list: { path: "/cc/list_extens", key: "extens" },
   export: {
     order: 30,
     module: "extens",

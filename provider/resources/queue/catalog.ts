@@ -17,7 +17,6 @@ const penaltyOf = (v: unknown): number | undefined =>
 
 export const catalog: KindCatalog = {
   rules: [queueHasMembers],
-  list: { path: "/cc/list_queues", key: "queues" },
   export: {
     order: 40,
     module: "queues",

@@ -15,7 +15,6 @@ const listOf = (restrictType: unknown) => (Number(restrictType) === 2 ? "whiteli
 
 export const catalog: KindCatalog = {
   rules: [whitelistNeedsEntries, noBlacklistedEmergencyNumbers],
-  list: { path: "/cc/list_restrict_tel", key: ["restrictTels", "list"] },
   export: {
     order: 70,
     module: "restrict-tels",

@@ -55,6 +55,7 @@ function expiryFromApi(v: unknown): unknown {
 
 export const restrictTelSchema: ResourceSchema = {
   type: "RestrictTel",
+  list: { path: "/cc/list_restrict_tel", key: ["restrictTels", "list"] },
   vendorTerm: "黑白名单",
   noun: "list entry",
   idFields: ["restrictType", "tel"],

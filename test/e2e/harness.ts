@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, inject } from "vitest";
 import { ClinkClient } from "../../provider";
 import { startSimulator, type Simulator, type SimulatorOptions } from "../../simulator";
+import { standIn } from "../support/stand-in";
 import {
   createStack as createEngineStack,
   programDirAt,
@@ -72,30 +73,21 @@ export function engineSuite(
     return sim;
   };
   return {
-    sim: standIn(simulator),
+    sim: standIn(simulator, { bind: true }),
     where: standIn(() => where ?? programDir()),
-    console: standIn(() => {
-      api ??= new ClinkClient({
-        endpoint: simulator().url,
-        accessKeyId: SIM_KEY_ID,
-        accessKeySecret: SIM_KEY_SECRET,
-        rate: 0,
-      });
-      return api;
-    }),
+    console: standIn(
+      () => {
+        api ??= new ClinkClient({
+          endpoint: simulator().url,
+          accessKeyId: SIM_KEY_ID,
+          accessKeySecret: SIM_KEY_SECRET,
+          rate: 0,
+        });
+        return api;
+      },
+      { bind: true },
+    ),
     stack: (program, stackOptions = {}) =>
       createStack(where ?? programDir(), program, { endpoint: simulator().url, ...stackOptions }),
   };
-}
-
-/** An object that forwards every property to `target()`, looked up when used (methods bound to it). */
-function standIn<T extends object>(target: () => T): T {
-  return new Proxy({} as T, {
-    get(_, key) {
-      const t = target();
-      const value = Reflect.get(t, key, t);
-      return typeof value === "function" ? value.bind(t) : value;
-    },
-    has: (_, key) => Reflect.has(target(), key),
-  });
 }

@@ -5,6 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, expect } from "vitest";
+import { standIn } from "../support/stand-in";
 
 export type Clink = typeof import("../../provider");
 /** A program-side rule's verdict on one resource: what its provider's check reports before any API call. */
@@ -53,8 +54,7 @@ export function mockedProgram(
     return clink;
   };
   return {
-    // Forwards to the module once loaded: the classes and their statics (Queue.get) as they are.
-    clink: new Proxy({} as Clink, { get: (_, key) => Reflect.get(loaded(), key) }),
+    clink: standIn(loaded),
     registered,
     async verdicts(names) {
       for (let i = 0; i < 100 && !names.every((n) => registered.some((x) => x.name === n)); i++)

@@ -2,21 +2,12 @@
  * Safe adoption (issue 13): an adopted agent or phone keeps its password unless one is declared,
  * and an adoption whose declaration matches the server makes no write call at all.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { configureProvider, providers } from "../../provider";
-import { startSimulator } from "../../simulator";
+import { describe, expect, it } from "vitest";
+import { providers } from "../../provider";
+import { simulatedProviders } from "./simulated";
 import { aesUtilEncrypt, bean, PROPS, sdkSend } from "../vendor-sdk/sdk-requests";
 
-type Sim = Awaited<ReturnType<typeof startSimulator>>;
-let sim: Sim;
-const creds = { accessKeyId: "k", accessKeySecret: "adopt-secret" };
-
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, rate: 0, ...creds });
-  configureProvider({ endpoint: sim.url, ...creds, rate: 0 });
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+const { sim, creds } = simulatedProviders("adopt-secret");
 
 const writes = () => sim.log().filter((e) => e.method === "POST").length;
 const passwordRecord = (kind: "clientSecret" | "extenSecret", id: string) =>

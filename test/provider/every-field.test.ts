@@ -5,22 +5,15 @@
  * Written from a table of alternate values; a field missing from the table fails the test, so a
  * new schema field cannot go untested.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { configureProvider, providers } from "../../provider";
+import { providers } from "../../provider";
 import { schemas } from "../../provider/resources/schemas";
-import { startSimulator } from "../../simulator";
+import { simulatedProviders } from "./simulated";
 
-type Sim = Awaited<ReturnType<typeof startSimulator>>;
 type Row = Record<string, unknown>;
-let sim: Sim;
 
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, accessKeyId: "k", accessKeySecret: "s3cret", rate: 0 });
-  configureProvider({ endpoint: sim.url, accessKeyId: "k", accessKeySecret: "s3cret", rate: 0 });
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+const { sim } = simulatedProviders("s3cret");
 
 interface Case {
   provider: dynamic.ResourceProvider;

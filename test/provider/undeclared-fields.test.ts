@@ -4,23 +4,15 @@
  * identity (and what create requires), then edited once; the server afterwards differs only in
  * what was declared. The first two cases are the issue's first two bullets.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { ClinkClient, configureProvider, providers } from "../../provider";
-import { startSimulator } from "../../simulator";
+import { simulatedProviders } from "./simulated";
 import { insertConsoleAgent } from "../engine/console-agent";
 
-type Sim = Awaited<ReturnType<typeof startSimulator>>;
 type Obj = Record<string, unknown>;
-let sim: Sim;
-const creds = { accessKeyId: "k", accessKeySecret: "undeclared-secret" };
 
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, rate: 0, ...creds });
-  configureProvider({ endpoint: sim.url, ...creds, rate: 0 });
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+const { sim, creds } = simulatedProviders("undeclared-secret");
 
 /** The server's object, without what the provider may change on purpose. */
 const row = (kind: string, id: string, key: string): Obj => {

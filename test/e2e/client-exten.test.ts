@@ -4,33 +4,12 @@
  * secrets), a replacement on the agent type, drift and out-of-band deletion repaired, adoption,
  * get, and destroy.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSimulator } from "../../simulator";
-import {
-  changesOf,
-  createStack,
-  programDir,
-  recorder,
-  SIM_KEY_ID,
-  SIM_KEY_SECRET,
-  upWithoutPreview,
-  type ProgramDir,
-} from "./harness";
+import { describe, expect, it } from "vitest";
+import { changesOf, engineSuite, recorder, SIM_KEY_SECRET, upWithoutPreview } from "./harness";
 import { checkExportedState } from "./state-checks";
 
-type Sim = Awaited<ReturnType<typeof startSimulator>>;
-
 describe("Client and Exten under the real engine", () => {
-  let sim: Sim;
-  let where: ProgramDir;
-
-  beforeAll(async () => {
-    where = programDir();
-    sim = await startSimulator({ port: 0, accessKeyId: SIM_KEY_ID, accessKeySecret: SIM_KEY_SECRET });
-  });
-  afterAll(async () => {
-    await sim?.close();
-  });
+  const { sim, stack } = engineSuite();
 
   it("lives a full life: create, no-op preview, updates, replacement, drift, deletion out of band, destroy", async () => {
     let alice: Record<string, unknown> = {
@@ -49,14 +28,13 @@ describe("Client and Exten under the real engine", () => {
       type: 1,
       allow: 3,
     };
-    const h = await createStack(
-      where,
+    const h = await stack(
       ({ clink }) => {
         const a = new clink.Client("alice", alice as never);
         const d = new clink.Exten("desk", desk as never);
         return { status: a.status, type: a.type, allow: d.allow, wrapupTime: a.wrapupTime, jittBuffer: d.jittBuffer };
       },
-      { endpoint: sim.url, project: "clink-e2e-client" },
+      { project: "clink-e2e-client" },
     );
 
     let rec = recorder();
@@ -135,8 +113,7 @@ describe("Client and Exten under the real engine", () => {
   it("adopts an agent created out of band with adopt: true, and reads one with get", async () => {
     sim.admin.insert("client", { cno: "2001", name: "legacy", areaCode: "021", type: 2, active: 1, permission: {} });
     sim.admin.insert("client", { cno: "2002", name: "other", areaCode: "021", type: 2, active: 1, permission: {} });
-    const h = await createStack(
-      where,
+    const h = await stack(
       ({ clink }) => {
         const a = new clink.Client("legacy", {
           cno: "2001",
@@ -148,7 +125,7 @@ describe("Client and Exten under the real engine", () => {
         const b = clink.Client.get("other", "2002");
         return { adopted: a.adopted, otherName: b.name };
       },
-      { endpoint: sim.url, project: "clink-e2e-client-adopt" },
+      { project: "clink-e2e-client-adopt" },
     );
     const up = await h.stack.up();
     expect(up.outputs.adopted.value).toBe(true);

@@ -1,7 +1,7 @@
 /**
  * DynamicTelGroup, Pause, RestrictTel and RestrictTelSetting under the real engine, with an agent
  * that refers to the group by name: up, a clean preview, an update, a replacement (delete first),
- * drift repaired, destroy; and two default pauses refused before anything is applied.
+ * drift repaired, destroy. (Two default pauses in one program: test/program/one-object.test.ts.)
  */
 import { describe, expect, it } from "vitest";
 import { changesOf, engineSuite, recorder } from "./harness";
@@ -82,18 +82,5 @@ describe("center settings under the real engine", () => {
     expect(sim.admin.list("pause").map((p) => (p as { pauseStatus: string }).pauseStatus)).toEqual(["其他"]);
     // Destroy leaves the switch as it is (docs/restrict-tel.md).
     expect(sim.admin.list("restrictTelSetting")[0]).toMatchObject({ settingValue: 3 });
-  });
-
-  it("refuses two default pauses in one program, applying neither", async () => {
-    const h = await stack(
-      ({ clink }) => {
-        new clink.Pause("a", { pauseStatus: "甲", isDefault: 1 });
-        new clink.Pause("b", { pauseStatus: "乙", isDefault: 1 });
-      },
-      { project: "clink-e2e-two-defaults" },
-    );
-    const before = sim.admin.list("pause").length;
-    await expect(h.stack.up()).rejects.toThrow(/clink\.Pause "a" and clink\.Pause "b" are all declared isDefault: 1/);
-    expect(sim.admin.list("pause")).toHaveLength(before);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * A whole small center under the real engine (issue 8): agents in queues through all three doors
  * (Queue.members, QueueMember, Client.qnos), agents bound to phones of the program, a rebinding,
- * and one `pulumi destroy` that takes it all down in an order the API accepts. Also: Client.qnos
- * on a queue whose members another resource declares is refused before anything is applied.
+ * and one `pulumi destroy` that takes it all down in an order the API accepts. (Client.qnos on a
+ * queue whose members another resource declares: test/program/membership-claims.test.ts.)
  */
 import { describe, expect, it } from "vitest";
 import { changesOf, engineSuite, recorder } from "./harness";
@@ -60,26 +60,5 @@ describe("a center under the real engine", () => {
     // Everything goes in one destroy: phones unbound before the extens go, memberships before queues.
     await h.stack.destroy();
     for (const kind of ["client", "queue", "exten", "membership"]) expect(sim.admin.list(kind), kind).toEqual([]);
-  });
-
-  it("refuses Client.qnos on a queue whose members a Queue declares, applying neither", async () => {
-    const h = await stack(
-      ({ clink }) => {
-        new clink.Queue("owned", { qno: "0020", name: "owned", members: [] });
-        new clink.Client("carol", {
-          cno: "1003",
-          name: "carol",
-          areaCode: "010",
-          password: "carol-pw-1",
-          qnos: ["0020"],
-        });
-      },
-      { project: "clink-e2e-qnos-conflict" },
-    );
-    await expect(h.stack.up()).rejects.toThrow(
-      /Queue 0020.*clink\.Queue "owned".*clink\.Client "carol".*undo each other/s,
-    );
-    expect(sim.admin.list("queue")).toEqual([]);
-    expect(sim.admin.list("client")).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Queue membership under the real engine (docs/membership.md): an authoritative Queue.members
- * list, a queue whose members are left alone, QueueMember on batch_update_queue, and the
- * program-level refusal of two owners for one queue.
+ * list, a queue whose members are left alone, QueueMember on batch_update_queue. (The refusal of
+ * two owners for one queue is a program-side verdict: test/program/membership-claims.test.ts; its
+ * way through the engine, a refused preview with no API call: truthful-preview.test.ts.)
  */
 import { describe, expect, it } from "vitest";
 import { changesOf, engineSuite, recorder } from "./harness";
@@ -115,49 +116,6 @@ describe("queue membership under the real engine", () => {
     // Destroy: the membership and both queues go; the out-of-band member goes with its queue.
     await h.stack.destroy();
     expect(sim.admin.list("queue")).toEqual([]);
-  });
-
-  it("refuses a queue whose members are declared and also managed by a QueueMember, applying neither", async () => {
-    const h = await stack(
-      ({ clink }) => {
-        const q = new clink.Queue("owned", { qno: "0003", name: "owned", members: [{ cno: "1001", penalty: 1 }] });
-        new clink.QueueMember("extra", { qno: q.qno, cno: "1002", penalty: 1 });
-      },
-      { project: "clink-e2e-membership-conflict" },
-    );
-    await expect(h.stack.up()).rejects.toThrow(
-      /Queue 0003.*clink\.Queue "owned".*clink\.QueueMember "extra".*undo each other/s,
-    );
-    expect(sim.admin.list("queue")).toEqual([]);
-  });
-
-  it("refuses Client.qnos beside another declaration of that agent's membership at preview, with no API call", async () => {
-    // Issue 23, item 5: qnos is the agent's whole queue set (doc 3.1.2 update_client); a QueueMember
-    // or a Queue.members entry naming the same agent would be removed by every update of the agent.
-    sim.admin.insert("queue", { qno: "0802", name: "sales" });
-    const h = await stack(
-      ({ clink }) => {
-        const b = new clink.Client("b", {
-          cno: "1802",
-          name: "b",
-          areaCode: "010",
-          password: "agent-pw-1802",
-          qnos: [],
-        });
-        new clink.QueueMember("b-sales", { qno: "0802", cno: b.cno, penalty: 2 });
-        new clink.Queue("support", { qno: "0801", name: "support", members: [{ cno: "1802", penalty: 1 }] });
-      },
-      { project: "clink-e2e-one-owner" },
-    );
-    const calls = sim.log().length;
-    // Each refused resource names both owners and the queue; the engine stops at the first refusal it meets.
-    const both =
-      /Agent 1802 in queue (0801|0802): clink\.Client "b" declares the agent's whole queue set \(qnos\), and clink\.(QueueMember "b-sales"|Queue "support") also declares its membership of queue \1\./;
-    await expect(h.stack.preview()).rejects.toThrow(both);
-    expect(sim.log().slice(calls)).toEqual([]);
-    await expect(h.stack.up()).rejects.toThrow(both);
-    expect(sim.log().slice(calls)).toEqual([]);
-    expect(sim.admin.list("client").some((c) => (c as { cno: string }).cno === "1802")).toBe(false);
   });
 
   it("a queue's settings and a membership of it changed in one up do not undo each other", async () => {

@@ -68,4 +68,27 @@ describe("one owner for each membership", () => {
     const v = await verdicts(["hr-3031", "free-3032", "m-3032", "q-0332"]);
     expect(v).toEqual({ "hr-3031": undefined, "free-3032": undefined, "m-3032": undefined, "q-0332": undefined });
   });
+
+  // Moved from the e2e suite (center, membership): an authoritative Queue.members list beside a
+  // single-membership declaration of the same queue refuses both.
+  it("refuses Queue.members beside a QueueMember of the same queue, naming both", async () => {
+    const q = new clink.Queue("owned", { qno: "0341", name: "owned", members: [{ cno: "3041", penalty: 1 }] });
+    new clink.QueueMember("extra", { qno: q.qno, cno: "3042", penalty: 1 });
+    const v = await verdicts(["owned", "extra"]);
+    for (const name of ["owned", "extra"])
+      expect(v[name]?.reason, name).toMatch(
+        /^Queue 0341: its members are declared authoritatively by clink\.Queue "owned" \(members: \[\.\.\.\]\) and also managed by clink\.QueueMember "extra"\. The two would undo each other/,
+      );
+  });
+
+  it("refuses Client.qnos naming a queue whose members a Queue declares (even members: []), naming both", async () => {
+    new clink.Queue("owned-2", { qno: "0351", name: "owned", members: [] });
+    new clink.Client("carol", agent("3051", { qnos: ["0351"] }));
+    const v = await verdicts(["owned-2", "carol"]);
+    expect(v.carol?.property).toBe("qnos");
+    for (const name of ["owned-2", "carol"])
+      expect(v[name]?.reason, name).toMatch(
+        /^Queue 0351:.*clink\.Queue "owned-2".*clink\.Client "carol".*undo each other/s,
+      );
+  });
 });

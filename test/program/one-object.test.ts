@@ -55,4 +55,17 @@ describe("one server object, one resource", () => {
     expect(v.s1?.reason).toContain("single setting");
     expect(v["read-only"]).toBeUndefined();
   });
+
+  // Moved from the e2e suite (center-settings): one default pause status per center (docs/pauses.md).
+  it("refuses two pauses declared isDefault: 1, naming both; one default alone passes", async () => {
+    new clink.Pause("a", { pauseStatus: "甲", isDefault: 1 });
+    new clink.Pause("b", { pauseStatus: "乙", isDefault: 1 });
+    new clink.Pause("c", { pauseStatus: "丙", isDefault: 0 });
+    const v = await verdicts(["a", "b", "c"]);
+    for (const name of ["a", "b"]) {
+      expect(v[name]?.property, name).toBe("isDefault");
+      expect(v[name]?.reason, name).toContain('clink.Pause "a" and clink.Pause "b" are all declared isDefault: 1');
+    }
+    expect(v.c).toBeUndefined();
+  });
 });

@@ -19,7 +19,7 @@ function warningsOf(events: EngineEvent[]): string[] {
     .map((e) => e.diagnosticEvent!.message);
 }
 
-describe("a live center under deployments (issue 27)", () => {
+describe("a live center under deployments: no call is cut", () => {
   const { sim, stack } = engineSuite();
   const statusCalls = () => sim.log().filter((e) => e.path === "/cc/agent_status").length;
 

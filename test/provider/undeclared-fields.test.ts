@@ -54,7 +54,7 @@ const sent = (path: string) => sim.log().filter((e) => e.path === path);
 /** An agent set up in the console (test/engine/console-agent.ts). */
 const consoleAgent = () => insertConsoleAgent(sim);
 
-describe("Client: adopted with its identity, then renamed (issue 23's first two bullets)", () => {
+describe("Client: adopted with its identity, then renamed: only the name changes", () => {
   it("the adoption changes only the password and permission.record; the rename only the name", async () => {
     consoleAgent();
     const before = row("client", "1001", "cno");
@@ -301,7 +301,7 @@ describe("DynamicTelGroup: the analysis switch declared, its settings not", () =
   });
 });
 
-describe("the preview of an adoption (issue 23, item 3)", () => {
+describe("the preview of an adoption", () => {
   const declared = { cno: "1001", name: "alice", areaCode: "010", password: "Preview-pw-1", wrapupTime: 30 };
 
   it("lists each declared field whose server value differs, old → new, never a secret", async () => {

@@ -42,7 +42,12 @@ export interface EngineSuite {
    * Clink console, or what a test reads back through the API. Closed after the file.
    */
   console: ClinkClient;
-  /** A fresh stack (own backend) running `program` against the simulator; `up` previews first. */
+  /**
+   * A fresh stack (own backend) running `program` against the simulator; `up` previews first. On
+   * a simulator with no rate limit (`rate: 0`) the provider does not pace either (`clink:rate` 0):
+   * pacing against doc 2.6's limit is proven where the limit is on (the files that keep the
+   * default rate, live-agents, the fault soak, the fleet and the bench's --check).
+   */
   stack(program: Program, options?: StackOptions): Promise<StackHandle>;
 }
 
@@ -88,6 +93,10 @@ export function engineSuite(
       { bind: true },
     ),
     stack: (program, stackOptions = {}) =>
-      createStack(where ?? programDir(), program, { endpoint: simulator().url, ...stackOptions }),
+      createStack(where ?? programDir(), program, {
+        endpoint: simulator().url,
+        ...stackOptions,
+        config: { ...(options.rate === 0 ? { "clink:rate": { value: "0" } } : {}), ...stackOptions.config },
+      }),
   };
 }

@@ -14,7 +14,8 @@ export function quickstartProgram(where: ProgramDir): Program {
     path.join(where.dir, "node_modules", "pulumi-clink", "examples", "quickstart", "center.ts"),
     "utf8",
   );
-  const built = path.join(where.dir, "quickstart-center.js");
+  // One file per process: two suites may build it at once into the one program directory.
+  const built = path.join(where.dir, `quickstart-center-${process.pid}.js`);
   fs.writeFileSync(
     built,
     ts.transpileModule(source, {

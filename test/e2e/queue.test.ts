@@ -1,7 +1,8 @@
 /**
  * The full life of a Queue under the real engine, against the simulator: up from empty, a
  * no-change preview, an update, a replacement, drift found by refresh and repaired by up,
- * adoption, the exported state, refresh/destroy from a copied program directory, destroy.
+ * adoption, the exported state, refresh/destroy from a copied program directory, destroy. (An
+ * existing queue refused without adopt: test/provider/adoption.test.ts.)
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -84,15 +85,5 @@ describe("Queue under the real engine", () => {
       fs.renameSync(hidden, where.dir);
     }
     expect(sim.admin.list("queue")).toEqual([]);
-  });
-
-  it("refuses an existing queue without the opt-in, naming it, and creates nothing", async () => {
-    sim.admin.insert("queue", { qno: "0042", name: "legacy" });
-    const h = await stack(({ clink }) => void new clink.Queue("q", { qno: "0042", name: "mine" }), {
-      project: "clink-e2e-refusal",
-    });
-    await expect(h.stack.up()).rejects.toThrow(/Queue 0042 already exists.*adopt: true/s);
-    expect(sim.admin.list("queue")).toContainEqual(expect.objectContaining({ qno: "0042", name: "legacy" }));
-    sim.admin.remove("queue", "0042");
   });
 });

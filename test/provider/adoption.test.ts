@@ -93,6 +93,16 @@ describe("adoption", () => {
     expect(writes()).toBe(0);
   });
 
+  // Moved from the e2e suite (queue): the refusal is the provider's create; the engine's part (a
+  // failed create fails the up) is in e2e truthful-preview, "the preview of a create that collides".
+  it("refuses an existing queue without adopt, naming it and the opt-in, and creates nothing", async () => {
+    sim.admin.insert("queue", { qno: "0042", name: "legacy" });
+    const { inputs, failures } = await providers.queue.check!({}, { qno: "0042", name: "mine" });
+    expect(failures).toEqual([]);
+    await expect(providers.queue.create!(inputs!)).rejects.toThrow(/Queue 0042 already exists.*adopt: true/s);
+    expect(sim.admin.list("queue")).toEqual([expect.objectContaining({ qno: "0042", name: "legacy" })]);
+  });
+
   it("creating without adopt still requires the password", async () => {
     const { failures } = await providers.client.check!({}, { cno: "1003", name: "carol", areaCode: "010" });
     expect(failures!.map((f) => f.property)).toEqual(["password"]);

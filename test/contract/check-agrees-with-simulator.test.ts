@@ -255,7 +255,7 @@ const CASES: Case[] = [
   { kind: "queueMember", what: "a member of a 5-digit queue", declared: { qno: "08000" }, accepted: true },
 ];
 
-describe("check and the simulator agree on what the document takes (issue 23, item 8)", () => {
+describe("check and the simulator agree on what the document takes", () => {
   for (const c of CASES) {
     it(`${c.kind}: ${c.what} is ${c.accepted ? "taken by both" : "refused by both"}`, () => {
       const ent = center();

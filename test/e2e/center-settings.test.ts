@@ -1,31 +1,18 @@
 /**
  * DynamicTelGroup, Pause, RestrictTel and RestrictTelSetting under the real engine, with an agent
  * that refers to the group by name: up, a clean preview, an update, a replacement (delete first),
- * drift repaired, destroy; and two default pauses refused before anything is applied.
+ * drift repaired, destroy. (Two default pauses in one program: test/program/one-object.test.ts.)
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSimulator } from "../../simulator";
-import { changesOf, createStack, programDir, recorder, SIM_KEY_ID, SIM_KEY_SECRET, type ProgramDir } from "./harness";
-
-type Sim = Awaited<ReturnType<typeof startSimulator>>;
+import { describe, expect, it } from "vitest";
+import { changesOf, engineSuite, recorder } from "./harness";
 
 describe("center settings under the real engine", () => {
-  let sim: Sim;
-  let where: ProgramDir;
-
-  beforeAll(async () => {
-    where = programDir();
-    sim = await startSimulator({ port: 0, accessKeyId: SIM_KEY_ID, accessKeySecret: SIM_KEY_SECRET });
-  });
-  afterAll(async () => {
-    await sim?.close();
-  });
+  const { sim, stack } = engineSuite();
 
   it("creates, previews clean, updates, replaces, repairs drift and destroys", async () => {
     let description = "reported spam";
     let groupStatus = 1;
-    const h = await createStack(
-      where,
+    const h = await stack(
       ({ clink }) => {
         const group = new clink.DynamicTelGroup("sales-out", {
           name: "sales-out",
@@ -44,7 +31,7 @@ describe("center settings under the real engine", () => {
         new clink.RestrictTel("spam", { restrictType: 1, type: [1, 2], telType: 1, tel: "13800000000", description });
         new clink.RestrictTelSetting("lists", { mode: "blacklist", direction: "both" });
       },
-      { endpoint: sim.url, project: "clink-e2e-settings" },
+      { project: "clink-e2e-settings" },
     );
 
     let rec = recorder();
@@ -95,19 +82,5 @@ describe("center settings under the real engine", () => {
     expect(sim.admin.list("pause").map((p) => (p as { pauseStatus: string }).pauseStatus)).toEqual(["其他"]);
     // Destroy leaves the switch as it is (docs/restrict-tel.md).
     expect(sim.admin.list("restrictTelSetting")[0]).toMatchObject({ settingValue: 3 });
-  });
-
-  it("refuses two default pauses in one program, applying neither", async () => {
-    const h = await createStack(
-      where,
-      ({ clink }) => {
-        new clink.Pause("a", { pauseStatus: "甲", isDefault: 1 });
-        new clink.Pause("b", { pauseStatus: "乙", isDefault: 1 });
-      },
-      { endpoint: sim.url, project: "clink-e2e-two-defaults" },
-    );
-    const before = sim.admin.list("pause").length;
-    await expect(h.stack.up()).rejects.toThrow(/clink\.Pause "a" and clink\.Pause "b" are all declared isDefault: 1/);
-    expect(sim.admin.list("pause")).toHaveLength(before);
   });
 });

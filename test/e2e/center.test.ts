@@ -1,31 +1,18 @@
 /**
  * A whole small center under the real engine (issue 8): agents in queues through all three doors
  * (Queue.members, QueueMember, Client.qnos), agents bound to phones of the program, a rebinding,
- * and one `pulumi destroy` that takes it all down in an order the API accepts. Also: Client.qnos
- * on a queue whose members another resource declares is refused before anything is applied.
+ * and one `pulumi destroy` that takes it all down in an order the API accepts. (Client.qnos on a
+ * queue whose members another resource declares: test/program/membership-claims.test.ts.)
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSimulator } from "../../simulator";
-import { changesOf, createStack, programDir, recorder, SIM_KEY_ID, SIM_KEY_SECRET, type ProgramDir } from "./harness";
-
-type Sim = Awaited<ReturnType<typeof startSimulator>>;
+import { describe, expect, it } from "vitest";
+import { changesOf, engineSuite, recorder } from "./harness";
 
 describe("a center under the real engine", () => {
-  let sim: Sim;
-  let where: ProgramDir;
-
-  beforeAll(async () => {
-    where = programDir();
-    sim = await startSimulator({ port: 0, accessKeyId: SIM_KEY_ID, accessKeySecret: SIM_KEY_SECRET });
-  });
-  afterAll(async () => {
-    await sim?.close();
-  });
+  const { sim, stack } = engineSuite();
 
   it("declares memberships and phones, rebinds a phone, and destroys in an order the API accepts", async () => {
     let alicePhone = "8001";
-    const h = await createStack(
-      where,
+    const h = await stack(
       ({ clink }) => {
         const pw = "center-pw-123";
         const sales = new clink.Queue("sales", { qno: "0010", name: "sales" });
@@ -49,7 +36,7 @@ describe("a center under the real engine", () => {
           tel: alicePhone === "8001" ? desks[0].extenNumber : desks[1].extenNumber,
         });
       },
-      { endpoint: sim.url, project: "clink-e2e-center" },
+      { project: "clink-e2e-center" },
     );
 
     await h.stack.up();
@@ -73,27 +60,5 @@ describe("a center under the real engine", () => {
     // Everything goes in one destroy: phones unbound before the extens go, memberships before queues.
     await h.stack.destroy();
     for (const kind of ["client", "queue", "exten", "membership"]) expect(sim.admin.list(kind), kind).toEqual([]);
-  });
-
-  it("refuses Client.qnos on a queue whose members a Queue declares, applying neither", async () => {
-    const h = await createStack(
-      where,
-      ({ clink }) => {
-        new clink.Queue("owned", { qno: "0020", name: "owned", members: [] });
-        new clink.Client("carol", {
-          cno: "1003",
-          name: "carol",
-          areaCode: "010",
-          password: "carol-pw-1",
-          qnos: ["0020"],
-        });
-      },
-      { endpoint: sim.url, project: "clink-e2e-qnos-conflict" },
-    );
-    await expect(h.stack.up()).rejects.toThrow(
-      /Queue 0020.*clink\.Queue "owned".*clink\.Client "carol".*undo each other/s,
-    );
-    expect(sim.admin.list("queue")).toEqual([]);
-    expect(sim.admin.list("client")).toEqual([]);
   });
 });

@@ -1,36 +1,16 @@
 /**
  * Client (agent) and Exten (phone) under the real engine, against the simulator: up, a clean
  * preview, in-place updates (including a password change, plain-text passwords still stored as
- * secrets), a replacement on the agent type, drift and out-of-band deletion repaired, adoption,
- * get, and destroy.
+ * secrets), a replacement on the agent type, drift and out-of-band deletion repaired, destroy.
+ * (Adopting an agent: test/provider/client-exten.test.ts and adoption.test.ts; adoption and get
+ * under the engine: queue.test.ts, get-vs-import.test.ts, undeclared-fields.test.ts.)
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSimulator } from "../../simulator";
-import {
-  changesOf,
-  createStack,
-  programDir,
-  recorder,
-  SIM_KEY_ID,
-  SIM_KEY_SECRET,
-  upWithoutPreview,
-  type ProgramDir,
-} from "./harness";
+import { describe, expect, it } from "vitest";
+import { changesOf, engineSuite, recorder, SIM_KEY_SECRET, upWithoutPreview } from "./harness";
 import { checkExportedState } from "./state-checks";
 
-type Sim = Awaited<ReturnType<typeof startSimulator>>;
-
 describe("Client and Exten under the real engine", () => {
-  let sim: Sim;
-  let where: ProgramDir;
-
-  beforeAll(async () => {
-    where = programDir();
-    sim = await startSimulator({ port: 0, accessKeyId: SIM_KEY_ID, accessKeySecret: SIM_KEY_SECRET });
-  });
-  afterAll(async () => {
-    await sim?.close();
-  });
+  const { sim, stack } = engineSuite();
 
   it("lives a full life: create, no-op preview, updates, replacement, drift, deletion out of band, destroy", async () => {
     let alice: Record<string, unknown> = {
@@ -49,14 +29,13 @@ describe("Client and Exten under the real engine", () => {
       type: 1,
       allow: 3,
     };
-    const h = await createStack(
-      where,
+    const h = await stack(
       ({ clink }) => {
         const a = new clink.Client("alice", alice as never);
         const d = new clink.Exten("desk", desk as never);
         return { status: a.status, type: a.type, allow: d.allow, wrapupTime: a.wrapupTime, jittBuffer: d.jittBuffer };
       },
-      { endpoint: sim.url, project: "clink-e2e-client" },
+      { project: "clink-e2e-client" },
     );
 
     let rec = recorder();
@@ -130,35 +109,5 @@ describe("Client and Exten under the real engine", () => {
     await h.stack.destroy();
     expect(sim.admin.list("client")).toEqual([]);
     expect(sim.admin.list("exten")).toEqual([]);
-  });
-
-  it("adopts an agent created out of band with adopt: true, and reads one with get", async () => {
-    sim.admin.insert("client", { cno: "2001", name: "legacy", areaCode: "021", type: 2, active: 1, permission: {} });
-    sim.admin.insert("client", { cno: "2002", name: "other", areaCode: "021", type: 2, active: 1, permission: {} });
-    const h = await createStack(
-      where,
-      ({ clink }) => {
-        const a = new clink.Client("legacy", {
-          cno: "2001",
-          name: "adopted",
-          areaCode: "010",
-          password: "legacy-pw-1",
-          adopt: true,
-        });
-        const b = clink.Client.get("other", "2002");
-        return { adopted: a.adopted, otherName: b.name };
-      },
-      { endpoint: sim.url, project: "clink-e2e-client-adopt" },
-    );
-    const up = await h.stack.up();
-    expect(up.outputs.adopted.value).toBe(true);
-    expect(up.outputs.otherName.value).toBe("other");
-    expect(sim.admin.list("client")).toContainEqual(
-      expect.objectContaining({ cno: "2001", name: "adopted", areaCode: "010" }),
-    );
-    await h.stack.preview({ expectNoChanges: true });
-    await h.stack.destroy();
-    // The adopted agent goes with the stack; the one read with get stays.
-    expect(sim.admin.list("client").map((c) => (c as { cno: string }).cno)).toEqual(["2002"]);
   });
 });

@@ -11,13 +11,10 @@ import { createRequire } from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ClinkClient } from "../../provider/api";
-import { startSimulator } from "../../simulator";
+import { beforeAll, describe, expect, it } from "vitest";
 import { cnoOf, seedCenter, type SeedShape } from "../engine/seed-center";
-import { changesOf, createStack, programDir, recorder, SIM_KEY_ID, SIM_KEY_SECRET, type ProgramDir } from "./harness";
+import { changesOf, engineSuite, recorder, SIM_KEY_ID, SIM_KEY_SECRET } from "./harness";
 
-type Sim = Awaited<ReturnType<typeof startSimulator>>;
 const root = path.resolve(__dirname, "..", "..");
 const run = promisify(execFile);
 
@@ -83,8 +80,7 @@ const KINDS = [
 ];
 
 describe("export round trip", () => {
-  let sim: Sim;
-  let where: ProgramDir;
+  const { sim, where, console: client, stack: stackOf } = engineSuite({ rate: 0 });
   let dir: string;
   const snapshot = () => Object.fromEntries(KINDS.map((k) => [k, sim.admin.list(k) as Array<Record<string, unknown>>]));
   const writesSince = (from: number) =>
@@ -94,20 +90,8 @@ describe("export round trip", () => {
       .filter((e) => e.method !== "GET");
 
   beforeAll(async () => {
-    where = programDir();
-    sim = await startSimulator({ port: 0, accessKeyId: SIM_KEY_ID, accessKeySecret: SIM_KEY_SECRET, rate: 0 });
-    const client = new ClinkClient({
-      endpoint: sim.url,
-      accessKeyId: SIM_KEY_ID,
-      accessKeySecret: SIM_KEY_SECRET,
-      rate: 0,
-    });
     await seedCenter(client, SHAPE);
-    await client.close();
     dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "clink-export-")), "center");
-  });
-  afterAll(async () => {
-    await sim?.close();
   });
 
   it("exports a center that the first up takes over without one write, and then manages it", async () => {
@@ -146,7 +130,7 @@ describe("export round trip", () => {
     // the engine runs), typescript and @types/node for the compiler.
     linkDependencies(where.dir, dir);
     const program = compiled(dir);
-    const { stack } = await createStack(where, program, { endpoint: sim.url, project: "clink-center" });
+    const { stack } = await stackOf(program, { project: "clink-center" });
     const from = sim.log().length;
     const rec = recorder();
     const up = await stack.up({ onEvent: rec.onEvent });

@@ -4,32 +4,21 @@
  * the `import` option does not, because the dynamic-provider plugin's read receives no serialized
  * provider, so the Resource classes refuse it at preview with the ways that work (adopt, get).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSimulator } from "../../simulator";
-import { createStack, programDir, SIM_KEY_ID, SIM_KEY_SECRET, type ProgramDir } from "./harness";
-
-type Sim = Awaited<ReturnType<typeof startSimulator>>;
+import { describe, expect, it } from "vitest";
+import { engineSuite } from "./harness";
 
 describe("get vs import for an existing queue", () => {
-  let sim: Sim;
-  let where: ProgramDir;
-  beforeAll(async () => {
-    where = programDir();
-    sim = await startSimulator({ port: 0, accessKeyId: SIM_KEY_ID, accessKeySecret: SIM_KEY_SECRET });
-    sim.admin.insert("queue", { qno: "0077", name: "legacy", wrapupTime: 33 });
-  });
-  afterAll(async () => {
-    await sim?.close();
-  });
+  const { sim, stack } = engineSuite({}, (sim) =>
+    sim.admin.insert("queue", { qno: "0077", name: "legacy", wrapupTime: 33 }),
+  );
 
   it("Queue.get reads it without managing it", async () => {
-    const h = await createStack(
-      where,
+    const h = await stack(
       ({ clink }) => {
         const q = clink.Queue.get("legacy", "0077");
         return { name: q.name, wrapupTime: q.wrapupTime };
       },
-      { endpoint: sim.url, project: "clink-e2e-get" },
+      { project: "clink-e2e-get" },
     );
     const up = await h.stack.up();
     expect(up.outputs.name.value).toBe("legacy");
@@ -40,11 +29,10 @@ describe("get vs import for an existing queue", () => {
   });
 
   it("the import option is refused before any call, saying to use adopt: true or get", async () => {
-    const h = await createStack(
-      where,
+    const h = await stack(
       ({ clink }) =>
         void new clink.Queue("legacy", { qno: "0077", name: "legacy", wrapupTime: 33 }, { import: "0077" }),
-      { endpoint: sim.url, project: "clink-e2e-import" },
+      { project: "clink-e2e-import" },
     );
     // The engine's read during import would run without the serialized provider and fail with a
     // TypeError inside the SDK (3.230-3.248 in toJavaScript, 3.270 in require-from-string): the

@@ -4,12 +4,9 @@
  * and counts the calls doc 4.2.8 offline_client cuts. Every up is preceded by a preview, as
  * `pulumi up` does.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { EngineEvent } from "@pulumi/pulumi/automation";
-import { startSimulator } from "../../simulator";
-import { changesOf, createStack, programDir, recorder, SIM_KEY_ID, SIM_KEY_SECRET, type ProgramDir } from "./harness";
-
-type Sim = Awaited<ReturnType<typeof startSimulator>>;
+import { changesOf, engineSuite, recorder } from "./harness";
 
 /** An agent's arguments: what create_client requires (doc 3.1.1), and more. */
 const agent = (cno: string, name: string, more: Record<string, unknown> = {}) =>
@@ -22,29 +19,19 @@ function warningsOf(events: EngineEvent[]): string[] {
     .map((e) => e.diagnosticEvent!.message);
 }
 
-describe("a live center under deployments (issue 27)", () => {
-  let sim: Sim;
-  let where: ProgramDir;
+describe("a live center under deployments: no call is cut", () => {
+  const { sim, stack } = engineSuite();
   const statusCalls = () => sim.log().filter((e) => e.path === "/cc/agent_status").length;
-
-  beforeAll(async () => {
-    where = programDir();
-    sim = await startSimulator({ port: 0, accessKeyId: SIM_KEY_ID, accessKeySecret: SIM_KEY_SECRET });
-  });
-  afterAll(async () => {
-    await sim?.close();
-  });
 
   it("a replacement of an agent in a call: the preview names it, the up waits for the call to end, no call is cut", async () => {
     sim.reset();
     let type = 2;
-    const h = await createStack(
-      where,
+    const h = await stack(
       ({ clink }) => {
         new clink.Client("alice", agent("1001", "alice", { type, forceOfflineOnDelete: true }));
         new clink.Client("bob", agent("1002", "bob"));
       },
-      { endpoint: sim.url, project: "clink-e2e-live-replace" },
+      { project: "clink-e2e-live-replace" },
     );
     await h.stack.preview();
     await h.stack.up();
@@ -87,17 +74,12 @@ describe("a live center under deployments (issue 27)", () => {
   it("an agent still in a call when the wait runs out: its delete fails, it is kept, the message names it", async () => {
     sim.reset();
     let withBob = true;
-    const h = await createStack(
-      where,
+    const h = await stack(
       ({ clink }) => {
         new clink.Client("alice", agent("1001", "alice"));
         if (withBob) new clink.Client("bob", agent("1002", "bob", { forceOfflineOnDelete: true }));
       },
-      {
-        endpoint: sim.url,
-        project: "clink-e2e-live-refuse",
-        config: { "clink:liveAgentWaitSeconds": { value: "3" } },
-      },
+      { project: "clink-e2e-live-refuse", config: { "clink:liveAgentWaitSeconds": { value: "3" } } },
     );
     await h.stack.preview();
     await h.stack.up();
@@ -127,14 +109,13 @@ describe("a live center under deployments (issue 27)", () => {
   it("a QueueMember delete of an agent on a call whose last queue it is waits for the call to end, then removes it", async () => {
     sim.reset();
     let withMember = true;
-    const h = await createStack(
-      where,
+    const h = await stack(
       ({ clink }) => {
         const erin = new clink.Client("erin", agent("1005", "erin"));
         const sales = new clink.Queue("sales", { qno: "2001", name: "sales" });
         if (withMember) new clink.QueueMember("erin-sales", { qno: sales.qno, cno: erin.cno, penalty: 1 });
       },
-      { endpoint: sim.url, project: "clink-e2e-live-last-queue" },
+      { project: "clink-e2e-live-last-queue" },
     );
     await h.stack.preview();
     await h.stack.up();
@@ -172,14 +153,12 @@ describe("a live center under deployments (issue 27)", () => {
   it("a Queue whose members drop an agent in a call from its last queue: the preview names it, the up refuses at wait 0", async () => {
     sim.reset();
     let members = [{ cno: "1006", penalty: 1 }];
-    const h = await createStack(
-      where,
+    const h = await stack(
       ({ clink }) => {
         new clink.Client("frank", agent("1006", "frank"));
         new clink.Queue("support", { qno: "2002", name: "support", members });
       },
       {
-        endpoint: sim.url,
         project: "clink-e2e-live-last-queue-members",
         config: { "clink:liveAgentWaitSeconds": { value: "0" } },
       },
@@ -211,8 +190,7 @@ describe("a live center under deployments (issue 27)", () => {
     sim.reset();
     let type = 2;
     let withDave = true;
-    const h = await createStack(
-      where,
+    const h = await stack(
       ({ clink }) => {
         const carol = new clink.Client("carol", agent("1003", "carol", { type, forceOfflineOnDelete: true }));
         const desk = new clink.Exten("desk", {
@@ -225,7 +203,7 @@ describe("a live center under deployments (issue 27)", () => {
         new clink.ClientPhone("carol-phone", { cno: carol.cno, tel: desk.extenNumber });
         if (withDave) new clink.Client("dave", agent("1004", "dave"));
       },
-      { endpoint: sim.url, project: "clink-e2e-live-ringing" },
+      { project: "clink-e2e-live-ringing" },
     );
     await h.stack.preview();
     await h.stack.up();

@@ -1,20 +1,22 @@
 /**
  * Queue membership under the real engine (docs/membership.md): an authoritative Queue.members
- * list, a queue whose members are left alone, QueueMember on batch_update_queue, and the
- * program-level refusal of two owners for one queue.
+ * list, a queue whose members are left alone, QueueMember on batch_update_queue. (The refusal of
+ * two owners for one queue is a program-side verdict: test/program/membership-claims.test.ts; its
+ * way through the engine, a refused preview with no API call: truthful-preview.test.ts.)
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ClinkClient } from "../../provider/api";
-import { startSimulator } from "../../simulator";
-import { changesOf, createStack, programDir, recorder, SIM_KEY_ID, SIM_KEY_SECRET, type ProgramDir } from "./harness";
+import { describe, expect, it } from "vitest";
+import { changesOf, engineSuite, recorder } from "./harness";
 
-type Sim = Awaited<ReturnType<typeof startSimulator>>;
 type Member = { cno: string; penalty: number };
 
 describe("queue membership under the real engine", () => {
-  let sim: Sim;
-  let where: ProgramDir;
-  let api: ClinkClient;
+  const {
+    sim,
+    console: api,
+    stack,
+  } = engineSuite({}, (sim) => {
+    for (const cno of ["1001", "1002", "1003"]) sim.admin.insert("client", { cno, name: `agent${cno}` });
+  });
   const members = async (qno: string): Promise<Member[]> => {
     const { result } = await api.request<{ result: { queueMembers?: Member[] } }>("GET", "/cc/describe_queue", {
       query: { qno },
@@ -24,28 +26,16 @@ describe("queue membership under the real engine", () => {
       .sort((a, b) => a.cno.localeCompare(b.cno));
   };
 
-  beforeAll(async () => {
-    where = programDir();
-    sim = await startSimulator({ port: 0, accessKeyId: SIM_KEY_ID, accessKeySecret: SIM_KEY_SECRET });
-    api = new ClinkClient({ accessKeyId: SIM_KEY_ID, accessKeySecret: SIM_KEY_SECRET, endpoint: sim.url, rate: 0 });
-    for (const cno of ["1001", "1002", "1003"]) sim.admin.insert("client", { cno, name: `agent${cno}` });
-  });
-  afterAll(async () => {
-    await api?.close();
-    await sim?.close();
-  });
-
   it("keeps undeclared members, manages single memberships, and never fights", async () => {
     let penalty = 5;
     let overflowWrapup = 15;
-    const h = await createStack(
-      where,
+    const h = await stack(
       ({ clink }) => {
         new clink.Queue("support", { qno: "0001", name: "support", members: [{ cno: "1001", penalty: 1 }] });
         const overflow = new clink.Queue("overflow", { qno: "0002", name: "overflow", wrapupTime: overflowWrapup });
         new clink.QueueMember("m-1002", { qno: overflow.qno, cno: "1002", penalty });
       },
-      { endpoint: sim.url, project: "clink-e2e-membership" },
+      { project: "clink-e2e-membership" },
     );
 
     let rec = recorder();
@@ -128,64 +118,18 @@ describe("queue membership under the real engine", () => {
     expect(sim.admin.list("queue")).toEqual([]);
   });
 
-  it("refuses a queue whose members are declared and also managed by a QueueMember, applying neither", async () => {
-    const h = await createStack(
-      where,
-      ({ clink }) => {
-        const q = new clink.Queue("owned", { qno: "0003", name: "owned", members: [{ cno: "1001", penalty: 1 }] });
-        new clink.QueueMember("extra", { qno: q.qno, cno: "1002", penalty: 1 });
-      },
-      { endpoint: sim.url, project: "clink-e2e-membership-conflict" },
-    );
-    await expect(h.stack.up()).rejects.toThrow(
-      /Queue 0003.*clink\.Queue "owned".*clink\.QueueMember "extra".*undo each other/s,
-    );
-    expect(sim.admin.list("queue")).toEqual([]);
-  });
-
-  it("refuses Client.qnos beside another declaration of that agent's membership at preview, with no API call", async () => {
-    // Issue 23, item 5: qnos is the agent's whole queue set (doc 3.1.2 update_client); a QueueMember
-    // or a Queue.members entry naming the same agent would be removed by every update of the agent.
-    sim.admin.insert("queue", { qno: "0802", name: "sales" });
-    const h = await createStack(
-      where,
-      ({ clink }) => {
-        const b = new clink.Client("b", {
-          cno: "1802",
-          name: "b",
-          areaCode: "010",
-          password: "agent-pw-1802",
-          qnos: [],
-        });
-        new clink.QueueMember("b-sales", { qno: "0802", cno: b.cno, penalty: 2 });
-        new clink.Queue("support", { qno: "0801", name: "support", members: [{ cno: "1802", penalty: 1 }] });
-      },
-      { endpoint: sim.url, project: "clink-e2e-one-owner" },
-    );
-    const calls = sim.log().length;
-    // Each refused resource names both owners and the queue; the engine stops at the first refusal it meets.
-    const both =
-      /Agent 1802 in queue (0801|0802): clink\.Client "b" declares the agent's whole queue set \(qnos\), and clink\.(QueueMember "b-sales"|Queue "support") also declares its membership of queue \1\./;
-    await expect(h.stack.preview()).rejects.toThrow(both);
-    expect(sim.log().slice(calls)).toEqual([]);
-    await expect(h.stack.up()).rejects.toThrow(both);
-    expect(sim.log().slice(calls)).toEqual([]);
-    expect(sim.admin.list("client").some((c) => (c as { cno: string }).cno === "1802")).toBe(false);
-  });
-
   it("a queue's settings and a membership of it changed in one up do not undo each other", async () => {
     // Issue 23, item 6: the QueueMember names the queue by its literal qno, so the engine runs both
     // at once; the membership batch restates the queue's settings (doc 3.2.3) and must not restate
     // those read before the queue's update (maxWait 9 back to 5).
     let maxWait = 5;
     let withMember = false;
-    const h = await createStack(
-      where,
+    const h = await stack(
       ({ clink }) => {
         new clink.Queue("busy", { qno: "0811", name: "busy", maxWait });
         if (withMember) new clink.QueueMember("busy-1003", { qno: "0811", cno: "1003", penalty: 2 });
       },
-      { endpoint: sim.url, project: "clink-e2e-queue-writes" },
+      { project: "clink-e2e-queue-writes" },
     );
     await h.stack.up();
     maxWait = 9;

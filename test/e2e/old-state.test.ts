@@ -8,36 +8,21 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSimulator } from "../../simulator";
+import { describe, expect, it } from "vitest";
 import { center, PORT, PROJECT } from "../fixtures/state-0.1.0/center";
-import { changesOf, createStack, programDir, recorder, SIM_KEY_ID, SIM_KEY_SECRET, type ProgramDir } from "./harness";
+import { changesOf, engineSuite, recorder } from "./harness";
 
 const FIXTURE = path.join(__dirname, "..", "fixtures", "state-0.1.0");
-type Sim = Awaited<ReturnType<typeof startSimulator>>;
 
 describe("state written by 0.1.0", () => {
-  let sim: Sim;
-  let where: ProgramDir;
-  beforeAll(async () => {
-    where = programDir();
-    const statePath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "clink-old-state-")), "simulator.json");
-    fs.copyFileSync(path.join(FIXTURE, "simulator-state.json"), statePath);
-    sim = await startSimulator({
-      port: PORT,
-      accessKeyId: SIM_KEY_ID,
-      accessKeySecret: SIM_KEY_SECRET,
-      rate: 0,
-      statePath,
-    });
-  });
-  afterAll(async () => {
-    await sim?.close();
-  });
+  // The simulator's state as 0.1.0 left it, on the port that state's serialized providers name.
+  const statePath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "clink-old-state-")), "simulator.json");
+  fs.copyFileSync(path.join(FIXTURE, "simulator-state.json"), statePath);
+  const { sim, stack } = engineSuite({ port: PORT, rate: 0, statePath });
 
   it("previews clean, refreshes, updates and destroys with today's release", async () => {
     let edits = {};
-    const h = await createStack(where, (sdk) => center(edits)(sdk), { endpoint: sim.url, project: PROJECT });
+    const h = await stack((sdk) => center(edits)(sdk), { project: PROJECT });
     await h.stack.importStack(JSON.parse(fs.readFileSync(path.join(FIXTURE, "deployment.json"), "utf8")));
     expect((await h.stack.exportStack()).deployment.resources.length).toBeGreaterThan(9);
 

@@ -8,17 +8,14 @@
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
-import { createRequire } from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
 import type * as Automation from "@pulumi/pulumi/automation";
-import * as ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSimulator } from "../../simulator";
 import { tokenOf } from "../../policy/read";
-import { createStack, programDir, SIM_KEY_ID, SIM_KEY_SECRET, type Program, type ProgramDir } from "./harness";
+import { quickstartConfig, quickstartProgram } from "./quickstart";
+import { engineSuite, type Program } from "./harness";
 
-type Sim = Awaited<ReturnType<typeof startSimulator>>;
 type PolicyEvent = NonNullable<Automation.EngineEvent["policyEvent"]>;
 
 interface Verdict {
@@ -32,13 +29,11 @@ const violations = (v: Verdict) =>
   v.events.map((e) => `${e.enforcementLevel} ${e.policyName} ${e.resourceUrn?.split("::").pop() ?? ""}`).sort();
 
 describe("the policy pack under the real engine", () => {
-  let sim: Sim;
-  let where: ProgramDir;
+  const { sim, where, stack } = engineSuite({ rate: 0 });
   let pack: string;
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "clink-policy-config-"));
 
-  beforeAll(async () => {
-    where = programDir();
+  beforeAll(() => {
     pack = path.join(where.dir, "node_modules", "pulumi-clink", "policy");
     // The engine finds the launcher on PATH: scripts/ensure-pulumi.sh puts it next to the CLI.
     const launcher = execFileSync("sh", ["-c", "command -v pulumi-analyzer-policy-nodejs || true"], {
@@ -48,10 +43,8 @@ describe("the policy pack under the real engine", () => {
       throw new Error(
         "pulumi-analyzer-policy-nodejs is not on PATH: run the suite with scripts/ensure-pulumi.sh's directory on PATH",
       );
-    sim = await startSimulator({ port: 0, accessKeyId: SIM_KEY_ID, accessKeySecret: SIM_KEY_SECRET, rate: 0 });
   });
-  afterAll(async () => {
-    await sim?.close();
+  afterAll(() => {
     fs.rmSync(scratch, { recursive: true, force: true });
   });
 
@@ -88,7 +81,7 @@ describe("the policy pack under the real engine", () => {
   }
 
   const stackOf = (program: Program, project: string, config?: Record<string, { value: string; secret?: boolean }>) =>
-    createStack(where, program, { endpoint: sim.url, project, config }).then((h) => h.stack);
+    stack(program, { project, config }).then((h) => h.stack);
 
   it("refuses a whitelist-only switch with no whitelist entry at preview, with the rule's message", async () => {
     let entry: "none" | "declared" = "none";
@@ -170,27 +163,8 @@ describe("the policy pack under the real engine", () => {
   describe("the quickstart center", () => {
     let stack: Automation.Stack;
     beforeAll(async () => {
-      // examples/quickstart/center.ts as the package ships it, built next to the program's node_modules
-      // so that it loads the program's pulumi-clink and @pulumi/pulumi.
-      const source = fs.readFileSync(
-        path.join(where.dir, "node_modules", "pulumi-clink", "examples", "quickstart", "center.ts"),
-        "utf8",
-      );
-      const built = path.join(where.dir, "quickstart-center.js");
-      fs.writeFileSync(
-        built,
-        ts.transpileModule(source, {
-          compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
-        }).outputText,
-      );
-      const { quickstartCenter } = createRequire(path.join(where.dir, "package.json"))(built) as {
-        quickstartCenter: () => Record<string, unknown>;
-      };
       const project = "clink-e2e-policy-quickstart";
-      stack = await stackOf(() => quickstartCenter(), project, {
-        [`${project}:agentPassword`]: { value: "quick-Agent-pw-2026", secret: true },
-        [`${project}:phonePassword`]: { value: "quick-Phone-pw-2026", secret: true },
-      });
+      stack = await stackOf(quickstartProgram(where), project, quickstartConfig(project));
     });
 
     it("passes clean at preview, at up, and from its state", async () => {

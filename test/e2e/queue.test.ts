@@ -1,42 +1,27 @@
 /**
  * The full life of a Queue under the real engine, against the simulator: up from empty, a
  * no-change preview, an update, a replacement, drift found by refresh and repaired by up,
- * adoption, the exported state, refresh/destroy from a copied program directory, destroy.
+ * adoption, the exported state, refresh/destroy from a copied program directory, destroy. (An
+ * existing queue refused without adopt: test/provider/adoption.test.ts.)
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSimulator } from "../../simulator";
-import { changesOf, createStack, programDir, recorder, SIM_KEY_ID, SIM_KEY_SECRET, type ProgramDir } from "./harness";
+import { describe, expect, it } from "vitest";
+import { changesOf, engineSuite, programDir, recorder, SIM_KEY_SECRET } from "./harness";
 import { checkExportedState } from "./state-checks";
 
-type Sim = Awaited<ReturnType<typeof startSimulator>>;
-
 describe("Queue under the real engine", () => {
-  let sim: Sim;
-  let where: ProgramDir;
-
-  beforeAll(async () => {
-    where = programDir();
-    sim = await startSimulator({ port: 0, accessKeyId: SIM_KEY_ID, accessKeySecret: SIM_KEY_SECRET });
-  });
-  afterAll(async () => {
-    await sim?.close();
-  });
+  const { sim, where, stack } = engineSuite();
 
   it("creates, previews clean, updates, replaces, repairs drift, adopts, survives a move and destroys", async () => {
     let support: Record<string, unknown> = { qno: "0001", name: "support", wrapupTime: 20 };
     let adoptExisting = false;
-    const h = await createStack(
-      where,
-      ({ clink }) => {
-        const q = new clink.Queue("support", support as never);
-        if (adoptExisting) new clink.Queue("existing", { qno: "0009", name: "renamed", adopt: true });
-        return { qno: q.qno, wrapupTime: q.wrapupTime };
-      },
-      { endpoint: sim.url },
-    );
+    const h = await stack(({ clink }) => {
+      const q = new clink.Queue("support", support as never);
+      if (adoptExisting) new clink.Queue("existing", { qno: "0009", name: "renamed", adopt: true });
+      return { qno: q.qno, wrapupTime: q.wrapupTime };
+    });
 
     // Up from empty: one create, and the server holds the declaration with the documented defaults.
     let rec = recorder();
@@ -88,28 +73,17 @@ describe("Queue under the real engine", () => {
     const moved = fs.mkdtempSync(path.join(os.tmpdir(), "clink-moved-"));
     fs.cpSync(where.dir, moved, { recursive: true });
     const elsewhere = programDir(moved);
-    const stack = await h.reopenFrom(elsewhere);
+    const movedStack = await h.reopenFrom(elsewhere);
     const hidden = `${where.dir}.hidden`;
     fs.renameSync(where.dir, hidden);
     try {
-      await stack.refresh();
+      await movedStack.refresh();
       rec = recorder();
-      await stack.destroy({ onEvent: rec.onEvent });
+      await movedStack.destroy({ onEvent: rec.onEvent });
       expect(rec.of("delete").sort()).toEqual(["existing", "support"]);
     } finally {
       fs.renameSync(hidden, where.dir);
     }
     expect(sim.admin.list("queue")).toEqual([]);
-  });
-
-  it("refuses an existing queue without the opt-in, naming it, and creates nothing", async () => {
-    sim.admin.insert("queue", { qno: "0042", name: "legacy" });
-    const h = await createStack(where, ({ clink }) => void new clink.Queue("q", { qno: "0042", name: "mine" }), {
-      endpoint: sim.url,
-      project: "clink-e2e-refusal",
-    });
-    await expect(h.stack.up()).rejects.toThrow(/Queue 0042 already exists.*adopt: true/s);
-    expect(sim.admin.list("queue")).toContainEqual(expect.objectContaining({ qno: "0042", name: "legacy" }));
-    sim.admin.remove("queue", "0042");
   });
 });

@@ -5,32 +5,14 @@
  * cloudNumberModes as drift, and `up` must repair it. Agent passwords travel AES-encrypted: the
  * simulator refuses any other form, so an `up` that lands proves it.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSimulator } from "../../simulator";
-import { changesOf, createStack, programDir, recorder, SIM_KEY_ID, SIM_KEY_SECRET, type ProgramDir } from "./harness";
-
-type Sim = Awaited<ReturnType<typeof startSimulator>>;
+import { describe, expect, it } from "vitest";
+import { changesOf, engineSuite, recorder } from "./harness";
 
 describe("the real API's answer forms under the engine", () => {
-  let sim: Sim;
-  let where: ProgramDir;
-
-  beforeAll(async () => {
-    where = programDir();
-    sim = await startSimulator({
-      port: 0,
-      accessKeyId: SIM_KEY_ID,
-      accessKeySecret: SIM_KEY_SECRET,
-      seed: { cloudNumberEnabled: true },
-    });
-  });
-  afterAll(async () => {
-    await sim?.close();
-  });
+  const { sim, stack } = engineSuite({ seed: { cloudNumberEnabled: true } });
 
   it('refreshes an agent with crmId "" and cloudNumberModes [0,0,0,2], shows the drift, and up repairs it', async () => {
-    const h = await createStack(
-      where,
+    const h = await stack(
       ({ clink }) => {
         new clink.Client("cloud", {
           cno: "3001",
@@ -41,7 +23,7 @@ describe("the real API's answer forms under the engine", () => {
           cloudNumberModes: [0, 0, 0, 1],
         });
       },
-      { endpoint: sim.url, project: "clink-e2e-forms" },
+      { project: "clink-e2e-forms" },
     );
     await h.stack.up();
     const described = sim.admin.list("client")[0] as Record<string, unknown>;

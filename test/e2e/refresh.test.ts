@@ -7,37 +7,18 @@
  * per resource (bench/RESULTS.md, the 10%-changed up). A refresh that finds drift still hands back
  * the drifted object's inputs, so the preview shows the change back.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSimulator } from "../../simulator";
+import { describe, expect, it } from "vitest";
 import { center, resourceCount, shapeFor } from "../../bench/center";
-import { changesOf, createStack, programDir, recorder, SIM_KEY_ID, SIM_KEY_SECRET, type ProgramDir } from "./harness";
+import { changesOf, engineSuite, recorder } from "./harness";
 
-type Sim = Awaited<ReturnType<typeof startSimulator>>;
 type Stored = { urn: string; type: string; inputs?: Record<string, unknown>; outputs?: Record<string, unknown> };
 
 describe("refresh", () => {
-  let sim: Sim;
-  let where: ProgramDir;
-
-  beforeAll(async () => {
-    where = programDir();
-    sim = await startSimulator({
-      port: 0,
-      accessKeyId: SIM_KEY_ID,
-      accessKeySecret: SIM_KEY_SECRET,
-      seed: { extenLimit: 100 },
-    });
-  });
-  afterAll(async () => {
-    await sim?.close();
-  });
+  const { sim, stack } = engineSuite({ seed: { extenLimit: 100 } });
 
   it("keeps every resource's inputs when it finds nothing changed, and only the drifted one's otherwise", async () => {
     const shape = shapeFor(10);
-    const h = await createStack(where, (sdk) => center(shape, 0, sdk), {
-      endpoint: sim.url,
-      project: "clink-e2e-refresh",
-    });
+    const h = await stack((sdk) => center(shape, 0, sdk), { project: "clink-e2e-refresh" });
     await h.stack.up({ parallel: 100 });
     const inputsOf = async () => {
       const resources = (await h.stack.exportStack()).deployment.resources as Stored[];

@@ -13,11 +13,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSimulator } from "../../simulator";
-import { createStack, programDir, SIM_KEY_ID, SIM_KEY_SECRET, type ProgramDir } from "./harness";
+import { engineSuite, SIM_KEY_SECRET } from "./harness";
 import { runOf, stepsOf } from "./workflow-steps";
-
-type Sim = Awaited<ReturnType<typeof startSimulator>>;
 
 const PASSWORDS = [
   "Alice-first-pw-1",
@@ -29,23 +26,16 @@ const PASSWORDS = [
 ];
 
 describe("pulumi-clink review of a recorded preview", () => {
-  let sim: Sim;
-  let where: ProgramDir;
+  const { sim, where, stack } = engineSuite({ rate: 0 });
   let scratch: string;
-  beforeAll(async () => {
-    where = programDir();
+  beforeAll(() => {
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), "clink-review-"));
-    sim = await startSimulator({ port: 0, accessKeyId: SIM_KEY_ID, accessKeySecret: SIM_KEY_SECRET, rate: 0 });
   });
-  afterAll(async () => {
-    await sim?.close();
-    fs.rmSync(scratch, { recursive: true, force: true });
-  });
+  afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
   it("says each edit of a live center, warnings first, and no secret", async () => {
     let edited = false;
-    const h = await createStack(
-      where,
+    const h = await stack(
       ({ clink }) => {
         const team = "Team-pw-2026";
         const alice = new clink.Client("alice", {
@@ -96,7 +86,7 @@ describe("pulumi-clink review of a recorded preview", () => {
         if (!edited) new clink.ClientPhone("bob-phone", { cno: bob.cno, tel: soft.extenNumber });
         new clink.RestrictTelSetting("lists", { mode: edited ? "whitelist" : "blacklist", direction: "both" });
       },
-      { endpoint: sim.url, project: "clink-e2e-review" },
+      { project: "clink-e2e-review" },
     );
     await h.stack.up();
     edited = true;
@@ -168,8 +158,7 @@ describe("pulumi-clink review of a recorded preview", () => {
 
   it("the example workflows' steps: apply, preview a pull request, check drift", async () => {
     let edited = false;
-    const h = await createStack(
-      where,
+    const h = await stack(
       ({ clink }) => {
         const alice = new clink.Client("alice", {
           cno: "1001",
@@ -185,7 +174,7 @@ describe("pulumi-clink review of a recorded preview", () => {
         });
         new clink.RestrictTelSetting("lists", { mode: "blacklist", direction: "both" });
       },
-      { endpoint: sim.url, project: "clink-e2e-workflows" },
+      { project: "clink-e2e-workflows" },
     );
     const runner = path.join(scratch, "runner");
     fs.mkdirSync(runner);

@@ -6,28 +6,16 @@
  * passwords sealed (provider/api/sealed.ts). Previews and `up`s that create an agent and a phone,
  * then change both passwords, with debug logging on: no event and no output holds a password.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSimulator } from "../../simulator";
-import { createStack, programDir, SIM_KEY_ID, SIM_KEY_SECRET, type ProgramDir, type Program } from "./harness";
-
-type Sim = Awaited<ReturnType<typeof startSimulator>>;
+import { describe, expect, it } from "vitest";
+import { engineSuite, SIM_KEY_SECRET, type Program } from "./harness";
 
 describe("passwords in engine events", () => {
-  let sim: Sim;
-  let where: ProgramDir;
-  beforeAll(async () => {
-    where = programDir();
-    sim = await startSimulator({ port: 0, accessKeyId: SIM_KEY_ID, accessKeySecret: SIM_KEY_SECRET, rate: 0 });
-  });
-  afterAll(async () => {
-    await sim?.close();
-  });
+  const { sim, stack } = engineSuite({ rate: 0 });
 
   it("never carry a password, in a create or a password change, at debug level", async () => {
     let agentPw = "Agent-first-pw-1";
     let phonePw = "Phone-first-pw-1";
-    const h = await createStack(
-      where,
+    const h = await stack(
       ({ clink }) => {
         const a = new clink.Client("alice", { cno: "1001", name: "alice", areaCode: "010", password: agentPw });
         const d = new clink.Exten("desk", {
@@ -39,7 +27,7 @@ describe("passwords in engine events", () => {
         });
         return { agent: a.name, phone: d.extenNumber };
       },
-      { endpoint: sim.url, project: "clink-e2e-event-secrets" },
+      { project: "clink-e2e-event-secrets" },
     );
     const events: string[] = [];
     const text: string[] = [];
@@ -71,15 +59,7 @@ describe("passwords in engine events", () => {
  * preview and up, the error they throw, and the event log.
  */
 describe("refused passwords", () => {
-  let sim: Sim;
-  let where: ProgramDir;
-  beforeAll(async () => {
-    where = programDir();
-    sim = await startSimulator({ port: 0, accessKeyId: SIM_KEY_ID, accessKeySecret: SIM_KEY_SECRET, rate: 0 });
-  });
-  afterAll(async () => {
-    await sim?.close();
-  });
+  const { sim, stack } = engineSuite({ rate: 0 });
 
   const tooLong = (tag: string) => `${tag}-${"x".repeat(70)}`;
   const cases: Array<{ what: string; secret: string; field: string; program: Program }> = [
@@ -122,7 +102,7 @@ describe("refused passwords", () => {
 
   for (const c of cases)
     it(`print nothing of ${c.what}, in output, error or events`, async () => {
-      const h = await createStack(where, c.program, { endpoint: sim.url, project: "clink-e2e-refused-pw" });
+      const h = await stack(c.program, { project: "clink-e2e-refused-pw" });
       const seen: string[] = [];
       const record = { onEvent: (e: unknown) => seen.push(JSON.stringify(e)), onOutput: (s: string) => seen.push(s) };
       const failed: string[] = [];

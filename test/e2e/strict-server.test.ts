@@ -10,37 +10,13 @@
  *   tenant's seed).
  * Every `up` previews first (harness.ts), as `pulumi up` does.
  */
-import * as fs from "node:fs";
-import { createRequire } from "node:module";
-import * as path from "node:path";
-import * as ts from "typescript";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ClinkClient } from "../../provider";
-import { startSimulator } from "../../simulator";
-import { changesOf, createStack, programDir, recorder, SIM_KEY_ID, SIM_KEY_SECRET, type ProgramDir } from "./harness";
-
-type Sim = Awaited<ReturnType<typeof startSimulator>>;
+import { describe, expect, it } from "vitest";
+import { quickstartConfig, quickstartProgram } from "./quickstart";
+import { changesOf, engineSuite, recorder } from "./harness";
 
 describe("previews and applies on a strict server", () => {
-  let sim: Sim;
-  let where: ProgramDir;
-  let consoleApi: ClinkClient;
-
-  beforeAll(async () => {
-    where = programDir();
-    sim = await startSimulator({ port: 0, accessKeyId: SIM_KEY_ID, accessKeySecret: SIM_KEY_SECRET, rate: 0 });
-    // What a person does in the Clink console, through the API.
-    consoleApi = new ClinkClient({
-      endpoint: sim.url,
-      accessKeyId: SIM_KEY_ID,
-      accessKeySecret: SIM_KEY_SECRET,
-      rate: 0,
-    });
-  });
-  afterAll(async () => {
-    await consoleApi?.close();
-    await sim?.close();
-  });
+  // consoleApi: what a person does in the Clink console, through the API.
+  const { sim, where, console: consoleApi, stack } = engineSuite({ rate: 0 });
 
   it("runs on the strict simulator", () => {
     expect(sim.strict).toBe(true);
@@ -49,8 +25,7 @@ describe("previews and applies on a strict server", () => {
   it("the README's center: preview and up on an empty center; an agent and its phone deleted in the console come back", async () => {
     sim.reset();
     // README.md, "Using it", as written there (passwords from the config).
-    const h = await createStack(
-      where,
+    const h = await stack(
       ({ clink, pulumi }) => {
         const cfg = new pulumi.Config();
         const alice = new clink.Client("alice", {
@@ -77,7 +52,6 @@ describe("previews and applies on a strict server", () => {
         new clink.ClientPhone("alice-phone", { cno: alice.cno, tel: desk.extenNumber });
       },
       {
-        endpoint: sim.url,
         project: "clink-e2e-strict-readme",
         config: {
           "clink-e2e-strict-readme:alicePassword": { value: "alice-Pw-2026", secret: true },
@@ -125,8 +99,7 @@ describe("previews and applies on a strict server", () => {
 
   it("forceOfflineOnDelete: offline_client answering not found fails the destroy and keeps the agent", async () => {
     sim.reset();
-    const h = await createStack(
-      where,
+    const h = await stack(
       ({ clink }) =>
         void new clink.Client("carol", {
           cno: "1003",
@@ -135,7 +108,7 @@ describe("previews and applies on a strict server", () => {
           password: "carol-Pw-2026",
           forceOfflineOnDelete: true,
         }),
-      { endpoint: sim.url, project: "clink-e2e-strict-offline" },
+      { project: "clink-e2e-strict-offline" },
     );
     await h.stack.up();
     sim.admin.setAgentOnline("1003", true);
@@ -161,30 +134,8 @@ describe("previews and applies on a strict server", () => {
     // A new tenant's seed (doc 3.3.1's example): 忙碌, the default.
     sim.admin.insert("pause", { sort: 1, pauseStatus: "忙碌", isRest: 0, isDefault: 1 });
     const seeded = sim.admin.list("pause") as Array<{ id: number }>;
-    // examples/quickstart/center.ts as the package ships it, built next to the program's node_modules.
-    const source = fs.readFileSync(
-      path.join(where.dir, "node_modules", "pulumi-clink", "examples", "quickstart", "center.ts"),
-      "utf8",
-    );
-    const built = path.join(where.dir, "strict-quickstart-center.js");
-    fs.writeFileSync(
-      built,
-      ts.transpileModule(source, {
-        compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
-      }).outputText,
-    );
-    const { quickstartCenter } = createRequire(path.join(where.dir, "package.json"))(built) as {
-      quickstartCenter: () => Record<string, unknown>;
-    };
     const project = "clink-e2e-strict-quickstart";
-    const h = await createStack(where, () => quickstartCenter(), {
-      endpoint: sim.url,
-      project,
-      config: {
-        [`${project}:agentPassword`]: { value: "quick-Agent-pw-2026", secret: true },
-        [`${project}:phonePassword`]: { value: "quick-Phone-pw-2026", secret: true },
-      },
-    });
+    const h = await stack(quickstartProgram(where), { project, config: quickstartConfig(project) });
     await h.stack.up();
     await h.stack.preview({ expectNoChanges: true });
     const pauses = sim.admin.list("pause") as Array<{ id: number; pauseStatus: string; isDefault: number }>;

@@ -2,11 +2,8 @@
  * Issue 17 under the real engine against the simulator: the ordinary edits that used to lose
  * data, and previews that must show what `up` will do. Messages are asserted verbatim.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSimulator } from "../../simulator";
-import { changesOf, createStack, programDir, recorder, SIM_KEY_ID, SIM_KEY_SECRET, type ProgramDir } from "./harness";
-
-type Sim = Awaited<ReturnType<typeof startSimulator>>;
+import { describe, expect, it } from "vitest";
+import { changesOf, createStack, engineSuite, recorder, SIM_KEY_SECRET } from "./harness";
 
 const existsMessage = (kind: string, id: string) =>
   `${kind} ${id} already exists in the center. ` +
@@ -43,28 +40,18 @@ function aliceWithPhone(
 }
 
 describe("previews that tell the truth, edits that lose nothing", () => {
-  let sim: Sim;
-  let where: ProgramDir;
+  const { sim, stack } = engineSuite({ rate: 0 });
   const writes = () => sim.log().filter((e) => e.method === "POST").length;
-
-  beforeAll(async () => {
-    where = programDir();
-    sim = await startSimulator({ port: 0, accessKeyId: SIM_KEY_ID, accessKeySecret: SIM_KEY_SECRET, rate: 0 });
-  });
-  afterAll(async () => {
-    await sim?.close();
-  });
 
   it("rename without aliases: the preview asks about the rename; adopt then keeps the agent, its phone and its queue", async () => {
     sim.reset();
     let agentName = "alice";
     let adopt = false;
-    const h = await createStack(
-      where,
+    const h = await stack(
       ({ clink }) => {
         aliceWithPhone(clink, { resourceName: agentName, agent: adopt ? { adopt: true } : {} });
       },
-      { endpoint: sim.url, project: "clink-e2e-rename" },
+      { project: "clink-e2e-rename" },
     );
     await h.stack.up();
 
@@ -93,13 +80,12 @@ describe("previews that tell the truth, edits that lose nothing", () => {
 
   it("two RestrictTel for one number on one list are refused at preview, both named, before any call", async () => {
     sim.reset();
-    const h = await createStack(
-      where,
+    const h = await stack(
       ({ clink }) => {
         new clink.RestrictTel("spam-in", { restrictType: 1, type: 1, telType: 1, tel: "13800000000" });
         new clink.RestrictTel("spam-out", { restrictType: 1, type: 2, telType: 1, tel: "13800000000" });
       },
-      { endpoint: sim.url, project: "clink-e2e-two-entries" },
+      { project: "clink-e2e-two-entries" },
     );
     await expect(h.stack.preview()).rejects.toThrow(
       'clink.RestrictTel "spam-in" and clink.RestrictTel "spam-out" both manage the RestrictTel with restrictType + tel 1:13800000000: ' +
@@ -112,12 +98,11 @@ describe("previews that tell the truth, edits that lose nothing", () => {
   it("changing the cno of an agent with a bound phone: the phone moves to the new agent, the old agent goes", async () => {
     sim.reset();
     let cno = "1001";
-    const h = await createStack(
-      where,
+    const h = await stack(
       ({ clink }) => {
         aliceWithPhone(clink, { cno, queue: false });
       },
-      { endpoint: sim.url, project: "clink-e2e-cno" },
+      { project: "clink-e2e-cno" },
     );
     await h.stack.up();
     cno = "1002";
@@ -141,14 +126,13 @@ describe("previews that tell the truth, edits that lose nothing", () => {
 
   it("after a refresh, fields the program never declared are not inputs: the preview shows nothing to remove", async () => {
     sim.reset();
-    const h = await createStack(
-      where,
+    const h = await stack(
       ({ clink }) => {
         new clink.Client("bob", { cno: "2001", name: "bob", areaCode: "010", password: "bob-pass-12" });
         new clink.Queue("sales", { qno: "0002", name: "sales" });
         new clink.Exten("desk", { extenNumber: "8002", password: "desk-pw-2", areaCode: "010", type: 1, allow: 1 });
       },
-      { endpoint: sim.url, project: "clink-e2e-undeclared" },
+      { project: "clink-e2e-undeclared" },
     );
     await h.stack.up();
     // The server gains what the program never declared: a membership, gains, a direct line.
@@ -179,8 +163,7 @@ describe("previews that tell the truth, edits that lose nothing", () => {
       { cno: "1003", penalty: 1 },
     ];
     let qnos = ["0001", "0002", "0003"];
-    const h = await createStack(
-      where,
+    const h = await stack(
       ({ clink }) => {
         const queues = ["0001", "0002", "0003"].map((q) => new clink.Queue(`q${q}`, { qno: q, name: `q${q}` }));
         const agents = ["1001", "1002", "1003"].map(
@@ -193,7 +176,7 @@ describe("previews that tell the truth, edits that lose nothing", () => {
           { dependsOn: queues },
         );
       },
-      { endpoint: sim.url, project: "clink-e2e-keyed-sets" },
+      { project: "clink-e2e-keyed-sets" },
     );
     await h.stack.up();
     members = [
@@ -226,12 +209,11 @@ describe("previews that tell the truth, edits that lose nothing", () => {
   it("the preview of a create that collides fails with the up's message, after look-ups only", async () => {
     sim.reset();
     sim.admin.insert("queue", { qno: "0003", name: "console_made", maxWait: 5 });
-    const h = await createStack(
-      where,
+    const h = await stack(
       ({ clink }) => {
         new clink.Queue("made-here", { qno: "0003", name: "made_here" });
       },
-      { endpoint: sim.url, project: "clink-e2e-collide" },
+      { project: "clink-e2e-collide" },
     );
     await expect(h.stack.preview()).rejects.toThrow(existsMessage("Queue", "0003"));
     expect(sim.log().every((e) => e.method === "GET")).toBe(true);
@@ -240,12 +222,11 @@ describe("previews that tell the truth, edits that lose nothing", () => {
 
   it("forceOfflineOnDelete on an agent lets destroy remove a center while the agent is logged in", async () => {
     sim.reset();
-    const h = await createStack(
-      where,
+    const h = await stack(
       ({ clink }) => {
         aliceWithPhone(clink, { agent: { forceOfflineOnDelete: true } });
       },
-      { endpoint: sim.url, project: "clink-e2e-force-offline" },
+      { project: "clink-e2e-force-offline" },
     );
     await h.stack.up();
     await h.stack.refresh(); // options survive a refresh
@@ -257,12 +238,11 @@ describe("previews that tell the truth, edits that lose nothing", () => {
 
   it("a create whose answer is lost and that lands late: the hint's recovery (clink:adoptExisting) works", async () => {
     sim.reset();
-    const h = await createStack(
-      where,
+    const h = await stack(
       ({ clink }) => {
         new clink.Queue("late", { qno: "0005", name: "late" });
       },
-      { endpoint: sim.url, project: "clink-e2e-late-create", config: { "clink:responseTimeoutMs": { value: "1000" } } },
+      { project: "clink-e2e-late-create", config: { "clink:responseTimeoutMs": { value: "1000" } } },
     );
     // The server answers after 9 s: the client gives up after 1 s, looks the queue up for 7 s, finds nothing.
     sim.addFault({ path: "/cc/create_queue", kind: "slow", delayMs: 9000 });
@@ -286,16 +266,11 @@ describe("previews that tell the truth, edits that lose nothing", () => {
 
   it("plain clink:accessKeySecret is refused at preview, before any call", async () => {
     sim.reset();
-    const h = await createStack(
-      where,
+    const h = await stack(
       ({ clink }) => {
         new clink.Queue("q", { qno: "0004", name: "q" });
       },
-      {
-        endpoint: sim.url,
-        project: "clink-e2e-plain-secret",
-        config: { "clink:accessKeySecret": { value: SIM_KEY_SECRET } },
-      },
+      { project: "clink-e2e-plain-secret", config: { "clink:accessKeySecret": { value: SIM_KEY_SECRET } } },
     );
     await expect(h.stack.preview()).rejects.toThrow(
       "clink:accessKeySecret is set as plain stack config, so it is stored in clear in the stack's config and state. " +

@@ -4,45 +4,19 @@
  * create requires). The preview lists what each adoption changes, old → new; the up changes only
  * what was declared; a rename afterwards changes only the name.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSimulator } from "../../simulator";
-import { insertConsoleAgent } from "../engine/console-agent";
-import { changesOf, createStack, programDir, recorder, SIM_KEY_ID, SIM_KEY_SECRET, type ProgramDir } from "./harness";
+import { describe, expect, it } from "vitest";
+import { CONSOLE_QUEUE, insertConsoleAgent } from "../engine/console-agent";
+import { changesOf, engineSuite, recorder } from "./harness";
 
-type Sim = Awaited<ReturnType<typeof startSimulator>>;
 type Obj = Record<string, unknown>;
 
 describe("undeclared fields under the real engine", () => {
-  let sim: Sim;
-  let where: ProgramDir;
-
-  beforeAll(async () => {
-    where = programDir();
-    sim = await startSimulator({ port: 0, accessKeyId: SIM_KEY_ID, accessKeySecret: SIM_KEY_SECRET, rate: 0 });
-  });
-  afterAll(async () => {
-    await sim?.close();
-  });
+  const { sim, stack } = engineSuite({ rate: 0 });
 
   /** The center as the console left it. */
   function consoleCenter() {
     insertConsoleAgent(sim);
-    sim.admin.insert("queue", {
-      id: 1,
-      qno: "0001",
-      name: "support",
-      maxWait: 9,
-      memberTimeout: 30,
-      queueTimeout: 60,
-      strategy: 5,
-      weight: 3,
-      wrapupTime: 33,
-      serviceLevel: 20,
-      joinEmpty: 17,
-      ibAllowed: 0,
-      sayCno: 1,
-      vipSupport: 1,
-    });
+    sim.admin.insert("queue", { id: 1, ...CONSOLE_QUEUE });
     sim.admin.insert("exten", { extenNumber: "8001", areaCode: "021", type: 1, allow: 4, isDirect: 1, jittBuffer: 1 });
     sim.admin.insert("clientTel", {
       key: "1001:8001",
@@ -78,8 +52,7 @@ describe("undeclared fields under the real engine", () => {
   it("previews each adoption's changes, and changes only what is declared, then only the name", async () => {
     consoleCenter();
     let agentName = "alice";
-    const h = await createStack(
-      where,
+    const h = await stack(
       ({ clink }) => {
         const alice = new clink.Client("alice", {
           cno: "1001",
@@ -93,7 +66,7 @@ describe("undeclared fields under the real engine", () => {
         new clink.ClientPhone("alice-desk", { cno: alice.cno, tel: desk.extenNumber, adopt: true });
         return { wrapupTime: alice.wrapupTime, assignType: alice.assignType };
       },
-      { endpoint: sim.url, project: "clink-e2e-undeclared" },
+      { project: "clink-e2e-undeclared" },
     );
 
     // The preview: the agent's adoption changes permission.record 3 → 1; the others nothing.

@@ -1,8 +1,9 @@
 /**
  * An agent as the Clink console leaves it, inserted into the simulator directly: in a dynamic
  * number group (assignType 1, never reported by describe_client), WeChat RTC on, numbers hidden,
- * wrap-up 45 and permissions off their defaults. The adopt-and-edit tests (unit and e2e) start
- * from it. Free of vitest, like the rest of test/engine.
+ * wrap-up 45 and permissions off their defaults; and a queue with its settings off their defaults.
+ * The adopt-and-edit tests (unit and e2e) start from them. Free of vitest, like the rest of
+ * test/engine.
  */
 import type { Simulator } from "../../simulator";
 
@@ -38,3 +39,20 @@ export function insertConsoleAgent(sim: Pick<Simulator, "admin">): void {
     },
   });
 }
+
+/** Queue 0001 as the console leaves it: its voice settings (doc 3.2.1 create_queue) off their defaults. */
+export const CONSOLE_QUEUE = {
+  qno: "0001",
+  name: "support",
+  maxWait: 9,
+  memberTimeout: 30,
+  queueTimeout: 60,
+  strategy: 5,
+  weight: 3,
+  wrapupTime: 33,
+  serviceLevel: 20,
+  joinEmpty: 17,
+  ibAllowed: 0,
+  sayCno: 1,
+  vipSupport: 1,
+};

@@ -6,27 +6,12 @@
  * value for `get`.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { mockedProgram } from "./mocks";
 
-let clink: typeof import("../../provider");
-
-beforeAll(async () => {
-  await pulumi.runtime.setMocks(
-    {
-      // As the engine answers in a preview: the checked inputs, which hold no undeclared default;
-      // for a read (`get`), the server's object.
-      newResource: (args) =>
-        args.id
-          ? { id: args.id, state: { cno: args.id, name: "legacy", wrapupTime: 7 } }
-          : { id: `${args.name}-id`, state: args.inputs },
-      call: () => ({}),
-    },
-    "project",
-    "stack",
-    true, // a preview
-  );
-  clink = await import("../../provider");
-});
+// As the engine answers in a preview: the checked inputs, which hold no undeclared default; for a
+// read (`get`), the server's object.
+const { clink } = mockedProgram({ preview: true, read: (id) => ({ cno: id, name: "legacy", wrapupTime: 7 }) });
 
 interface Inner {
   isKnown: Promise<boolean>;

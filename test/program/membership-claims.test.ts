@@ -4,42 +4,10 @@
  * else, by a QueueMember or by a Queue's `members`. The verdict each resource carries is the
  * failure its provider's check reports before any API call; it names both resources and the queue.
  */
-import * as pulumi from "@pulumi/pulumi";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { mockedProgram } from "./mocks";
 
-const registered: Array<{ name: string; inputs: Record<string, unknown> }> = [];
-let clink: typeof import("../../provider");
-
-beforeAll(async () => {
-  await pulumi.runtime.setMocks(
-    {
-      newResource: (args) => {
-        registered.push({ name: args.name, inputs: args.inputs });
-        return { id: `${args.name}-id`, state: args.inputs };
-      },
-      call: () => ({}),
-    },
-    "project",
-    "stack",
-    false,
-  );
-  clink = await import("../../provider");
-});
-
-type Verdict = { property: string; reason: string } | undefined;
-
-/** The verdicts of the named resources, once the program body has run and every claim is judged. */
-async function verdicts(names: string[]): Promise<Record<string, Verdict>> {
-  for (let i = 0; i < 100 && !names.every((n) => registered.some((x) => x.name === n)); i++)
-    await new Promise((r) => setTimeout(r, 20));
-  const out: Record<string, Verdict> = {};
-  for (const n of names) {
-    const r = [...registered].reverse().find((x) => x.name === n);
-    expect(r, `${n} registered`).toBeDefined();
-    out[n] = r!.inputs.__ownershipConflict as never;
-  }
-  return out;
-}
+const { clink, verdicts } = mockedProgram();
 
 const agent = (cno: string, more: Record<string, unknown> = {}) => ({
   cno,
@@ -99,5 +67,28 @@ describe("one owner for each membership", () => {
     new clink.Queue("q-0332", { qno: "0332", name: "q", members: [{ cno: "3033", penalty: 1 }] });
     const v = await verdicts(["hr-3031", "free-3032", "m-3032", "q-0332"]);
     expect(v).toEqual({ "hr-3031": undefined, "free-3032": undefined, "m-3032": undefined, "q-0332": undefined });
+  });
+
+  // Moved from the e2e suite (center, membership): an authoritative Queue.members list beside a
+  // single-membership declaration of the same queue refuses both.
+  it("refuses Queue.members beside a QueueMember of the same queue, naming both", async () => {
+    const q = new clink.Queue("owned", { qno: "0341", name: "owned", members: [{ cno: "3041", penalty: 1 }] });
+    new clink.QueueMember("extra", { qno: q.qno, cno: "3042", penalty: 1 });
+    const v = await verdicts(["owned", "extra"]);
+    for (const name of ["owned", "extra"])
+      expect(v[name]?.reason, name).toMatch(
+        /^Queue 0341: its members are declared authoritatively by clink\.Queue "owned" \(members: \[\.\.\.\]\) and also managed by clink\.QueueMember "extra"\. The two would undo each other/,
+      );
+  });
+
+  it("refuses Client.qnos naming a queue whose members a Queue declares (even members: []), naming both", async () => {
+    new clink.Queue("owned-2", { qno: "0351", name: "owned", members: [] });
+    new clink.Client("carol", agent("3051", { qnos: ["0351"] }));
+    const v = await verdicts(["owned-2", "carol"]);
+    expect(v.carol?.property).toBe("qnos");
+    for (const name of ["owned-2", "carol"])
+      expect(v[name]?.reason, name).toMatch(
+        /^Queue 0351:.*clink\.Queue "owned-2".*clink\.Client "carol".*undo each other/s,
+      );
   });
 });

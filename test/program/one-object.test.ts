@@ -3,40 +3,10 @@
  * server object are refused, both named (issue 17, point 2). The verdict each resource carries is
  * the failure its provider's check reports before any API call.
  */
-import * as pulumi from "@pulumi/pulumi";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { mockedProgram } from "./mocks";
 
-const registered: Array<{ name: string; inputs: Record<string, unknown> }> = [];
-let clink: typeof import("../../provider");
-
-beforeAll(async () => {
-  await pulumi.runtime.setMocks(
-    {
-      newResource: (args) => {
-        registered.push({ name: args.name, inputs: args.inputs });
-        return { id: `${args.name}-id`, state: args.inputs };
-      },
-      call: () => ({}),
-    },
-    "project",
-    "stack",
-    false,
-  );
-  clink = await import("../../provider");
-});
-
-/** The verdicts of the named resources, once the program body has run and every claim is judged. */
-async function verdicts(names: string[]): Promise<Record<string, { property: string; reason: string } | undefined>> {
-  for (let i = 0; i < 100 && !names.every((n) => registered.some((x) => x.name === n)); i++)
-    await new Promise((r) => setTimeout(r, 20));
-  const out: Record<string, { property: string; reason: string } | undefined> = {};
-  for (const n of names) {
-    const r = [...registered].reverse().find((x) => x.name === n);
-    expect(r, `${n} registered`).toBeDefined();
-    out[n] = r!.inputs.__ownershipConflict as never;
-  }
-  return out;
-}
+const { clink, verdicts } = mockedProgram();
 
 describe("one server object, one resource", () => {
   it("refuses two RestrictTel for one list and number (one inbound, one outbound), naming both", async () => {
@@ -84,5 +54,18 @@ describe("one server object, one resource", () => {
     const v = await verdicts(["s1", "s2", "read-only"]);
     expect(v.s1?.reason).toContain("single setting");
     expect(v["read-only"]).toBeUndefined();
+  });
+
+  // Moved from the e2e suite (center-settings): one default pause status per center (docs/pauses.md).
+  it("refuses two pauses declared isDefault: 1, naming both; one default alone passes", async () => {
+    new clink.Pause("a", { pauseStatus: "甲", isDefault: 1 });
+    new clink.Pause("b", { pauseStatus: "乙", isDefault: 1 });
+    new clink.Pause("c", { pauseStatus: "丙", isDefault: 0 });
+    const v = await verdicts(["a", "b", "c"]);
+    for (const name of ["a", "b"]) {
+      expect(v[name]?.property, name).toBe("isDefault");
+      expect(v[name]?.reason, name).toContain('clink.Pause "a" and clink.Pause "b" are all declared isDefault: 1');
+    }
+    expect(v.c).toBeUndefined();
   });
 });

@@ -3,20 +3,11 @@
  * warning naming the resource, the date and today (China time); a future date or none says nothing.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { pastExpiry } from "../../provider/resources/restrict-tel/program";
+import { mockedProgram } from "./mocks";
 
-let clink: typeof import("../../provider");
-
-beforeAll(async () => {
-  await pulumi.runtime.setMocks(
-    { newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs }), call: () => ({}) },
-    "project",
-    "stack",
-    true,
-  );
-  clink = await import("../../provider");
-});
+const { clink } = mockedProgram({ preview: true });
 
 // 2026-12-07 20:00 UTC is 2026-12-08 04:00 in China.
 const NOW = Date.parse("2026-12-07T20:00:00Z");

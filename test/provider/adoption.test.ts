@@ -2,21 +2,12 @@
  * Safe adoption (issue 13): an adopted agent or phone keeps its password unless one is declared,
  * and an adoption whose declaration matches the server makes no write call at all.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { configureProvider, providers } from "../../provider";
-import { startSimulator } from "../../simulator";
+import { describe, expect, it } from "vitest";
+import { providers } from "../../provider";
+import { simulatedProviders } from "./simulated";
 import { aesUtilEncrypt, bean, PROPS, sdkSend } from "../vendor-sdk/sdk-requests";
 
-type Sim = Awaited<ReturnType<typeof startSimulator>>;
-let sim: Sim;
-const creds = { accessKeyId: "k", accessKeySecret: "adopt-secret" };
-
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, rate: 0, ...creds });
-  configureProvider({ endpoint: sim.url, ...creds, rate: 0 });
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+const { sim, creds } = simulatedProviders("adopt-secret");
 
 const writes = () => sim.log().filter((e) => e.method === "POST").length;
 const passwordRecord = (kind: "clientSecret" | "extenSecret", id: string) =>
@@ -100,6 +91,16 @@ describe("adoption", () => {
       "Client 1002 does not exist in the center, so adopting it is impossible and creating it needs 'password': declare it (a password as a Pulumi secret, e.g. config.requireSecret).",
     );
     expect(writes()).toBe(0);
+  });
+
+  // Moved from the e2e suite (queue): the refusal is the provider's create; the engine's part (a
+  // failed create fails the up) is in e2e truthful-preview, "the preview of a create that collides".
+  it("refuses an existing queue without adopt, naming it and the opt-in, and creates nothing", async () => {
+    sim.admin.insert("queue", { qno: "0042", name: "legacy" });
+    const { inputs, failures } = await providers.queue.check!({}, { qno: "0042", name: "mine" });
+    expect(failures).toEqual([]);
+    await expect(providers.queue.create!(inputs!)).rejects.toThrow(/Queue 0042 already exists.*adopt: true/s);
+    expect(sim.admin.list("queue")).toEqual([expect.objectContaining({ qno: "0042", name: "legacy" })]);
   });
 
   it("creating without adopt still requires the password", async () => {

@@ -2,20 +2,12 @@
  * DynamicTelGroup, Pause, RestrictTel and RestrictTelSetting providers against the simulator over
  * HTTP, called the way the engine calls them (issue 7's proof list).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { configureProvider, providers } from "../../provider";
-import { startSimulator } from "../../simulator";
+import { providers } from "../../provider";
+import { simulatedProviders } from "./simulated";
 
-type Sim = Awaited<ReturnType<typeof startSimulator>>;
-let sim: Sim;
-
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, accessKeyId: "k", accessKeySecret: "test-secret", rate: 0 });
-  configureProvider({ endpoint: sim.url, accessKeyId: "k", accessKeySecret: "test-secret", rate: 0 });
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+const { sim } = simulatedProviders();
 
 const requests = () => sim.log().length;
 

@@ -2,19 +2,11 @@
  * Client and Exten providers against the simulator over HTTP: check, create, read, diff, update,
  * delete, adoption and refusals, the way the engine calls them (issue 6's proof list).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { configureProvider, providers } from "../../provider";
-import { startSimulator } from "../../simulator";
+import { simulatedProviders } from "./simulated";
 
-type Sim = Awaited<ReturnType<typeof startSimulator>>;
-let sim: Sim;
-
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, accessKeyId: "k", accessKeySecret: "test-secret", rate: 0 });
-  configureProvider({ endpoint: sim.url, accessKeyId: "k", accessKeySecret: "test-secret", rate: 0 });
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+const { sim } = simulatedProviders();
 
 const requests = () => sim.log().filter((e) => !e.path.startsWith("/__sim")).length;
 

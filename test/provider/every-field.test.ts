@@ -5,22 +5,16 @@
  * Written from a table of alternate values; a field missing from the table fails the test, so a
  * new schema field cannot go untested.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { configureProvider, providers } from "../../provider";
+import { providers } from "../../provider";
 import { schemas } from "../../provider/resources/schemas";
-import { startSimulator } from "../../simulator";
+import { ALTERNATES } from "./alternates";
+import { simulatedProviders } from "./simulated";
 
-type Sim = Awaited<ReturnType<typeof startSimulator>>;
 type Row = Record<string, unknown>;
-let sim: Sim;
 
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, accessKeyId: "k", accessKeySecret: "s3cret", rate: 0 });
-  configureProvider({ endpoint: sim.url, accessKeyId: "k", accessKeySecret: "s3cret", rate: 0 });
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+const { sim } = simulatedProviders("s3cret");
 
 interface Case {
   provider: dynamic.ResourceProvider;
@@ -39,27 +33,7 @@ const CASES: Record<string, Case> = {
     provider: providers.queue,
     base: { qno: "0001", name: "support" },
     setup: () => sim.admin.insert("client", { cno: "1001", name: "a", type: 2 }),
-    alternates: {
-      name: { name: "renamed" },
-      maxWait: { maxWait: 9 },
-      memberTimeout: { memberTimeout: 30 },
-      queueTimeout: { queueTimeout: 60 },
-      strategy: { strategy: 5 },
-      weight: { weight: 3 },
-      wrapupTime: { wrapupTime: 33 },
-      serviceLevel: { serviceLevel: 20 },
-      joinEmpty: { joinEmpty: 17 },
-      members: { members: [{ cno: "1001", penalty: 2 }] },
-      ibAllowed: { ibAllowed: 0 },
-      sayCno: { sayCno: 1 },
-      vipSupport: { vipSupport: 1 },
-      maxPauseClientFlag: { maxPauseClientFlag: 1 },
-      maxPauseClientType: { maxPauseClientType: 1, maxPauseClientValue: 150 },
-      maxPauseClientValue: { maxPauseClientValue: 40 },
-      chatStrategy: { chatStrategy: 4 },
-      chatMaxWait: { chatMaxWait: 30 },
-      chatLocation: { chatLocation: 5 },
-    },
+    alternates: ALTERNATES.Queue,
     replacements: { qno: { qno: "0002" } },
   },
   Client: {
@@ -69,43 +43,7 @@ const CASES: Record<string, Case> = {
       sim.admin.insert("queue", { id: 1, qno: "0001", name: "q" });
       sim.admin.insert("dynamicTelGroup", { id: 7, name: "g", selectedTels: ["01089193540"], status: 1 });
     },
-    alternates: {
-      name: { name: "alice2" },
-      areaCode: { areaCode: "021" },
-      password: { password: "password-2" },
-      role: { role: 1 },
-      active: { active: 0 },
-      qnos: { qnos: ["0001"] },
-      hiddenTel: { hiddenTel: 1 },
-      wrapupTime: { wrapupTime: 60 },
-      ibWrapupType: { ibWrapupType: 2 },
-      ibWrapupTime: { ibWrapupTime: 100 },
-      crmId: { crmId: 42 },
-      clidType: { clidType: 2, clid: ["01089193540"] },
-      clidRule: { clidRule: 2 },
-      assignType: { assignType: 1, dynamicTelGroupName: "g" },
-      dynamicTelGroupId: { dynamicTelGroupId: 7 },
-      dynamicTelGroupName: { dynamicTelGroupName: "g" },
-      clid: { clid: ["01089193541"] },
-      clidDefault: { clidType: 3, clidRule: 1, clid: ["01089193540"], clidDefault: ["01089193541"] },
-      clidArea: {
-        clidType: 3,
-        clidRule: 2,
-        clid: ["01089193540"],
-        clidArea: [{ areaGroupName: "北京", obClids: ["01089193540"] }],
-      },
-      recurrentselectionType: { recurrentselectionType: 2 },
-      recurrentselectionValue: { recurrentselectionValue: 5 },
-      permission: { permission: { asr: 3, taskInventory: 3 } },
-      wechatMiniProgramRtc: { wechatMiniProgramRtc: 1 },
-      obClidDefaultType: { obClidDefaultType: 1, dynamicTelGroupIdDefault: 7 },
-      dynamicTelGroupIdDefault: { dynamicTelGroupIdDefault: 7 },
-      serveArea: { serveArea: ["021", "010"] },
-      obHangupSms: { obHangupSms: 1 },
-      pauseLogin: { pauseLogin: 0 },
-      agcRx: { agcRx: 10, agcTx: 20 },
-      agcTx: { agcRx: 30, agcTx: 40 },
-    },
+    alternates: ALTERNATES.Client,
     replacements: { cno: { cno: "1002" }, type: { type: 3 } },
     exempt: {
       cloudNumberEnabled:
@@ -116,14 +54,7 @@ const CASES: Record<string, Case> = {
   Exten: {
     provider: providers.exten,
     base: { extenNumber: "8001", password: "sip-1", areaCode: "010", type: 1, allow: 3 },
-    alternates: {
-      password: { password: "sip-2" },
-      areaCode: { areaCode: "021" },
-      type: { type: 2, allow: 5 },
-      allow: { allow: 4 },
-      isDirect: { isDirect: 1 },
-      jittBuffer: { jittBuffer: 1 },
-    },
+    alternates: ALTERNATES.Exten,
     replacements: { extenNumber: { extenNumber: "8002" } },
   },
   ClientPhone: {
@@ -156,22 +87,13 @@ const CASES: Record<string, Case> = {
   DynamicTelGroup: {
     provider: providers.dynamicTelGroup,
     base: { name: "g", selectedTels: ["01089193540"] },
-    alternates: {
-      name: { name: "g2" },
-      selectedTels: { selectedTels: ["01089193541", "01089193540"] },
-      status: { status: 0 },
-      advancedConfigPermission: { advancedConfigPermission: 1 },
-      statisticDays: { advancedConfigPermission: 1, statisticDays: 30 },
-      minObCount: { advancedConfigPermission: 1, minObCount: 3 },
-      minObDays: { advancedConfigPermission: 1, minObDays: 2 },
-      minAnswerRate: { advancedConfigPermission: 1, minAnswerRate: 50 },
-    },
+    alternates: ALTERNATES.DynamicTelGroup,
     replacements: {},
   },
   Pause: {
     provider: providers.pause,
     base: { pauseStatus: "午休" },
-    alternates: { pauseStatus: { pauseStatus: "培训" }, isRest: { isRest: 1 }, isDefault: { isDefault: 1 } },
+    alternates: ALTERNATES.Pause,
     replacements: {},
   },
   RestrictTel: {

@@ -112,7 +112,7 @@ describe("the generic provider", () => {
     expect(calls).toEqual(["read", "update:key,size"]);
   });
 
-  it("adopts an object leaving a field the declaration leaves out as the server holds it (issue 23)", async () => {
+  it("adopts an object leaving a field the declaration leaves out as the server holds it", async () => {
     store.set("d", { key: "d", size: 7 }); // off the default (1); the declaration leaves it out
     calls = [];
     const { outs } = await provider.create(await checked({ key: "d", adopt: true }));

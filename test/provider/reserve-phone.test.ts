@@ -5,22 +5,15 @@
  * it real; 1 -> 0, which no endpoint can make (bind_client_tel's 0 only skips the copy, doc
  * 3.1.7), is refused at preview.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ClinkClient, configureProvider, providers } from "../../provider";
-import { startSimulator } from "../../simulator";
+import { beforeEach, describe, expect, it } from "vitest";
+import { ClinkClient, providers } from "../../provider";
+import { simulatedProviders } from "./simulated";
 
-type Sim = Awaited<ReturnType<typeof startSimulator>>;
-let sim: Sim;
 const p = providers.clientPhone;
 const MOBILE = "13812345678";
 
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, accessKeyId: "k", accessKeySecret: "test-secret", rate: 0 });
-  configureProvider({ endpoint: sim.url, accessKeyId: "k", accessKeySecret: "test-secret", rate: 0 });
-});
-afterAll(() => sim.close());
+const { sim } = simulatedProviders();
 beforeEach(() => {
-  sim.reset();
   sim.admin.insert("client", { cno: "1001", name: "a", areaCode: "010", type: 2, active: 1, permission: {} });
 });
 

@@ -4,23 +4,16 @@
  * identity (and what create requires), then edited once; the server afterwards differs only in
  * what was declared. The first two cases are the issue's first two bullets.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { ClinkClient, configureProvider, providers } from "../../provider";
-import { startSimulator } from "../../simulator";
-import { insertConsoleAgent } from "../engine/console-agent";
+import { ALTERNATES, except, pick } from "./alternates";
+import { simulatedProviders } from "./simulated";
+import { CONSOLE_QUEUE, insertConsoleAgent } from "../engine/console-agent";
 
-type Sim = Awaited<ReturnType<typeof startSimulator>>;
 type Obj = Record<string, unknown>;
-let sim: Sim;
-const creds = { accessKeyId: "k", accessKeySecret: "undeclared-secret" };
 
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, rate: 0, ...creds });
-  configureProvider({ endpoint: sim.url, ...creds, rate: 0 });
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+const { sim, creds } = simulatedProviders("undeclared-secret");
 
 /** The server's object, without what the provider may change on purpose. */
 const row = (kind: string, id: string, key: string): Obj => {
@@ -61,7 +54,7 @@ const sent = (path: string) => sim.log().filter((e) => e.path === path);
 /** An agent set up in the console (test/engine/console-agent.ts). */
 const consoleAgent = () => insertConsoleAgent(sim);
 
-describe("Client: adopted with its identity, then renamed (issue 23's first two bullets)", () => {
+describe("Client: adopted with its identity, then renamed: only the name changes", () => {
   it("the adoption changes only the password and permission.record; the rename only the name", async () => {
     consoleAgent();
     const before = row("client", "1001", "cno");
@@ -196,19 +189,7 @@ const CASES: Record<string, Case> = {
     key: "qno",
     id: "0001",
     made: {
-      qno: "0001",
-      name: "support",
-      maxWait: 9,
-      memberTimeout: 30,
-      queueTimeout: 60,
-      strategy: 5,
-      weight: 3,
-      wrapupTime: 33,
-      serviceLevel: 20,
-      joinEmpty: 17,
-      ibAllowed: 0,
-      sayCno: 1,
-      vipSupport: 1,
+      ...CONSOLE_QUEUE,
       maxPauseClientFlag: 1,
       maxPauseClientType: 1,
       maxPauseClientValue: 150,
@@ -320,7 +301,7 @@ describe("DynamicTelGroup: the analysis switch declared, its settings not", () =
   });
 });
 
-describe("the preview of an adoption (issue 23, item 3)", () => {
+describe("the preview of an adoption", () => {
   const declared = { cno: "1001", name: "alice", areaCode: "010", password: "Preview-pw-1", wrapupTime: 30 };
 
   it("lists each declared field whose server value differs, old → new, never a secret", async () => {
@@ -395,35 +376,31 @@ const FIELD_CASES: Record<string, FieldCase> = {
       sim.admin.insert("queue", { id: 1, qno: "0001", name: "q" });
       sim.admin.insert("dynamicTelGroup", { id: 7, name: "g", selectedTels: ["01089193540"], status: 1 });
     },
-    values: {
-      role: { role: 1 },
-      active: { active: 0 },
-      qnos: { qnos: ["0001"] },
-      hiddenTel: { hiddenTel: 1 },
-      wrapupTime: { wrapupTime: 60 },
-      ibWrapupType: { ibWrapupType: 2 },
-      ibWrapupTime: { ibWrapupTime: 100 },
-      crmId: { crmId: 42 },
-      clidType: { clidType: 2, clid: ["01089193540"] },
-      clidRule: { clidRule: 2 },
-      assignType: { assignType: 1, dynamicTelGroupName: "g" },
-      dynamicTelGroupId: { dynamicTelGroupId: 7 },
-      clidDefault: { clidType: 3, clidRule: 1, clid: ["01089193540"], clidDefault: ["01089193541"] },
-      clidArea: {
-        clidType: 3,
-        clidRule: 2,
-        clid: ["01089193540"],
-        clidArea: [{ areaGroupName: "北京", obClids: ["01089193540"] }],
-      },
-      recurrentselectionType: { recurrentselectionType: 2 },
-      recurrentselectionValue: { recurrentselectionValue: 5 },
-      permission: { permission: { asr: 3, taskInventory: 3, recordDownload: 2 } },
-      wechatMiniProgramRtc: { wechatMiniProgramRtc: 1 },
-      obClidDefaultType: { obClidDefaultType: 1, dynamicTelGroupIdDefault: 7 },
-      serveArea: { serveArea: ["021", "010"] },
-      obHangupSms: { obHangupSms: 1 },
-      pauseLogin: { pauseLogin: 0 },
-    },
+    values: pick(
+      ALTERNATES.Client,
+      "role",
+      "active",
+      "qnos",
+      "hiddenTel",
+      "wrapupTime",
+      "ibWrapupType",
+      "ibWrapupTime",
+      "crmId",
+      "clidType",
+      "clidRule",
+      "assignType",
+      "dynamicTelGroupId",
+      "clidDefault",
+      "clidArea",
+      "recurrentselectionType",
+      "recurrentselectionValue",
+      "permission",
+      "wechatMiniProgramRtc",
+      "obClidDefaultType",
+      "serveArea",
+      "obHangupSms",
+      "pauseLogin",
+    ),
   },
   Queue: {
     provider: providers.queue,
@@ -432,25 +409,7 @@ const FIELD_CASES: Record<string, FieldCase> = {
     id: "0001",
     base: { qno: "0001", name: "support" },
     edit: { name: "renamed" },
-    values: {
-      maxWait: { maxWait: 9 },
-      memberTimeout: { memberTimeout: 30 },
-      queueTimeout: { queueTimeout: 60 },
-      strategy: { strategy: 5 },
-      weight: { weight: 3 },
-      wrapupTime: { wrapupTime: 33 },
-      serviceLevel: { serviceLevel: 20 },
-      joinEmpty: { joinEmpty: 17 },
-      ibAllowed: { ibAllowed: 0 },
-      sayCno: { sayCno: 1 },
-      vipSupport: { vipSupport: 1 },
-      maxPauseClientFlag: { maxPauseClientFlag: 1 },
-      maxPauseClientType: { maxPauseClientType: 1, maxPauseClientValue: 150 },
-      maxPauseClientValue: { maxPauseClientValue: 40 },
-      chatStrategy: { chatStrategy: 4 },
-      chatMaxWait: { chatMaxWait: 30 },
-      chatLocation: { chatLocation: 5 },
-    },
+    values: except(ALTERNATES.Queue, "name", "members"),
   },
   Exten: {
     provider: providers.exten,
@@ -459,7 +418,7 @@ const FIELD_CASES: Record<string, FieldCase> = {
     id: "8001",
     base: { extenNumber: "8001", password: "sip-1", areaCode: "010", type: 1, allow: 3 },
     edit: { areaCode: "021" },
-    values: { isDirect: { isDirect: 1 }, jittBuffer: { jittBuffer: 1 } },
+    values: pick(ALTERNATES.Exten, "isDirect", "jittBuffer"),
   },
   DynamicTelGroup: {
     provider: providers.dynamicTelGroup,
@@ -468,11 +427,7 @@ const FIELD_CASES: Record<string, FieldCase> = {
     id: "g",
     base: { name: "g", selectedTels: ["01089193540"] },
     edit: { selectedTels: ["01089193540", "01089193541"] },
-    values: {
-      status: { status: 0 },
-      advancedConfigPermission: { advancedConfigPermission: 1 },
-      statisticDays: { advancedConfigPermission: 1, statisticDays: 30 },
-    },
+    values: pick(ALTERNATES.DynamicTelGroup, "status", "advancedConfigPermission", "statisticDays"),
   },
   Pause: {
     provider: providers.pause,
@@ -482,7 +437,7 @@ const FIELD_CASES: Record<string, FieldCase> = {
     base: { pauseStatus: "午休" },
     edit: { isRest: 1 },
     altEdit: { pauseStatus: "培训" },
-    values: { isRest: { isRest: 1 }, isDefault: { isDefault: 1 } },
+    values: pick(ALTERNATES.Pause, "isRest", "isDefault"),
   },
 };
 

@@ -5,7 +5,7 @@ import { UNKNOWN } from "../../provider/schema/core";
 
 // Doc 3.2.1 create_queue: ranges and defaults.
 describe("Queue schema: check", () => {
-  it("leaves an undeclared field out: it is not managed, so no documented default is filled in (issue 23)", () => {
+  it("leaves an undeclared field out: it is not managed, so no documented default is filled in", () => {
     const { inputs, failures } = checkFields(queueSchema, { qno: "0001", name: "support" });
     expect(failures).toEqual([]);
     expect(inputs).toEqual({ qno: "0001", name: "support" });

@@ -9,6 +9,7 @@ import { reviewCommand } from "../../cli/review/command";
 import { startSimulator, type Simulator } from "../../simulator";
 import { LIVE_AGENT_WARNING } from "../../provider/plugin/live-preview";
 import { agent, diagnostic, log, prelude, queue, replacement, same, step, summary } from "./events";
+import { standIn } from "../support/stand-in";
 
 describe("review of live agents", () => {
   const line = "agent 1001 alice is in a call now: its delete will wait up to 300 s for it to end (通话)";
@@ -41,33 +42,42 @@ describe("review of live agents", () => {
   });
 });
 
-describe("review --live-agents", () => {
-  let sim: Simulator;
+/** `pulumi-clink review --live-agents events.json` on a log: what it printed (it exits 0). */
+async function review(text: string): Promise<string> {
+  let out = "";
+  const io = { out: (t: string) => void (out += t), err: () => {}, readFile: () => text, readStdin: async () => text };
+  expect(await reviewCommand.run(["--live-agents", "events.json"], io)).toBe(0);
+  return out;
+}
+
+/**
+ * A simulator the review's live-agent look reads through the environment (CLINK_* settings), and
+ * the review run on an event log; one per describe block.
+ */
+function liveAgentReview(secret: string) {
+  let sim: Simulator | undefined;
   const env = ["CLINK_ENDPOINT", "CLINK_ACCESS_KEY_ID", "CLINK_ACCESS_KEY_SECRET"] as const;
   beforeAll(async () => {
-    sim = await startSimulator({ accessKeyId: "k", accessKeySecret: "review-secret", rate: 0 });
-    Object.assign(process.env, {
-      CLINK_ENDPOINT: sim.url,
-      CLINK_ACCESS_KEY_ID: "k",
-      CLINK_ACCESS_KEY_SECRET: "review-secret",
-    });
+    sim = await startSimulator({ accessKeyId: "k", accessKeySecret: secret, rate: 0 });
+    Object.assign(process.env, { CLINK_ENDPOINT: sim.url, CLINK_ACCESS_KEY_ID: "k", CLINK_ACCESS_KEY_SECRET: secret });
   });
   afterAll(async () => {
     for (const k of env) delete process.env[k];
-    await sim.close();
+    await sim?.close();
   });
+  return {
+    sim: standIn(
+      () => {
+        if (!sim) throw new Error("the simulator starts in beforeAll");
+        return sim;
+      },
+      { bind: true },
+    ),
+  };
+}
 
-  async function review(text: string): Promise<string> {
-    let out = "";
-    const io = {
-      out: (t: string) => void (out += t),
-      err: () => {},
-      readFile: () => text,
-      readStdin: async () => text,
-    };
-    expect(await reviewCommand.run(["--live-agents", "events.json"], io)).toBe(0);
-    return out;
-  }
+describe("review --live-agents", () => {
+  const { sim } = liveAgentReview("review-secret");
 
   it("names an agent on a call whose plain delete the preview could not show", async () => {
     sim.admin.insert("client", { cno: "1004", name: "dave", active: 1, type: 2, createTime: 0, updateTime: 0 });
@@ -94,33 +104,8 @@ describe("review --live-agents", () => {
   });
 });
 
-describe("review --live-agents: agents taken out of their last queue (issue 27)", () => {
-  let sim: Simulator;
-  const env = ["CLINK_ENDPOINT", "CLINK_ACCESS_KEY_ID", "CLINK_ACCESS_KEY_SECRET"] as const;
-  beforeAll(async () => {
-    sim = await startSimulator({ accessKeyId: "k", accessKeySecret: "review-lq", rate: 0 });
-    Object.assign(process.env, {
-      CLINK_ENDPOINT: sim.url,
-      CLINK_ACCESS_KEY_ID: "k",
-      CLINK_ACCESS_KEY_SECRET: "review-lq",
-    });
-  });
-  afterAll(async () => {
-    for (const k of env) delete process.env[k];
-    await sim.close();
-  });
-
-  async function review(text: string): Promise<string> {
-    let out = "";
-    const io = {
-      out: (t: string) => void (out += t),
-      err: () => {},
-      readFile: () => text,
-      readStdin: async () => text,
-    };
-    expect(await reviewCommand.run(["--live-agents", "events.json"], io)).toBe(0);
-    return out;
-  }
+describe("review --live-agents: agents taken out of their last queue", () => {
+  const { sim } = liveAgentReview("review-lq");
 
   it("names agents a QueueMember delete, a Queue's members or a Client's qnos take out of their last queue", async () => {
     sim.reset();
@@ -207,14 +192,7 @@ describe("review --live-agents without a center to ask", () => {
     });
     try {
       const text = log(prelude(), step("delete", "Client", "dave", agent("1004", "dave"), undefined), summary());
-      let out = "";
-      const io = {
-        out: (t: string) => void (out += t),
-        err: () => {},
-        readFile: () => text,
-        readStdin: async () => text,
-      };
-      expect(await reviewCommand.run(["--live-agents", "events.json"], io)).toBe(0);
+      const out = await review(text);
       expect(out).toContain("The agents' states could not be read (doc 7.1 agent_status:");
       expect(out).toContain("agent 1004 dave is deleted");
     } finally {

@@ -11,6 +11,7 @@ import { interrupts, readAgentStates, stateOf, untilFree, type AgentState } from
 import { logOut } from "../../provider/plugin/log-out";
 import { startSimulator, type Simulator } from "../../simulator";
 import { json, testServer } from "../api/server";
+import { consoleErrors } from "../support/console-errors";
 
 /** Doc 7.1's 返回示例, verbatim from the document (test/fixtures/clink-api-7.1-agent-status.txt). */
 function docExample(): Record<string, unknown> {
@@ -273,17 +274,7 @@ describe("the preview's warning for a replacement (diff)", () => {
   });
   const statusCalls = () => sim.counts()["GET /cc/agent_status"] ?? 0;
 
-  async function warnings(run: () => Promise<unknown>): Promise<string[]> {
-    const seen: string[] = [];
-    const original = console.error;
-    console.error = (...args: unknown[]) => void seen.push(args.map(String).join(" "));
-    try {
-      await run();
-    } finally {
-      console.error = original;
-    }
-    return seen;
-  }
+  const warnings = consoleErrors;
 
   it("names an agent in a call whose replacement will wait", async () => {
     sim.admin.setAgentState("1001", "BUSY");

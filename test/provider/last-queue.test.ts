@@ -12,6 +12,7 @@ import { guardLastQueues, queuesOf } from "../../provider/resources/queue/last-q
 import { startSimulator, type Simulator } from "../../simulator";
 import { json, testServer, type Seen } from "../api/server";
 import { docExamples } from "../contract/doc-examples";
+import { consoleErrors } from "../support/console-errors";
 
 type Obj = Record<string, unknown>;
 
@@ -329,17 +330,7 @@ describe("the preview's warning for an update that takes an agent out of its las
   });
   const statusCalls = () => sim.counts()["GET /cc/agent_status"] ?? 0;
 
-  async function warnings(run: () => Promise<unknown>): Promise<string[]> {
-    const seen: string[] = [];
-    const original = console.error;
-    console.error = (...args: unknown[]) => void seen.push(args.map(String).join(" "));
-    try {
-      await run();
-    } finally {
-      console.error = original;
-    }
-    return seen;
-  }
+  const warnings = consoleErrors;
   const olds = { qno: "2001", name: "q2001", members: [{ cno: "1001", penalty: 1 }] };
   const news = { qno: "2001", name: "q2001", members: {} };
 

@@ -23,6 +23,9 @@ import {
 export * from "../engine/engine";
 export type { Simulator };
 
+/** A desk phone (doc 3.4.1 create_exten): what the agent-and-phone e2e programs bind. */
+export const DESK_PHONE = { extenNumber: "8001", password: "desk-pw-1", areaCode: "010", type: 1, allow: 1 } as const;
+
 export function programDir(dir: string = inject("e2eProgramDir")): ProgramDir {
   return programDirAt(dir);
 }

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { EngineEvent } from "@pulumi/pulumi/automation";
-import { changesOf, engineSuite, recorder } from "./harness";
+import { changesOf, DESK_PHONE, engineSuite, recorder } from "./harness";
 
 /** An agent's arguments: what create_client requires (doc 3.1.1), and more. */
 const agent = (cno: string, name: string, more: Record<string, unknown> = {}) =>
@@ -193,13 +193,7 @@ describe("a live center under deployments: no call is cut", () => {
     const h = await stack(
       ({ clink }) => {
         const carol = new clink.Client("carol", agent("1003", "carol", { type, forceOfflineOnDelete: true }));
-        const desk = new clink.Exten("desk", {
-          extenNumber: "8001",
-          password: "desk-pw-1",
-          areaCode: "010",
-          type: 1,
-          allow: 1,
-        });
+        const desk = new clink.Exten("desk", DESK_PHONE);
         new clink.ClientPhone("carol-phone", { cno: carol.cno, tel: desk.extenNumber });
         if (withDave) new clink.Client("dave", agent("1004", "dave"));
       },

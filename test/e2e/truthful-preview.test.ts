@@ -3,7 +3,7 @@
  * data, and previews that must show what `up` will do. Messages are asserted verbatim.
  */
 import { describe, expect, it } from "vitest";
-import { changesOf, createStack, engineSuite, recorder, SIM_KEY_SECRET } from "./harness";
+import { changesOf, createStack, DESK_PHONE, engineSuite, recorder, SIM_KEY_SECRET } from "./harness";
 
 const existsMessage = (kind: string, id: string) =>
   `${kind} ${id} already exists in the center. ` +
@@ -27,13 +27,7 @@ function aliceWithPhone(
     password: "alice-pass-1",
     ...o.agent,
   });
-  const desk = new clink.Exten("desk", {
-    extenNumber: "8001",
-    password: "desk-pw-1",
-    areaCode: "010",
-    type: 1,
-    allow: 1,
-  });
+  const desk = new clink.Exten("desk", DESK_PHONE);
   new clink.ClientPhone("alice-phone", { cno: a.cno, tel: desk.extenNumber });
   if (o.queue !== false)
     new clink.Queue("support", { qno: "0001", name: "support", members: [{ cno: a.cno, penalty: 1 }] });

@@ -60,24 +60,18 @@ describe("adoption", () => {
     expect(sim.admin.list("client")[0]).toMatchObject({ wrapupTime: 60 });
 
     // Declaring a password later changes it, once.
-    const next = await providers.client.check!(outs, {
+    const withPassword = {
       cno: "1001",
       name: "alice",
       areaCode: "010",
       wrapupTime: 60,
       adopt: true,
       password: "New-pw-123",
-    });
+    };
+    const next = await providers.client.check!(outs, withPassword);
     const { outs: after } = await providers.client.update!("1001", outs, next.inputs!);
     expect(passwordRecord("clientSecret", "1001")).not.toEqual(before);
-    const again = await providers.client.check!(after!, {
-      cno: "1001",
-      name: "alice",
-      areaCode: "010",
-      wrapupTime: 60,
-      adopt: true,
-      password: "New-pw-123",
-    });
+    const again = await providers.client.check!(after!, withPassword);
     expect((await providers.client.diff!("1001", after!, again.inputs!)).changes).toBe(false);
   });
 

@@ -134,14 +134,20 @@ describe.each(Object.keys(schemas))("%s", (type) => {
     }
   });
 
-  const updatable = Object.entries(c?.alternates ?? {});
-  it.each(updatable)("updates %s in place, and reads back without a diff", async (name, alt) => {
+  /** Creates the kind's base object, then checks and diffs it against `alt` (which must pass check). */
+  async function createThenChange(alt: Record<string, unknown>) {
     c.setup?.();
     const { inputs: created } = await c.provider.check!({}, c.base);
     const { id, outs } = await c.provider.create!(created!);
     const { inputs: news, failures } = await c.provider.check!(outs, { ...c.base, ...alt });
     expect(failures).toEqual([]);
     const d = await c.provider.diff!(id, outs, news!);
+    return { id, outs, news, d };
+  }
+
+  const updatable = Object.entries(c?.alternates ?? {});
+  it.each(updatable)("updates %s in place, and reads back without a diff", async (name, alt) => {
+    const { id, outs, news, d } = await createThenChange(alt);
     expect(d.changes, `${name}: a change`).toBe(true);
     expect(d.replaces ?? []).toEqual([]);
     const { outs: after } = await c.provider.update!(id, outs, news!);
@@ -157,12 +163,7 @@ describe.each(Object.keys(schemas))("%s", (type) => {
   const replaced = Object.entries(c?.replacements ?? {});
   if (replaced.length > 0)
     it.each(replaced)("replaces on a change of %s", async (name, alt) => {
-      c.setup?.();
-      const { inputs: created } = await c.provider.check!({}, c.base);
-      const { id, outs } = await c.provider.create!(created!);
-      const { inputs: news, failures } = await c.provider.check!(outs, { ...c.base, ...alt });
-      expect(failures).toEqual([]);
-      const d = await c.provider.diff!(id, outs, news!);
+      const { d } = await createThenChange(alt);
       expect(d.replaces, name).toContain(name);
     });
 });

@@ -61,17 +61,20 @@ describe("create_queue (3.2.1)", () => {
   });
 });
 
+/** Queue 0001 with agents 1001 (penalty 1) and 1002 (penalty 2): what the member tests start from. */
+const QUEUE_OF_TWO = {
+  qno: "0001",
+  name: "a",
+  queueMembers: [
+    { cno: "1001", penalty: 1 },
+    { cno: "1002", penalty: 2 },
+  ],
+};
+
 describe("update_queue (3.2.2)", () => {
   it("overwrites the whole member list when queueMembers is sent and keeps it otherwise", () => {
     const { ent } = withAgents(["1001", "1002", "1003"]);
-    ok(ent, "POST", "/cc/create_queue", {
-      qno: "0001",
-      name: "a",
-      queueMembers: [
-        { cno: "1001", penalty: 1 },
-        { cno: "1002", penalty: 2 },
-      ],
-    });
+    ok(ent, "POST", "/cc/create_queue", QUEUE_OF_TWO);
     ok(ent, "POST", "/cc/update_queue", { qno: "0001", maxWait: 9 });
     let d = ok(ent, "GET", "/cc/describe_queue", { qno: "0001" }).result;
     expect(d.maxWait).toBe(9);
@@ -88,14 +91,7 @@ describe("update_queue (3.2.2)", () => {
 describe("batch_update_queue (3.2.3) and its status (3.2.4)", () => {
   it("upserts and removes members only once the batch has run, reporting 0 then 1", () => {
     const { ent, clock } = withAgents(["1001", "1002", "1003"]);
-    ok(ent, "POST", "/cc/create_queue", {
-      qno: "0001",
-      name: "a",
-      queueMembers: [
-        { cno: "1001", penalty: 1 },
-        { cno: "1002", penalty: 2 },
-      ],
-    });
+    ok(ent, "POST", "/cc/create_queue", QUEUE_OF_TWO);
     const { result, batchId } = ok(ent, "POST", "/cc/batch_update_queue", {
       queues: [{ qno: "0001", name: "a", queueMembers: [{ cno: "1003", penalty: 3 }], removeQueueMembers: ["1001"] }],
     });

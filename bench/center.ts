@@ -80,7 +80,8 @@ export function center(shape: CenterShape, variant: number, sdk: { clink: Clink;
       name: `listed_${q}`,
       members: mine.map((a, k) => ({ cno: a.cno, penalty: 1 + (k % 10) })),
     });
-    if (mine.length > 0) new clink.QueueMember(`member-${q}`, { qno: queue.qno, cno: mine[0].cno, penalty: 5 });
+    const [first] = mine;
+    if (first) new clink.QueueMember(`member-${q}`, { qno: queue.qno, cno: first.cno, penalty: 5 });
   }
 
   for (let p = 0; p < shape.pauses; p++)

@@ -234,8 +234,8 @@ export function writeResults(mdPath: string, svgPath: string, results: SizeResul
         .sort((a, b) => a[1] - b[1])
         .reverse()) {
         const t = p.timeline[k];
-        const rate = v > 1 && t.last > t.first ? ((v - 1) / (t.last - t.first)).toFixed(2) : "-";
-        lines.push(`  | ${k} | ${v} | ${t.first.toFixed(1)} | ${t.last.toFixed(1)} | ${rate} |`);
+        const rate = t && v > 1 && t.last > t.first ? ((v - 1) / (t.last - t.first)).toFixed(2) : "-";
+        lines.push(`  | ${k} | ${v} | ${t?.first.toFixed(1) ?? "-"} | ${t?.last.toFixed(1) ?? "-"} | ${rate} |`);
       }
       lines.push("");
     }

@@ -237,17 +237,18 @@ async function runSize(
         (bound > 0 ? ` (x${(seconds / bound).toFixed(2)})` : ""),
     );
   };
+  const measuredThrough = () => `measured through "${phases.at(-1)?.name}"; the phases after it did not run`;
   try {
     await measure("up", () => h.stack.up({ parallel }));
     state = measureState(stateFile(h.backendDir));
-    keep(result(`measured through "${phases[phases.length - 1].name}"; the phases after it did not run`));
+    keep(result(measuredThrough()));
     await measure("preview (unchanged)", () => h.stack.preview({ expectNoChanges: true, parallel }));
-    keep(result(`measured through "${phases[phases.length - 1].name}"; the phases after it did not run`));
+    keep(result(measuredThrough()));
     await measure("refresh", () => h.stack.refresh({ parallel }));
-    keep(result(`measured through "${phases[phases.length - 1].name}"; the phases after it did not run`));
+    keep(result(measuredThrough()));
     variant = 1;
     await measure("up (10% changed)", () => h.stack.up({ parallel }));
-    keep(result(`measured through "${phases[phases.length - 1].name}"; the phases after it did not run`));
+    keep(result(measuredThrough()));
     await measure("destroy", () => h.stack.destroy({ parallel }));
   } finally {
     const reaped = await reapProviders(where.dir);

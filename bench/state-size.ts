@@ -36,8 +36,10 @@ export function stateFile(backendDir: string): string {
     }
   };
   walk(stacks);
-  if (found.length !== 1) throw new Error(`expected one state file under ${stacks}, found ${found.length}`);
-  return found[0];
+  const [only, ...more] = found;
+  if (only === undefined || more.length > 0)
+    throw new Error(`expected one state file under ${stacks}, found ${found.length}`);
+  return only;
 }
 
 /**
@@ -76,8 +78,8 @@ export function measureState(file: string): StateSize {
 }
 
 function detectIndent(text: string): number {
-  const m = /\n( +)"/.exec(text);
-  return m ? m[1].length : 0;
+  const [, spaces = ""] = /\n( +)"/.exec(text) ?? [];
+  return spaces.length;
 }
 
 function sizedText(v: unknown, depth: number, indent: number): string {

@@ -13,7 +13,8 @@ const exportCommand: Command = {
   summary: "read a live center and write a Pulumi project that declares it (adopt: true)",
   usage: "Run `pulumi-clink export --help` for the options.",
   // The exporter writes its progress, summary and own usage errors to the process's streams.
-  run: async (args) => (await import("./export")).main(args),
+  // A full path: under node16 a CommonJS file's import() is Node's own, which resolves no directory.
+  run: async (args) => (await import("./export/index.js")).main(args),
 };
 
 const COMMANDS: Record<string, Command> = {

@@ -88,7 +88,8 @@ export function verify(opts: {
     return { status: 400, code: "InvalidParameter", message: "Expires 必须是 1 到 86400 之间的整数" };
   const m = TIMESTAMP.exec(timestamp);
   if (!m) return { status: 400, code: "InvalidParameter", message: "Timestamp 格式必须是 yyyy-MM-ddTHH:mm:ssZ" };
-  const at = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]);
+  // TIMESTAMP's six groups are not optional: each is a string of digits once it matched.
+  const at = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]));
   const expected = (host: string, path: string) =>
     createHmac("sha1", key.accessKeySecret)
       .update(stringToSign(opts.method, host, path, opts.pairs), "utf8")

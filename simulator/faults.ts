@@ -13,6 +13,19 @@ export interface Fault {
 }
 
 const KINDS: FaultKind[] = ["500", "429", "slow", "drop-before", "drop-after", "not-found"];
+const isKind = (k: unknown): k is FaultKind => KINDS.includes(k as FaultKind);
+
+/** A fault from the admin API's JSON body (`POST /__sim/faults`), its fields checked. */
+export function faultFrom(body: Record<string, unknown>): Fault {
+  const { path, method, kind, count, delayMs } = body;
+  if (typeof path !== "string" || !isKind(kind))
+    throw new Error(`a fault needs a path and a kind (${KINDS.join(", ")})`);
+  const wrong = (name: string, type: string) => new Error(`a fault's ${name}, when given, must be a ${type}`);
+  if (method !== undefined && typeof method !== "string") throw wrong("method", "string");
+  if (count !== undefined && typeof count !== "number") throw wrong("count", "number");
+  if (delayMs !== undefined && typeof delayMs !== "number") throw wrong("delayMs", "number");
+  return { path, method, kind, count, delayMs };
+}
 
 export class Faults {
   private list: Array<Required<Omit<Fault, "method">> & { method?: string }> = [];

@@ -11,7 +11,7 @@ import * as path from "node:path";
 import { decodePairs, verify } from "./auth";
 import { AdminError, type Enterprise, type EnterpriseAdmin, type Seed } from "./contract";
 import { createEnterprise } from "./domain";
-import { Faults, type Fault } from "./faults";
+import { Faults, faultFrom, type Fault } from "./faults";
 import { RateLimiter } from "./rate-limit";
 
 export const DEFAULT_ACCESS_KEY_ID = "b1fcdc6c62be261cf97b00b25be6a2af"; // the document's example key id (doc 2.1.3)
@@ -251,17 +251,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         if (method === "PATCH" && c) return (ok({ object: admin.edit(b, c, body) }), save());
         if (method === "DELETE" && c) return (admin.remove(b, c), save(), ok());
       }
-      if (method === "POST" && a === "agents" && c === "online")
+      if (method === "POST" && a === "agents" && c === "online" && b)
         return (admin.setAgentOnline(b, body.online !== false), save(), ok());
-      if (method === "POST" && a === "agents" && c === "state")
+      if (method === "POST" && a === "agents" && c === "state" && b)
         return (admin.setAgentState(b, String(body.state ?? "")), save(), ok());
       if (method === "GET" && a === "calls-cut") return ok({ callsCut: admin.callsCut() });
-      if (method === "POST" && a === "queues" && c === "ivr")
+      if (method === "POST" && a === "queues" && c === "ivr" && b)
         return (admin.setQueueUsedByIvr(b, body.used !== false), save(), ok());
-      if (method === "POST" && a === "extens" && c === "registered")
+      if (method === "POST" && a === "extens" && c === "registered" && b)
         return (admin.setExtenRegistered(b, body.registered !== false), save(), ok());
       if (a === "faults") {
-        if (method === "POST") return (faults.add(body as unknown as Fault), ok());
+        if (method === "POST") return (faults.add(faultFrom(body)), ok());
         if (method === "DELETE") return (faults.clear(), ok());
         if (method === "GET") return ok({ faults: faults.pending() });
       }
@@ -279,7 +279,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   }
 
   const server = createServer((req, res) => {
-    const [rawPath, rawQuery = ""] = (req.url ?? "/").split("?", 2);
+    const [rawPath = "/", rawQuery = ""] = (req.url ?? "/").split("?", 2);
     readBody(req)
       .then((text) =>
         rawPath.startsWith("/__sim/") || rawPath === "/__sim"

@@ -112,10 +112,12 @@ function constantExpr(hint: Hint, value: number): Expr | undefined {
     const constant = CONSTANTS[hint.bitmask];
     if (constant) {
       const members = Object.entries(constant).filter(([, bit]) => (value & bit) === bit && bit > 0);
-      if (members.reduce((sum, [, bit]) => sum | bit, 0) === value)
-        return members.length === 1
-          ? { t: "ref", text: `clink.${hint.bitmask}.${members[0][0]}` }
+      if (members.reduce((sum, [, bit]) => sum | bit, 0) === value) {
+        const [only, ...more] = members;
+        return only && more.length === 0
+          ? { t: "ref", text: `clink.${hint.bitmask}.${only[0]}` }
           : { t: "or", items: members.map(([m]) => `clink.${hint.bitmask}.${m}`) };
+      }
     }
   }
   return undefined;
@@ -286,9 +288,9 @@ function declareObject(
 /** Schema field order, then `adopt: true` (every exported resource takes its object over). */
 function argsOf(schema: ResourceSchema, fields: Inputs, override: Record<string, Expr> = {}, adopt = true) {
   const args: Array<[string, Expr]> = [];
-  for (const name of Object.keys(schema.fields)) {
+  for (const [name, field] of Object.entries(schema.fields)) {
     if (fields[name] === undefined) continue;
-    args.push([name, override[name] ?? toExpr(fields[name], hintOf(schema.fields[name].schema))]);
+    args.push([name, override[name] ?? toExpr(fields[name], hintOf(field.schema))]);
   }
   if (adopt) args.push(["adopt", { t: "bool", v: true }]);
   return args;
@@ -362,7 +364,13 @@ export function declareCenter(center: Center, filter: Filter): ExportModel {
         return ident === undefined ? undefined : `${moduleVar(k)}.${ident}.${output}`;
       },
       moduleOf: (k) => kindInfo(k).module,
-      value: (v, field) => toExpr(v, field ? hintOf(schema.fields[field]?.schema) : {}),
+      value: (v, field) => {
+        if (field === undefined) return toExpr(v, {});
+        const spec = schema.fields[field];
+        // A folder's export spec naming a field its schema lacks is the folder's bug, not the center's.
+        if (!spec) throw new Error(`pulumi-clink export: ${kind} has no field ${field}`);
+        return toExpr(v, hintOf(spec.schema));
+      },
       list: (items) => ({ t: "arr", items }),
       object: (props) => ({ t: "obj", props }),
     };

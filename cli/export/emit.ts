@@ -52,7 +52,7 @@ function moduleText(kind: Kind, decls: Declaration[], info: ProjectInfo): string
   const uses = new Set<Kind>();
   for (const d of decls) for (const u of d.uses) uses.add(u);
   const header = docComment([
-    `${k.title[0].toUpperCase()}${k.title.slice(1)}: ${decls.length},`,
+    `${k.title.charAt(0).toUpperCase()}${k.title.slice(1)}: ${decls.length},`,
     `exported from ${info.host} by \`pulumi-clink export\`. Each resource takes its object over (adopt: true)`,
     "and changes only what its declaration changes; fields at their documented default are not declared.",
     ...k.header,
@@ -70,8 +70,8 @@ function moduleText(kind: Kind, decls: Declaration[], info: ProjectInfo): string
 function wrap(text: string): string[] {
   const lines: string[] = [];
   for (const word of text.split(" ")) {
-    const last = lines.length - 1;
-    if (last >= 0 && lines[last].length + 1 + word.length <= 106) lines[last] += ` ${word}`;
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= 106) lines[lines.length - 1] = `${last} ${word}`;
     else lines.push(word);
   }
   return lines;

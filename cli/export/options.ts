@@ -5,7 +5,7 @@
  * CLINK_ENDPOINT, CLINK_PASSWORD_ENCRYPTION: provider/settings.ts, provider/api/client.ts).
  */
 import { parseArgs } from "node:util";
-import { KIND_NAMES, KINDS, REFERS_TO, type Kind } from "./kinds";
+import { KIND_NAMES, KINDS, kindInfo, type Kind } from "./kinds";
 
 /** A mistake in the command line: reported with the usage, exit code 2. */
 export class UsageError extends Error {
@@ -48,8 +48,8 @@ function matchKeys(): string {
   const parts = [...byKey].map(([key, kinds]) => `${kinds.join(", ")}: ${key}`);
   const lines = ["Keys for --match:"];
   for (const part of parts.map((p, i) => p + (i < parts.length - 1 ? ";" : ""))) {
-    const last = lines.length - 1;
-    if (lines[last].length + 1 + part.length <= 95) lines[last] += ` ${part}`;
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + part.length <= 95) lines[lines.length - 1] = `${last} ${part}`;
     else lines.push(part);
   }
   return lines.join("\n").slice("Keys for --match: ".length);
@@ -169,13 +169,17 @@ export function makeFilter(flags: { include?: string[]; exclude?: string[]; matc
   for (const k of included) if (excluded.has(k)) throw new UsageError(`${k} is both included and excluded: pick one.`);
   const roots = new Set((included.length > 0 ? included : KIND_NAMES).filter((k) => !excluded.has(k)));
   if (roots.size === 0) throw new UsageError("Every kind is excluded: nothing would be exported.");
-  const reachable = new Set([...roots, ...[...roots].flatMap((k) => REFERS_TO[k]).filter((k) => !excluded.has(k))]);
+  const reachable = new Set([
+    ...roots,
+    ...[...roots].flatMap((k) => kindInfo(k).refersTo).filter((k) => !excluded.has(k)),
+  ]);
 
   const match = new Map<Kind, RegExp[]>();
   for (const m of flags.match ?? []) {
     const at = m.indexOf("=");
     if (at <= 0) throw new UsageError(`--match ${m}: write KIND=GLOB, e.g. --match client=10*.`);
     const [kind] = kindsOf("--match", [m.slice(0, at)]);
+    if (kind === undefined) throw new UsageError(`--match ${m}: give a kind before '='.`);
     const globs = m
       .slice(at + 1)
       .split(",")

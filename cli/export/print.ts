@@ -121,7 +121,7 @@ export function flat(e: Expr): string {
 /** Prettier's rule: a list of 2+ objects (or lists) each with 2+ entries is never written on one line. */
 function mustBreak(e: Expr): boolean {
   if (e.t !== "arr" || e.items.length < 2) return false;
-  const first = e.items[0].t;
+  const first = e.items[0]?.t; // two items or more: the first is there
   return e.items.every(
     (i) => i.t === first && ((i.t === "obj" && i.props.length > 1) || (i.t === "arr" && i.items.length > 1)),
   );

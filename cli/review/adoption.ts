@@ -24,8 +24,8 @@ export function adoptionOf(
 /** The adoption's changes as field changes (an object field key by key). */
 export function adoptionChanges(adoption: Record<string, { from: unknown; to: unknown }>): FieldChange[] {
   const changes: FieldChange[] = [];
-  for (const field of Object.keys(adoption).sort()) {
-    const { from, to } = adoption[field];
+  const byField = Object.entries(adoption).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [field, { from, to }] of byField) {
     if (to === "(secret)") changes.push({ type: "secret", field });
     else if (isRecord(from) && isRecord(to))
       for (const key of Object.keys(to).sort())

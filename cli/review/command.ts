@@ -46,17 +46,13 @@ export const reviewCommand: Command = {
       io.out(usage);
       return 0;
     }
-    if (parsed.positionals.length !== 1)
-      throw new UsageError(
-        parsed.positionals.length === 0
-          ? "give the event log file (or - for standard input)"
-          : "give one event log file",
-      );
+    const [file, ...more] = parsed.positionals;
+    if (file === undefined) throw new UsageError("give the event log file (or - for standard input)");
+    if (more.length > 0) throw new UsageError("give one event log file");
     const maxText = parsed.values["max-chars"];
     const maxChars = maxText === undefined ? undefined : Number(maxText);
     if (maxChars !== undefined && (!Number.isInteger(maxChars) || maxChars < 1000))
       throw new UsageError(`--max-chars must be a whole number of at least 1000, not '${maxText}'`);
-    const file = parsed.positionals[0];
     let text: string;
     try {
       text = file === "-" ? await io.readStdin() : io.readFile(file);

@@ -61,7 +61,8 @@ function listOf(names: string[]): string {
 /** The default words for a group of deletions of one kind: the single form for one, the count and the names for more. */
 const deletedLine = (kind: string) => (g: WarningGroup) => {
   const n = g.names.length;
-  if (n === 1) return g.one[0];
+  const [only] = g.one; // one per name: `group` pushes both
+  if (n === 1 && only !== undefined) return only;
   const details = g.details.length > 0 ? ` ${capitalize(g.details.join("; "))}.` : "";
   return `${n} ${plural(kind)} are deleted (${listOf(g.names)}). For each: ${reviewOf(kind).deleteEffect}.${details}`;
 };

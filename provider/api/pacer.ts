@@ -154,7 +154,8 @@ export class SlidingWindowPacer {
 
   private note(at: number, ok: boolean): void {
     this.answers.push({ at, ok });
-    while (this.answers.length > 0 && this.answers[0].at <= at - COMPETITION_MS) this.answers.shift();
+    for (let first = this.answers[0]; first && first.at <= at - COMPETITION_MS; first = this.answers[0])
+      this.answers.shift();
   }
 
   /** Wakes the waiting caller at once: it finds requests halted and fails, and so does each behind it (halt.ts). */

@@ -64,7 +64,9 @@ const connections = new Map<string, BudgetRedis>();
 async function connection(url: string): Promise<BudgetRedis> {
   let redis = connections.get(url);
   if (!redis) {
-    const { default: RedisClient } = await import("ioredis");
+    // The named export: under node16 this import() is Node's own, whose `default` of a CommonJS
+    // package is its whole module object.
+    const { Redis: RedisClient } = await import("ioredis");
     redis = connections.get(url);
     if (redis) return redis;
     redis = new RedisClient(url, {

@@ -29,14 +29,14 @@ export function parseWindow(text: string): ChangeWindow {
     new Error(
       `clink:changeWindow "${text}" ${why}: write days, hours and a time zone, e.g. "Mon-Fri 22:00-06:00 Asia/Shanghai" or "Sat,Sun 00:00-24:00 UTC".`,
     );
-  const parts = text.trim().split(/\s+/);
-  if (parts.length !== 3) throw bad("is not three parts");
-  const [dayText, hourText, timeZone] = parts;
+  const [dayText, hourText, timeZone, ...more] = text.trim().split(/\s+/);
+  if (dayText === undefined || hourText === undefined || timeZone === undefined || more.length > 0)
+    throw bad("is not three parts");
   const days = new Set<number>();
   for (const item of dayText.toLowerCase().split(",")) {
     if (item === "daily") DAYS.forEach((_, i) => days.add(i));
     else {
-      const [a, b] = item.split("-").map((d) => DAYS.indexOf(d.slice(0, 3)));
+      const [a = -1, b] = item.split("-").map((d) => DAYS.indexOf(d.slice(0, 3)));
       if (a < 0 || (b !== undefined && b < 0)) throw bad(`names no day in "${item}"`);
       for (let d = a; ; d = (d + 1) % 7) {
         days.add(d);

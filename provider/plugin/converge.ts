@@ -2,7 +2,7 @@
  * What an object found on the server (adopted, or made by a create whose answer was lost) needs
  * written to match the declaration, and how the preview shows it.
  */
-import { neverReported, type ResourceSchema } from "../schema/core";
+import { fieldSpec, neverReported, type FieldSpec, type ResourceSchema } from "../schema/core";
 import { compare, declaredFormOf, type Inputs } from "../schema/ops";
 
 /**
@@ -16,7 +16,7 @@ import { compare, declaredFormOf, type Inputs } from "../schema/ops";
 export function toConverge(schema: ResourceSchema, remote: Inputs, inputs: Inputs): string[] {
   const seen = declaredFormOf(schema, remote, {});
   return compare(schema, seen, inputs).changed.filter((name) => {
-    const lifecycle = schema.fields[name].lifecycle;
+    const lifecycle = fieldSpec(schema, name).lifecycle;
     return lifecycle === "updatable" || lifecycle === "updateOnly";
   });
 }
@@ -28,21 +28,20 @@ export function adoptionChanges(
   inputs: Inputs,
 ): Record<string, { from: unknown; to: unknown }> {
   const seen = declaredFormOf(schema, remote, {});
-  const shown = (name: string, value: unknown) => {
-    const field = schema.fields[name];
+  const shown = (field: FieldSpec, value: unknown) => {
     if (field.secret || field.writeOnly) return "(secret)";
     return field.asList && value !== undefined ? field.asList(value) : value;
   };
   const out: Record<string, { from: unknown; to: unknown }> = {};
   for (const name of [...toConverge(schema, remote, inputs), ...compare(schema, seen, inputs).replaces]) {
-    const field = schema.fields[name];
+    const field = fieldSpec(schema, name);
     let from: unknown = seen[name];
     // Only the declared keys of a partly declared object (permission) change.
     if (field.partialKeys && from && typeof from === "object" && inputs[name] && typeof inputs[name] === "object")
       from = Object.fromEntries(Object.keys(inputs[name] as Inputs).map((k) => [k, (from as Inputs)[k] ?? null]));
     out[name] = {
-      from: neverReported(field) ? "(never reported)" : from === undefined ? "(not answered)" : shown(name, from),
-      to: shown(name, inputs[name]),
+      from: neverReported(field) ? "(never reported)" : from === undefined ? "(not answered)" : shown(field, from),
+      to: shown(field, inputs[name]),
     };
   }
   return out;
@@ -50,9 +49,9 @@ export function adoptionChanges(
 
 /** The sentence the preview prints for an adoption. */
 export function adoptionSentence(what: string, changes: Record<string, { from: unknown; to: unknown }>): string {
-  const names = Object.keys(changes);
-  if (names.length === 0) return `${what} exists and is adopted unchanged.`;
-  const list = names.map((n) => `${n}: ${JSON.stringify(changes[n].from)} → ${JSON.stringify(changes[n].to)}`);
+  const entries = Object.entries(changes);
+  if (entries.length === 0) return `${what} exists and is adopted unchanged.`;
+  const list = entries.map(([n, c]) => `${n}: ${JSON.stringify(c.from)} → ${JSON.stringify(c.to)}`);
   return `${what} exists and is adopted; the adoption changes ${list.join(", ")}.`;
 }
 

@@ -72,8 +72,8 @@ export function watchEngine(o: EngineWatchOptions): EngineWatch {
 }
 
 function splitAddress(address: string | undefined): [string | undefined, number] {
-  const m = /^(.*):(\d+)$/.exec(address ?? "");
-  return m ? [m[1].replace(/^\[|\]$/g, ""), Number(m[2])] : [undefined, 0];
+  const [, host, port] = /^(.*):(\d+)$/.exec(address ?? "") ?? [];
+  return host !== undefined && port !== undefined ? [host.replace(/^\[|\]$/g, ""), Number(port)] : [undefined, 0];
 }
 
 /** Whether this process is the Node dynamic-provider plugin (its script is cmd/dynamic-provider). */

@@ -56,9 +56,9 @@ export function outputs(
   }
   if (book.adopted === true) outs.adopted = true;
   if (book.claim !== undefined) outs[CLAIM] = book.claim;
-  outs[DECLARED] = Object.keys(schema.fields).filter(
-    (n) => schema.fields[n].lifecycle !== "computed" && declared[n] !== undefined,
-  );
+  outs[DECLARED] = Object.entries(schema.fields)
+    .filter(([n, f]) => f.lifecycle !== "computed" && declared[n] !== undefined)
+    .map(([n]) => n);
   const keys: Record<string, string[]> = {};
   for (const [name, field] of Object.entries(schema.fields))
     if (field.partialKeys && isPlainObject(declared[name])) keys[name] = Object.keys(declared[name] as Inputs);

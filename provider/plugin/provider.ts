@@ -27,7 +27,9 @@ export type { ResourceApi, ProviderSpec } from "./spec";
  */
 export function makeProvider(def: ProviderSpec): dynamic.ResourceProvider {
   const inner = makeRawProvider(def);
-  const writeOnly = Object.keys(def.schema.fields).filter((n) => def.schema.fields[n].writeOnly);
+  const writeOnly = Object.entries(def.schema.fields)
+    .filter(([, f]) => f.writeOnly)
+    .map(([n]) => n);
   /** Seals (check) or opens (create, update, diff) the write-only values: see provider/api/sealed.ts. */
   const convert = (values: Inputs, how: "seal" | "unseal"): Inputs => {
     const present = writeOnly.filter((n) => typeof values[n] === "string" && !containsUnknown(values[n]));

@@ -21,7 +21,9 @@ export function withoutSecretValues(
   failures: readonly CheckFailure[],
   news: Record<string, unknown>,
 ): CheckFailure[] {
-  const secret = Object.keys(schema.fields).filter((n) => schema.fields[n].secret || schema.fields[n].writeOnly);
+  const secret = Object.entries(schema.fields)
+    .filter(([, f]) => f.secret || f.writeOnly)
+    .map(([n]) => n);
   const fieldOf = (property: string) =>
     secret.find((n) => property === n || property.startsWith(`${n}.`) || property.startsWith(`${n}[`));
   const values = secret

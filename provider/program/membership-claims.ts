@@ -152,10 +152,14 @@ function ownerConflict(owner: string, cno: string, m: Membership, property: stri
 }
 
 /** The verdict for memberships declared outside `qnos`: refused when the agent's Client declares `qnos`. */
-function judgeMemberships(byAgent: Map<string, AgentClaims>, list: Membership[], cnos: string[], property: string) {
-  for (let i = 0; i < cnos.length; i++) {
-    const [owner] = byAgent.get(cnos[i])?.sets ?? [];
-    if (owner) return ownerConflict(owner, cnos[i], list[i], property);
+function judgeMemberships(
+  byAgent: Map<string, AgentClaims>,
+  claims: Array<{ membership: Membership; cno: string }>,
+  property: string,
+) {
+  for (const { membership, cno } of claims) {
+    const [owner] = byAgent.get(cno)?.sets ?? [];
+    if (owner) return ownerConflict(owner, cno, membership, property);
   }
   return undefined;
 }
@@ -195,7 +199,7 @@ export function claimAgentMembership(
     pulumi.all([qno, cno]) as pulumi.Output<[string, string]>,
     q !== undefined && c !== undefined ? [q, c] : undefined,
     record,
-    ([q, c]) => (q && c ? judgeMemberships(byAgent, [{ who, qno: q }], [c], "cno") : undefined),
+    ([q, c]) => (q && c ? judgeMemberships(byAgent, [{ membership: { who, qno: q }, cno: c }], "cno") : undefined),
   );
 }
 
@@ -229,8 +233,7 @@ export function claimQueueMembers(
       const cnos = cnosOf(list).filter((c): c is string => c !== undefined);
       return judgeMemberships(
         byAgent,
-        cnos.map(() => ({ who, qno: q })),
-        cnos,
+        cnos.map((cno) => ({ membership: { who, qno: q }, cno })),
         "members",
       );
     },

@@ -121,6 +121,13 @@ export function neverReported(field: FieldSpec): boolean {
 }
 
 /** The field's label with the vendor's term: "Wrap-up time (整理时长)". */
+/** A field of `schema` by name; a name the schema lacks is the caller's bug, said plainly. */
+export function fieldSpec(schema: Pick<ResourceSchema, "type" | "fields">, name: string): FieldSpec {
+  const field = schema.fields[name];
+  if (!field) throw new Error(`${schema.type} has no field '${name}'`);
+  return field;
+}
+
 export function fieldTitle(field: Pick<FieldSpec, "label" | "term">): string {
   return field.term ? `${field.label} (${field.term})` : field.label;
 }

@@ -133,8 +133,8 @@ export function allowedText(d: Descriptor): string | undefined {
   }
 }
 
-const lower = (s: string) => (/^[A-Z](?![A-Z])/.test(s) ? s[0].toLowerCase() + s.slice(1) : s);
-const upper = (s: string) => s[0].toUpperCase() + s.slice(1);
+const lower = (s: string) => (/^[A-Z](?![A-Z])/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
+const upper = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
  * The keys of an object field managed key by key (an agent's permission), one sentence each:

@@ -61,7 +61,7 @@ export type CodeOf<V> = V[keyof V];
 const isCodes = (v: unknown): v is Codes => typeof v === "object" && v !== null && "labels" in v && "name" in v;
 
 const listOf = (labels: Record<number, string>): CodeLabel[] =>
-  Object.keys(labels).map((v) => ({ value: Number(v), label: labels[Number(v)] }));
+  Object.entries(labels).map(([v, label]) => ({ value: Number(v), label }));
 
 function oneOfSchema(labels: Record<number, string>) {
   const values = Object.keys(labels).map(Number);

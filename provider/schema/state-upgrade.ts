@@ -27,7 +27,7 @@ type Inputs = Record<string, unknown>;
  */
 export function oldFormFingerprint(print: string, value: unknown): string | undefined {
   const [salt, mac] = print.split(":");
-  if (mac === undefined || !/^[0-9a-f]{64}$/.test(mac)) return undefined;
+  if (salt === undefined || mac === undefined || !/^[0-9a-f]{64}$/.test(mac)) return undefined;
   return `${salt}:${createHmac("sha256", salt).update(JSON.stringify(value)).digest("hex")}`;
 }
 
@@ -68,7 +68,11 @@ export function lastDeclaration(schema: ResourceSchema, props: Inputs): LastDecl
   const recorded = Array.isArray(list);
   const fields = recorded
     ? new Set(list as string[])
-    : new Set(Object.keys(schema.fields).filter((n) => schema.fields[n].lifecycle !== "computed"));
+    : new Set(
+        Object.entries(schema.fields)
+          .filter(([, f]) => f.lifecycle !== "computed")
+          .map(([n]) => n),
+      );
   const keys = props[DECLARED_KEYS];
   return {
     fields,

@@ -45,7 +45,7 @@ export interface GeneratorInput {
 }
 
 export const kebab = (type: string) => type.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
-export const lowerCamel = (type: string) => type[0].toLowerCase() + type.slice(1);
+export const lowerCamel = (type: string) => type.charAt(0).toLowerCase() + type.slice(1);
 
 const isSchema = (v: unknown): v is ResourceSchema =>
   typeof v === "object" && v !== null && "fields" in v && "idFields" in v && "type" in v;
@@ -82,7 +82,9 @@ export async function loadGeneratorInputs(): Promise<GeneratorInput[]> {
     const hooks = ["prepare", "verdict", "registered"].filter((h) =>
       new RegExp(`^export function ${h}\\b`, "m").test(program),
     );
-    const programTypes = [...program.matchAll(/^export (?:type|interface) (\w+)/gm)].map((m) => m[1]);
+    const programTypes = [...program.matchAll(/^export (?:type|interface) (\w+)/gm)].flatMap(([, name]) =>
+      name ? [name] : [],
+    );
     const catalog = fs.existsSync(path.join(RESOURCES, folder, "catalog.ts"));
     definitions.push({
       folder,
@@ -118,8 +120,9 @@ function renderSchemas(defs: GeneratorInput[]): string {
 function renderCatalog(defs: GeneratorInput[]): string {
   // Named codes only: an object of numbers (MOBILE, a RegExp, has none).
   const codes = (d: GeneratorInput) =>
-    Object.keys(d.constants)
-      .filter((c) => Object.keys(d.constants[c]).length > 0)
+    Object.entries(d.constants)
+      .filter(([, values]) => Object.keys(values).length > 0)
+      .map(([c]) => c)
       .sort();
   return [
     HEADER("provider/resources/*/schema.ts and catalog.ts"),

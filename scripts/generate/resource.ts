@@ -20,7 +20,8 @@ function jsdoc(lines: (string | undefined)[], indent = "  "): string {
     .filter((l): l is string => !!l)
     .flatMap((l) => wrapText(l.replace(/\*\//g, "*\\/"), 100 - indent.length));
   if (body.length === 0) return "";
-  if (body.length === 1 && body[0].length < 100) return `${indent}/** ${body[0]} */\n`;
+  const [only] = body;
+  if (body.length === 1 && only !== undefined && only.length < 100) return `${indent}/** ${only} */\n`;
   return `${indent}/**\n${body.map((l) => `${indent} * ${l}`).join("\n")}\n${indent} */\n`;
 }
 

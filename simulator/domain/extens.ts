@@ -29,7 +29,9 @@ function readPassword(p: Params, ctx: Ctx, required: boolean) {
 
 function check(e: Obj) {
   const type = Number(e.type);
-  if (!CODECS[type].includes(Number(e.allow)))
+  const codecs = CODECS[type];
+  if (!codecs) throw fail.invalid("type 取值 1(IP话机) 或 2(软电话)");
+  if (!codecs.includes(Number(e.allow)))
     throw fail.invalid(`allow ${String(e.allow)} 不适用于${type === 1 ? "IP话机(1-5)" : "软电话(5、6)"}`);
   // Doc 3.4.1 `isDirect`: calling out directly is an IP-phone feature.
   if (e.isDirect === 1 && type !== 1) throw fail.invalid("isDirect 仅适用于IP话机");

@@ -258,15 +258,16 @@ export function decodeQuery(q: URLSearchParams): Obj {
   const out: Obj = {};
   const arrays = new Map<string, Array<[number, string]>>();
   for (const [k, v] of q) {
-    const m = /^([^[\]]+)\[(\d+)\]$/.exec(k);
-    if (m) {
-      const list = arrays.get(m[1]) ?? [];
-      list.push([Number(m[2]), v]);
-      arrays.set(m[1], list);
+    const [, name, index] = /^([^[\]]+)\[(\d+)\]$/.exec(k) ?? [];
+    if (name !== undefined && index !== undefined) {
+      const list = arrays.get(name) ?? [];
+      list.push([Number(index), v]);
+      arrays.set(name, list);
     } else if (k.includes(".")) {
-      const [head, ...rest] = k.split(".");
+      const dot = k.indexOf(".");
+      const head = k.slice(0, dot);
       const o = (out[head] as Obj | undefined) ?? {};
-      o[rest.join(".")] = v;
+      o[k.slice(dot + 1)] = v;
       out[head] = o;
     } else {
       out[k] = v;

@@ -35,11 +35,22 @@ const SETTING_NAMES = SETTINGS.map((s) => s.name);
 /** The time a batch takes before query_batch_update_queue_info reports it done (doc 3.2.4 says it runs asynchronously). */
 export const BATCH_DELAY_MS = 150;
 
-interface Batch {
+/** A type (not an interface) so that a batch is an `Obj` the store can keep and export. */
+type Batch = {
   batchId: string;
   readyAt: number;
   queues: Obj[];
   status: 0 | 1 | -1;
+};
+
+/** The store keeps plain objects (and reloads them from a saved state): a batch is checked on the way out. */
+function isBatch(o: Obj): o is Obj & Batch {
+  return (
+    typeof o.batchId === "string" &&
+    typeof o.readyAt === "number" &&
+    Array.isArray(o.queues) &&
+    (o.status === 0 || o.status === 1 || o.status === -1)
+  );
 }
 
 const queues = (ctx: Ctx) => ctx.store.table("queue");
@@ -111,9 +122,8 @@ function view(ctx: Ctx, q: Obj): Obj {
 
 /** Applies batches whose time has come; every queue endpoint calls it first, so reads see them. */
 function settleBatches(ctx: Ctx) {
-  for (const b of batches(ctx).values() as Iterable<Obj>) {
-    const batch = b as unknown as Batch;
-    if (batch.status !== 0 || ctx.now() < batch.readyAt) continue;
+  for (const batch of batches(ctx).values()) {
+    if (!isBatch(batch) || batch.status !== 0 || ctx.now() < batch.readyAt) continue;
     try {
       for (const item of batch.queues) applyBatchItem(ctx, item);
       batch.status = 1;
@@ -214,7 +224,7 @@ export const queuesModule: EndpointModule = {
         }
         const batchId = requestId();
         const batch: Batch = { batchId, readyAt: ctx.now() + BATCH_DELAY_MS, queues: items, status: 0 };
-        batches(ctx).set(batchId, batch as unknown as Obj);
+        batches(ctx).set(batchId, batch);
         return { result: "ok", batchId };
       },
     },
@@ -225,9 +235,9 @@ export const queuesModule: EndpointModule = {
         settleBatches(ctx);
         const batchId = p.str("batchId", { required: true })!;
         p.rejectUnknown(["batchId"]);
-        const b = batches(ctx).get(batchId) as unknown as Batch | undefined;
+        const b = batches(ctx).get(batchId);
         // Doc 3.2.4 `status`: -2 means the task does not exist (an answer, not an error).
-        return { batchId, status: b ? b.status : -2 };
+        return { batchId, status: b && isBatch(b) ? b.status : -2 };
       },
     },
     {

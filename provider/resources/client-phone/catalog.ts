@@ -51,11 +51,12 @@ export const catalog: KindCatalog = {
           // Doc 3.1.4's example answers bindTel masked ("152xxxx0000"): only a phone of the center
           // that the mask fits, and no other, names the number.
           const fits = [...ctx.objects("exten").keys()].filter((n) => masks(tel, n));
-          if (fits.length !== 1) {
+          const [fit, ...others] = fits;
+          if (fit === undefined || others.length > 0) {
             ctx.warn(`${label} is not exported: list_clients answers it masked (${tel}); declare the binding by hand.`);
             continue;
           }
-          tel = fits[0];
+          tel = fit;
         }
         if (byTel.has(tel)) {
           ctx.warn(
@@ -105,10 +106,12 @@ export const catalog: KindCatalog = {
       sink.group(
         o.kind,
         { name: `${ctx.bare(agent, "Client")} (${tel})`, one: `${agent} loses its phone ${tel}: ${DELETE_EFFECT}.` },
-        (g) =>
-          g.names.length === 1
-            ? g.one[0]
-            : `${g.names.length} agents lose their phones (${ctx.listOf(g.names)}): ${DELETE_EFFECT}.`,
+        (g) => {
+          const [only] = g.one; // one per name: the sink pushes both
+          return g.names.length === 1 && only !== undefined
+            ? only
+            : `${g.names.length} agents lose their phones (${ctx.listOf(g.names)}): ${DELETE_EFFECT}.`;
+        },
       );
       return true;
     },

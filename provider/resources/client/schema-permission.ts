@@ -94,7 +94,7 @@ const permissionSchema = z
             label: f.label,
             term: f.term,
             description:
-              `${f.label[0].toUpperCase()}${f.label.slice(1)} (${f.term}): ` +
+              `${f.label.charAt(0).toUpperCase()}${f.label.slice(1)} (${f.term}): ` +
               `${Object.entries(f.labels)
                 .map(([v, l]) => `${v} ${l}`)
                 .join(", ")}. Server default ${f.dflt ?? "unsettled (docs/design.md)"}.`,

@@ -17,13 +17,14 @@ export const defaultPauseDeclared: StackRule = {
   config: {},
   check(resources) {
     const pauses = ofType(resources, "Pause");
-    if (pauses.length === 0) return [];
+    const [first] = pauses;
+    if (!first) return [];
     const flags = pauses.map((p) => intOf(p, "isDefault"));
     if (flags.some((f) => f === 1 || f === Unknown)) return [];
     const names = pauses.map((p) => `"${p.name}"`).join(", ");
     return [
       {
-        urn: pauses[0].urn,
+        urn: first.urn,
         message:
           `This stack declares pause statuses (clink.Pause ${names}) but none is the default (isDefault 1, doc 3.3.2 ` +
           `create_enterprise_pause 默认状态): which status an agent gets on pausing is left to whatever the console last set. ` +

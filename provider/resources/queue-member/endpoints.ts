@@ -14,7 +14,8 @@ import { serializedPerQueue } from "../queue/lock";
 import { withLastQueueGuard } from "../queue/last-queue";
 
 function split(id: string): { qno: string; cno: string } {
-  const [qno, cno] = id.split(":");
+  // An id without ':' (a mistyped import) names no member: read finds none, delete has nothing to remove.
+  const [qno = "", cno = ""] = id.split(":");
   return { qno, cno };
 }
 

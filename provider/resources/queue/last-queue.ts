@@ -110,18 +110,19 @@ export async function lastQueueRisks(
   const candidates = losses.filter((l) => (l.after === undefined ? l.qnos.length > 0 : l.after.length === 0));
   if (candidates.length === 0) return [];
   // Asked together, within readAgentState's batch window: one request for the whole step.
-  const states = await Promise.all(
-    candidates.map((l) =>
-      readAgentState(api, l.cno).catch((err: unknown): AgentState => {
-        if (options.unreadable === "throw") throw err;
-        return { cno: l.cno, activity: "unknown", shown: "?" };
-      }),
+  const checked = await Promise.all(
+    candidates.map((loss) =>
+      readAgentState(api, loss.cno)
+        .catch((err: unknown): AgentState => {
+          if (options.unreadable === "throw") throw err;
+          return { cno: loss.cno, activity: "unknown", shown: "?" };
+        })
+        .then((state) => ({ loss, state })),
     ),
   );
   const out: LastQueueRisk[] = [];
-  for (let i = 0; i < candidates.length; i++) {
-    const loss = candidates[i];
-    if (!options.counts(states[i])) continue;
+  for (const { loss, state } of checked) {
+    if (!options.counts(state)) continue;
     const held = await queuesOf(api, loss.cno);
     if (held === undefined) continue; // the agent is gone: there is no membership to remove
     const taken = new Set(loss.after === undefined ? loss.qnos : held.filter((q) => !loss.after!.includes(q)));
@@ -132,7 +133,7 @@ export async function lastQueueRisks(
       ...(options.planned?.get(loss.cno) ?? []),
     ]);
     const remaining = loss.after ?? held.filter((q) => !taken.has(q) && !elsewhere.has(q));
-    if (remaining.length === 0) out.push({ state: states[i], qnos: lost });
+    if (remaining.length === 0) out.push({ state, qnos: lost });
   }
   return out;
 }

@@ -6,6 +6,7 @@
  */
 import { ClinkApiError, type ClinkClient } from "../../api";
 import { restrictTelSchema } from "./schema";
+import { fieldSpec } from "../../schema/core";
 import type { Inputs } from "../../schema/ops";
 import { makeProvider } from "../../plugin/provider";
 import { readOrGone } from "../../plugin/errors";
@@ -38,11 +39,11 @@ async function describeEntry(api: ClinkClient, id: string, state: Inputs = {}): 
 export function mergeEntries(mine: Inputs[], state: Inputs = {}): Inputs {
   const pick = (field: "description" | "expirationTime") => {
     const declared = (v: unknown) => {
-      const f = restrictTelSchema.fields[field];
+      const f = fieldSpec(restrictTelSchema, field);
       return (f.fromApi ? f.fromApi(v ?? undefined) : v) ?? undefined;
     };
     const drifted = mine.find((e) => declared(e[field]) !== (state[field] ?? undefined));
-    return (drifted ?? mine[0])[field] ?? undefined;
+    return (drifted ?? mine[0])?.[field] ?? undefined;
   };
   return {
     ...mine[0],

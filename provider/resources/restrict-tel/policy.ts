@@ -61,8 +61,10 @@ export const whitelistNeedsEntries: StackRule = {
     const entries = ofType(resources, "RestrictTel");
     for (const setting of ofType(resources, "RestrictTelSetting")) {
       const value = settingOf(setting);
-      if (value === Unknown || value === undefined || !(value in WHITELIST_DIRECTIONS)) continue;
-      const missing = WHITELIST_DIRECTIONS[value].filter(
+      if (value === Unknown || value === undefined) continue;
+      const directions = WHITELIST_DIRECTIONS[value];
+      if (!directions) continue;
+      const missing = directions.filter(
         (d) =>
           !entries.some((e) => {
             const list = intOf(e, "restrictType");
@@ -76,7 +78,8 @@ export const whitelistNeedsEntries: StackRule = {
       const whitelist = constantOf("RestrictTel", "restrictType", RestrictType, RestrictType.Whitelist);
       // `type` takes one direction or a list of them: its schema is a union, without the codes' name.
       const dir = (d: number) => constantOf("RestrictTel", "type", RestrictDirection, d, "RestrictDirection");
-      const direction = missing.length === 2 ? `[${missing.map(dir).join(", ")}]` : dir(missing[0]);
+      const [only] = missing;
+      const direction = missing.length === 1 && only !== undefined ? dir(only) : `[${missing.map(dir).join(", ")}]`;
       const number = constantOf("RestrictTel", "telType", RestrictTelType, RestrictTelType.Number);
       out.push({
         urn: setting.urn,

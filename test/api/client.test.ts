@@ -2,6 +2,7 @@ import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { ClinkApiError, ClinkClient } from "../../provider/api";
 import { json, testServer, type Script } from "./server";
+import { present } from "../support/present";
 
 const SECRET = "test-secret-s3cr3t";
 let servers: Array<{ close(): Promise<void> }> = [];
@@ -58,19 +59,21 @@ describe("ClinkClient against a server that checks signatures the document's way
       query: { cnos: ["0000", "0001"], name: "售后 (a)*~!'" },
     });
     expect(out.requestId).toMatch(/^req-/);
-    expect(server.seen[0].signatureOk).toBe(true);
-    expect(server.seen[0].query["cnos[0]"]).toBe("0000");
-    expect(server.seen[0].query.name).toBe("售后 (a)*~!'");
-    expect(server.seen[0].query.Expires).toBe("600");
-    expect(server.seen[0].query.Timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    const seen = present(server.seen[0], "a request at the server");
+    expect(seen.signatureOk).toBe(true);
+    expect(seen.query["cnos[0]"]).toBe("0000");
+    expect(seen.query.name).toBe("售后 (a)*~!'");
+    expect(seen.query.Expires).toBe("600");
+    expect(seen.query.Timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
   });
 
   it("POST sends the JSON body unsigned and only common parameters in the URL", async () => {
     const { server, client } = await setup((req, res) => json(res, req.signatureOk ? 200 : 401, {}));
     await client.request("POST", "/cc/create_queue", { body: { qno: "0001", name: "support" } });
-    expect(server.seen[0].signatureOk).toBe(true);
-    expect(Object.keys(server.seen[0].query).sort()).toEqual(["AccessKeyId", "Expires", "Signature", "Timestamp"]);
-    expect(server.seen[0].body).toEqual({ qno: "0001", name: "support" });
+    const seen = present(server.seen[0], "a request at the server");
+    expect(seen.signatureOk).toBe(true);
+    expect(Object.keys(seen.query).sort()).toEqual(["AccessKeyId", "Expires", "Signature", "Timestamp"]);
+    expect(seen.body).toEqual({ qno: "0001", name: "support" });
   });
 });
 
@@ -249,7 +252,7 @@ describe("pacing (doc 2.6)", () => {
     expect(at).toHaveLength(7);
     expect(maxInAnyWindow(at)).toBe(3);
     // 7 calls at 3/s need two full windows between the first and the seventh.
-    expect(at[6] - at[0]).toBeGreaterThanOrEqual(2000);
+    expect(present(at[6], "a seventh arrival") - present(at[0], "a first arrival")).toBeGreaterThanOrEqual(2000);
   });
 
   it("different endpoints do not wait on each other", async () => {

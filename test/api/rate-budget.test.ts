@@ -15,6 +15,7 @@ import { haltRequests, resumeRequestsForTests } from "../../provider/api/halt";
 import { RequestsHalted, SlidingWindowPacer } from "../../provider/api/pacer";
 import { maxInAnyWindow, runner, RUNNER_SECRET, strictServer } from "./runners";
 import { json, testServer, type Seen } from "./server";
+import { present } from "../support/present";
 
 const SECRET = RUNNER_SECRET;
 let closers: Array<() => Promise<void>> = [];
@@ -210,7 +211,10 @@ describe("one budget for every process of the machine", () => {
     const gone = Number(
       execFileSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" }),
     );
-    const [file] = fs.readdirSync(dir).filter((f) => f.endsWith(".json"));
+    const file = present(
+      fs.readdirSync(dir).find((f) => f.endsWith(".json")),
+      "a slot file",
+    );
     const held = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8"));
     held[0].pid = gone;
     fs.writeFileSync(path.join(dir, file), JSON.stringify(held));
@@ -224,7 +228,10 @@ describe("one budget for every process of the machine", () => {
     const dir = scratch();
     const store = new MachineSlotStore("h|k|/cc/x", 1025, Date.now, dir);
     await store.tryTake(1, 60_000);
-    const [file] = fs.readdirSync(dir).filter((f) => f.endsWith(".json"));
+    const file = present(
+      fs.readdirSync(dir).find((f) => f.endsWith(".json")),
+      "a slot file",
+    );
     fs.writeFileSync(path.join(dir, file), '[{"id":"x","unt');
     expect("slot" in (await store.tryTake(1, 60_000))).toBe(true);
   });

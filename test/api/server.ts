@@ -36,7 +36,7 @@ export async function testServer(secret: string, script: Script) {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      const [rawPath, rawQuery = ""] = (req.url ?? "").split("?");
+      const [rawPath = "", rawQuery = ""] = (req.url ?? "").split("?");
       const pairs = rawQuery
         .split("&")
         .filter(Boolean)
@@ -49,7 +49,7 @@ export async function testServer(secret: string, script: Script) {
         "?" +
         pairs
           .filter(([k]) => k !== "Signature")
-          .map(([k, v]) => [encode(k), encode(v)])
+          .map(([k, v]): [string, string] => [encode(k), encode(v)])
           .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
           .map(([k, v]) => `${k}=${v}`)
           .join("&");

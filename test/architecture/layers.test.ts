@@ -7,6 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { present } from "../support/present";
 
 const root = path.resolve(__dirname, "..", "..");
 const provider = path.join(root, "provider");
@@ -94,7 +95,8 @@ function imports(
   const out: { spec: string; target?: string }[] = [];
   for (const m of text.matchAll(/^(import|export)\s+(type\s+)?[^;]*?from\s+["']([^"']+)["']/gms)) {
     if (m[2] && !types) continue;
-    const spec = m[3];
+    // The pattern's third group always takes part in a match.
+    const spec = m[3]!;
     if (!spec.startsWith(".")) {
       out.push({ spec });
       continue;
@@ -137,7 +139,10 @@ describe("layers", () => {
 
   it("sees a back-up import when there is one (the check itself works)", () => {
     const probe = path.join(provider, "api", "probe.ts");
-    const [imp] = valueImports(probe, 'import { queueSchema } from "../resources/queue/schema";\n');
+    const imp = present(
+      valueImports(probe, 'import { queueSchema } from "../resources/queue/schema";\n')[0],
+      "an import",
+    );
     expect(layerOf(imp.target!)!.layer).toBeGreaterThan(layerOf(probe)!.layer);
     expect(valueImports(probe, 'import type { ResourceSchema } from "../schema/core";\n')).toEqual([]);
   });
@@ -188,10 +193,10 @@ describe("processes", () => {
 
   it("sees a crossing when there is one (the check itself works)", () => {
     const probe = path.join(provider, "program", "probe.ts");
-    const [imp] = imports(probe, 'import { VERDICT_INPUT } from "../plugin/provider";\n');
+    const imp = present(imports(probe, 'import { VERDICT_INPUT } from "../plugin/provider";\n')[0], "an import");
     expect(sideOf(probe)).toBe("program");
     expect(sideOf(imp.target!)).toBe("plugin");
-    const [typeOnly] = imports(probe, 'import type { ResourceApi } from "../plugin/spec";\n');
+    const typeOnly = present(imports(probe, 'import type { ResourceApi } from "../plugin/spec";\n')[0], "an import");
     expect(sideOf(typeOnly.target!)).toBe("plugin");
   });
 });

@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { declaration, quote, width, type Expr } from "../../cli/export/print";
 import { hintOf, toExpr } from "../../cli/export/declare";
 import { queueSchema } from "../../provider/resources/queue/schema";
+import { present } from "../support/present";
 
 const root = path.resolve(__dirname, "..", "..");
 
@@ -17,6 +18,7 @@ async function formatted(source: string): Promise<string> {
   return prettier.format(source, { ...config, parser: "typescript" });
 }
 
+const joinEmpty = present(queueSchema.fields.joinEmpty, "the queue field joinEmpty");
 const str = (v: string): Expr => ({ t: "str", v });
 const num = (v: number): Expr => ({ t: "num", v });
 const ref = (text: string): Expr => ({ t: "ref", text });
@@ -54,8 +56,8 @@ const CASES: Record<string, Array<[string, Expr]>> = {
     ["clid", { t: "arr", items: Array.from({ length: 8 }, (_, i) => str(`0108919354${i}`)) }],
   ],
   "flags added up: on the key's line, after it, or one per line": [
-    ["joinEmpty", toExpr(3, hintOf(queueSchema.fields.joinEmpty.schema))],
-    ["joinEmpty", toExpr(31, hintOf(queueSchema.fields.joinEmpty.schema))],
+    ["joinEmpty", toExpr(3, hintOf(joinEmpty.schema))],
+    ["joinEmpty", toExpr(31, hintOf(joinEmpty.schema))],
     [
       "joinEmpty",
       {

@@ -299,7 +299,7 @@ describe("names and constants", () => {
   });
 
   it("names every enum the schemas use with the package's exported constant", () => {
-    const index = clink as unknown as Record<string, unknown>;
+    const index: Record<string, unknown> = clink;
     const names = Object.values(schemas).flatMap((s) =>
       Object.values(s.fields).flatMap((f) => [enumName(f.schema), bitmaskName(f.schema)].filter(Boolean)),
     );
@@ -387,7 +387,7 @@ describe("a server answering beyond the document", () => {
 
 describe("progress", () => {
   it("says how long the busiest endpoint still needs at its rate", async () => {
-    const { timeLeft, formatDuration } = await import("../../cli/export/progress");
+    const { timeLeft, formatDuration } = await import("../../cli/export/progress.js");
     const progress = new Map([
       ["client", { known: 500, done: 200 }],
       ["queue", { known: 100, done: 100 }],

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { main } from "../../cli/main";
 import type { Io } from "../../cli/command";
 import { log, queue, step } from "./events";
+import { present } from "../support/present";
 
 function io(files: Record<string, string> = {}, stdin = "") {
   const out: string[] = [];
@@ -13,7 +14,7 @@ function io(files: Record<string, string> = {}, stdin = "") {
     readFile: (p) => {
       if (!(p in files))
         throw Object.assign(new Error(`ENOENT: no such file or directory, open '${p}'`), { code: "ENOENT" });
-      return files[p];
+      return present(files[p], `the file ${p}`);
     },
     readStdin: async () => stdin,
   };

@@ -11,18 +11,19 @@ import type { ResourceSchema } from "../../provider/schema/core";
 import { checkFields, payload } from "../../provider/schema/ops";
 import type { Enterprise } from "../../simulator/contract";
 import { aes, call, enterprise, ok } from "../simulator/call";
+import { present } from "../support/present";
 
 type Row = Record<string, unknown>;
 type Kind = "client" | "clientPhone" | "exten" | "restrictTel" | "queue" | "queueMember" | "dynamicTelGroup";
 
 const SCHEMA: Record<Kind, ResourceSchema> = {
-  client: schemas.Client,
-  clientPhone: schemas.ClientPhone,
-  exten: schemas.Exten,
-  restrictTel: schemas.RestrictTel,
-  queue: schemas.Queue,
-  queueMember: schemas.QueueMember,
-  dynamicTelGroup: schemas.DynamicTelGroup,
+  client: present(schemas.Client, "the Client schema"),
+  clientPhone: present(schemas.ClientPhone, "the ClientPhone schema"),
+  exten: present(schemas.Exten, "the Exten schema"),
+  restrictTel: present(schemas.RestrictTel, "the RestrictTel schema"),
+  queue: present(schemas.Queue, "the Queue schema"),
+  queueMember: present(schemas.QueueMember, "the QueueMember schema"),
+  dynamicTelGroup: present(schemas.DynamicTelGroup, "the DynamicTelGroup schema"),
 };
 
 const ENDPOINT: Record<Kind, string> = {

@@ -61,11 +61,11 @@ function walkSections(file: string, visit: (line: string, i: number, at: Place) 
   lines.forEach((line, i) => {
     const heading = /^(3\.\d+\.\d+)\. /.exec(line);
     if (heading) {
-      section = heading[1];
+      section = heading[1]!; // the group always takes part in a match
       endpoint = "";
     }
     const p = /(?:GET|POST)?\s*(\/cc\/[A-Za-z_]+)/.exec(line);
-    if (p && !endpoint && section) endpoint = p[1];
+    if (p && !endpoint && section) endpoint = p[1]!;
     visit(line, i, { section, path: endpoint, text, lines, offsets });
   });
 }
@@ -74,7 +74,7 @@ export function docExamples(file = DOC_FIXTURE): DocExample[] {
   const out: DocExample[] = [];
   walkSections(file, (line, i, { section, path, text, offsets }) => {
     if (line.trim().startsWith("返回示例"))
-      out.push({ section, path, line: i + 1, json: JSON.parse(jsonAt(text, offsets[i])) as Record<string, unknown> });
+      out.push({ section, path, line: i + 1, json: JSON.parse(jsonAt(text, offsets[i]!)) as Record<string, unknown> });
   });
   return out;
 }
@@ -97,18 +97,18 @@ export function docRequests(file = DOC_FIXTURE): DocRequest[] {
   walkSections(file, (line, i, { section, path, text, lines, offsets }) => {
     if (!line.trim().startsWith("请求示例")) return;
     let end = i + 1;
-    while (end < lines.length && !lines[end].trim().startsWith("返回示例")) end++;
+    while (end < lines.length && !lines[end]!.trim().startsWith("返回示例")) end++;
     const block = lines.slice(i + 1, end);
     const brace = block.findIndex((l) => l.trim().startsWith("{"));
     if (brace >= 0) {
-      const raw = jsonAt(text, offsets[i + 1 + brace]);
+      const raw = jsonAt(text, offsets[i + 1 + brace]!);
       out.push({ section, path, line: i + 1, params: JSON.parse(raw) as Record<string, unknown> });
       return;
     }
     const params: Record<string, unknown> = {};
     for (const l of block) {
       const m = /^&([A-Za-z]+)=(.*)$/.exec(l.trim());
-      if (m) params[m[1]] = m[2];
+      if (m) params[m[1]!] = m[2];
     }
     if (Object.keys(params).length > 0) out.push({ section, path, line: i + 1, params });
   });

@@ -14,6 +14,7 @@ import { schemas } from "../../provider/resources/schemas";
 import type { ResourceSchema } from "../../provider/schema/core";
 import { checkFields } from "../../provider/schema/ops";
 import { docRequests, type DocRequest } from "./doc-examples";
+import { present } from "../support/present";
 
 type Row = Record<string, unknown>;
 
@@ -93,7 +94,7 @@ describe("the document's own create/update request examples pass check", () => {
   for (const [path, target] of Object.entries(ENDPOINTS)) {
     it(`${path} (${target.type})`, () => {
       const example = byPath.get(path)!;
-      const schema = schemas[target.type];
+      const schema = present(schemas[target.type], `the ${target.type} schema`);
       const base = target.base ? declaration(schema, "create", byPath.get(target.base)!.params).declared : {};
       const { declared, unknown } = declaration(schema, target.op, example.params);
       expect(unknown, `parameters of doc ${example.section} no field of ${target.type} takes`).toEqual([]);
@@ -104,14 +105,16 @@ describe("the document's own create/update request examples pass check", () => {
 
   it("/cc/batch_update_queue: each queue model is a Queue and each member a QueueMember", () => {
     const example = byPath.get("/cc/batch_update_queue")!;
+    const queueSchema = present(schemas.Queue, "the Queue schema");
+    const memberSchema = present(schemas.QueueMember, "the QueueMember schema");
     const queues = example.params.queues as Row[];
     expect(queues.length).toBeGreaterThan(0);
     for (const q of queues) {
-      const { declared, unknown } = declaration(schemas.Queue, "update", q);
+      const { declared, unknown } = declaration(queueSchema, "update", q);
       expect(unknown).toEqual([]);
-      expect(checkFields(schemas.Queue, declared).failures, `queue ${String(q.qno)}`).toEqual([]);
+      expect(checkFields(queueSchema, declared).failures, `queue ${String(q.qno)}`).toEqual([]);
       for (const m of (q.queueMembers as Row[]) ?? [])
-        expect(checkFields(schemas.QueueMember, { qno: q.qno, ...m }).failures).toEqual([]);
+        expect(checkFields(memberSchema, { qno: q.qno, ...m }).failures).toEqual([]);
     }
   });
 });

@@ -56,7 +56,7 @@ describe("adopted from the document's example answers with its identity, then ed
     expect(update).toHaveLength(1);
     const answered = (byPath.get("/cc/describe_client")!.json.client as Obj).permission;
     // update_client requires permission (doc 3.1.2): the seven keys describe answered, unchanged.
-    expect(update[0].body).toEqual({ cno: "0020", name: "renamed", permission: answered });
+    expect(update[0]?.body).toEqual({ cno: "0020", name: "renamed", permission: answered });
     expect(edit.filter((r) => r.path.startsWith("/cc/other_setting"))).toEqual([]);
   });
 

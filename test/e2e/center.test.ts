@@ -27,13 +27,12 @@ describe("a center under the real engine", () => {
         // bob's queues are his qnos (his whole queue set): no other resource declares a membership of his.
         new clink.Queue("support", { qno: "0011", name: "support", members: [{ cno: alice.cno, penalty: 1 }] });
         new clink.QueueMember("alice-sales", { qno: sales.qno, cno: alice.cno, penalty: 4 });
-        const desks = ["8001", "8002"].map(
-          (n) =>
-            new clink.Exten(`desk-${n}`, { extenNumber: n, password: "sip-pw-1", areaCode: "010", type: 1, allow: 3 }),
-        );
+        const desk = (n: string) =>
+          new clink.Exten(`desk-${n}`, { extenNumber: n, password: "sip-pw-1", areaCode: "010", type: 1, allow: 3 });
+        const [first, second] = [desk("8001"), desk("8002")];
         new clink.ClientPhone("alice-phone", {
           cno: alice.cno,
-          tel: alicePhone === "8001" ? desks[0].extenNumber : desks[1].extenNumber,
+          tel: alicePhone === "8001" ? first.extenNumber : second.extenNumber,
         });
       },
       { project: "clink-e2e-center" },

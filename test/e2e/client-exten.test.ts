@@ -54,8 +54,8 @@ describe("Client and Exten under the real engine", () => {
     ).toEqual([]);
     // Undeclared fields show what the server answered (issue 23): here its defaults, stored as
     // outputs only, never as inputs (they are not managed).
-    expect(first.outputs.wrapupTime.value).toBe(30);
-    expect(first.outputs.jittBuffer.value).toBe(0);
+    expect(first.outputs.wrapupTime?.value).toBe(30);
+    expect(first.outputs.jittBuffer?.value).toBe(0);
     const stored = (await h.stack.exportStack()).deployment.resources as {
       type: string;
       inputs: object;
@@ -94,7 +94,7 @@ describe("Client and Exten under the real engine", () => {
     rec = recorder();
     const up = await h.stack.up({ onEvent: rec.onEvent });
     expect(changesOf(rec.ops)).toEqual(["delete-replaced alice", "replace alice", "create-replacement alice"]);
-    expect(up.outputs.type.value).toBe(1);
+    expect(up.outputs.type?.value).toBe(1);
 
     // Drift and deletion made out of band: refresh sees both, up repairs both.
     sim.admin.edit("client", "1001", { wrapupTime: 7 });

@@ -14,6 +14,7 @@ import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cnoOf, seedCenter, type SeedShape } from "../engine/seed-center";
 import { changesOf, engineSuite, recorder, SIM_KEY_ID, SIM_KEY_SECRET } from "./harness";
+import { present } from "../support/present";
 
 const root = path.resolve(__dirname, "..", "..");
 const run = promisify(execFile);
@@ -179,8 +180,10 @@ describe("export round trip", () => {
     expect(changesOf(deleted.ops)).toEqual([`delete agent_${FREE_AGENT}`]);
     expect(writesSince(from2).map((e) => `${e.method} ${e.path}`)).toEqual(["POST /cc/delete_client"]);
     const after = snapshot();
-    expect(after.client).toEqual(before.client.filter((c) => c.cno !== FREE_AGENT));
-    expect(after.clientSecret).toEqual(before.clientSecret.filter((c) => c.cno !== FREE_AGENT));
+    expect(after.client).toEqual(present(before.client, "the clients before").filter((c) => c.cno !== FREE_AGENT));
+    expect(after.clientSecret).toEqual(
+      present(before.clientSecret, "the client secrets before").filter((c) => c.cno !== FREE_AGENT),
+    );
     for (const k of KINDS.filter((k) => k !== "client" && k !== "clientSecret")) expect(after[k], k).toEqual(before[k]);
     await stack.preview({ expectNoChanges: true });
   });

@@ -21,8 +21,8 @@ describe("get vs import for an existing queue", () => {
       { project: "clink-e2e-get" },
     );
     const up = await h.stack.up();
-    expect(up.outputs.name.value).toBe("legacy");
-    expect(up.outputs.wrapupTime.value).toBe(33);
+    expect(up.outputs.name?.value).toBe("legacy");
+    expect(up.outputs.wrapupTime?.value).toBe(33);
     await h.stack.destroy();
     // Reading is not owning: destroy leaves the queue in place.
     expect(sim.admin.list("queue")).toContainEqual(expect.objectContaining({ qno: "0077" }));

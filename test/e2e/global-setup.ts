@@ -3,7 +3,7 @@
  * (test/engine/program-dir.ts). CLINK_E2E_PULUMI_VERSION picks the SDK, so CI can run the suite at
  * both ends of the supported range.
  */
-import type { TestProject } from "vitest/node";
+import type { TestProject } from "vitest/node" with { "resolution-mode": "import" };
 import { prepareProgramDir } from "../engine/program-dir";
 
 export default function setup(project: TestProject): () => void {

@@ -99,11 +99,11 @@ describe("the policy pack under the real engine", () => {
     const refused = await run("preview", stack);
     expect(refused.failed).toBe(true);
     expect(violations(refused)).toEqual(["mandatory whitelist-needs-entries lists"]);
-    expect(refused.events[0].resourceUrn).toContain(`::${tokenOf("RestrictTelSetting")}::lists`);
+    expect(refused.events[0]?.resourceUrn).toContain(`::${tokenOf("RestrictTelSetting")}::lists`);
     const message =
       'clink.RestrictTelSetting "lists" turns on whitelist-only mode for inbound calls (settingValue 4, doc 3.7.4/3.7.5), ' +
       "but this stack declares no whitelist entry for inbound calls: the center would refuse every inbound call.";
-    expect(refused.events[0].message).toContain(message);
+    expect(refused.events[0]?.message).toContain(message);
     expect(refused.output).toContain(message);
     expect(refused.output).toContain("[mandatory]  whitelist-needs-entries");
 
@@ -157,7 +157,7 @@ describe("the policy pack under the real engine", () => {
     const warned = await run("preview", stack);
     expect(warned.failed).toBe(false);
     expect(violations(warned)).toEqual(["advisory queue-has-members empty"]);
-    expect(warned.events[0].message).toContain('clink.Queue "empty" (qno 0005) has no members in this stack');
+    expect(warned.events[0]?.message).toContain('clink.Queue "empty" (qno 0005) has no members in this stack');
   });
 
   describe("the quickstart center", () => {
@@ -190,7 +190,7 @@ describe("the policy pack under the real engine", () => {
       const shorter = await run("preview", stack, { "wrapup-time-in-range": { max: 25 } });
       expect(shorter.failed).toBe(false);
       expect(violations(shorter)).toEqual(["advisory wrapup-time-in-range alice", "advisory wrapup-time-in-range bob"]);
-      expect(shorter.events[0].message).toContain(
+      expect(shorter.events[0]?.message).toContain(
         "of 30 s (the document's default: what applies when wrapupTime is not declared), outside this policy's range of 5-25 s",
       );
       const longer = await run("preview", stack, { "wrapup-time-in-range": { min: 18 } });
@@ -198,7 +198,7 @@ describe("the policy pack under the real engine", () => {
 
       const twoEach = await run("preview", stack, { "queue-has-members": { minMembers: 2 } });
       expect(violations(twoEach)).toEqual(["advisory queue-has-members overflow"]);
-      expect(twoEach.events[0].message).toContain(
+      expect(twoEach.events[0]?.message).toContain(
         "has 1 member (1002) in this stack, fewer than the 2 this policy asks for",
       );
 

@@ -27,7 +27,7 @@ describe("Queue under the real engine", () => {
     let rec = recorder();
     const up = await h.stack.up({ onEvent: rec.onEvent });
     expect(changesOf(rec.ops)).toEqual(["create support"]);
-    expect(up.outputs.wrapupTime.value).toBe(20);
+    expect(up.outputs.wrapupTime?.value).toBe(20);
     expect(sim.admin.list("queue")).toEqual([expect.objectContaining({ qno: "0001", wrapupTime: 20, maxWait: 5 })]);
 
     // The same program again: no changes (throws otherwise).

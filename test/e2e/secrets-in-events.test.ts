@@ -80,7 +80,8 @@ describe("refused passwords", () => {
           cno: "1001",
           name: "alice",
           areaCode: "010",
-          password: 8675309123 as unknown as string,
+          // @ts-expect-error a number where text belongs, as an untyped (JavaScript) program can send
+          password: 8675309123,
         });
       },
     },

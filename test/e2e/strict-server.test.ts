@@ -13,6 +13,7 @@
 import { describe, expect, it } from "vitest";
 import { quickstartConfig, quickstartProgram } from "./quickstart";
 import { changesOf, engineSuite, recorder } from "./harness";
+import { present } from "../support/present";
 
 describe("previews and applies on a strict server", () => {
   // consoleApi: what a person does in the Clink console, through the API.
@@ -141,7 +142,10 @@ describe("previews and applies on a strict server", () => {
     const pauses = sim.admin.list("pause") as Array<{ id: number; pauseStatus: string; isDefault: number }>;
     expect(pauses.map((p) => p.pauseStatus).sort()).toEqual(["午休", "忙碌"]);
     // The tenant's own 忙碌 was taken over, not made again.
-    expect(pauses.find((p) => p.pauseStatus === "忙碌")).toMatchObject({ id: seeded[0].id, isDefault: 1 });
+    expect(pauses.find((p) => p.pauseStatus === "忙碌")).toMatchObject({
+      id: present(seeded[0], "a seeded pause").id,
+      isDefault: 1,
+    });
     await h.stack.destroy();
     // Left as the tenant had it.
     expect((sim.admin.list("pause") as Array<{ pauseStatus: string }>).map((p) => p.pauseStatus)).toEqual(["忙碌"]);

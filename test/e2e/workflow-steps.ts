@@ -18,24 +18,26 @@ export function stepsOf(workflow: string): Step[] {
   const lines = fs.readFileSync(path.join(WORKFLOW_DIR, workflow), "utf8").split("\n");
   const steps: Step[] = [];
   let current: Step | undefined;
+  const indentOf = (l: string) => l.length - l.trimStart().length;
+  // Indexes below stay under lines.length, and every group of these patterns takes part in a match.
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
+    const line = lines[i]!;
     const start = /^(\s*)- (name|uses|run|id|if):\s*(.*)$/.exec(line);
-    const indent = /^(\s*)/.exec(line)![1].length;
+    const indent = indentOf(line);
     if (start && lines.slice(0, i).some((l) => /^\s+steps:\s*$/.test(l))) {
-      current = { workflow, name: start[2] === "name" ? start[3] : "" };
+      current = { workflow, name: start[2] === "name" ? start[3]! : "" };
       steps.push(current);
     }
     const name = /^\s+name:\s*(.*)$/.exec(line);
-    if (current && name && !start) current.name = name[1];
+    if (current && name && !start) current.name = name[1]!;
     const run = /^(\s+)(?:- )?run:\s*(.*)$/.exec(line);
     if (current && run) {
       if (run[2] !== "|") current.run = run[2];
       else {
         const body: string[] = [];
-        while (i + 1 < lines.length && (lines[i + 1].trim() === "" || /^(\s*)/.exec(lines[i + 1])![1].length > indent))
-          body.push(lines[++i]);
-        const cut = Math.min(...body.filter((l) => l.trim() !== "").map((l) => /^(\s*)/.exec(l)![1].length));
+        while (i + 1 < lines.length && (lines[i + 1]!.trim() === "" || indentOf(lines[i + 1]!) > indent))
+          body.push(lines[++i]!);
+        const cut = Math.min(...body.filter((l) => l.trim() !== "").map(indentOf));
         current.run = body
           .map((l) => l.slice(cut))
           .join("\n")

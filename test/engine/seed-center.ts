@@ -34,7 +34,7 @@ async function all(width: number, tasks: Array<() => Promise<unknown>>): Promise
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(width, tasks.length) }, async () => {
-      while (next < tasks.length) await tasks[next++]();
+      while (next < tasks.length) await tasks[next++]!(); // under the length just checked
     }),
   );
 }

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator } from "../../simulator";
 import { createStack, programDir, SIM_KEY_ID, SIM_KEY_SECRET, type ProgramDir } from "../e2e/harness";
 import { alive, descendantsOf, enginePids } from "../engine/kill";
+import { present } from "../support/present";
 
 type Sim = Awaited<ReturnType<typeof startSimulator>>;
 
@@ -59,7 +60,7 @@ describe("the engine killed mid-up", () => {
       }
     };
     const killedAt = Date.now();
-    process.kill(engines[0], "SIGKILL");
+    process.kill(present(engines[0], "a running engine"), "SIGKILL");
     expect(await running).toBe("killed");
     await new Promise((r) => setTimeout(r, 5000));
 

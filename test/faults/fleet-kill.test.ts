@@ -12,6 +12,7 @@ import { department } from "../../bench/fleet";
 import { startSimulator } from "../../simulator";
 import { createStack, programDir, SIM_KEY_ID, SIM_KEY_SECRET } from "../e2e/harness";
 import { killEngine } from "../engine/kill";
+import { present } from "../support/present";
 
 const AGENTS = 12;
 
@@ -43,7 +44,7 @@ describe("four stacks at once on one key", () => {
     );
     const ups = stacks.map((h) => h.stack.preview({ parallel: 10000 }).then(() => h.stack.up({ parallel: 10000 })));
     // Kill the first stack's engine once its agents are being created.
-    const doomed = stacks[0];
+    const doomed = present(stacks[0], "the first stack");
     for (let i = 0; i < 600; i++) {
       const made = sim.log().filter((e) => e.path === "/cc/create_client" && e.status === 200).length;
       if (made >= 6 && fs.existsSync(doomed.workDir)) break;
@@ -51,7 +52,7 @@ describe("four stacks at once on one key", () => {
     }
     expect(killEngine(doomed.workDir)).toBeGreaterThan(0);
     const outcomes = await Promise.allSettled(ups);
-    expect(outcomes[0].status).toBe("rejected");
+    expect(outcomes[0]?.status).toBe("rejected");
     expect(outcomes.slice(1).map((o) => (o.status === "rejected" ? String(o.reason).slice(0, 300) : "ok"))).toEqual([
       "ok",
       "ok",

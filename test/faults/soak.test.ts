@@ -20,6 +20,7 @@ import type { FaultKind } from "../../simulator/faults";
 import { createStack, programDir, SIM_KEY_ID, SIM_KEY_SECRET, type ProgramDir, type StackHandle } from "../e2e/harness";
 import { checkExportedState } from "../e2e/state-checks";
 import { killEngine } from "../engine/kill";
+import { present } from "../support/present";
 
 type Sim = Awaited<ReturnType<typeof startSimulator>>;
 
@@ -210,7 +211,7 @@ describe("fault soak", () => {
     for (let q = 0; q < SHAPE.queues; q++) {
       const mine = Array.from({ length: SHAPE.agents }, (_, i) => i).filter((i) => i % SHAPE.queues === q);
       expect(members(pad(5000 + q, 4))).toEqual(mine.map((i, k) => `${pad(1000 + i, 4)}:${1 + (k % 10)}`).sort());
-      expect(members(pad(q + 1, 4))).toEqual([`${pad(1000 + mine[0], 4)}:5`]);
+      expect(members(pad(q + 1, 4))).toEqual([`${pad(1000 + present(mine[0], "an agent of the queue"), 4)}:5`]);
     }
 
     const groups = ours("dynamicTelGroup", (g) => g.name !== "external");

@@ -25,6 +25,13 @@ const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"))
 
 type Reported = { message: string; urn?: string }[];
 
+// The part of the engine's arguments the rules read (policy/policies.ts), which these tests build.
+type ResourceArgs = Pick<ResourceValidationArgs, "type" | "name" | "urn" | "props"> & { getConfig: () => object };
+type StackArgs = {
+  resources: Pick<StackValidationArgs["resources"][number], "type" | "name" | "urn" | "props">[];
+  getConfig: () => object;
+};
+
 function validateResource(
   rule: (typeof rules)[number],
   type: string,
@@ -32,15 +39,16 @@ function validateResource(
   props: Record<string, unknown>,
   config = {},
 ) {
-  const policy = policyOf(rule) as { validateResource: (a: ResourceValidationArgs, r: (m: string) => void) => void };
+  // Method syntax: the policy takes the engine's whole arguments, of which these are a part.
+  const policy = policyOf(rule) as { validateResource(a: ResourceArgs, r: (m: string) => void): void };
   const reported: string[] = [];
-  const args = {
+  const args: ResourceArgs = {
     type,
     name,
     urn: `urn:pulumi:dev::center::${type}::${name}`,
     props: unknownCheckingProxy(props),
     getConfig: () => config,
-  } as unknown as ResourceValidationArgs;
+  };
   policy.validateResource(args, (m) => reported.push(m));
   return reported;
 }
@@ -51,17 +59,17 @@ function validateStack(
   config = {},
 ): Reported {
   const policy = policyOf(rule) as {
-    validateStack: (a: StackValidationArgs, r: (m: string, urn?: string) => void) => void;
+    validateStack(a: StackArgs, r: (m: string, urn?: string) => void): void;
   };
   const reported: Reported = [];
-  const args = {
+  const args: StackArgs = {
     resources: resources.map((r) => ({
       ...r,
       urn: `urn:pulumi:dev::center::${r.type}::${r.name}`,
       props: unknownCheckingProxy(r.props),
     })),
     getConfig: () => config,
-  } as unknown as StackValidationArgs;
+  };
   policy.validateStack(args, (message, urn) => reported.push({ message, urn }));
   return reported;
 }

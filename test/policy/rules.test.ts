@@ -40,10 +40,10 @@ describe("whitelist-needs-entries", () => {
   it("refuses whitelist-only inbound with no whitelist entry, naming the resource, the direction and the fix", () => {
     const v = stack(whitelistNeedsEntries, [setting({ settingValue: 4 })]);
     expect(v).toHaveLength(1);
-    expect(v[0].urn).toBe(`urn:pulumi:dev::center::${tokenOf("RestrictTelSetting")}::lists`);
-    expect(v[0].message).toContain('clink.RestrictTelSetting "lists" turns on whitelist-only mode for inbound calls');
-    expect(v[0].message).toContain("would refuse every inbound call");
-    expect(v[0].message).toContain(
+    expect(v[0]?.urn).toBe(`urn:pulumi:dev::center::${tokenOf("RestrictTelSetting")}::lists`);
+    expect(v[0]?.message).toContain('clink.RestrictTelSetting "lists" turns on whitelist-only mode for inbound calls');
+    expect(v[0]?.message).toContain("would refuse every inbound call");
+    expect(v[0]?.message).toContain(
       "restrictType: clink.RestrictType.Whitelist, type: clink.RestrictDirection.Inbound, telType: clink.RestrictTelType.Number",
     );
   });
@@ -52,8 +52,8 @@ describe("whitelist-needs-entries", () => {
     const inbound = entry("in", { restrictType: 2, type: [1] });
     const v = stack(whitelistNeedsEntries, [setting({ settingValue: 6 }), inbound]);
     expect(v).toHaveLength(1);
-    expect(v[0].message).toContain("for outbound calls");
-    expect(v[0].message).not.toContain("inbound and");
+    expect(v[0]?.message).toContain("for outbound calls");
+    expect(v[0]?.message).not.toContain("inbound and");
     expect(
       stack(whitelistNeedsEntries, [setting({ settingValue: 6 }), entry("both", { restrictType: 2, type: [1, 2] })]),
     ).toEqual([]);
@@ -65,10 +65,10 @@ describe("whitelist-needs-entries", () => {
         entry("out", { restrictType: 2, type: "2" }),
       ]),
     ).toEqual([]);
-    expect(stack(whitelistNeedsEntries, [setting({ settingValue: 5 })])[0].message).toContain(
+    expect(stack(whitelistNeedsEntries, [setting({ settingValue: 5 })])[0]?.message).toContain(
       "type: clink.RestrictDirection.Outbound",
     );
-    expect(stack(whitelistNeedsEntries, [setting({ settingValue: 6 })])[0].message).toContain(
+    expect(stack(whitelistNeedsEntries, [setting({ settingValue: 6 })])[0]?.message).toContain(
       "type: [clink.RestrictDirection.Inbound, clink.RestrictDirection.Outbound]",
     );
   });
@@ -157,11 +157,11 @@ describe("queue-has-members", () => {
   it("warns about a queue with no members, declared or not, with the ways to add them", () => {
     const empty = stack(queueHasMembers, [queue("support", "0001", { members: {} })]);
     expect(empty).toHaveLength(1);
-    expect(empty[0].message).toContain('clink.Queue "support" (qno 0001) has no members in this stack');
-    expect(empty[0].message).toContain("Add agents to its members");
-    expect(empty[0].message).toContain('add "0001" to this policy\'s exempt list');
+    expect(empty[0]?.message).toContain('clink.Queue "support" (qno 0001) has no members in this stack');
+    expect(empty[0]?.message).toContain("Add agents to its members");
+    expect(empty[0]?.message).toContain('add "0001" to this policy\'s exempt list');
     expect(stack(queueHasMembers, [queue("support", "0001", { members: [] })])).toHaveLength(1);
-    expect(stack(queueHasMembers, [queue("support", "0001")])[0].message).toContain("Declare its members");
+    expect(stack(queueHasMembers, [queue("support", "0001")])[0]?.message).toContain("Declare its members");
   });
 
   it("counts members through every door, keyed (checked inputs) or as lists (outputs in the state)", () => {
@@ -182,7 +182,7 @@ describe("queue-has-members", () => {
     const q = queue("support", "0001", { members: { "1001": { penalty: 1 } } });
     const v = stack(queueHasMembers, [q, member("0001", "1001")], { minMembers: 2 });
     expect(v).toHaveLength(1);
-    expect(v[0].message).toContain("has 1 member (1001) in this stack, fewer than the 2 this policy asks for");
+    expect(v[0]?.message).toContain("has 1 member (1001) in this stack, fewer than the 2 this policy asks for");
     expect(stack(queueHasMembers, [q, member("0001", "1002")], { minMembers: 2 })).toEqual([]);
     expect(stack(queueHasMembers, [queue("support", "0001", { members: [] })], { exempt: ["0001"] })).toEqual([]);
   });
@@ -206,9 +206,9 @@ describe("agent-in-a-queue", () => {
   it("warns about an agent no queue lists, with the ways to add it", () => {
     const v = stack(agentInAQueue, [agent("carol", "1003"), queue("support", "0001", { members: {} })]);
     expect(v).toHaveLength(1);
-    expect(v[0].urn).toContain("clink:Client::carol");
-    expect(v[0].message).toContain('clink.Client "carol" (cno 1003) is in no queue of this stack');
-    expect(v[0].message).toContain('{ cno: "1003", penalty: 1 }');
+    expect(v[0]?.urn).toContain("clink:Client::carol");
+    expect(v[0]?.message).toContain('clink.Client "carol" (cno 1003) is in no queue of this stack');
+    expect(v[0]?.message).toContain('{ cno: "1003", penalty: 1 }');
     expect(stack(agentInAQueue, [agent("carol", "1003", { qnos: {} })])).toHaveLength(1);
     expect(stack(agentInAQueue, [agent("carol", "1003", { qnos: [] })])).toHaveLength(1);
   });
@@ -306,8 +306,8 @@ describe("default-pause-declared", () => {
   it("warns when pauses are declared and none is the default, naming them", () => {
     const v = stack(defaultPauseDeclared, [pause("busy", 0), pause("lunch", 0)]);
     expect(v).toHaveLength(1);
-    expect(v[0].message).toContain('clink.Pause "busy", "lunch"');
-    expect(v[0].message).toContain("Declare isDefault: 1 on one of them");
+    expect(v[0]?.message).toContain('clink.Pause "busy", "lunch"');
+    expect(v[0]?.message).toContain("Declare isDefault: 1 on one of them");
   });
 
   it("is satisfied by one default, and silent without pauses or with a default not known yet", () => {

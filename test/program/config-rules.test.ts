@@ -6,8 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 import { plainSecretFailure } from "../../provider/program/config-rules";
 
-const setAllConfig = (pulumi.runtime as unknown as { setAllConfig(c: Record<string, string>, s?: string[]): void })
-  .setAllConfig;
+const setAllConfig = pulumi.runtime.setAllConfig;
 
 describe("clink:accessKeySecret in stack config", () => {
   it("as plain config: refused, saying to use pulumi config set --secret", () => {

@@ -18,7 +18,11 @@ interface Inner {
   promise(): Promise<unknown>;
   allResources(): Promise<Set<pulumi.Resource>>;
 }
-const inner = (o: pulumi.Output<unknown>) => o as unknown as Inner;
+const isInner = (o: object): o is Inner => "isKnown" in o && "promise" in o && "allResources" in o;
+const inner = (o: pulumi.Output<unknown>): Inner => {
+  if (!isInner(o)) throw new Error("this @pulumi/pulumi's Output no longer has isKnown, promise() and allResources()");
+  return o;
+};
 
 describe("outputs of undeclared fields in a preview", () => {
   it("are not a promised default where the declaration leaves the field out: unknown until the server answers", async () => {

@@ -25,7 +25,7 @@ describe("one owner for each membership", () => {
     for (const [name, property] of [
       ["hr-3001", "qnos"],
       ["m-3001", "cno"],
-    ]) {
+    ] as const) {
       expect(v[name]?.property).toBe(property);
       expect(v[name]?.reason).toContain('Agent 3001 in queue 0302: clink.Client "hr-3001" declares');
       expect(v[name]?.reason).toContain('clink.QueueMember "m-3001" also declares its membership of queue 0302');

@@ -47,7 +47,7 @@ export function mockedProgram(
       "stack",
       options.preview ?? false,
     );
-    clink = await import("../../provider");
+    clink = await import("../../provider/index.js");
   });
   const loaded = (): Clink => {
     if (!clink) throw new Error("mockedProgram: pulumi-clink loads in the file's beforeAll; use it from a test");

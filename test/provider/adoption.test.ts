@@ -55,7 +55,7 @@ describe("adoption", () => {
     const { outs } = await providers.client.create!(inputs!);
     const sent = sim.log().filter((e) => e.path === "/cc/update_client");
     expect(sent).toHaveLength(1);
-    expect(sent[0].params).not.toContain("password");
+    expect(sent[0]?.params).not.toContain("password");
     expect(passwordRecord("clientSecret", "1001")).toEqual(before);
     expect(sim.admin.list("client")[0]).toMatchObject({ wrapupTime: 60 });
 

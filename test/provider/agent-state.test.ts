@@ -12,6 +12,7 @@ import { logOut } from "../../provider/plugin/log-out";
 import { startSimulator, type Simulator } from "../../simulator";
 import { json, testServer } from "../api/server";
 import { consoleErrors } from "../support/console-errors";
+import { present } from "../support/present";
 
 /** Doc 7.1's 返回示例, verbatim from the document (test/fixtures/clink-api-7.1-agent-status.txt). */
 function docExample(): Record<string, unknown> {
@@ -24,7 +25,7 @@ function docExample(): Record<string, unknown> {
 describe("doc 7.1 agent_status answers", () => {
   it("reads the document's example answer: agent 0000 is logged in and idle (空闲)", () => {
     const example = docExample();
-    const [entry] = example.agentStatus as Array<Record<string, unknown>>;
+    const entry = present((example.agentStatus as Array<Record<string, unknown>>)[0], "an agentStatus entry");
     const state = stateOf(entry);
     expect(state).toEqual({ cno: "0000", name: "0000", activity: "idle", shown: "空闲" });
     expect(interrupts(state, true)).toBe(false);
@@ -63,8 +64,8 @@ describe("doc 7.1 agent_status answers", () => {
       expect(states.get("0000")?.activity).toBe("idle");
       expect(states.get("1001")).toEqual({ cno: "1001", activity: "offline", shown: "offline" });
       expect(server.seen).toHaveLength(1);
-      expect(server.seen[0].path).toBe("/cc/agent_status");
-      expect(server.seen[0].query).toMatchObject({ "cnos[0]": "0000", "cnos[1]": "1001", offset: "0", limit: "100" });
+      expect(server.seen[0]?.path).toBe("/cc/agent_status");
+      expect(server.seen[0]?.query).toMatchObject({ "cnos[0]": "0000", "cnos[1]": "1001", offset: "0", limit: "100" });
     } finally {
       await api.close();
       await server.close();

@@ -94,8 +94,9 @@ export const ALTERNATES: Record<"Queue" | "Client" | "Exten" | "DynamicTelGroup"
 export function pick(table: Record<string, Row>, ...fields: string[]): Record<string, Row> {
   return Object.fromEntries(
     fields.map((f) => {
-      if (!(f in table)) throw new Error(`no alternate value for ${f}`);
-      return [f, table[f]];
+      const row = table[f];
+      if (row === undefined) throw new Error(`no alternate value for ${f}`);
+      return [f, row];
     }),
   );
 }

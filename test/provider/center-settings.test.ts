@@ -147,9 +147,9 @@ describe("RestrictTel", () => {
     const before = sim.log().length;
     const { failures } = await providers.restrictTel.check!({}, { ...spam, encrypt: 1 });
     expect(failures).toHaveLength(1);
-    expect(failures![0].property).toBe("encrypt");
-    expect(failures![0].reason).toContain("encrypt: 1 is not supported");
-    expect(failures![0].reason).toContain("encrypt 0");
+    expect(failures?.[0]?.property).toBe("encrypt");
+    expect(failures?.[0]?.reason).toContain("encrypt: 1 is not supported");
+    expect(failures?.[0]?.reason).toContain("encrypt 0");
     expect(sim.log().length).toBe(before);
   });
 

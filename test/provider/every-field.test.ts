@@ -11,6 +11,7 @@ import { providers } from "../../provider";
 import { schemas } from "../../provider/resources/schemas";
 import { ALTERNATES } from "./alternates";
 import { simulatedProviders } from "./simulated";
+import { present } from "../support/present";
 
 type Row = Record<string, unknown>;
 
@@ -122,11 +123,12 @@ const CASES: Record<string, Case> = {
 };
 
 describe.each(Object.keys(schemas))("%s", (type) => {
-  const schema = schemas[type];
-  const c = CASES[type];
+  const schema = present(schemas[type], `the schema of ${type}`);
+  const maybe = CASES[type];
 
   it("has an alternate value for every updatable field and a replacement for every replace-only one", () => {
-    expect(c, `no case for ${type}`).toBeDefined();
+    expect(maybe, `no case for ${type}`).toBeDefined();
+    const c = present(maybe, `a case for ${type}`);
     for (const [name, field] of Object.entries(schema.fields)) {
       if (field.lifecycle === "computed" || c.exempt?.[name]) continue;
       const table = field.lifecycle === "updatable" || field.lifecycle === "updateOnly" ? c.alternates : c.replacements;
@@ -136,18 +138,19 @@ describe.each(Object.keys(schemas))("%s", (type) => {
 
   /** Creates the kind's base object, then checks and diffs it against `alt` (which must pass check). */
   async function createThenChange(alt: Record<string, unknown>) {
+    const c = present(maybe, `a case for ${type}`);
     c.setup?.();
     const { inputs: created } = await c.provider.check!({}, c.base);
     const { id, outs } = await c.provider.create!(created!);
     const { inputs: news, failures } = await c.provider.check!(outs, { ...c.base, ...alt });
     expect(failures).toEqual([]);
     const d = await c.provider.diff!(id, outs, news!);
-    return { id, outs, news, d };
+    return { c, id, outs, news, d };
   }
 
-  const updatable = Object.entries(c?.alternates ?? {});
+  const updatable = Object.entries(maybe?.alternates ?? {});
   it.each(updatable)("updates %s in place, and reads back without a diff", async (name, alt) => {
-    const { id, outs, news, d } = await createThenChange(alt);
+    const { c, id, outs, news, d } = await createThenChange(alt);
     expect(d.changes, `${name}: a change`).toBe(true);
     expect(d.replaces ?? []).toEqual([]);
     const { outs: after } = await c.provider.update!(id, outs, news!);
@@ -160,7 +163,7 @@ describe.each(Object.keys(schemas))("%s", (type) => {
     expect(back.changes, `${name}: the server holds what was declared`).toBe(false);
   });
 
-  const replaced = Object.entries(c?.replacements ?? {});
+  const replaced = Object.entries(maybe?.replacements ?? {});
   if (replaced.length > 0)
     it.each(replaced)("replaces on a change of %s", async (name, alt) => {
       const { d } = await createThenChange(alt);

@@ -8,6 +8,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { ClinkClient, providers } from "../../provider";
 import { simulatedProviders } from "./simulated";
+import { present } from "../support/present";
 
 const p = providers.clientPhone;
 const MOBILE = "13812345678";
@@ -17,7 +18,8 @@ beforeEach(() => {
   sim.admin.insert("client", { cno: "1001", name: "a", areaCode: "010", type: 2, active: 1, permission: {} });
 });
 
-const reserveOnServer = () => (sim.admin.list("client") as Array<Record<string, unknown>>)[0].reserveTel;
+const reserveOnServer = () =>
+  present((sim.admin.list("client") as Array<Record<string, unknown>>)[0], "a client on the server").reserveTel;
 
 async function bound(raw: Record<string, unknown>) {
   const { inputs, failures } = await p.check!({}, raw);

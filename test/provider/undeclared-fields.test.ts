@@ -10,6 +10,7 @@ import { ClinkClient, configureProvider, providers } from "../../provider";
 import { ALTERNATES, except, pick } from "./alternates";
 import { simulatedProviders } from "./simulated";
 import { CONSOLE_QUEUE, insertConsoleAgent } from "../engine/console-agent";
+import { present } from "../support/present";
 
 type Obj = Record<string, unknown>;
 
@@ -87,7 +88,7 @@ describe("Client: adopted with its identity, then renamed: only the name changes
     expect(update).toHaveLength(1);
     // The rename sends the name, the identity and the permission update_client requires (the
     // server's, merged with the declared key); never assignType, the password or a default.
-    expect(update[0].params?.sort()).toEqual(["cno", "name", "permission"]);
+    expect(update[0]?.params?.sort()).toEqual(["cno", "name", "permission"]);
     expect(after.assignType).toBe(1);
     expect(after.dynamicTelGroupName).toBe("外呼组");
     expect(after.wechatMiniProgramRtc).toBe(1);
@@ -100,7 +101,7 @@ describe("Client: adopted with its identity, then renamed: only the name changes
     await adopt(providers.client, { cno: "1001", name: "alice", areaCode: "010", password: "Adopted-pw-1" });
     const update = sent("/cc/update_client");
     expect(update).toHaveLength(1);
-    expect(update[0].params?.sort()).toEqual(["cno", "password", "permission"]);
+    expect(update[0]?.params?.sort()).toEqual(["cno", "password", "permission"]);
     expect(changedKeys(before, row("client", "1001", "cno"))).toEqual([]);
   });
 
@@ -259,7 +260,7 @@ const CASES: Record<string, Case> = {
 };
 
 describe.each(Object.keys(CASES))("%s made outside the program, adopted with its identity, edited once", (type) => {
-  const c = CASES[type];
+  const c = present(CASES[type], `a case for ${type}`);
   it("the server differs only in what was declared", async () => {
     c.setup?.();
     // Made by signed calls, as another tool would, with every settable field off its default.
@@ -447,12 +448,12 @@ const fieldRows = Object.entries(FIELD_CASES).flatMap(([type, c]) =>
 
 describe.each(fieldRows)("%s.%s off its default, undeclared", (type, field, value) => {
   it("keeps its value through adoption and an edit of another field", async () => {
-    const c = FIELD_CASES[type];
+    const c = present(FIELD_CASES[type], `a field case for ${type}`);
     c.setup?.();
     const { inputs: made, failures } = await c.provider.check!({}, { ...c.base, ...value });
     expect(failures).toEqual([]);
     await c.provider.create(made!);
-    const rowNow = () => (sim.admin.list(c.table) as Obj[])[0];
+    const rowNow = () => present((sim.admin.list(c.table) as Obj[])[0], `a ${c.table} row`);
     const before = rowNow();
     const declared = Object.fromEntries(Object.entries(c.base).filter(([k]) => k !== "password"));
     const { id, outs, inputs } = await adopt(c.provider, declared);

@@ -3,8 +3,9 @@ import { describe, expect, it } from "vitest";
 import * as clink from "../../provider";
 import { bitmaskName, enumName } from "../../provider/schema/core";
 import { schemas } from "../../provider/resources/schemas";
+import { present } from "../support/present";
 
-const exported = clink as unknown as Record<string, unknown>;
+const exported: Record<string, unknown> = clink;
 
 describe("named codes", () => {
   const named = Object.entries(schemas).flatMap(([type, s]) =>
@@ -31,8 +32,9 @@ describe("named codes", () => {
       "RestrictTel.telType": "RestrictTelType",
       "RestrictTelSetting.settingValue": "RestrictTelSettingValue",
     });
-    expect(bitmaskName(schemas.Queue.fields.joinEmpty.schema)).toBe("JoinEmptyState");
-    expect(enumName(schemas.Queue.fields.wrapupTime.schema)).toBeUndefined();
+    const queue = present(schemas.Queue, "the Queue schema");
+    expect(bitmaskName(present(queue.fields.joinEmpty, "Queue.joinEmpty").schema)).toBe("JoinEmptyState");
+    expect(enumName(present(queue.fields.wrapupTime, "Queue.wrapupTime").schema)).toBeUndefined();
   });
 
   it("accepts exactly the values of the exported constant", () => {

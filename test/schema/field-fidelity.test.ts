@@ -64,7 +64,7 @@ describe("queue numbers", () => {
     expect(checkFields(clientSchema, { ...agent, qnos: [qno] }).failures).toEqual([]);
   });
   it.each(["80", "800001"])("refuse %s, naming 3 to 5 digits", (qno) => {
-    expect(checkFields(queueMemberSchema, { qno, cno: "1001", penalty: 1 }).failures[0].reason).toContain(
+    expect(checkFields(queueMemberSchema, { qno, cno: "1001", penalty: 1 }).failures[0]?.reason).toContain(
       "3 to 5 digits",
     );
   });

@@ -14,6 +14,7 @@ import {
   onlyDeclaredKeys,
   canonical,
 } from "../../provider/schema/state-upgrade";
+import { present } from "../support/present";
 
 /** 0.1.0's form, written out here from its description: 128-bit hex salt, the whole HMAC in hex. */
 const hex01 = (value: unknown, salt: string) =>
@@ -30,7 +31,7 @@ describe("state upgrade", () => {
   });
 
   it("reads a keyed set 0.1.0 stored as a list in today's keyed form, so it compares equal", () => {
-    const members = queueSchema.fields.members;
+    const members = present(queueSchema.fields.members, "Queue.members");
     const list = [{ cno: "1001", penalty: 1 }];
     const keyed = canonical(members, list);
     expect(keyed).not.toEqual(list);
@@ -42,7 +43,7 @@ describe("state upgrade", () => {
   it("fingerprints the write-only values 0.1.0 state holds in place of fingerprints", () => {
     const make = (values: Record<string, unknown>) => fingerprintsOf(clientSchema, values, undefined);
     const prints = fingerprintsInState({ password: "pw" }, make) as Record<string, string>;
-    expect(matchesFingerprint(prints.password, "pw")).toBe(true);
+    expect(matchesFingerprint(present(prints.password, "a password fingerprint"), "pw")).toBe(true);
     const kept = { password: fingerprint("pw") };
     expect(fingerprintsInState({ __fingerprints: kept, password: "other" }, make)).toBe(kept);
   });
@@ -52,7 +53,9 @@ describe("state upgrade", () => {
     expect(old.recorded).toBe(false);
     expect(old.fields.has("name")).toBe(true);
     expect(old.fields.has("password")).toBe(true);
-    const computed = Object.keys(clientSchema.fields).filter((n) => clientSchema.fields[n].lifecycle === "computed");
+    const computed = Object.entries(clientSchema.fields)
+      .filter(([, field]) => field.lifecycle === "computed")
+      .map(([n]) => n);
     expect(computed.length).toBeGreaterThan(0);
     for (const n of computed) expect(old.fields.has(n)).toBe(false);
     const now = lastDeclaration(clientSchema, { __declared: ["name"], __declaredKeys: { permission: ["call"] } });
@@ -60,10 +63,10 @@ describe("state upgrade", () => {
   });
 
   it("keeps the whole partly declared object when state kept no declared keys (before 0.2.0's fix)", () => {
-    const permission = clientSchema.fields.permission;
+    const permission = present(clientSchema.fields.permission, "Client.permission");
     const server = { call: 1, record: 0 };
     expect(onlyDeclaredKeys(permission, server, undefined)).toEqual(server);
     expect(onlyDeclaredKeys(permission, server, ["call"])).toEqual({ call: 1 });
-    expect(onlyDeclaredKeys(clientSchema.fields.name, "x", ["call"])).toBe("x");
+    expect(onlyDeclaredKeys(present(clientSchema.fields.name, "Client.name"), "x", ["call"])).toBe("x");
   });
 });

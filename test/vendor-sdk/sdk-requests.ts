@@ -61,7 +61,7 @@ export function sdkSend(
   const canonical = sorted.map(([k, v]) => `${k}=${v}`).join("&");
   const toSign = `${call.method}${url.hostname}/${call.path}?${canonical}`; // host without the port
   const signature = createHmac("sha1", creds.accessKeySecret).update(toSign, "utf8").digest("base64");
-  const query = [...sorted, ["Signature", javaEncode(signature)]]
+  const query = [...sorted, ["Signature", javaEncode(signature)] as const]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([k, v]) => `${k}=${v}`)
     .join("&");

@@ -40,6 +40,15 @@ export interface FleetResult {
   busiest: string;
   failed: number;
   errors: string[];
+  /** Where the time went (`--fleet-profile`): each stack's phases and every API call, ms from the start. */
+  timeline?: FleetTimeline;
+}
+
+export interface FleetTimeline {
+  phases: Array<{ stack: number; phase: string; from: number; to: number }>;
+  /** Resource steps as the engine reported them (up only): when each began and ended. */
+  steps: Array<{ stack: number; urn: string; op: string; from: number; to?: number }>;
+  calls: Array<{ at: number; ms: number; endpoint: string; status: number }>;
 }
 
 /** One department: its agents, their phones and the bindings (cno `<k><nnn>`, phone `8<k><nnn>`). */
@@ -69,6 +78,7 @@ export async function runFleet(
   stacks: number,
   agentsPerStack: number,
   mode: FleetMode,
+  profile = false,
 ): Promise<FleetResult> {
   const sim = await startSimulator({
     port: 0,
@@ -99,10 +109,34 @@ export async function runFleet(
     );
     const from = sim.log().length;
     const started = Date.now();
+    const timeline: FleetTimeline = { phases: [], steps: [], calls: [] };
+    const phase = async (stack: number, name: string, run: () => Promise<unknown>) => {
+      const t = Date.now() - started;
+      try {
+        await run();
+      } finally {
+        timeline.phases.push({ stack, phase: name, from: t, to: Date.now() - started });
+      }
+    };
     const outcomes = await Promise.allSettled(
-      handles.map(async (h) => {
-        await h.stack.preview({ parallel: 10000 });
-        await h.stack.up({ parallel: 10000 });
+      handles.map(async (h, s) => {
+        const open = new Map<string, FleetTimeline["steps"][number]>();
+        const onEvent = (e: {
+          resourcePreEvent?: { metadata: { urn: string; op: string } };
+          resOutputsEvent?: { metadata: { urn: string } };
+        }) => {
+          const at = Date.now() - started;
+          const pre = e.resourcePreEvent?.metadata;
+          if (pre) {
+            const step = { stack: s + 1, urn: pre.urn.split("::").pop()!, op: pre.op, from: at };
+            open.set(pre.urn, step);
+            timeline.steps.push(step);
+          }
+          const done = e.resOutputsEvent?.metadata;
+          if (done && open.has(done.urn)) open.get(done.urn)!.to = at;
+        };
+        await phase(s + 1, "preview", () => h.stack.preview({ parallel: 10000 }));
+        await phase(s + 1, "up", () => h.stack.up({ parallel: 10000, ...(profile ? { onEvent } : {}) }));
       }),
     );
     const seconds = (Date.now() - started) / 1000;
@@ -128,6 +162,19 @@ export async function runFleet(
       busiest: busiest?.[0] ?? "-",
       failed: errors.length,
       errors,
+      ...(profile
+        ? {
+            timeline: {
+              ...timeline,
+              calls: entries.map((e) => ({
+                at: e.at - started,
+                ms: e.ms,
+                endpoint: `${e.method} ${e.path}`,
+                status: e.status,
+              })),
+            },
+          }
+        : {}),
     };
   } finally {
     redis?.stop();

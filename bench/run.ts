@@ -72,6 +72,8 @@ async function main() {
       stacks: { type: "string", default: "1,2,4,8" },
       "fleet-agents": { type: "string", default: "15" },
       budgets: { type: "string", default: "machine,redis,separate" },
+      // Writes each fleet run's timeline (phases, resource steps, API calls) to this directory.
+      "fleet-profile": { type: "string" },
     },
   });
   if (values["report-only"]) {
@@ -81,7 +83,13 @@ async function main() {
     return;
   }
   if (values.fleet) {
-    await benchFleet(values.stacks!, Number(values["fleet-agents"]), values.budgets!, values.out);
+    await benchFleet(
+      values.stacks!,
+      Number(values["fleet-agents"]),
+      values.budgets!,
+      values.out,
+      values["fleet-profile"],
+    );
     return;
   }
   const sizes = (values.sizes ?? (values.long ? "1000,2000" : "50,200,500")).split(",").map(Number);
@@ -128,14 +136,19 @@ async function main() {
   }
 }
 
-async function benchFleet(stacksList: string, agents: number, budgets: string, out?: string) {
+async function benchFleet(stacksList: string, agents: number, budgets: string, out?: string, profileDir?: string) {
   const prepared = prepareProgramDir();
   const where = programDirAt(prepared.dir);
   const results: FleetResult[] = [];
   try {
     for (const mode of budgets.split(",") as FleetMode[])
       for (const k of stacksList.split(",").map(Number)) {
-        const r = await runFleet(where, k, agents, mode);
+        const r = await runFleet(where, k, agents, mode, profileDir !== undefined);
+        if (profileDir) {
+          fs.mkdirSync(profileDir, { recursive: true });
+          fs.writeFileSync(path.join(profileDir, `${mode}-${k}x${agents}.json`), JSON.stringify(r, null, 1));
+          delete r.timeline;
+        }
         results.push(r);
         console.log(
           `bench fleet ${mode} ${k} stacks: ${r.seconds.toFixed(1)} s, bound ${r.bound.toFixed(1)} s (x${(r.seconds / Math.max(r.bound, 0.001)).toFixed(2)}), ` +

@@ -40,6 +40,8 @@ export interface FleetResult {
   busiest: string;
   failed: number;
   errors: string[];
+  /** The machine's 1-minute load average when the run started. */
+  load?: number;
   /** Where the time went (`--fleet-profile`): each stack's phases and every API call, ms from the start. */
   timeline?: FleetTimeline;
 }
@@ -108,6 +110,7 @@ export async function runFleet(
       }),
     );
     const from = sim.log().length;
+    const load = os.loadavg()[0];
     const started = Date.now();
     const timeline: FleetTimeline = { phases: [], steps: [], calls: [] };
     const phase = async (stack: number, name: string, run: () => Promise<unknown>) => {
@@ -162,6 +165,7 @@ export async function runFleet(
       busiest: busiest?.[0] ?? "-",
       failed: errors.length,
       errors,
+      load,
       ...(profile
         ? {
             timeline: {
@@ -182,32 +186,78 @@ export async function runFleet(
   }
 }
 
-/** The fleet section of RESULTS.md, between its markers. */
-export function fleetSection(results: FleetResult[], command: string): string {
-  const ratio = (r: FleetResult) => (r.bound > 0 ? (r.seconds / r.bound).toFixed(2) : "-");
-  const share = (r: FleetResult) => `${((100 * r.throttled) / Math.max(1, r.calls + r.throttled)).toFixed(1)}%`;
+/** One invocation's runs at one stack size, kept in bench/results/fleet-<agents>.json. */
+export interface FleetRun {
+  agentsPerStack: number;
+  at: string;
+  machine: string;
+  node: string;
+  command: string;
+  results: FleetResult[];
+}
+
+/** The issue's targets (issue 26): ratio to the bound and 429 share. */
+const TARGET = { machine: 1.3, redis: 1.3, separate: 1.6 } as const;
+const MAX_429_SHARE = 0.02;
+
+const ratioOf = (r: FleetResult) => (r.bound > 0 ? r.seconds / r.bound : Infinity);
+const shareOf = (r: FleetResult) => r.throttled / Math.max(1, r.calls + r.throttled);
+
+/** Whether the row meets its target, and if not by how much it misses. */
+export function verdict(r: FleetResult): string {
+  const misses: string[] = [];
+  if (r.failed > 0) misses.push(`${r.failed} failed`);
+  const ratio = ratioOf(r);
+  const target = TARGET[r.mode];
+  if (ratio > target)
+    misses.push(`${ratio.toFixed(2)}x > ${target}x (+${Math.round((100 * (ratio - target)) / target)}%)`);
+  if (r.mode !== "separate" && shareOf(r) >= MAX_429_SHARE) misses.push("429s ≥ 2%");
+  return misses.length === 0 ? "holds" : `misses: ${misses.join(", ")}`;
+}
+
+/** The fleet section of RESULTS.md, between its markers: one table per stack size, newest run of each. */
+export function fleetSection(runs: FleetRun[]): string {
+  const table = (run: FleetRun) => [
+    `### Department stacks of ${run.agentsPerStack} agents`,
+    "",
+    `Run ${run.at} on ${run.machine}, Node ${run.node}. Command: \`${run.command}\`. ` +
+      "Load: the machine's 1-minute load average when the row's run started (2 cores; other work on the machine slows the engines).",
+    "",
+    "| budget | stacks | time (s) | bound (s) | ratio | calls | 429s | 429 share | failed stacks | load | target |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ...run.results.map(
+      (r) =>
+        `| ${r.mode} | ${r.stacks} | ${r.seconds.toFixed(1)} | ${r.bound.toFixed(1)} | ${ratioOf(r).toFixed(2)} | ${r.calls} | ` +
+        `${r.throttled} | ${(100 * shareOf(r)).toFixed(1)}% | ${r.failed} | ${r.load?.toFixed(1) ?? "-"} | ${verdict(r)} |`,
+    ),
+    "",
+  ];
   return [
     FLEET_START,
     "",
     "## Many stacks on one key (`--fleet`)",
     "",
-    `Run ${new Date().toISOString()} on ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}, ` +
-      `simulator rate limit 3/s per endpoint. Command: \`${command}\`. K department stacks of ` +
-      `${results[0]?.agentsPerStack ?? 0} agents, phones and bindings each, each stack previewed then applied by its own ` +
-      "engine process, all at once, one access key. Bound: the busiest endpoint's calls over all stacks / 3. " +
-      "Targets: one machine or Redis: every stack succeeds, time within 1.3x of the bound, 429s under 2% of calls; " +
-      "sharing nothing: every stack succeeds, within 1.6x.",
+    "K department stacks of one enterprise (N agents, N phones and N bindings each), each stack previewed then " +
+      "applied by its own engine process, all at once, one access key, against the simulator with its rate limit on " +
+      "(3/s per endpoint). Budgets: `machine`, every process of the machine shares one budget file (the default); " +
+      "`redis`, each stack as on its own machine, sharing a Redis budget; `separate`, runners that share nothing. " +
+      "Bound: the busiest endpoint's calls over all stacks / 3 (list_client_tels: each binding looks its phone up " +
+      "in the preview and again before it binds). Targets (issue 26): machine or Redis: every stack succeeds, " +
+      "within 1.3x of the bound, 429s under 2% of calls; sharing nothing: every stack succeeds, within 1.6x.",
     "",
-    "| budget | stacks | time (s) | bound (s) | ratio | calls | 429s | 429 share | failed stacks |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ...results.map(
-      (r) =>
-        `| ${r.mode} | ${r.stacks} | ${r.seconds.toFixed(1)} | ${r.bound.toFixed(1)} | ${ratio(r)} | ${r.calls} | ` +
-        `${r.throttled} | ${share(r)} | ${r.failed} |`,
-    ),
-    "",
+    ...[...runs].sort((a, b) => b.agentsPerStack - a.agentsPerStack).flatMap(table),
     FLEET_END,
   ].join("\n");
+}
+
+/** Keeps a size's run (replacing the previous run of that size); returns every size kept. */
+export function keepFleetRun(dir: string, run: FleetRun): FleetRun[] {
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, `fleet-${run.agentsPerStack}.json`), `${JSON.stringify(run, null, 1)}\n`);
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /^fleet-\d+\.json$/.test(f))
+    .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as FleetRun);
 }
 
 export const FLEET_START = "<!-- fleet:start -->";

@@ -10,7 +10,8 @@
  *   npm run bench -- --export --sizes 500  # only the export (issue 13), on a center seeded through the API
  *   npm run bench -- --report-only     # RESULTS.md and chart.svg again from bench/results
  *   npm run bench -- --fleet           # K = 1, 2, 4, 8 stacks at once on one key (issue 26; bench/fleet.ts)
- *   npm run bench -- --fleet --stacks 1,4 --fleet-agents 15 --budgets machine,separate
+ *   npm run bench -- --fleet --stacks 1,4 --fleet-agents 15,40 --budgets machine,separate
+ *   (each stack size's run is kept in bench/results/fleet-<agents>.json; the section shows them all)
  *
  * Each size's run is kept in bench/results/<agents>-<mode>.json; the report is written from all of
  * them, so a long size run on another day joins the table.
@@ -28,7 +29,7 @@ import { startSimulator } from "../simulator";
 import { createStack, programDirAt, SIM_KEY_ID, SIM_KEY_SECRET } from "../test/engine/engine";
 import { prepareProgramDir } from "../test/engine/program-dir";
 import { center, resourceCount, shapeFor } from "./center";
-import { fleetSection, runFleet, writeFleetResults, type FleetMode, type FleetResult } from "./fleet";
+import { fleetSection, keepFleetRun, runFleet, writeFleetResults, type FleetMode, type FleetResult } from "./fleet";
 import { PeakMemory, reapProviders } from "./memory";
 import {
   loadRuns,
@@ -83,13 +84,8 @@ async function main() {
     return;
   }
   if (values.fleet) {
-    await benchFleet(
-      values.stacks!,
-      Number(values["fleet-agents"]),
-      values.budgets!,
-      values.out,
-      values["fleet-profile"],
-    );
+    for (const agents of values["fleet-agents"]!.split(",").map(Number))
+      await benchFleet(values.stacks!, agents, values.budgets!, values.out, values["fleet-profile"]);
     return;
   }
   const sizes = (values.sizes ?? (values.long ? "1000,2000" : "50,200,500")).split(",").map(Number);
@@ -160,13 +156,15 @@ async function benchFleet(stacksList: string, agents: number, budgets: string, o
     prepared.cleanup();
   }
   const md = out ?? path.join(__dirname, "RESULTS.md");
-  writeFleetResults(
-    md,
-    fleetSection(
-      results,
-      `npm run bench -- --fleet --stacks ${stacksList} --fleet-agents ${agents} --budgets ${budgets}`,
-    ),
-  );
+  const kept = keepFleetRun(runsDir(out), {
+    agentsPerStack: agents,
+    at: new Date().toISOString(),
+    machine: machine(),
+    node: process.version,
+    command: `npm run bench -- --fleet --stacks ${stacksList} --fleet-agents ${agents} --budgets ${budgets}`,
+    results,
+  });
+  writeFleetResults(md, fleetSection(kept));
   console.log(`bench: wrote the fleet section of ${md}`);
 }
 

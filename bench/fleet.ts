@@ -40,7 +40,8 @@ export interface FleetResult {
   busiest: string;
   failed: number;
   errors: string[];
-  /** The machine's 1-minute load average when the run started. */
+  /** When the run started (ISO), and the machine's 1-minute load average then. */
+  at?: string;
   load?: number;
   /** Where the time went (`--fleet-profile`): each stack's phases and every API call, ms from the start. */
   timeline?: FleetTimeline;
@@ -112,6 +113,7 @@ export async function runFleet(
     const from = sim.log().length;
     const load = os.loadavg()[0];
     const started = Date.now();
+    const at = new Date(started).toISOString();
     const timeline: FleetTimeline = { phases: [], steps: [], calls: [] };
     const phase = async (stack: number, name: string, run: () => Promise<unknown>) => {
       const t = Date.now() - started;
@@ -165,6 +167,7 @@ export async function runFleet(
       busiest: busiest?.[0] ?? "-",
       failed: errors.length,
       errors,
+      at,
       load,
       ...(profile
         ? {
@@ -186,13 +189,13 @@ export async function runFleet(
   }
 }
 
-/** One invocation's runs at one stack size, kept in bench/results/fleet-<agents>.json. */
+/** The runs kept for one stack size (bench/results/fleet-<agents>.json): the newest of each budget and K. */
 export interface FleetRun {
   agentsPerStack: number;
-  at: string;
   machine: string;
   node: string;
-  command: string;
+  /** The commands that measured the rows. */
+  commands: string[];
   results: FleetResult[];
 }
 
@@ -220,15 +223,17 @@ export function fleetSection(runs: FleetRun[]): string {
   const table = (run: FleetRun) => [
     `### Department stacks of ${run.agentsPerStack} agents`,
     "",
-    `Run ${run.at} on ${run.machine}, Node ${run.node}. Command: \`${run.command}\`. ` +
-      "Load: the machine's 1-minute load average when the row's run started (2 cores; other work on the machine slows the engines).",
+    `On ${run.machine}, Node ${run.node}. ${run.commands.map((c) => `\`${c}\``).join(", ")}. ` +
+      "Started: when the row's run began; load: the machine's 1-minute load average then (2 cores: other work on " +
+      "the machine slows the engines' start and their checks).",
     "",
-    "| budget | stacks | time (s) | bound (s) | ratio | calls | 429s | 429 share | failed stacks | load | target |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    "| budget | stacks | started (UTC) | load | time (s) | bound (s) | ratio | calls | 429s | 429 share | failed stacks | target |",
+    "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ...run.results.map(
       (r) =>
-        `| ${r.mode} | ${r.stacks} | ${r.seconds.toFixed(1)} | ${r.bound.toFixed(1)} | ${ratioOf(r).toFixed(2)} | ${r.calls} | ` +
-        `${r.throttled} | ${(100 * shareOf(r)).toFixed(1)}% | ${r.failed} | ${r.load?.toFixed(1) ?? "-"} | ${verdict(r)} |`,
+        `| ${r.mode} | ${r.stacks} | ${r.at?.slice(0, 19).replace("T", " ") ?? "-"} | ${r.load?.toFixed(1) ?? "-"} | ` +
+        `${r.seconds.toFixed(1)} | ${r.bound.toFixed(1)} | ${ratioOf(r).toFixed(2)} | ${r.calls} | ` +
+        `${r.throttled} | ${(100 * shareOf(r)).toFixed(1)}% | ${r.failed} | ${verdict(r)} |`,
     ),
     "",
   ];
@@ -250,14 +255,42 @@ export function fleetSection(runs: FleetRun[]): string {
   ].join("\n");
 }
 
-/** Keeps a size's run (replacing the previous run of that size); returns every size kept. */
-export function keepFleetRun(dir: string, run: FleetRun): FleetRun[] {
+const MODES: FleetMode[] = ["machine", "redis", "separate"];
+
+/**
+ * Keeps one row in its size's file, replacing the previous row of that budget and K (so a run cut
+ * short keeps what it measured, and a later run of some rows joins the others); returns every size.
+ */
+export function keepFleetResult(
+  dir: string,
+  result: FleetResult,
+  about: { machine: string; node: string; command: string },
+): FleetRun[] {
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, `fleet-${run.agentsPerStack}.json`), `${JSON.stringify(run, null, 1)}\n`);
+  const file = path.join(dir, `fleet-${result.agentsPerStack}.json`);
+  const previous = fs.existsSync(file)
+    ? (JSON.parse(fs.readFileSync(file, "utf8")) as FleetRun & { at?: string; command?: string })
+    : undefined;
+  const others = (previous?.results ?? [])
+    .filter((r) => !(r.mode === result.mode && r.stacks === result.stacks))
+    .map((r) => ({ ...r, at: r.at ?? previous?.at }));
+  const results = [...others, result].sort(
+    (a, b) => MODES.indexOf(a.mode) - MODES.indexOf(b.mode) || a.stacks - b.stacks,
+  );
+  const commands = [...(previous?.commands ?? (previous?.command ? [previous.command] : [])), about.command];
+  const run: FleetRun = {
+    agentsPerStack: result.agentsPerStack,
+    machine: about.machine,
+    node: about.node,
+    commands: [...new Set(commands)],
+    results,
+  };
+  fs.writeFileSync(file, `${JSON.stringify(run, null, 1)}\n`);
   return fs
     .readdirSync(dir)
     .filter((f) => /^fleet-\d+\.json$/.test(f))
-    .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as FleetRun);
+    .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as FleetRun)
+    .map((r) => ({ ...r, commands: r.commands ?? [(r as { command?: string }).command ?? ""] }));
 }
 
 export const FLEET_START = "<!-- fleet:start -->";

@@ -29,7 +29,7 @@ import { startSimulator } from "../simulator";
 import { createStack, programDirAt, SIM_KEY_ID, SIM_KEY_SECRET } from "../test/engine/engine";
 import { prepareProgramDir } from "../test/engine/program-dir";
 import { center, resourceCount, shapeFor } from "./center";
-import { fleetSection, keepFleetRun, runFleet, writeFleetResults, type FleetMode, type FleetResult } from "./fleet";
+import { fleetSection, keepFleetResult, runFleet, writeFleetResults, type FleetMode } from "./fleet";
 import { PeakMemory, reapProviders } from "./memory";
 import {
   loadRuns,
@@ -135,7 +135,6 @@ async function main() {
 async function benchFleet(stacksList: string, agents: number, budgets: string, out?: string, profileDir?: string) {
   const prepared = prepareProgramDir();
   const where = programDirAt(prepared.dir);
-  const results: FleetResult[] = [];
   try {
     for (const mode of budgets.split(",") as FleetMode[])
       for (const k of stacksList.split(",").map(Number)) {
@@ -145,27 +144,23 @@ async function benchFleet(stacksList: string, agents: number, budgets: string, o
           fs.writeFileSync(path.join(profileDir, `${mode}-${k}x${agents}.json`), JSON.stringify(r, null, 1));
           delete r.timeline;
         }
-        results.push(r);
         console.log(
           `bench fleet ${mode} ${k} stacks: ${r.seconds.toFixed(1)} s, bound ${r.bound.toFixed(1)} s (x${(r.seconds / Math.max(r.bound, 0.001)).toFixed(2)}), ` +
             `${r.calls} calls, ${r.throttled} x 429, ${r.failed} failed${r.errors.length ? `: ${r.errors.join(" | ")}` : ""}`,
         );
+        // Written row by row: a run cut short keeps what it measured.
+        const kept = keepFleetResult(runsDir(out), r, {
+          machine: machine(),
+          node: process.version,
+          command: `npm run bench -- --fleet --stacks ${stacksList} --fleet-agents ${agents} --budgets ${budgets}`,
+        });
+        writeFleetResults(out ?? path.join(__dirname, "RESULTS.md"), fleetSection(kept));
       }
   } finally {
     await reapProviders(where.dir);
     prepared.cleanup();
   }
-  const md = out ?? path.join(__dirname, "RESULTS.md");
-  const kept = keepFleetRun(runsDir(out), {
-    agentsPerStack: agents,
-    at: new Date().toISOString(),
-    machine: machine(),
-    node: process.version,
-    command: `npm run bench -- --fleet --stacks ${stacksList} --fleet-agents ${agents} --budgets ${budgets}`,
-    results,
-  });
-  writeFleetResults(md, fleetSection(kept));
-  console.log(`bench: wrote the fleet section of ${md}`);
+  console.log(`bench: wrote the fleet section of ${out ?? path.join(__dirname, "RESULTS.md")}`);
 }
 
 /** Where each run's raw data is kept: bench/results, or results/ beside `--out`. */

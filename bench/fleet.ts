@@ -251,6 +251,13 @@ export function fleetSection(runs: FleetRun[]): string {
       "within 1.3x of the bound, 429s under 2% of calls; sharing nothing: every stack succeeds, within 1.6x.",
     "",
     ...[...runs].sort((a, b) => b.agentsPerStack - a.agentsPerStack).flatMap(table),
+    "Why rows miss (docs/large-centers.md, Many stacks at once): a stack alone cannot come near its bound, since " +
+      "the engine checks a preview's resources one at a time and looks each new agent and phone up before any binding " +
+      "calls list_client_tels, then starts a new engine for the update; sharing a budget, stacks run staggered (the " +
+      "oldest process is served first) and what is left is the engines' start, the first stack's look-ups and the " +
+      "last stack's update, which weigh less the more stacks and agents share them; sharing nothing, runners cannot " +
+      "stagger and lose time to 429s. Load on the machine stretches every engine's start and checks.",
+    "",
     FLEET_END,
   ].join("\n");
 }

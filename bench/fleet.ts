@@ -40,6 +40,18 @@ export interface FleetResult {
   busiest: string;
   failed: number;
   errors: string[];
+  /** When the run started (ISO), and the machine's 1-minute load average then. */
+  at?: string;
+  load?: number;
+  /** Where the time went (`--fleet-profile`): each stack's phases and every API call, ms from the start. */
+  timeline?: FleetTimeline;
+}
+
+export interface FleetTimeline {
+  phases: Array<{ stack: number; phase: string; from: number; to: number }>;
+  /** Resource steps as the engine reported them (up only): when each began and ended. */
+  steps: Array<{ stack: number; urn: string; op: string; from: number; to?: number }>;
+  calls: Array<{ at: number; ms: number; endpoint: string; status: number }>;
 }
 
 /** One department: its agents, their phones and the bindings (cno `<k><nnn>`, phone `8<k><nnn>`). */
@@ -69,6 +81,7 @@ export async function runFleet(
   stacks: number,
   agentsPerStack: number,
   mode: FleetMode,
+  profile = false,
 ): Promise<FleetResult> {
   const sim = await startSimulator({
     port: 0,
@@ -98,11 +111,37 @@ export async function runFleet(
       }),
     );
     const from = sim.log().length;
+    const load = os.loadavg()[0];
     const started = Date.now();
+    const at = new Date(started).toISOString();
+    const timeline: FleetTimeline = { phases: [], steps: [], calls: [] };
+    const phase = async (stack: number, name: string, run: () => Promise<unknown>) => {
+      const t = Date.now() - started;
+      try {
+        await run();
+      } finally {
+        timeline.phases.push({ stack, phase: name, from: t, to: Date.now() - started });
+      }
+    };
     const outcomes = await Promise.allSettled(
-      handles.map(async (h) => {
-        await h.stack.preview({ parallel: 10000 });
-        await h.stack.up({ parallel: 10000 });
+      handles.map(async (h, s) => {
+        const open = new Map<string, FleetTimeline["steps"][number]>();
+        const onEvent = (e: {
+          resourcePreEvent?: { metadata: { urn: string; op: string } };
+          resOutputsEvent?: { metadata: { urn: string } };
+        }) => {
+          const at = Date.now() - started;
+          const pre = e.resourcePreEvent?.metadata;
+          if (pre) {
+            const step = { stack: s + 1, urn: pre.urn.split("::").pop()!, op: pre.op, from: at };
+            open.set(pre.urn, step);
+            timeline.steps.push(step);
+          }
+          const done = e.resOutputsEvent?.metadata;
+          if (done && open.has(done.urn)) open.get(done.urn)!.to = at;
+        };
+        await phase(s + 1, "preview", () => h.stack.preview({ parallel: 10000 }));
+        await phase(s + 1, "up", () => h.stack.up({ parallel: 10000, ...(profile ? { onEvent } : {}) }));
       }),
     );
     const seconds = (Date.now() - started) / 1000;
@@ -128,6 +167,21 @@ export async function runFleet(
       busiest: busiest?.[0] ?? "-",
       failed: errors.length,
       errors,
+      at,
+      load,
+      ...(profile
+        ? {
+            timeline: {
+              ...timeline,
+              calls: entries.map((e) => ({
+                at: e.at - started,
+                ms: e.ms,
+                endpoint: `${e.method} ${e.path}`,
+                status: e.status,
+              })),
+            },
+          }
+        : {}),
     };
   } finally {
     redis?.stop();
@@ -135,32 +189,115 @@ export async function runFleet(
   }
 }
 
-/** The fleet section of RESULTS.md, between its markers. */
-export function fleetSection(results: FleetResult[], command: string): string {
-  const ratio = (r: FleetResult) => (r.bound > 0 ? (r.seconds / r.bound).toFixed(2) : "-");
-  const share = (r: FleetResult) => `${((100 * r.throttled) / Math.max(1, r.calls + r.throttled)).toFixed(1)}%`;
+/** The runs kept for one stack size (bench/results/fleet-<agents>.json): the newest of each budget and K. */
+export interface FleetRun {
+  agentsPerStack: number;
+  machine: string;
+  node: string;
+  /** The commands that measured the rows. */
+  commands: string[];
+  results: FleetResult[];
+}
+
+/** The issue's targets (issue 26): ratio to the bound and 429 share. */
+const TARGET = { machine: 1.3, redis: 1.3, separate: 1.6 } as const;
+const MAX_429_SHARE = 0.02;
+
+const ratioOf = (r: FleetResult) => (r.bound > 0 ? r.seconds / r.bound : Infinity);
+const shareOf = (r: FleetResult) => r.throttled / Math.max(1, r.calls + r.throttled);
+
+/** Whether the row meets its target, and if not by how much it misses. */
+export function verdict(r: FleetResult): string {
+  const misses: string[] = [];
+  if (r.failed > 0) misses.push(`${r.failed} failed`);
+  const ratio = ratioOf(r);
+  const target = TARGET[r.mode];
+  if (ratio > target)
+    misses.push(`${ratio.toFixed(2)}x > ${target}x (+${Math.round((100 * (ratio - target)) / target)}%)`);
+  if (r.mode !== "separate" && shareOf(r) >= MAX_429_SHARE) misses.push("429s ≥ 2%");
+  return misses.length === 0 ? "holds" : `misses: ${misses.join(", ")}`;
+}
+
+/** The fleet section of RESULTS.md, between its markers: one table per stack size, newest run of each. */
+export function fleetSection(runs: FleetRun[]): string {
+  const table = (run: FleetRun) => [
+    `### Department stacks of ${run.agentsPerStack} agents`,
+    "",
+    `On ${run.machine}, Node ${run.node}. ${run.commands.map((c) => `\`${c}\``).join(", ")}. ` +
+      "Started: when the row's run began; load: the machine's 1-minute load average then (2 cores: other work on " +
+      "the machine slows the engines' start and their checks).",
+    "",
+    "| budget | stacks | started (UTC) | load | time (s) | bound (s) | ratio | calls | 429s | 429 share | failed stacks | target |",
+    "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ...run.results.map(
+      (r) =>
+        `| ${r.mode} | ${r.stacks} | ${r.at?.slice(0, 19).replace("T", " ") ?? "-"} | ${r.load?.toFixed(1) ?? "-"} | ` +
+        `${r.seconds.toFixed(1)} | ${r.bound.toFixed(1)} | ${ratioOf(r).toFixed(2)} | ${r.calls} | ` +
+        `${r.throttled} | ${(100 * shareOf(r)).toFixed(1)}% | ${r.failed} | ${verdict(r)} |`,
+    ),
+    "",
+  ];
   return [
     FLEET_START,
     "",
     "## Many stacks on one key (`--fleet`)",
     "",
-    `Run ${new Date().toISOString()} on ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}, ` +
-      `simulator rate limit 3/s per endpoint. Command: \`${command}\`. K department stacks of ` +
-      `${results[0]?.agentsPerStack ?? 0} agents, phones and bindings each, each stack previewed then applied by its own ` +
-      "engine process, all at once, one access key. Bound: the busiest endpoint's calls over all stacks / 3. " +
-      "Targets: one machine or Redis: every stack succeeds, time within 1.3x of the bound, 429s under 2% of calls; " +
-      "sharing nothing: every stack succeeds, within 1.6x.",
+    "K department stacks of one enterprise (N agents, N phones and N bindings each), each stack previewed then " +
+      "applied by its own engine process, all at once, one access key, against the simulator with its rate limit on " +
+      "(3/s per endpoint). Budgets: `machine`, every process of the machine shares one budget file (the default); " +
+      "`redis`, each stack as on its own machine, sharing a Redis budget; `separate`, runners that share nothing. " +
+      "Bound: the busiest endpoint's calls over all stacks / 3 (list_client_tels: each binding looks its phone up " +
+      "in the preview and again before it binds). Targets (issue 26): machine or Redis: every stack succeeds, " +
+      "within 1.3x of the bound, 429s under 2% of calls; sharing nothing: every stack succeeds, within 1.6x.",
     "",
-    "| budget | stacks | time (s) | bound (s) | ratio | calls | 429s | 429 share | failed stacks |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ...results.map(
-      (r) =>
-        `| ${r.mode} | ${r.stacks} | ${r.seconds.toFixed(1)} | ${r.bound.toFixed(1)} | ${ratio(r)} | ${r.calls} | ` +
-        `${r.throttled} | ${share(r)} | ${r.failed} |`,
-    ),
+    ...[...runs].sort((a, b) => b.agentsPerStack - a.agentsPerStack).flatMap(table),
+    "Why rows miss (docs/large-centers.md, Many stacks at once): a stack alone cannot come near its bound, since " +
+      "the engine checks a preview's resources one at a time and looks each new agent and phone up before any binding " +
+      "calls list_client_tels, then starts a new engine for the update; sharing a budget, stacks run staggered (the " +
+      "oldest process is served first) and what is left is the engines' start, the first stack's look-ups and the " +
+      "last stack's update, which weigh less the more stacks and agents share them; sharing nothing, runners cannot " +
+      "stagger and lose time to 429s. Load on the machine stretches every engine's start and checks.",
     "",
     FLEET_END,
   ].join("\n");
+}
+
+const MODES: FleetMode[] = ["machine", "redis", "separate"];
+
+/**
+ * Keeps one row in its size's file, replacing the previous row of that budget and K (so a run cut
+ * short keeps what it measured, and a later run of some rows joins the others); returns every size.
+ */
+export function keepFleetResult(
+  dir: string,
+  result: FleetResult,
+  about: { machine: string; node: string; command: string },
+): FleetRun[] {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `fleet-${result.agentsPerStack}.json`);
+  const previous = fs.existsSync(file)
+    ? (JSON.parse(fs.readFileSync(file, "utf8")) as FleetRun & { at?: string; command?: string })
+    : undefined;
+  const others = (previous?.results ?? [])
+    .filter((r) => !(r.mode === result.mode && r.stacks === result.stacks))
+    .map((r) => ({ ...r, at: r.at ?? previous?.at }));
+  const results = [...others, result].sort(
+    (a, b) => MODES.indexOf(a.mode) - MODES.indexOf(b.mode) || a.stacks - b.stacks,
+  );
+  const commands = [...(previous?.commands ?? (previous?.command ? [previous.command] : [])), about.command];
+  const run: FleetRun = {
+    agentsPerStack: result.agentsPerStack,
+    machine: about.machine,
+    node: about.node,
+    commands: [...new Set(commands)],
+    results,
+  };
+  fs.writeFileSync(file, `${JSON.stringify(run, null, 1)}\n`);
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /^fleet-\d+\.json$/.test(f))
+    .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as FleetRun)
+    .map((r) => ({ ...r, commands: r.commands ?? [(r as { command?: string }).command ?? ""] }));
 }
 
 export const FLEET_START = "<!-- fleet:start -->";

@@ -10,7 +10,8 @@
  *   npm run bench -- --export --sizes 500  # only the export (issue 13), on a center seeded through the API
  *   npm run bench -- --report-only     # RESULTS.md and chart.svg again from bench/results
  *   npm run bench -- --fleet           # K = 1, 2, 4, 8 stacks at once on one key (issue 26; bench/fleet.ts)
- *   npm run bench -- --fleet --stacks 1,4 --fleet-agents 15 --budgets machine,separate
+ *   npm run bench -- --fleet --stacks 1,4 --fleet-agents 15,40 --budgets machine,separate
+ *   (each stack size's run is kept in bench/results/fleet-<agents>.json; the section shows them all)
  *
  * Each size's run is kept in bench/results/<agents>-<mode>.json; the report is written from all of
  * them, so a long size run on another day joins the table.
@@ -28,7 +29,7 @@ import { startSimulator } from "../simulator";
 import { createStack, programDirAt, SIM_KEY_ID, SIM_KEY_SECRET } from "../test/engine/engine";
 import { prepareProgramDir } from "../test/engine/program-dir";
 import { center, resourceCount, shapeFor } from "./center";
-import { fleetSection, runFleet, writeFleetResults, type FleetMode, type FleetResult } from "./fleet";
+import { fleetSection, keepFleetResult, runFleet, writeFleetResults, type FleetMode } from "./fleet";
 import { PeakMemory, reapProviders } from "./memory";
 import {
   loadRuns,
@@ -72,6 +73,8 @@ async function main() {
       stacks: { type: "string", default: "1,2,4,8" },
       "fleet-agents": { type: "string", default: "15" },
       budgets: { type: "string", default: "machine,redis,separate" },
+      // Writes each fleet run's timeline (phases, resource steps, API calls) to this directory.
+      "fleet-profile": { type: "string" },
     },
   });
   if (values["report-only"]) {
@@ -81,7 +84,8 @@ async function main() {
     return;
   }
   if (values.fleet) {
-    await benchFleet(values.stacks!, Number(values["fleet-agents"]), values.budgets!, values.out);
+    for (const agents of values["fleet-agents"]!.split(",").map(Number))
+      await benchFleet(values.stacks!, agents, values.budgets!, values.out, values["fleet-profile"]);
     return;
   }
   const sizes = (values.sizes ?? (values.long ? "1000,2000" : "50,200,500")).split(",").map(Number);
@@ -128,33 +132,35 @@ async function main() {
   }
 }
 
-async function benchFleet(stacksList: string, agents: number, budgets: string, out?: string) {
+async function benchFleet(stacksList: string, agents: number, budgets: string, out?: string, profileDir?: string) {
   const prepared = prepareProgramDir();
   const where = programDirAt(prepared.dir);
-  const results: FleetResult[] = [];
   try {
     for (const mode of budgets.split(",") as FleetMode[])
       for (const k of stacksList.split(",").map(Number)) {
-        const r = await runFleet(where, k, agents, mode);
-        results.push(r);
+        const r = await runFleet(where, k, agents, mode, profileDir !== undefined);
+        if (profileDir) {
+          fs.mkdirSync(profileDir, { recursive: true });
+          fs.writeFileSync(path.join(profileDir, `${mode}-${k}x${agents}.json`), JSON.stringify(r, null, 1));
+          delete r.timeline;
+        }
         console.log(
           `bench fleet ${mode} ${k} stacks: ${r.seconds.toFixed(1)} s, bound ${r.bound.toFixed(1)} s (x${(r.seconds / Math.max(r.bound, 0.001)).toFixed(2)}), ` +
             `${r.calls} calls, ${r.throttled} x 429, ${r.failed} failed${r.errors.length ? `: ${r.errors.join(" | ")}` : ""}`,
         );
+        // Written row by row: a run cut short keeps what it measured.
+        const kept = keepFleetResult(runsDir(out), r, {
+          machine: machine(),
+          node: process.version,
+          command: `npm run bench -- --fleet --stacks ${stacksList} --fleet-agents ${agents} --budgets ${budgets}`,
+        });
+        writeFleetResults(out ?? path.join(__dirname, "RESULTS.md"), fleetSection(kept));
       }
   } finally {
     await reapProviders(where.dir);
     prepared.cleanup();
   }
-  const md = out ?? path.join(__dirname, "RESULTS.md");
-  writeFleetResults(
-    md,
-    fleetSection(
-      results,
-      `npm run bench -- --fleet --stacks ${stacksList} --fleet-agents ${agents} --budgets ${budgets}`,
-    ),
-  );
-  console.log(`bench: wrote the fleet section of ${md}`);
+  console.log(`bench: wrote the fleet section of ${out ?? path.join(__dirname, "RESULTS.md")}`);
 }
 
 /** Where each run's raw data is kept: bench/results, or results/ beside `--out`. */

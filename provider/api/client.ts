@@ -233,7 +233,10 @@ export class ClinkClient {
           refusedSince ??= t;
           refusals++;
           if (t - refusedSince < this.#opts.rateLimitWaitMs) {
-            await sleep(Math.min(this.#backoff(Math.min(refusals, 4), outcome.retryAfterMs), MAX_BACKOFF_MS));
+            // The pacer spaces the repeat (pacer.ts, throttled). Without pacing, or when the server
+            // says when to come back (Retry-After), a backoff of our own.
+            if (pacer.limit <= 0 || outcome.retryAfterMs !== undefined)
+              await sleep(Math.min(this.#backoff(Math.min(refusals, 4), outcome.retryAfterMs), MAX_BACKOFF_MS));
             continue;
           }
           throw fail({

@@ -14,13 +14,34 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as lockfile from "proper-lockfile";
-import { earliest, MemorySlotStore, newSlotId, type SlotStore, type TakeResult } from "./slot-store";
+import {
+  earliest,
+  GRACE_MS,
+  MemorySlotStore,
+  newSlotId,
+  servedBefore,
+  STARVE_MS,
+  THIS_PROCESS,
+  type Asker,
+  type SlotStore,
+  type TakeResult,
+  type Waiting,
+} from "./slot-store";
 
 interface Held {
   id: string;
   until: number;
   inFlight: boolean;
   pid: number;
+}
+
+/**
+ * A process waiting for a slot (slot-store.ts, `servedBefore`). Kept in the same array as the
+ * slots, without an `id`: a process of an earlier release reads the file as it did (it drops
+ * these entries, and the waiter notes itself again when it next asks).
+ */
+interface Waiter extends Waiting {
+  w: string;
 }
 
 /** The directory the budget files live in: per user, so no other user can meddle with them. */
@@ -45,27 +66,41 @@ export class MachineSlotStore implements SlotStore {
     private readonly settleMs: number,
     private readonly now: () => number = Date.now,
     private readonly dir: string = budgetDirectory(),
+    private readonly starveMs: number = STARVE_MS,
   ) {
     this.file = path.join(dir, `${createHash("sha256").update(key).digest("hex").slice(0, 32)}.json`);
   }
 
-  async tryTake(limit: number, leaseMs: number): Promise<TakeResult> {
-    if (this.fallback) return this.fallback.tryTake(limit, leaseMs);
+  async tryTake(limit: number, leaseMs: number, asker: Asker = THIS_PROCESS): Promise<TakeResult> {
+    if (this.fallback) return this.fallback.tryTake(limit, leaseMs, asker);
     try {
-      return await this.changed<TakeResult>((slots) => {
+      return await this.changed<TakeResult>((slots, waiters) => {
         const t = this.now();
         const live = slots.filter((s) => s.until > t);
-        if (live.length < limit) {
+        const waiting = waiters.filter((w) => w.until > t);
+        const others = waiting.filter((w) => w.w !== asker.id).map((w) => ({ ...w, id: w.w }));
+        const first = waiting.find((w) => w.w === asker.id)?.first ?? t;
+        const free = limit - live.length;
+        const turn = servedBefore(asker, first, others, free, t, this.starveMs);
+        if (turn.take) {
           const slot = newSlotId();
           return {
             slots: [...live, { id: slot, until: t + leaseMs, inFlight: true, pid: process.pid }],
+            waiters: others.map(({ id: _id, ...w }) => w),
             result: { slot },
           };
         }
-        return { slots: live, result: { retryInMs: earliest(live, t) - t } };
+        // Free slots are left to those served first; else the next slot to free up.
+        const retryInMs = Math.max(1, free > 0 ? turn.aheadUntil - t : earliest(live, t) - t);
+        const mine: Waiter = { w: asker.id, rank: asker.rank, first, until: t + retryInMs + GRACE_MS };
+        return {
+          slots: live,
+          waiters: [...others.map(({ id: _id, ...w }) => w), mine],
+          result: { retryInMs },
+        };
       });
     } catch (err) {
-      return this.fallBack(err).tryTake(limit, leaseMs);
+      return this.fallBack(err).tryTake(limit, leaseMs, asker);
     }
   }
 
@@ -73,8 +108,9 @@ export class MachineSlotStore implements SlotStore {
     if (this.fallback) return this.fallback.release(slot, holdMs);
     try {
       const until = this.now() + holdMs;
-      await this.changed((slots) => ({
+      await this.changed((slots, waiters) => ({
         slots: slots.map((s) => (s.id === slot ? { ...s, until, inFlight: false } : s)),
+        waiters,
         result: undefined,
       }));
     } catch (err) {
@@ -83,7 +119,9 @@ export class MachineSlotStore implements SlotStore {
   }
 
   /** Reads the slots, lets `change` decide, writes them back: all under the lock. */
-  private async changed<T>(change: (slots: Held[]) => { slots: Held[]; result: T }): Promise<T> {
+  private async changed<T>(
+    change: (slots: Held[], waiters: Waiter[]) => { slots: Held[]; waiters: Waiter[]; result: T },
+  ): Promise<T> {
     fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     const unlock = await lockfile.lock(this.file, {
       realpath: false,
@@ -91,9 +129,10 @@ export class MachineSlotStore implements SlotStore {
       retries: { retries: 200, minTimeout: 1, maxTimeout: 20, factor: 1.5 },
     });
     try {
-      const { slots, result } = change(this.settled(this.read()));
+      const entries = this.read();
+      const { slots, waiters, result } = change(this.settled(entries.filter(isHeld)), entries.filter(isWaiter));
       const tmp = `${this.file}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, JSON.stringify(slots), { mode: 0o600 });
+      fs.writeFileSync(tmp, JSON.stringify([...slots, ...waiters]), { mode: 0o600 });
       fs.renameSync(tmp, this.file);
       return result;
     } finally {
@@ -101,10 +140,10 @@ export class MachineSlotStore implements SlotStore {
     }
   }
 
-  private read(): Held[] {
+  private read(): unknown[] {
     try {
       const parsed: unknown = JSON.parse(fs.readFileSync(this.file, "utf8"));
-      return Array.isArray(parsed) ? (parsed as Held[]).filter(isHeld) : [];
+      return Array.isArray(parsed) ? (parsed as unknown[]) : [];
     } catch {
       return []; // not there yet, or cut short by a killed writer: nothing held
     }
@@ -136,6 +175,17 @@ export class MachineSlotStore implements SlotStore {
 function isHeld(v: unknown): v is Held {
   const s = v as Held;
   return !!s && typeof s.id === "string" && typeof s.until === "number" && typeof s.pid === "number";
+}
+
+function isWaiter(v: unknown): v is Waiter {
+  const w = v as Waiter;
+  return (
+    !!w &&
+    typeof w.w === "string" &&
+    typeof w.rank === "number" &&
+    typeof w.first === "number" &&
+    typeof w.until === "number"
+  );
 }
 
 function alive(pid: number): boolean {

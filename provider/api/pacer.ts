@@ -17,7 +17,7 @@
  * decrease, so runners that share nothing settle near the limit instead of fighting.
  */
 import { haltReason, onHalt } from "./halt";
-import { MemorySlotStore, type SlotStore } from "./slot-store";
+import { MemorySlotStore, THIS_PROCESS, type Asker, type SlotStore } from "./slot-store";
 
 /** Thrown by `acquire` once requests are halted (halt.ts): the caller's request is never sent. */
 export class RequestsHalted extends Error {
@@ -46,13 +46,20 @@ export interface PacerOptions {
   inFlightLeaseMs?: number;
   /** For tests: the random source of the jitter. */
   random?: () => number;
+  /** Who this pacer asks the store as (default: this process; a shared store serves the oldest first). */
+  asker?: Asker;
 }
 
 /** How far back competition() looks. */
 const COMPETITION_MS = 10_000;
 /** The lowest share of the limit a backed-off endpoint goes down to. */
 const MIN_SHARE = 1 / 16;
-/** Each window of answers without a 429 gives back this share of the limit. */
+/**
+ * Each window without a 429 gives back this share of the limit. Counted in windows of time, not
+ * in answers: a runner cut down to a sixteenth gets an answer only every few seconds, and gave
+ * back a tenth per answer, so it crawled on for tens of seconds after its competitors had gone
+ * (bench/RESULTS.md, fleet section: a preview at 1 request per second on an idle endpoint).
+ */
 const RECOVERY_SHARE = 1 / 10;
 
 export class SlidingWindowPacer {
@@ -63,12 +70,15 @@ export class SlidingWindowPacer {
   private readonly random: () => number;
   private readonly store: SlotStore;
   private readonly inFlightLeaseMs: number;
+  private readonly asker: Asker;
   /** Callers in the order they asked: only the head takes slots from the store. */
   private queue: Promise<unknown> = Promise.resolve();
   /** The share of the limit this process allows itself now (1: the whole limit). */
   private share = 1;
   private lastCut = -Infinity;
   private lastRise = -Infinity;
+  /** After a 429, no request of this endpoint is sent before this (the spacing of the cut rate). */
+  private pausedUntil = -Infinity;
   /** Wakes a head waiting on a slot this process releases. */
   private wake: (() => void) | undefined;
   /** This endpoint's recent answers: accepted or refused with 429 (competition()). */
@@ -84,6 +94,7 @@ export class SlidingWindowPacer {
     this.random = opts.random ?? Math.random;
     this.store = opts.store ?? new MemorySlotStore(this.now);
     this.inFlightLeaseMs = opts.inFlightLeaseMs ?? 60_000;
+    this.asker = opts.asker ?? THIS_PROCESS;
   }
 
   /** The requests per window this pacer allows itself now (the limit, or less after 429s). */
@@ -112,24 +123,34 @@ export class SlidingWindowPacer {
     };
   }
 
-  /** The server refused a request of this endpoint with 429: halve the rate (once per window). */
+  /**
+   * The server refused a request of this endpoint with 429: halve the rate (once per window), and
+   * send nothing more of it for about one request's spacing at that rate, jittered (half to one and
+   * a half of it) so that runners refused together do not come back together. This is the whole
+   * wait before the refused request is repeated (client.ts): a sleep of its own on top stalled
+   * a preview, whose look-ups the engine makes one at a time, for up to 2 s per 429.
+   */
   throttled(): void {
     const t = this.now();
     this.note(t, false);
-    if (t - this.lastCut < this.windowMs) return;
-    this.lastCut = t;
-    this.lastRise = t;
-    this.share = Math.max(MIN_SHARE, this.share / 2);
+    if (t - this.lastCut >= this.windowMs) {
+      this.lastCut = t;
+      this.lastRise = t;
+      this.share = Math.max(MIN_SHARE, this.share / 2);
+    }
+    if (this.limit > 0)
+      this.pausedUntil = Math.max(this.pausedUntil, t + (this.windowMs / this.rate) * (0.5 + this.random()));
   }
 
-  /** An answer that was not a 429: after a window without one, give back a tenth of the limit. */
+  /** An answer that was not a 429: a tenth of the limit back per whole window since the last cut or rise. */
   accepted(): void {
     const t = this.now();
     this.note(t, true);
     if (this.share >= 1) return;
-    if (t - this.lastRise < this.windowMs) return;
-    this.lastRise = t;
-    this.share = Math.min(1, this.share + RECOVERY_SHARE);
+    const windows = Math.floor((t - this.lastRise) / this.windowMs);
+    if (windows < 1) return;
+    this.lastRise += windows * this.windowMs;
+    this.share = Math.min(1, this.share + windows * RECOVERY_SHARE);
   }
 
   /**
@@ -166,8 +187,13 @@ export class SlidingWindowPacer {
   private async take(): Promise<string> {
     for (;;) {
       throwIfHalted();
+      const paused = this.pausedUntil - this.now();
+      if (paused > 0) {
+        await this.sleep(paused);
+        continue;
+      }
       const seen = this.releases;
-      const got = await this.store.tryTake(this.limit, this.inFlightLeaseMs);
+      const got = await this.store.tryTake(this.limit, this.inFlightLeaseMs, this.asker);
       if ("slot" in got) {
         // A halt that came while the store was being asked (a file lock, a Redis round trip)
         // still stops this request; the slot is given back at once.
@@ -178,17 +204,21 @@ export class SlidingWindowPacer {
         return got.slot;
       }
       if (this.releases !== seen) continue;
-      const wait = Math.max(1, got.retryInMs);
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, wait);
-        function done() {
-          clearTimeout(timer);
-          resolve();
-        }
-        this.wake = done;
-      });
-      this.wake = undefined;
+      await this.sleep(Math.max(1, got.retryInMs));
     }
+  }
+
+  /** Waits `ms`, or less when this process releases a slot or requests are halted (`wake`). */
+  private async sleep(ms: number): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+    this.wake = undefined;
   }
 }
 

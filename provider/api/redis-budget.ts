@@ -16,26 +16,79 @@
  */
 import { createHash } from "node:crypto";
 import type Redis from "ioredis";
-import { IN_FLIGHT_POLL_MS, MemorySlotStore, newSlotId, type SlotStore, type TakeResult } from "./slot-store";
+import {
+  GRACE_MS,
+  IN_FLIGHT_POLL_MS,
+  MemorySlotStore,
+  newSlotId,
+  STARVE_MS,
+  THIS_PROCESS,
+  type Asker,
+  type SlotStore,
+  type TakeResult,
+} from "./slot-store";
 
-/** KEYS[1] the set; ARGV limit, lease (ms), slot id, poll (ms). Returns {1} or {0, wait ms}. */
+/**
+ * KEYS[1] the set, KEYS[2] the waiters (a hash: asker id -> "rank first until"); ARGV limit,
+ * lease (ms), slot id, poll (ms), asker id, asker rank, grace (ms), starve (ms). Returns {1} or
+ * {0, wait ms}. Who goes first is slot-store.ts's `servedBefore`, written again in Lua.
+ */
 const TAKE = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+local limit = tonumber(ARGV[1])
 local lease = tonumber(ARGV[2])
-if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[1]) then
+local me = ARGV[5]
+local rank = tonumber(ARGV[6])
+local grace = tonumber(ARGV[7])
+local starve = tonumber(ARGV[8])
+local free = limit - redis.call('ZCARD', KEYS[1])
+local first = now
+local others = {}
+local w = redis.call('HGETALL', KEYS[2])
+for i = 1, #w, 2 do
+  local r, f, u = string.match(w[i + 1], '^(%S+) (%S+) (%S+)$')
+  r = tonumber(r); f = tonumber(f); u = tonumber(u)
+  if u == nil or u <= now then
+    redis.call('HDEL', KEYS[2], w[i])
+  elseif w[i] == me then
+    first = f
+  else
+    others[#others + 1] = {w[i], r, f, u}
+  end
+end
+local function key(r, f) if now - f >= starve then return f - 1e13 end return r end
+local mine = key(rank, first)
+local ahead = 0
+local aheadUntil = -1
+for _, o in ipairs(others) do
+  local k = key(o[2], o[3])
+  if k < mine or (k == mine and o[1] < me) then
+    ahead = ahead + 1
+    if aheadUntil < 0 or o[4] < aheadUntil then aheadUntil = o[4] end
+  end
+end
+if free > ahead then
   redis.call('ZADD', KEYS[1], now + lease, 'f:' .. ARGV[3])
   redis.call('PEXPIRE', KEYS[1], lease + 60000)
+  redis.call('HDEL', KEYS[2], me)
   return {1, 0}
 end
 local wait = -1
-local held = redis.call('ZRANGE', KEYS[1], 0, -1, 'WITHSCORES')
-for i = 1, #held, 2 do
-  local w
-  if string.sub(held[i], 1, 2) == 'f:' then w = tonumber(ARGV[4]) else w = tonumber(held[i + 1]) - now end
-  if wait < 0 or w < wait then wait = w end
+if free > 0 then
+  wait = aheadUntil - now
+else
+  local held = redis.call('ZRANGE', KEYS[1], 0, -1, 'WITHSCORES')
+  for i = 1, #held, 2 do
+    local x
+    if string.sub(held[i], 1, 2) == 'f:' then x = tonumber(ARGV[4]) else x = tonumber(held[i + 1]) - now end
+    if wait < 0 or x < wait then wait = x end
+  end
 end
+if wait < 1 then wait = 1 end
+redis.call('HSET', KEYS[2], me, string.format('%.0f %.0f %.0f', rank, first, now + wait + grace))
+redis.call('PEXPIRE', KEYS[2], wait + grace + 60000)
 return {0, wait}
 `;
 
@@ -50,7 +103,18 @@ return 1
 `;
 
 type BudgetRedis = Redis & {
-  clinkTake(key: string, limit: number, leaseMs: number, slot: string, pollMs: number): Promise<[number, number]>;
+  clinkTake(
+    key: string,
+    waiters: string,
+    limit: number,
+    leaseMs: number,
+    slot: string,
+    pollMs: number,
+    asker: string,
+    rank: number,
+    graceMs: number,
+    starveMs: number,
+  ): Promise<[number, number]>;
   clinkRelease(key: string, slot: string, holdMs: number): Promise<number>;
 };
 
@@ -77,7 +141,7 @@ async function connection(url: string): Promise<BudgetRedis> {
       lazyConnect: false,
     }) as BudgetRedis;
     redis.on("error", () => {}); // reported once by the store that falls back
-    redis.defineCommand("clinkTake", { numberOfKeys: 1, lua: TAKE });
+    redis.defineCommand("clinkTake", { numberOfKeys: 2, lua: TAKE });
     redis.defineCommand("clinkRelease", { numberOfKeys: 1, lua: RELEASE });
     connections.set(url, redis);
   }
@@ -115,20 +179,32 @@ export class RedisSlotStore implements SlotStore {
     private readonly url: string,
     budget: string,
     private readonly otherwise: () => SlotStore = () => new MemorySlotStore(),
+    private readonly starveMs: number = STARVE_MS,
   ) {
     this.key = `pulumi-clink:rate:${createHash("sha256").update(budget).digest("hex").slice(0, 32)}`;
   }
 
-  async tryTake(limit: number, leaseMs: number): Promise<TakeResult> {
-    if (this.fallback) return this.fallback.tryTake(limit, leaseMs);
+  async tryTake(limit: number, leaseMs: number, asker: Asker = THIS_PROCESS): Promise<TakeResult> {
+    if (this.fallback) return this.fallback.tryTake(limit, leaseMs, asker);
     try {
       const slot = newSlotId();
       const [took, wait] = await (
         await connection(this.url)
-      ).clinkTake(this.key, limit, leaseMs, slot, IN_FLIGHT_POLL_MS);
+      ).clinkTake(
+        this.key,
+        `${this.key}:waiting`,
+        limit,
+        leaseMs,
+        slot,
+        IN_FLIGHT_POLL_MS,
+        asker.id,
+        asker.rank,
+        GRACE_MS,
+        this.starveMs,
+      );
       return took === 1 ? { slot } : { retryInMs: Math.max(1, wait) };
     } catch (err) {
-      return this.fallBack(err).tryTake(limit, leaseMs);
+      return this.fallBack(err).tryTake(limit, leaseMs, asker);
     }
   }
 

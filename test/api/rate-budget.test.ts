@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { ClinkApiError, ClinkClient } from "../../provider/api";
 import { MachineSlotStore } from "../../provider/api/machine-budget";
 import { haltRequests, resumeRequestsForTests } from "../../provider/api/halt";
@@ -49,6 +49,32 @@ describe("the pacer backs off on 429 and recovers slowly", () => {
     expect(pacer.rate).toBe(3);
   });
 
+  it("gives back a tenth per window of time since the cut, not per answer", () => {
+    let t = 0;
+    const pacer = new SlidingWindowPacer({ limit: 3, now: () => t });
+    for (let i = 0; i < 4; i++) {
+      pacer.throttled();
+      t += 1000;
+    }
+    expect(pacer.rate).toBe(3 / 16);
+    // Cut down this far, answers come seldom: five windows later, one answer gives back five tenths.
+    t += 4000;
+    pacer.accepted();
+    expect(pacer.rate).toBeCloseTo(3 * (1 / 16 + 0.5));
+    t += 999;
+    pacer.accepted(); // less than a window since that rise
+    expect(pacer.rate).toBeCloseTo(3 * (1 / 16 + 0.5));
+  });
+
+  it("after a 429 sends nothing of that endpoint for one request's spacing at the cut rate", async () => {
+    const pacer = new SlidingWindowPacer({ limit: 3, windowMs: 300, marginMs: 0, random: () => 0.5 });
+    (await pacer.acquire())();
+    pacer.throttled(); // 1.5 per 300 ms: one every 200 ms (jitter 0.5: exactly that)
+    const asked = Date.now();
+    (await pacer.acquire())(); // two of the three slots are free: only the spacing holds it back
+    expect(Date.now() - asked).toBeGreaterThanOrEqual(190);
+  });
+
   it("never goes below a sixteenth of the limit", () => {
     let t = 0;
     const pacer = new SlidingWindowPacer({ limit: 3, now: () => t });
@@ -75,7 +101,7 @@ describe("the pacer backs off on 429 and recovers slowly", () => {
   });
 
   it("holds a slot longer, with jitter, while backed off", async () => {
-    const t = 10_000;
+    let t = 10_000;
     const released: number[] = [];
     const store = {
       tryTake: async () => ({ slot: "s" }),
@@ -84,6 +110,7 @@ describe("the pacer backs off on 429 and recovers slowly", () => {
     const pacer = new SlidingWindowPacer({ limit: 1, now: () => t, marginMs: 0, random: () => 0.5, store });
     (await pacer.acquire())();
     pacer.throttled(); // half the rate: a slot is held two windows, and a tenth more (the jitter)
+    t += 5000; // past the spacing after the 429
     (await pacer.acquire())();
     await new Promise((r) => setImmediate(r));
     expect(released).toEqual([1000, 2200]);
@@ -121,6 +148,33 @@ describe("429s are waited out for a time, not a count", () => {
     );
     await c.request("POST", "/cc/create_client", { body: { cno: "1" } });
     expect(server.seen).toHaveLength(9);
+  });
+
+  it("a paced client repeats a 429 after the pacer's spacing, without a backoff of its own", async () => {
+    const random = vi.spyOn(Math, "random").mockReturnValue(0.99);
+    try {
+      const server = await testServer(SECRET, (_req, res, n) =>
+        n === 1 ? json(res, 429, { error: { code: "TooManyRequests", message: "m" } }) : json(res, 200, {}),
+      );
+      const c = new ClinkClient({
+        accessKeyId: `key-${process.hrtime.bigint()}`,
+        accessKeySecret: SECRET,
+        endpoint: server.url,
+        backoffMs: 8000, // a backoff of its own would wait 0.99 x 8 s
+        rateBudget: "process",
+      });
+      closers.push(
+        () => c.close(),
+        () => server.close(),
+      );
+      const started = Date.now();
+      await c.request("GET", "/cc/list_queues");
+      // The pacer's spacing at half of 3 per second, jittered by 1.49: about 1 s.
+      expect(Date.now() - started).toBeLessThan(1500);
+      expect(server.seen).toHaveLength(2);
+    } finally {
+      random.mockRestore();
+    }
   });
 
   it("a long 429 wait leaves the retries of 5xx answers untouched", async () => {
@@ -222,6 +276,49 @@ describe("one budget for every process of the machine", () => {
     const refused = (await other.tryTake(1, lease)) as { retryInMs: number };
     expect(refused.retryInMs).toBeGreaterThan(500);
     expect(refused.retryInMs).toBeLessThanOrEqual(1025);
+  });
+
+  it("the oldest process waiting is served first", async () => {
+    let t = 0;
+    const store = new MachineSlotStore("h|k|/cc/x", 1025, () => t, scratch());
+    const old = { id: "old", rank: 1 };
+    const young = { id: "young", rank: 2 };
+    const held = (await store.tryTake(1, 60_000, young)) as { slot: string };
+    await store.release(held.slot, 100);
+    t = 10;
+    expect(await store.tryTake(1, 60_000, old)).toEqual({ retryInMs: 90 });
+    t = 100; // the slot is free: the younger one asks first, and is told to leave it to the older
+    expect(await store.tryTake(1, 60_000, young)).toEqual({ retryInMs: 50 });
+    t = 101;
+    expect("slot" in (await store.tryTake(1, 60_000, old))).toBe(true);
+  });
+
+  it("a waiter that does not come back is passed over once its wait and the grace are over", async () => {
+    let t = 0;
+    const store = new MachineSlotStore("h|k|/cc/x", 1025, () => t, scratch());
+    const held = (await store.tryTake(1, 60_000, { id: "young", rank: 2 })) as { slot: string };
+    await store.release(held.slot, 100);
+    t = 10;
+    await store.tryTake(1, 60_000, { id: "killed", rank: 1 }); // noted as waiting until 150
+    t = 149;
+    expect("retryInMs" in (await store.tryTake(1, 60_000, { id: "young", rank: 2 }))).toBe(true);
+    t = 150;
+    expect("slot" in (await store.tryTake(1, 60_000, { id: "young", rank: 2 }))).toBe(true);
+  });
+
+  it("one that has waited STARVE_MS goes before older ones that waited less", async () => {
+    let t = 0;
+    const store = new MachineSlotStore("h|k|/cc/x", 1025, () => t, scratch(), 1000);
+    const held = (await store.tryTake(1, 60_000, { id: "other", rank: 0 })) as { slot: string };
+    await store.release(held.slot, 1600);
+    const old = { id: "old", rank: 1 };
+    const young = { id: "young", rank: 2 };
+    for (t = 0; t < 1600; t += 400) await store.tryTake(1, 60_000, young); // waiting since 0
+    t = 1500;
+    await store.tryTake(1, 60_000, old); // waiting since 1500
+    t = 1600;
+    expect("retryInMs" in (await store.tryTake(1, 60_000, old))).toBe(true);
+    expect("slot" in (await store.tryTake(1, 60_000, young))).toBe(true);
   });
 
   it("a file cut short by a killed writer counts as nothing held", async () => {

@@ -69,6 +69,29 @@ describe("a budget held in Redis", () => {
     expect(refused.retryInMs).toBeLessThanOrEqual(300);
   });
 
+  it("the oldest runner waiting is served first; one that waited STARVE_MS before it", async () => {
+    const old = { id: "old", rank: 1 };
+    const young = { id: "young", rank: 2 };
+    const store = new RedisSlotStore(url, `order|${Math.random()}`, undefined, 700);
+    const held = (await store.tryTake(1, 60_000, young)) as { slot: string };
+    await store.release(held.slot, 300);
+    expect("retryInMs" in (await store.tryTake(1, 60_000, old))).toBe(true);
+    await new Promise((r) => setTimeout(r, 320));
+    // Free: the younger one asks first and is told to leave it to the older one, noted as waiting.
+    const left = await store.tryTake(1, 60_000, young);
+    expect("retryInMs" in left && left.retryInMs <= 50).toBe(true);
+    const taken = (await store.tryTake(1, 60_000, old)) as { slot: string };
+    expect(typeof taken.slot).toBe("string");
+    // The younger one has waited since its first ask: past 700 ms it goes first.
+    await store.release(taken.slot, 900);
+    await store.tryTake(1, 60_000, young); // waiting from now, noted until the slot frees and 50 ms
+    await new Promise((r) => setTimeout(r, 800));
+    await store.tryTake(1, 60_000, old);
+    await new Promise((r) => setTimeout(r, 105));
+    expect("retryInMs" in (await store.tryTake(1, 60_000, old))).toBe(true);
+    expect("slot" in (await store.tryTake(1, 60_000, young))).toBe(true);
+  });
+
   it("an unreachable Redis falls back, says so once without its password, and still paces", async () => {
     const dead = `redis://:hunter2@127.0.0.1:${await freePort()}`;
     const lines: string[] = [];

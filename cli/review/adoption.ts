@@ -1,7 +1,7 @@
 /**
  * An adopting create (`adopt: true`, or clink:adoptExisting) takes over an object that exists:
  * the provider's preview check records what the adoption changes on it under `__adoption` in the
- * checked inputs (provider/plugin/provider.ts, ADOPTION_INPUT), `{ field: { from, to } }`, empty
+ * checked inputs (provider/plugin/check.ts, ADOPTION_INPUT), `{ field: { from, to } }`, empty
  * when it changes nothing. The review shows those changes, old → new, instead of the declaration
  * of a new object. A log written by an `up` (no preview check) has none: the create reads as added.
  */

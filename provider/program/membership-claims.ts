@@ -5,7 +5,7 @@
  * back. The providers cannot see each other, but the Resource classes all run in the program's
  * process: they register their claims here and each gets a verdict, resolved after the program's
  * synchronous body has declared everything. The verdict travels as an input the provider's check
- * turns into a failure (provider/plugin/provider.ts), so a conflict refuses both resources before any API call.
+ * turns into a failure (provider/plugin/check.ts), so a conflict refuses both resources before any API call.
  * (Rejecting the Output instead leaves an inline program hanging in the SDK.)
  */
 import * as pulumi from "@pulumi/pulumi";

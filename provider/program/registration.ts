@@ -38,7 +38,7 @@ export const typeToken = (type: string): string => `pulumi-nodejs:dynamic/clink:
  * of the resource object even when not declared; an undefined one is not sent, so it costs the
  * state nothing), `adopted`, then the declared args. Secret fields become Pulumi secrets even
  * when declared as plain text: a password never sits in state in the clear. `verdict` is a
- * program-side refusal the provider's check reports (provider/plugin/provider.ts).
+ * program-side refusal the provider's check reports (provider/plugin/check.ts).
  */
 export function resourceProps(
   kind: string,
@@ -63,7 +63,7 @@ export function resourceProps(
       )
     : firstFailure(verdict);
   if (combined !== undefined) declared[VERDICT_INPUT] = combined;
-  // A preview's check looks a new object up (provider/plugin/provider.ts, PREVIEW_INPUT).
+  // A preview's check looks a new object up (provider/plugin/check.ts, PREVIEW_INPUT).
   if (who && pulumi.runtime.isDryRun()) declared[PREVIEW_INPUT] = true;
   return declared;
 }

@@ -4,7 +4,7 @@
  * each other, but the Resource classes all run in the program's process: each rule records its
  * claim here and gets a verdict once the program's synchronous body has declared everything. The
  * verdict travels as an input the provider's check turns into a failure
- * (provider/plugin/provider.ts, VERDICT_INPUT), so a refusal comes before any API call.
+ * (provider/plugin/check.ts, VERDICT_INPUT), so a refusal comes before any API call.
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { Failure } from "../schema/core";

@@ -155,8 +155,9 @@ describe("a live center under deployments: no call is cut", () => {
     let members = [{ cno: "1006", penalty: 1 }];
     const h = await stack(
       ({ clink }) => {
-        new clink.Client("frank", agent("1006", "frank"));
-        new clink.Queue("support", { qno: "2002", name: "support", members });
+        const frank = new clink.Client("frank", agent("1006", "frank"));
+        // members names the agent by number, not by output: the queue must wait for the agent.
+        new clink.Queue("support", { qno: "2002", name: "support", members }, { dependsOn: [frank] });
       },
       {
         project: "clink-e2e-live-last-queue-members",

@@ -6,7 +6,7 @@
  *   npm run bench                      # sizes 50, 200, 500; writes bench/RESULTS.md and bench/chart.svg
  *   npm run bench -- --long            # sizes 1,000 and 2,000, on request (hours with checkpoints)
  *   npm run bench -- --skip-checkpoints  # fast mode: PULUMI_SKIP_CHECKPOINTS=true
- *   npm run bench -- --sizes 50 --check  # the short CI run: asserts the count targets, writes nothing
+ *   npm run bench -- --sizes 20 --check  # the short CI run: asserts the count targets, writes nothing
  *   npm run bench -- --export --sizes 500  # only the export (issue 13), on a center seeded through the API
  *   npm run bench -- --report-only     # RESULTS.md and chart.svg again from bench/results
  *   npm run bench -- --fleet           # K = 1, 2, 4, 8 stacks at once on one key (issue 26; bench/fleet.ts)

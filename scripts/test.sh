@@ -10,4 +10,6 @@ cd "$root"
 npm run --silent build
 npx vitest run
 pulumi_bin="$(bash scripts/ensure-pulumi.sh | tail -n1)"
-PATH="$pulumi_bin:$PATH" npx vitest run --config vitest.e2e.config.mts
+# Two engine files at a time, each group in its own vitest process and program directory
+# (scripts/vitest-groups.mjs says why).
+PATH="$pulumi_bin:$PATH" node scripts/vitest-groups.mjs --config vitest.e2e.config.mts --groups 2

@@ -339,6 +339,24 @@ export function declareCenter(center: Center, filter: Filter): ExportModel {
       names: nameAll,
       identPart,
       compareKeys,
+      // A generator: each warning comes out where its key falls among the declarations' own.
+      inKeyOrder: function* (keys, prefix, described) {
+        const objects = center.objects.get(kind) ?? none;
+        const idents = nameAll(
+          keys,
+          (k) => k,
+          (k) => `${prefix}_${identPart(k)}`,
+        );
+        for (const key of [...keys].sort(compareKeys)) {
+          const remote = objects.get(key)!;
+          const answered = described ? text(remote[described.field]) : "";
+          if (described && answered !== "" && answered !== key)
+            warn(
+              `${described.noun} ${key} is not exported: ${described.endpoint} answered ${described.noun} ${answered} for it.`,
+            );
+          else yield { key, ident: idents.get(key)!, remote };
+        }
+      },
       declare: (remote, label, converges = true) => declareObject(schema, remote, label, warn, converges),
       add: ({ ident, key, declared, override = {}, adopt = true }) => {
         list.push({

@@ -75,6 +75,17 @@ export interface DeclareContext<C> {
   /** Code-unit order of keys. */
   compareKeys(a: string, b: string): number;
   /**
+   * The objects of `keys` (this kind's), in key order, each with a unique identifier
+   * `<prefix>_<key>`. With `described`, an object whose answer names another key than the one it
+   * was read by (`field`) is left out with a warning naming the `endpoint` that answered it, given
+   * when the iteration reaches it.
+   */
+  inKeyOrder(
+    keys: string[],
+    prefix: string,
+    described?: { field: string; noun: string; endpoint: string },
+  ): Iterable<{ key: string; ident: string; remote: Row }>;
+  /**
    * The fields `read` would report, minus defaults and what the provider's check refuses (each
    * said with `warn`); undefined when the object cannot be declared faithfully. `converges`: warn
    * when adopting the declaration would write something.

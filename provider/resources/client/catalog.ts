@@ -50,21 +50,10 @@ export const catalog: KindCatalog = {
         ctx.tally().done++;
       }),
     declare(ctx) {
-      const objects = ctx.objects();
-      const keys = [...objects.keys()];
-      const names = ctx.names(
-        keys,
-        (k) => k,
-        (k) => `agent_${ctx.identPart(k)}`,
-      );
-      for (const cno of [...keys].sort(ctx.compareKeys)) {
-        const remote = objects.get(cno)!;
-        const label = `agent ${cno}`;
-        if (text(remote.cno) !== "" && text(remote.cno) !== cno) {
-          ctx.warn(`${label} is not exported: describe_client answered agent ${text(remote.cno)} for it.`);
-          continue;
-        }
-        const d = ctx.declare(remote, label);
+      const keys = [...ctx.objects().keys()];
+      const described = { field: "cno", noun: "agent", endpoint: "describe_client" };
+      for (const { key: cno, ident, remote } of ctx.inKeyOrder(keys, "agent", described)) {
+        const d = ctx.declare(remote, `agent ${cno}`);
         if (!d) continue;
         // Describe_client answers no number group (doc 3.1.5's answer table); should a server answer
         // one anyway, say so in a comment: declared, the provider could not compare it (it reads
@@ -78,7 +67,7 @@ export const catalog: KindCatalog = {
                 ? ` dynamicTelGroupName: ${ref}, importing ./${ctx.moduleOf("dynamicTelGroup")} (the first up then restates it).`
                 : ` dynamicTelGroupName (the first up then restates it).`),
           );
-        ctx.add({ ident: names.get(cno)!, key: cno, declared: d });
+        ctx.add({ ident, key: cno, declared: d });
       }
     },
   },

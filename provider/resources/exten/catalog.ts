@@ -29,14 +29,9 @@ export const catalog: KindCatalog = {
       const keys = [...objects.keys()].filter(
         (n) => ctx.passes([n]) && (ctx.isRoot || (ctx.referable() && wanted.some((t) => t === n || masks(t, n)))),
       );
-      const names = ctx.names(
-        keys,
-        (k) => k,
-        (k) => `exten_${ctx.identPart(k)}`,
-      );
-      for (const n of [...keys].sort(ctx.compareKeys)) {
-        const d = ctx.declare(objects.get(n)!, `phone ${n}`);
-        if (d) ctx.add({ ident: names.get(n)!, key: n, declared: d });
+      for (const { key: n, ident, remote } of ctx.inKeyOrder(keys, "exten")) {
+        const d = ctx.declare(remote, `phone ${n}`);
+        if (d) ctx.add({ ident, key: n, declared: d });
       }
     },
   },

@@ -51,19 +51,9 @@ export const catalog: KindCatalog = {
       );
     },
     declare(ctx) {
-      const objects = ctx.objects();
-      const keys = [...objects.keys()];
-      const names = ctx.names(
-        keys,
-        (k) => k,
-        (k) => `queue_${ctx.identPart(k)}`,
-      );
-      for (const qno of [...keys].sort(ctx.compareKeys)) {
-        const remote = objects.get(qno)!;
-        if (text(remote.qno) !== "" && text(remote.qno) !== qno) {
-          ctx.warn(`queue ${qno} is not exported: describe_queue answered queue ${text(remote.qno)} for it.`);
-          continue;
-        }
+      const keys = [...ctx.objects().keys()];
+      const described = { field: "qno", noun: "queue", endpoint: "describe_queue" };
+      for (const { key: qno, ident, remote } of ctx.inKeyOrder(keys, "queue", described)) {
         const d = ctx.declare(remote, `queue ${qno}`);
         if (!d) continue;
         // Members as the whole list (authoritative: the queue has exactly these, doc 3.2.2
@@ -81,7 +71,7 @@ export const catalog: KindCatalog = {
               ),
             }
           : undefined;
-        ctx.add({ ident: names.get(qno)!, key: qno, declared: d, override });
+        ctx.add({ ident, key: qno, declared: d, override });
       }
     },
   },

@@ -340,21 +340,20 @@ export function declareCenter(center: Center, filter: Filter): ExportModel {
       identPart,
       compareKeys,
       // A generator: each warning comes out where its key falls among the declarations' own.
-      inKeyOrder: function* (keys, prefix, described) {
-        const objects = center.objects.get(kind) ?? none;
+      inKeyOrder: function* (entries, prefix, described) {
         const idents = nameAll(
-          keys,
-          (k) => k,
-          (k) => `${prefix}_${identPart(k)}`,
+          entries,
+          ([key]) => key,
+          ([key]) => `${prefix}_${identPart(key)}`,
         );
-        for (const key of [...keys].sort(compareKeys)) {
-          const remote = objects.get(key)!;
+        for (const entry of [...entries].sort(([a], [b]) => compareKeys(a, b))) {
+          const [key, remote] = entry;
           const answered = described ? text(remote[described.field]) : "";
           if (described && answered !== "" && answered !== key)
             warn(
               `${described.noun} ${key} is not exported: ${described.endpoint} answered ${described.noun} ${answered} for it.`,
             );
-          else yield { key, ident: idents.get(key)!, remote };
+          else yield { key, ident: idents.get(entry)!, remote };
         }
       },
       declare: (remote, label, converges = true) => declareObject(schema, remote, label, warn, converges),

@@ -110,6 +110,12 @@ export async function readCenter(client: CountingClient, filter: Filter, progres
       referable: (k = kind) => referable(filter, k),
       objects: (k = kind) => getOrSet(center.objects, k, () => new Map()),
       tally: (k = kind) => getOrSet(progress, k, (): Tally => ({ known: 0, done: 0 })),
+      keepAll: (rows) => {
+        const objects = ctx.objects();
+        rows.forEach((row, i) => objects.set(String(i), row));
+        const t = ctx.tally();
+        t.known = t.done = objects.size;
+      },
       list: (k = kind, query = {}) => {
         const list = catalog.find((c) => c.kind === k)?.schema.list;
         if (!list) throw new Error(`pulumi-clink export: ${k} has no list endpoint in its catalog.ts`);

@@ -35,6 +35,11 @@ export interface ReadContext {
   /** The progress of a kind (this one by default), shown while the export reads. */
   tally(kind?: string): Tally;
   /**
+   * Keeps a whole list read in one go as this kind's objects, each by its position (its natural
+   * key is a field, which two objects may share), and counts them all read.
+   */
+  keepAll(rows: Row[]): void;
+  /**
    * Every page of a kind's list endpoint (this kind's by default: its catalog's `list`), requested
    * once per query however many kinds read it (agents and bindings both read list_clients).
    */
@@ -75,13 +80,13 @@ export interface DeclareContext<C> {
   /** Code-unit order of keys. */
   compareKeys(a: string, b: string): number;
   /**
-   * The objects of `keys` (this kind's), in key order, each with a unique identifier
-   * `<prefix>_<key>`. With `described`, an object whose answer names another key than the one it
-   * was read by (`field`) is left out with a warning naming the `endpoint` that answered it, given
-   * when the iteration reaches it.
+   * Objects by natural key, walked in key order, each with a unique identifier `<prefix>_<key>`.
+   * With `described`, an object whose answer names another key than the one it was read by
+   * (`field`) is left out with a warning naming the `endpoint` that answered it, given when the
+   * walk reaches it.
    */
   inKeyOrder(
-    keys: string[],
+    entries: Array<[key: string, remote: Row]>,
     prefix: string,
     described?: { field: string; noun: string; endpoint: string },
   ): Iterable<{ key: string; ident: string; remote: Row }>;

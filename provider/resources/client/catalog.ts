@@ -50,9 +50,8 @@ export const catalog: KindCatalog = {
         ctx.tally().done++;
       }),
     declare(ctx) {
-      const keys = [...ctx.objects().keys()];
       const described = { field: "cno", noun: "agent", endpoint: "describe_client" };
-      for (const { key: cno, ident, remote } of ctx.inKeyOrder(keys, "agent", described)) {
+      for (const { key: cno, ident, remote } of ctx.inKeyOrder([...ctx.objects()], "agent", described)) {
         const d = ctx.declare(remote, `agent ${cno}`);
         if (!d) continue;
         // Describe_client answers no number group (doc 3.1.5's answer table); should a server answer

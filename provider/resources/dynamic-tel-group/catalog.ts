@@ -1,5 +1,5 @@
 /** Dynamic outbound-number groups (动态号码组, doc 3.5.5-3.5.8) outside the provider. */
-import { MASKED, text, type KindCatalog } from "../kind-catalog";
+import { MASKED, text, type KindCatalog, type Row } from "../kind-catalog";
 import { allGroups } from "./endpoints";
 
 export const catalog: KindCatalog = {
@@ -13,28 +13,21 @@ export const catalog: KindCatalog = {
     refersTo: [],
     // 3.5.8 answers every field: the list only.
     async read(ctx) {
-      (await allGroups(ctx.client)).forEach((g, i) => ctx.objects().set(String(i), g));
-      const t = ctx.tally();
-      t.known = t.done = ctx.objects().size;
+      ctx.keepAll(await allGroups(ctx.client));
     },
     declare(ctx) {
-      const groups = [...ctx.objects().values()]
-        .filter((g) => text(g.name) !== "" && ctx.passes([text(g.name)]))
-        .sort((a, b) => ctx.compareKeys(text(a.name), text(b.name)));
-      const names = ctx.names(
-        groups,
-        (g) => text(g.name),
-        (g) => `group_${ctx.identPart(text(g.name))}`,
-      );
-      for (const g of groups) {
-        const label = `number group "${text(g.name)}" (id ${text(g.id)})`;
+      const named = [...ctx.objects().values()]
+        .map((g): [string, Row] => [text(g.name), g])
+        .filter(([name]) => name !== "" && ctx.passes([name]));
+      for (const { key: name, ident, remote: g } of ctx.inKeyOrder(named, "group")) {
+        const label = `number group "${name}" (id ${text(g.id)})`;
         // Masked numbers are never declarations (doc 2.7): said before check refuses them in general terms.
         if (Array.isArray(g.selectedTels) && g.selectedTels.some((t) => MASKED.test(String(t)))) {
           ctx.warn(`${label} is not exported: its numbers are answered masked (e.g. 138xxxx8888, doc 3.5.8 example).`);
           continue;
         }
         const d = ctx.declare(g, label);
-        if (d) ctx.add({ ident: names.get(g)!, key: text(g.name), declared: d });
+        if (d) ctx.add({ ident, key: name, declared: d });
       }
     },
   },

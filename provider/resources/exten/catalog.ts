@@ -26,10 +26,10 @@ export const catalog: KindCatalog = {
     declare(ctx) {
       const objects = ctx.objects();
       const wanted = [...ctx.wanted()];
-      const keys = [...objects.keys()].filter(
-        (n) => ctx.passes([n]) && (ctx.isRoot || (ctx.referable() && wanted.some((t) => t === n || masks(t, n)))),
+      const chosen = [...objects].filter(
+        ([n]) => ctx.passes([n]) && (ctx.isRoot || (ctx.referable() && wanted.some((t) => t === n || masks(t, n)))),
       );
-      for (const { key: n, ident, remote } of ctx.inKeyOrder(keys, "exten")) {
+      for (const { key: n, ident, remote } of ctx.inKeyOrder(chosen, "exten")) {
         const d = ctx.declare(remote, `phone ${n}`);
         if (d) ctx.add({ ident, key: n, declared: d });
       }

@@ -1,5 +1,5 @@
 /** Pause statuses (置忙状态, doc 3.3) outside the provider. */
-import { text, type KindCatalog } from "../kind-catalog";
+import { text, type KindCatalog, type Row } from "../kind-catalog";
 import { allPauses } from "./endpoints";
 import { defaultPauseDeclared } from "./policy";
 
@@ -15,22 +15,15 @@ export const catalog: KindCatalog = {
     refersTo: [],
     // 3.3.1 list_enterprise_pauses: one unpaged answer with every field.
     async read(ctx) {
-      (await allPauses(ctx.client)).forEach((p, i) => ctx.objects().set(String(i), p));
-      const t = ctx.tally();
-      t.known = t.done = ctx.objects().size;
+      ctx.keepAll(await allPauses(ctx.client));
     },
     declare(ctx) {
-      const pauses = [...ctx.objects().values()]
-        .filter((p) => text(p.pauseStatus) !== "" && ctx.passes([text(p.pauseStatus)]))
-        .sort((a, b) => ctx.compareKeys(text(a.pauseStatus), text(b.pauseStatus)));
-      const names = ctx.names(
-        pauses,
-        (p) => text(p.pauseStatus),
-        (p) => `pause_${ctx.identPart(text(p.pauseStatus))}`,
-      );
-      for (const p of pauses) {
-        const d = ctx.declare(p, `pause status "${text(p.pauseStatus)}"`);
-        if (d) ctx.add({ ident: names.get(p)!, key: text(p.pauseStatus), declared: d });
+      const named = [...ctx.objects().values()]
+        .map((p): [string, Row] => [text(p.pauseStatus), p])
+        .filter(([status]) => status !== "" && ctx.passes([status]));
+      for (const { key: status, ident, remote } of ctx.inKeyOrder(named, "pause")) {
+        const d = ctx.declare(remote, `pause status "${status}"`);
+        if (d) ctx.add({ ident, key: status, declared: d });
       }
     },
   },

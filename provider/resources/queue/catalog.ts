@@ -51,9 +51,8 @@ export const catalog: KindCatalog = {
       );
     },
     declare(ctx) {
-      const keys = [...ctx.objects().keys()];
       const described = { field: "qno", noun: "queue", endpoint: "describe_queue" };
-      for (const { key: qno, ident, remote } of ctx.inKeyOrder(keys, "queue", described)) {
+      for (const { key: qno, ident, remote } of ctx.inKeyOrder([...ctx.objects()], "queue", described)) {
         const d = ctx.declare(remote, `queue ${qno}`);
         if (!d) continue;
         // Members as the whole list (authoritative: the queue has exactly these, doc 3.2.2

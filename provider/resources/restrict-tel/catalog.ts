@@ -34,9 +34,7 @@ export const catalog: KindCatalog = {
           })),
         ),
       );
-      lists.flat().forEach((e, i) => ctx.objects().set(String(i), e));
-      const t = ctx.tally();
-      t.known = t.done = ctx.objects().size;
+      ctx.keepAll(lists.flat());
     },
     // One declaration per number and list, its directions together (as the provider reads them).
     declare(ctx) {

@@ -10,6 +10,7 @@ import { adoptExisting } from "../settings";
 import { adoptionChanges, adoptionSentence } from "./converge";
 import { replacingThisDeployment } from "./deployment";
 import { alreadyExists, call, connect } from "./errors";
+import { listedAbsent } from "./presence";
 import type { ProviderSpec } from "./spec";
 
 export async function check(def: ProviderSpec, olds: Inputs, news: Inputs): Promise<dynamic.CheckResult> {
@@ -19,7 +20,8 @@ export async function check(def: ProviderSpec, olds: Inputs, news: Inputs): Prom
   if (conflict && typeof conflict === "object" && "reason" in conflict)
     failures.unshift(conflict as { property: string; reason: string });
   // A create (no previous inputs): one look-up tells already at preview whether it would fail,
-  // or, for an adoption, what it changes on the object found.
+  // or, for an adoption, what it changes on the object found. A kind's listing answers for the
+  // objects it does not hold (presence.ts).
   const creating = Object.keys(olds).filter((k) => !k.startsWith("__")).length === 0;
   const keyKnown = schema.idFields.every((f) => inputs[f] !== undefined && !containsUnknown(inputs[f]));
   const naturalId = keyKnown ? idOf(schema, inputs) : "";
@@ -29,8 +31,10 @@ export async function check(def: ProviderSpec, olds: Inputs, news: Inputs): Prom
     const label = `${schema.type} ${naturalId}`;
     const adopting = inputs.adopt === true || adoptExisting();
     const client = connect();
-    const found = await call(label, adopting ? "look up for adoption" : "look up before create", () =>
-      (api.lookup ?? api.read)(client, naturalId, inputs),
+    const found = await call(label, adopting ? "look up for adoption" : "look up before create", async () =>
+      (await listedAbsent(client, schema.list, naturalId))
+        ? undefined
+        : (api.lookup ?? api.read)(client, naturalId, inputs),
     );
     const blocks = found !== undefined && (api.blocksCreate?.(found, inputs) ?? true);
     if (blocks && !adopting)

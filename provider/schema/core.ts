@@ -150,6 +150,11 @@ export interface Failure {
 export interface ListEndpoint {
   path: string;
   key: string | string[];
+  /**
+   * The row field holding the natural key, when a listing without filters holds every object of
+   * the kind: a preview's look-ups of new objects then ask one listing (plugin/presence.ts).
+   */
+  keyField?: string;
 }
 
 export interface ResourceSchema {

@@ -91,7 +91,7 @@ const describedOnlyRead = { read: false as const };
 
 export const clientSchema: ResourceSchema = {
   type: "Client",
-  list: { path: "/cc/list_clients", key: "clients" },
+  list: { path: "/cc/list_clients", key: "clients", keyField: "cno" },
   vendorTerm: "座席",
   noun: "agent",
   idFields: ["cno"],

@@ -27,7 +27,7 @@ const CODECS_BY_TYPE: Record<number, number[]> = { 1: [1, 2, 3, 4, 5], 2: [5, 6]
 
 export const extenSchema: ResourceSchema = {
   type: "Exten",
-  list: { path: "/cc/list_extens", key: "extens" },
+  list: { path: "/cc/list_extens", key: "extens", keyField: "extenNumber" },
   vendorTerm: "话机",
   noun: "phone",
   idFields: ["extenNumber"],

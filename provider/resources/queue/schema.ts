@@ -93,7 +93,7 @@ const membersSchema = keyedSet(queueMemberSchema, "cno", "{ cno, penalty }");
 
 export const queueSchema: ResourceSchema = {
   type: "Queue",
-  list: { path: "/cc/list_queues", key: "queues" },
+  list: { path: "/cc/list_queues", key: "queues", keyField: "qno" },
   vendorTerm: "队列",
   noun: "queue",
   idFields: ["qno"],

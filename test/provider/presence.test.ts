@@ -1,0 +1,176 @@
+/**
+ * A preview's look-ups of new objects answered from one listing (provider/plugin/presence.ts,
+ * issue 26): only an absence from a listing that holds totalCount rows saves a describe, a large
+ * enterprise is listed only once the describes would have cost as much, and a listing is not
+ * answered from for longer than LISTING_TTL_MS.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ClinkClient, configureProvider, providers } from "../../provider";
+import { LISTING_TTL_MS, listedAbsent } from "../../provider/plugin/presence";
+import { clientSchema } from "../../provider/resources/client/schema";
+import { extenSchema } from "../../provider/resources/exten/schema";
+import { PREVIEW_INPUT } from "../../provider/schema/wire";
+import { startSimulator } from "../../simulator";
+
+type Query = Record<string, unknown>;
+
+/** A client whose list_clients answers `total` agents 0000.. in pages, as doc 3.1.4 shows them. */
+function fakeClient(total: number, opts: { totalCount?: boolean; fail?: number } = {}) {
+  const calls: Query[] = [];
+  let failures = opts.fail ?? 0;
+  const request = async (_method: string, _path: string, o: { query?: Query } = {}) => {
+    const q = o.query ?? {};
+    calls.push(q);
+    if (failures-- > 0) throw new Error("socket hang up");
+    const offset = Number(q.offset ?? 0);
+    const limit = Number(q.limit ?? 10);
+    const clients = Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, i) => ({
+      id: offset + i + 1,
+      cno: String(offset + i).padStart(4, "0"),
+    }));
+    return opts.totalCount === false ? { clients } : { clients, pageNumber: 1, pageSize: limit, totalCount: total };
+  };
+  return { client: { request } as unknown as ClinkClient, calls };
+}
+
+describe("listedAbsent", () => {
+  it("answers every look-up of a small enterprise from one page", async () => {
+    const { client, calls } = fakeClient(3);
+    const answers = [];
+    for (const key of ["1001", "0002", "1002", "0000", "1003"])
+      answers.push(await listedAbsent(client, clientSchema.list, key));
+    expect(answers).toEqual([true, false, true, false, true]);
+    expect(calls).toEqual([{ offset: 0, limit: 100 }]);
+  });
+
+  it("takes no absence from the document's own example answer (one row, totalCount 51)", async () => {
+    const calls: Query[] = [];
+    const example = {
+      requestId: "842ab2a6-3732-4c03-8ab7-c7f83180fb0c",
+      clients: [
+        {
+          id: 123,
+          cno: "0000",
+          name: "AA23456",
+          areaCode: "010",
+          bindTel: "152xxxx0000",
+          role: 1,
+          active: 1,
+          status: 0,
+          hiddenTel: 0,
+          type: 2,
+        },
+      ],
+      pageNumber: 1,
+      pageSize: 10,
+      totalCount: 51,
+    };
+    const client = {
+      request: async (_m: string, _p: string, o: { query?: Query }) => (calls.push(o.query ?? {}), example),
+    } as unknown as ClinkClient;
+    for (const key of ["1001", "1002", "1003", "1004"])
+      expect(await listedAbsent(client, clientSchema.list, key)).toBe(false);
+    // The first page, then (a look-up later, as many as its one page) the whole listing once: no more.
+    expect(calls).toEqual([
+      { offset: 0, limit: 100 },
+      { offset: 0, limit: 100 },
+    ]);
+  });
+
+  it("describes a large enterprise's look-ups until they cost as much as listing it, then lists it once", async () => {
+    const { client, calls } = fakeClient(250);
+    const answers = [];
+    for (const key of ["9001", "9002", "9003", "0249", "9004", "9005"])
+      answers.push(await listedAbsent(client, clientSchema.list, key));
+    // 250 agents are 3 pages: two look-ups described, the third lists all (3 calls), then none.
+    expect(answers).toEqual([false, false, true, false, true, true]);
+    expect(calls.map((q) => q.offset)).toEqual([0, 0, 100, 200]);
+  });
+
+  it("never lists an enterprise it cannot list whole (no totalCount, or past the offset cap)", async () => {
+    for (const fake of [fakeClient(150, { totalCount: false }), fakeClient(20_000)]) {
+      for (let i = 0; i < 300; i++) expect(await listedAbsent(fake.client, clientSchema.list, `9${i}`)).toBe(false);
+      expect(fake.calls).toHaveLength(1);
+    }
+  });
+
+  it("lists again once the listing is older than LISTING_TTL_MS", async () => {
+    const { client, calls } = fakeClient(1);
+    let now = 1_000_000;
+    expect(await listedAbsent(client, clientSchema.list, "1001", () => now)).toBe(true);
+    now += LISTING_TTL_MS;
+    expect(await listedAbsent(client, clientSchema.list, "1001", () => now)).toBe(true);
+    expect(calls).toHaveLength(1);
+    now += 1;
+    expect(await listedAbsent(client, clientSchema.list, "1001", () => now)).toBe(true);
+    expect(calls).toHaveLength(2);
+  });
+
+  it("falls back to describing when the listing fails, and tries it again at the next look-up", async () => {
+    const { client, calls } = fakeClient(1, { fail: 1 });
+    expect(await listedAbsent(client, clientSchema.list, "1001")).toBe(false);
+    expect(await listedAbsent(client, clientSchema.list, "1001")).toBe(true);
+    expect(calls).toHaveLength(2);
+  });
+
+  it("asks nothing for a kind whose listing names no key field", async () => {
+    const { client, calls } = fakeClient(1);
+    expect(await listedAbsent(client, { path: "/cc/list_clients", key: "clients" }, "1001")).toBe(false);
+    expect(await listedAbsent(client, undefined, "1001")).toBe(false);
+    expect(calls).toHaveLength(0);
+  });
+});
+
+describe("a preview of new agents and phones on the strict simulator", () => {
+  const KEY = { accessKeyId: "k", accessKeySecret: "presence-secret" };
+  let sim: Awaited<ReturnType<typeof startSimulator>>;
+  beforeAll(async () => {
+    sim = await startSimulator({ port: 0, rate: 0, strict: true, ...KEY });
+  });
+  afterAll(() => sim.close());
+  beforeEach(() => {
+    sim.reset();
+    // A new client per test, as a new plugin process has: listings are kept per client.
+    configureProvider({ endpoint: sim.url, rate: 0, ...KEY });
+  });
+  const count = (path: string) => sim.log().filter((e) => e.path === path).length;
+
+  it("lists each kind once for 20 new agents and phones, and describes none", async () => {
+    for (let i = 0; i < 20; i++) {
+      const n = String(3000 + i);
+      const agent = await providers.client.check!(
+        {},
+        { cno: n, name: `a${n}`, areaCode: "010", password: "Agent-pw-1", [PREVIEW_INPUT]: true },
+      );
+      const phone = await providers.exten.check!(
+        {},
+        { extenNumber: `8${n}`, password: "Phone-pw-1", areaCode: "010", type: 1, allow: 3, [PREVIEW_INPUT]: true },
+      );
+      expect([...agent.failures!, ...phone.failures!]).toEqual([]);
+    }
+    expect([count("/cc/list_clients"), count("/cc/describe_client")]).toEqual([1, 0]);
+    expect([count("/cc/list_extens"), count("/cc/describe_exten")]).toEqual([1, 0]);
+  });
+
+  it("still describes, and refuses, the one that exists", async () => {
+    sim.admin.insert("client", { cno: "3001", name: "a3001", areaCode: "010", type: 2, active: 1, permission: {} });
+    sim.admin.insert("exten", { extenNumber: "83001", areaCode: "010", type: 1, allow: 3, isDirect: 0, jittBuffer: 0 });
+    const fresh = await providers.client.check!(
+      {},
+      { cno: "3000", name: "a3000", areaCode: "010", password: "Agent-pw-1", [PREVIEW_INPUT]: true },
+    );
+    const taken = await providers.client.check!(
+      {},
+      { cno: "3001", name: "a3001", areaCode: "010", password: "Agent-pw-1", [PREVIEW_INPUT]: true },
+    );
+    const phone = await providers.exten.check!(
+      {},
+      { extenNumber: "83001", password: "Phone-pw-1", areaCode: "010", type: 1, allow: 3, [PREVIEW_INPUT]: true },
+    );
+    expect(fresh.failures).toEqual([]);
+    expect(taken.failures!.map((f) => f.property)).toEqual(["cno"]);
+    expect(phone.failures!.map((f) => f.property)).toEqual(["extenNumber"]);
+    expect([count("/cc/describe_client"), count("/cc/describe_exten")]).toEqual([1, 1]);
+    expect(extenSchema.list?.keyField).toBe("extenNumber");
+  });
+});

@@ -77,8 +77,15 @@ export class SlidingWindowPacer {
   private share = 1;
   private lastCut = -Infinity;
   private lastRise = -Infinity;
-  /** After a 429, no request of this endpoint is sent before this (the spacing of the cut rate). */
-  private pausedUntil = -Infinity;
+  /**
+   * Below the full share, requests are spaced by the rate allowed now, measured from the last
+   * slot taken, with a jitter drawn then (0.9 to 1.1) so that runners that backed off together
+   * do not come back in step. Spacing, not a longer hold of each slot: a hold fixed at release
+   * kept a runner at the rate of its worst moment for up to 19 s after it had recovered
+   * (bench/RESULTS.md, fleet section: one stack alone crawling at 1 per second).
+   */
+  private lastTaken = -Infinity;
+  private spacingJitter = 1;
   /** Wakes a head waiting on a slot this process releases. */
   private wake: (() => void) | undefined;
   /** This endpoint's recent answers: accepted or refused with 429 (competition()). */
@@ -113,10 +120,7 @@ export class SlidingWindowPacer {
     return () => {
       if (released) return;
       released = true;
-      // Below the full share a slot is held longer, with jitter, so that runners that backed off
-      // together do not come back in step.
-      const stretch = this.share < 1 ? (1 / this.share) * (1 + 0.2 * this.random()) : 1;
-      void this.store.release(slot, this.windowMs * stretch + this.marginMs).finally(() => {
+      void this.store.release(slot, this.windowMs + this.marginMs).finally(() => {
         this.releases++;
         this.wake?.();
       });
@@ -126,9 +130,10 @@ export class SlidingWindowPacer {
   /**
    * The server refused a request of this endpoint with 429: halve the rate (once per window), and
    * send nothing more of it for about one request's spacing at that rate, jittered (half to one and
-   * a half of it) so that runners refused together do not come back together. This is the whole
-   * wait before the refused request is repeated (client.ts): a sleep of its own on top stalled
-   * a preview, whose look-ups the engine makes one at a time, for up to 2 s per 429.
+   * a half of it) so that runners refused together do not come back together. The wait is the
+   * spacing of take(), so the rate given back while waiting shortens it. This is the whole wait
+   * before the refused request is repeated (client.ts): a sleep of its own on top stalled a
+   * preview, whose look-ups the engine makes one at a time, for up to 2 s per 429.
    */
   throttled(): void {
     const t = this.now();
@@ -138,14 +143,22 @@ export class SlidingWindowPacer {
       this.lastRise = t;
       this.share = Math.max(MIN_SHARE, this.share / 2);
     }
-    if (this.limit > 0)
-      this.pausedUntil = Math.max(this.pausedUntil, t + (this.windowMs / this.rate) * (0.5 + this.random()));
+    this.lastTaken = Math.max(this.lastTaken, t);
+    this.spacingJitter = 0.5 + this.random();
   }
 
-  /** An answer that was not a 429: a tenth of the limit back per whole window since the last cut or rise. */
+  /** An answer that was not a 429. */
   accepted(): void {
     const t = this.now();
     this.note(t, true);
+    this.recover(t);
+  }
+
+  /**
+   * A tenth of the limit back per whole window since the last cut or rise: counted in time, also
+   * while a request waits for its spacing, since no 429 came meanwhile.
+   */
+  private recover(t: number): void {
     if (this.share >= 1) return;
     const windows = Math.floor((t - this.lastRise) / this.windowMs);
     if (windows < 1) return;
@@ -187,9 +200,12 @@ export class SlidingWindowPacer {
   private async take(): Promise<string> {
     for (;;) {
       throwIfHalted();
-      const paused = this.pausedUntil - this.now();
-      if (paused > 0) {
-        await this.sleep(paused);
+      const t = this.now();
+      this.recover(t);
+      const spaced = this.share < 1 ? this.lastTaken + (this.windowMs / this.rate) * this.spacingJitter - t : 0;
+      if (spaced > 0) {
+        // Looks again when the next window gives some rate back.
+        await this.sleep(Math.min(spaced, this.lastRise + this.windowMs - t));
         continue;
       }
       const seen = this.releases;
@@ -201,6 +217,8 @@ export class SlidingWindowPacer {
           await this.store.release(got.slot, 0);
           throwIfHalted();
         }
+        this.lastTaken = this.now();
+        this.spacingJitter = 0.9 + 0.2 * this.random();
         return got.slot;
       }
       if (this.releases !== seen) continue;

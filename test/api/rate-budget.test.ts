@@ -100,20 +100,33 @@ describe("the pacer backs off on 429 and recovers slowly", () => {
     expect(starved.competition()).toMatch(/accepted none of this process's 1 requests/);
   });
 
-  it("holds a slot longer, with jitter, while backed off", async () => {
-    let t = 10_000;
+  it("spaces requests by the rate it allows itself now, which rises while a request waits", async () => {
     const released: number[] = [];
     const store = {
       tryTake: async () => ({ slot: "s" }),
       release: async (_slot: string, holdMs: number) => void released.push(holdMs),
     };
-    const pacer = new SlidingWindowPacer({ limit: 1, now: () => t, marginMs: 0, random: () => 0.5, store });
+    // Set by hand, and running on with real time while a request waits.
+    const clock = { t: 0 };
+    const start = Date.now();
+    const now = () => clock.t + (Date.now() - start);
+    const pacer = new SlidingWindowPacer({ limit: 3, now, marginMs: 0, random: () => 0.5, store });
+    pacer.throttled();
+    clock.t = 1000;
+    pacer.throttled(); // a quarter: 0.75 per second, one request every 1333 ms from this 429
+    clock.t = 1200;
+    const asked = Date.now();
     (await pacer.acquire())();
-    pacer.throttled(); // half the rate: a slot is held two windows, and a tenth more (the jitter)
-    t += 5000; // past the spacing after the 429
+    const waited = Date.now() - asked;
+    // At the cut rate it would wait until 2333 (1133 ms); at 2000 a tenth is back (1.05 per
+    // second: one every 952 ms from 1000), so it goes then.
+    expect(waited).toBeGreaterThanOrEqual(750);
+    expect(waited).toBeLessThan(1050);
+    expect(pacer.rate).toBeCloseTo(1.05);
     (await pacer.acquire())();
+    // A slot is held one window after its answer, however far the rate was cut.
     await new Promise((r) => setImmediate(r));
-    expect(released).toEqual([1000, 2200]);
+    expect(released).toEqual([1000, 1000]);
   });
 });
 

@@ -41,11 +41,16 @@ interface Listing {
 
 const listings = new WeakMap<ClinkClient, Map<string, Promise<Listing | undefined>>>();
 
-function keysOf(rows: Array<Record<string, unknown>>, field: string): Set<string> {
+/**
+ * The rows' keys, or undefined when a row's key is not text: a number would have lost an agent
+ * number's leading zeros ("0000", doc 3.1.4 example), so such a listing proves nothing.
+ */
+function keysOf(rows: Array<Record<string, unknown>>, field: string): Set<string> | undefined {
   const keys = new Set<string>();
   for (const row of rows) {
     const v = row?.[field];
-    if (typeof v === "string" || typeof v === "number") keys.add(String(v));
+    if (typeof v !== "string") return undefined;
+    keys.add(v);
   }
   return keys;
 }
@@ -61,6 +66,8 @@ async function firstPage(client: ClinkClient, list: ListEndpoint & { keyField: s
   const rows = rowsOf(answer, list.key);
   const total = typeof answer.totalCount === "number" ? answer.totalCount : undefined;
   const keys = keysOf(rows, list.keyField);
+  if (!keys)
+    return { keys: new Set<string>(), complete: false, pages: Infinity, described: 0, at: now } satisfies Listing;
   // A short page without totalCount is the whole list; with one, only as many keys as it says
   // (the document's own example answers one row with a totalCount of 51).
   const complete = total === undefined ? rows.length < PAGE : keys.size >= total;
@@ -102,8 +109,10 @@ export async function listedAbsent(
   listing.pages = Infinity;
   try {
     const rows = await listAll<Record<string, unknown>>(client, list.path, list.key, {}, PAGE);
-    listing.keys = keysOf(rows, endpoint.keyField);
-    listing.complete = listing.total !== undefined && listing.keys.size >= listing.total;
+    const keys = keysOf(rows, endpoint.keyField);
+    if (!keys) return false;
+    listing.keys = keys;
+    listing.complete = listing.total !== undefined && keys.size >= listing.total;
     listing.at = now();
   } catch {
     return false;

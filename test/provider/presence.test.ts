@@ -113,6 +113,19 @@ describe("listedAbsent", () => {
     expect(calls).toHaveLength(2);
   });
 
+  it("takes no absence from a listing whose keys are numbers (a lost leading zero)", async () => {
+    const calls: Query[] = [];
+    const client = {
+      request: async (_m: string, _p: string, o: { query?: Query }) => (
+        calls.push(o.query ?? {}),
+        { clients: [{ cno: 1 }], totalCount: 1 }
+      ),
+    } as unknown as ClinkClient;
+    expect(await listedAbsent(client, clientSchema.list, "0001")).toBe(false);
+    expect(await listedAbsent(client, clientSchema.list, "1002")).toBe(false);
+    expect(calls).toHaveLength(1);
+  });
+
   it("asks nothing for a kind whose listing names no key field", async () => {
     const { client, calls } = fakeClient(1);
     expect(await listedAbsent(client, { path: "/cc/list_clients", key: "clients" }, "1001")).toBe(false);

@@ -4,49 +4,73 @@
  * enterprise is listed only once the describes would have cost as much, and a listing is not
  * answered from for longer than LISTING_TTL_MS.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ClinkClient, configureProvider, providers } from "../../provider";
 import { LISTING_TTL_MS, listedAbsent } from "../../provider/plugin/presence";
 import { clientSchema } from "../../provider/resources/client/schema";
 import { extenSchema } from "../../provider/resources/exten/schema";
 import { PREVIEW_INPUT } from "../../provider/schema/wire";
 import { startSimulator } from "../../simulator";
+import { json, testServer } from "../api/server";
 
-type Query = Record<string, unknown>;
+const SECRET = "presence-listing-secret";
+let closers: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  await Promise.all(closers.map((c) => c()));
+  closers = [];
+});
 
-/** A client whose list_clients answers `total` agents 0000.. in pages, as doc 3.1.4 shows them. */
-function fakeClient(total: number, opts: { totalCount?: boolean; fail?: number } = {}) {
-  const calls: Query[] = [];
+/**
+ * A client on a server whose list_clients answers what `answer` gives for each page asked
+ * ("fail": a 500). `calls()`: the pages asked, as { offset, limit }.
+ */
+async function listing(answer: (q: { offset: number; limit: number }) => Record<string, unknown> | "fail") {
+  const server = await testServer(SECRET, (req, res) => {
+    const a = answer({ offset: Number(req.query.offset ?? 0), limit: Number(req.query.limit ?? 10) });
+    if (a === "fail") json(res, 500, { error: { code: "InternalError", message: "服务器内部错误" } });
+    else json(res, 200, a);
+  });
+  const client = new ClinkClient({
+    accessKeyId: `key-${Math.random()}`,
+    accessKeySecret: SECRET,
+    endpoint: server.url,
+    rate: 0,
+    maxRetries: 0,
+    backoffMs: 1,
+  });
+  closers.push(async () => {
+    await client.close();
+    await server.close();
+  });
+  const calls = () => server.seen.map((s) => ({ offset: Number(s.query.offset), limit: Number(s.query.limit) }));
+  return { client, calls };
+}
+
+/** list_clients answering `total` agents 0000.. in pages, as doc 3.1.4 shows them. */
+function agents(total: number, opts: { totalCount?: boolean; fail?: number } = {}) {
   let failures = opts.fail ?? 0;
-  const request = async (_method: string, _path: string, o: { query?: Query } = {}) => {
-    const q = o.query ?? {};
-    calls.push(q);
-    if (failures-- > 0) throw new Error("socket hang up");
-    const offset = Number(q.offset ?? 0);
-    const limit = Number(q.limit ?? 10);
+  return listing(({ offset, limit }) => {
+    if (failures-- > 0) return "fail";
     const clients = Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, i) => ({
       id: offset + i + 1,
       cno: String(offset + i).padStart(4, "0"),
     }));
     return opts.totalCount === false ? { clients } : { clients, pageNumber: 1, pageSize: limit, totalCount: total };
-  };
-  return { client: { request } as unknown as ClinkClient, calls };
+  });
 }
 
 describe("listedAbsent", () => {
   it("answers every look-up of a small enterprise from one page", async () => {
-    const { client, calls } = fakeClient(3);
+    const { client, calls } = await agents(3);
     const answers = [];
     for (const key of ["1001", "0002", "1002", "0000", "1003"])
       answers.push(await listedAbsent(client, clientSchema.list, key));
     expect(answers).toEqual([true, false, true, false, true]);
-    expect(calls).toEqual([{ offset: 0, limit: 100 }]);
+    expect(calls()).toEqual([{ offset: 0, limit: 100 }]);
   });
 
   it("takes no absence from the document's own example answer (one row, totalCount 51)", async () => {
-    const calls: Query[] = [];
     const example = {
-      requestId: "842ab2a6-3732-4c03-8ab7-c7f83180fb0c",
       clients: [
         {
           id: 123,
@@ -65,72 +89,64 @@ describe("listedAbsent", () => {
       pageSize: 10,
       totalCount: 51,
     };
-    const client = {
-      request: async (_m: string, _p: string, o: { query?: Query }) => (calls.push(o.query ?? {}), example),
-    } as unknown as ClinkClient;
+    const { client, calls } = await listing(() => example);
     for (const key of ["1001", "1002", "1003", "1004"])
       expect(await listedAbsent(client, clientSchema.list, key)).toBe(false);
     // The first page, then (a look-up later, as many as its one page) the whole listing once: no more.
-    expect(calls).toEqual([
+    expect(calls()).toEqual([
       { offset: 0, limit: 100 },
       { offset: 0, limit: 100 },
     ]);
   });
 
   it("describes a large enterprise's look-ups until they cost as much as listing it, then lists it once", async () => {
-    const { client, calls } = fakeClient(250);
+    const { client, calls } = await agents(250);
     const answers = [];
     for (const key of ["9001", "9002", "9003", "0249", "9004", "9005"])
       answers.push(await listedAbsent(client, clientSchema.list, key));
     // 250 agents are 3 pages: two look-ups described, the third lists all (3 calls), then none.
     expect(answers).toEqual([false, false, true, false, true, true]);
-    expect(calls.map((q) => q.offset)).toEqual([0, 0, 100, 200]);
+    expect(calls().map((q) => q.offset)).toEqual([0, 0, 100, 200]);
   });
 
   it("never lists an enterprise it cannot list whole (no totalCount, or past the offset cap)", async () => {
-    for (const fake of [fakeClient(150, { totalCount: false }), fakeClient(20_000)]) {
+    for (const fake of [await agents(150, { totalCount: false }), await agents(20_000)]) {
       for (let i = 0; i < 300; i++) expect(await listedAbsent(fake.client, clientSchema.list, `9${i}`)).toBe(false);
-      expect(fake.calls).toHaveLength(1);
+      expect(fake.calls()).toHaveLength(1);
     }
   });
 
   it("lists again once the listing is older than LISTING_TTL_MS", async () => {
-    const { client, calls } = fakeClient(1);
+    const { client, calls } = await agents(1);
     let now = 1_000_000;
     expect(await listedAbsent(client, clientSchema.list, "1001", () => now)).toBe(true);
     now += LISTING_TTL_MS;
     expect(await listedAbsent(client, clientSchema.list, "1001", () => now)).toBe(true);
-    expect(calls).toHaveLength(1);
+    expect(calls()).toHaveLength(1);
     now += 1;
     expect(await listedAbsent(client, clientSchema.list, "1001", () => now)).toBe(true);
-    expect(calls).toHaveLength(2);
+    expect(calls()).toHaveLength(2);
   });
 
   it("falls back to describing when the listing fails, and tries it again at the next look-up", async () => {
-    const { client, calls } = fakeClient(1, { fail: 1 });
+    const { client, calls } = await agents(1, { fail: 1 });
     expect(await listedAbsent(client, clientSchema.list, "1001")).toBe(false);
     expect(await listedAbsent(client, clientSchema.list, "1001")).toBe(true);
-    expect(calls).toHaveLength(2);
+    expect(calls()).toHaveLength(2);
   });
 
   it("takes no absence from a listing whose keys are numbers (a lost leading zero)", async () => {
-    const calls: Query[] = [];
-    const client = {
-      request: async (_m: string, _p: string, o: { query?: Query }) => (
-        calls.push(o.query ?? {}),
-        { clients: [{ cno: 1 }], totalCount: 1 }
-      ),
-    } as unknown as ClinkClient;
+    const { client, calls } = await listing(() => ({ clients: [{ cno: 1 }], totalCount: 1 }));
     expect(await listedAbsent(client, clientSchema.list, "0001")).toBe(false);
     expect(await listedAbsent(client, clientSchema.list, "1002")).toBe(false);
-    expect(calls).toHaveLength(1);
+    expect(calls()).toHaveLength(1);
   });
 
   it("asks nothing for a kind whose listing names no key field", async () => {
-    const { client, calls } = fakeClient(1);
+    const { client, calls } = await agents(1);
     expect(await listedAbsent(client, { path: "/cc/list_clients", key: "clients" }, "1001")).toBe(false);
     expect(await listedAbsent(client, undefined, "1001")).toBe(false);
-    expect(calls).toHaveLength(0);
+    expect(calls()).toHaveLength(0);
   });
 });
 

@@ -6,14 +6,13 @@
  * objects per call (doc 3.1.4 list_clients, 3.4.4 list_extens, 3.2.6 list_queues: `limit` at
  * most 100, `totalCount`).
  *
- * Only an absence is taken from a listing, and only from one that holds `totalCount` rows: an
- * object found is still described, since the adoption diff and the create guard need all of it.
- * A large enterprise's listing costs a call per 100 objects, so look-ups are described one by one
- * until they have cost as many calls as the whole listing would (ski rental: never more than twice
- * the cheaper way).
+ * Only an absence is taken from a listing, and only from one whose distinct keys number its
+ * `totalCount`: an object found is still described, since the adoption diff and the create guard
+ * need all of it. A large enterprise's listing costs a call per 100 objects, so look-ups are
+ * described one by one until they have cost as many calls as the whole listing would (ski rental:
+ * never more than twice the cheaper way).
  */
 import type { ClinkClient } from "../api";
-import { listAll } from "../api/list-all";
 import type { ListEndpoint } from "../schema/core";
 
 /** doc 3.1.4 / 3.2.6 / 3.4.4 `limit`: at most 100 rows a page. */
@@ -30,59 +29,78 @@ interface Listing {
   keys: Set<string>;
   /** Every object of the kind is in `keys` (their count is the answer's totalCount). */
   complete: boolean;
+  /** The first page's totalCount. */
+  total?: number;
   /** Calls the whole listing costs; Infinity when it cannot be had (no totalCount, or past the offset cap). */
   pages: number;
-  /** The answer's totalCount. */
-  total?: number;
   /** Look-ups described one by one since the listing was taken. */
   described: number;
+  /** When the listing was asked for (its oldest row is no older). */
   at: number;
 }
 
-const listings = new WeakMap<ClinkClient, Map<string, Promise<Listing | undefined>>>();
+/** A listing that answers nothing: every look-up is described (also for a listing that failed, until it expires). */
+const unknown = (at: number): Listing => ({ keys: new Set(), complete: false, pages: Infinity, described: 0, at });
+
+const listings = new WeakMap<Pick<ClinkClient, "request">, Map<string, Promise<Listing>>>();
 
 /**
- * The rows' keys, or undefined when a row's key is not text: a number would have lost an agent
- * number's leading zeros ("0000", doc 3.1.4 example), so such a listing proves nothing.
+ * One page: its rows' keys and its totalCount, or undefined when it cannot count (no wrapper
+ * list, a key that is not text: a number would have lost an agent number's leading zeros,
+ * "0000" in the doc 3.1.4 example, or no numeric totalCount).
  */
-function keysOf(rows: Array<Record<string, unknown>>, field: string): Set<string> | undefined {
-  const keys = new Set<string>();
+async function page(client: Pick<ClinkClient, "request">, list: ListEndpoint & { keyField: string }, offset: number) {
+  const answer = await client.request("GET", list.path, { query: { offset, limit: PAGE } });
+  const wrapper = (Array.isArray(list.key) ? list.key : [list.key]).find((k) => Array.isArray(answer[k]));
+  const total = answer.totalCount;
+  if (wrapper === undefined || typeof total !== "number") return undefined;
+  const rows = answer[wrapper] as unknown[];
+  const keys: string[] = [];
   for (const row of rows) {
-    const v = row?.[field];
+    const v = row && typeof row === "object" ? (row as Record<string, unknown>)[list.keyField] : undefined;
     if (typeof v !== "string") return undefined;
-    keys.add(v);
+    keys.push(v);
   }
-  return keys;
+  return { keys, total, rows: rows.length };
 }
 
-function rowsOf(answer: Record<string, unknown>, key: string | string[]): Array<Record<string, unknown>> {
-  for (const k of Array.isArray(key) ? key : [key])
-    if (Array.isArray(answer[k])) return answer[k] as Array<Record<string, unknown>>;
-  return [];
+async function firstPage(client: Pick<ClinkClient, "request">, list: ListEndpoint & { keyField: string }, at: number) {
+  const first = await page(client, list, 0);
+  if (!first) return unknown(at);
+  const keys = new Set(first.keys);
+  // Only as many keys as totalCount says: the document's own example answers one row with a
+  // totalCount of 51.
+  const pages = first.total > MAX_LISTED ? Infinity : Math.ceil(first.total / PAGE);
+  return { keys, complete: keys.size === first.total, total: first.total, pages, described: 0, at } satisfies Listing;
 }
 
-async function firstPage(client: ClinkClient, list: ListEndpoint & { keyField: string }, now: number) {
-  const answer = await client.request("GET", list.path, { query: { offset: 0, limit: PAGE } });
-  const rows = rowsOf(answer, list.key);
-  const total = typeof answer.totalCount === "number" ? answer.totalCount : undefined;
-  const keys = keysOf(rows, list.keyField);
-  if (!keys)
-    return { keys: new Set<string>(), complete: false, pages: Infinity, described: 0, at: now } satisfies Listing;
-  // A short page without totalCount is the whole list; with one, only as many keys as it says
-  // (the document's own example answers one row with a totalCount of 51).
-  const complete = total === undefined ? rows.length < PAGE : keys.size >= total;
-  const pages = total === undefined || total > MAX_LISTED ? Infinity : Math.ceil(total / PAGE);
-  return { keys, complete, total, pages, described: 0, at: now } satisfies Listing;
+/**
+ * Every page, or undefined unless every page answered the same totalCount and the distinct keys
+ * number it: an object made or deleted while the pages were read shifts the rows between pages.
+ */
+async function wholeListing(
+  client: Pick<ClinkClient, "request">,
+  list: ListEndpoint & { keyField: string },
+  total: number,
+) {
+  const keys = new Set<string>();
+  for (let offset = 0; offset < total && offset < MAX_LISTED; offset += PAGE) {
+    const next = await page(client, list, offset);
+    if (!next || next.total !== total) return undefined;
+    for (const k of next.keys) keys.add(k);
+    if (next.rows < PAGE) break;
+  }
+  return keys.size === total ? keys : undefined;
 }
 
 /**
  * True when the kind's listing shows no object with this key: the look-up would find nothing,
  * and no describe is needed. False when it might exist (describe it): found in the listing, a
  * listing that does not hold every object, or one that could not be read (the describe then
- * reports what is wrong, as before).
+ * reports what is wrong, as before; the failed listing is not asked again before it expires).
  */
 export async function listedAbsent(
-  client: ClinkClient,
+  client: Pick<ClinkClient, "request">,
   list: ListEndpoint | undefined,
   key: string,
   now: () => number = Date.now,
@@ -92,30 +110,26 @@ export async function listedAbsent(
   let byPath = listings.get(client);
   if (!byPath) listings.set(client, (byPath = new Map()));
   let pending = byPath.get(list.path);
-  const held = pending && (await pending);
-  if (!held || now() - held.at > LISTING_TTL_MS) {
-    pending = firstPage(client, endpoint, now()).catch(() => undefined);
-    byPath.set(list.path, pending);
+  if (!pending || now() - (await pending).at > LISTING_TTL_MS) {
+    // Checked again after the await: a look-up that ran meanwhile may have started a new listing.
+    const current = byPath.get(list.path);
+    if (current === pending) {
+      const at = now();
+      pending = firstPage(client, endpoint, at).catch(() => unknown(at));
+      byPath.set(list.path, pending);
+    } else pending = current!;
   }
-  const listing = await pending!;
-  if (!listing) {
-    byPath.delete(list.path);
-    return false;
-  }
+  const listing = await pending;
   if (listing.keys.has(key)) return false;
   if (listing.complete) return true;
-  if (++listing.described < listing.pages) return false;
+  if (++listing.described < listing.pages || listing.total === undefined) return false;
   // As many describes as the listing's pages: list it all once, and answer from it from now on.
   listing.pages = Infinity;
-  try {
-    const rows = await listAll<Record<string, unknown>>(client, list.path, list.key, {}, PAGE);
-    const keys = keysOf(rows, endpoint.keyField);
-    if (!keys) return false;
-    listing.keys = keys;
-    listing.complete = listing.total !== undefined && keys.size >= listing.total;
-    listing.at = now();
-  } catch {
-    return false;
-  }
-  return listing.complete && !listing.keys.has(key);
+  const at = now();
+  const keys = await wholeListing(client, endpoint, listing.total).catch(() => undefined);
+  if (!keys) return false;
+  listing.keys = keys;
+  listing.complete = true;
+  listing.at = at;
+  return !keys.has(key);
 }

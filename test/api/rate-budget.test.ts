@@ -110,23 +110,23 @@ describe("the pacer backs off on 429 and recovers slowly", () => {
     const clock = { t: 0 };
     const start = Date.now();
     const now = () => clock.t + (Date.now() - start);
-    const pacer = new SlidingWindowPacer({ limit: 3, now, marginMs: 0, random: () => 0.5, store });
-    pacer.throttled();
-    clock.t = 1000;
-    pacer.throttled(); // a quarter: 0.75 per second, one request every 1333 ms from this 429
-    clock.t = 1200;
+    const pacer = new SlidingWindowPacer({ limit: 3, windowMs: 300, now, marginMs: 0, random: () => 0.5, store });
+    for (const t of [0, 300, 600, 900]) {
+      clock.t = t;
+      pacer.throttled();
+    }
+    // A sixteenth: at that rate the next request would wait 1600 ms from the last 429. Each
+    // window gives a tenth back while it waits: 0.1625 at +300 ms (spacing 615 ms), 0.2625 at
+    // +600 ms (spacing 381 ms), so it goes then.
     const asked = Date.now();
     (await pacer.acquire())();
     const waited = Date.now() - asked;
-    // At the cut rate it would wait until 2333 (1133 ms); at 2000 a tenth is back (1.05 per
-    // second: one every 952 ms from 1000), so it goes then.
-    expect(waited).toBeGreaterThanOrEqual(750);
-    expect(waited).toBeLessThan(1050);
-    expect(pacer.rate).toBeCloseTo(1.05);
-    (await pacer.acquire())();
+    expect(waited).toBeGreaterThanOrEqual(450);
+    expect(waited).toBeLessThan(1200);
+    expect(pacer.rate).toBeCloseTo(3 * 0.2625);
     // A slot is held one window after its answer, however far the rate was cut.
     await new Promise((r) => setImmediate(r));
-    expect(released).toEqual([1000, 1000]);
+    expect(released).toEqual([300]);
   });
 });
 

@@ -8,7 +8,6 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { ClinkClient, configureProvider, providers } from "../../provider";
 import { LISTING_TTL_MS, listedAbsent } from "../../provider/plugin/presence";
 import { clientSchema } from "../../provider/resources/client/schema";
-import { extenSchema } from "../../provider/resources/exten/schema";
 import { PREVIEW_INPUT } from "../../provider/schema/wire";
 import { startSimulator } from "../../simulator";
 import { json, testServer } from "../api/server";
@@ -109,11 +108,45 @@ describe("listedAbsent", () => {
     expect(calls().map((q) => q.offset)).toEqual([0, 0, 100, 200]);
   });
 
-  it("never lists an enterprise it cannot list whole (no totalCount, or past the offset cap)", async () => {
-    for (const fake of [await agents(150, { totalCount: false }), await agents(20_000)]) {
-      for (let i = 0; i < 300; i++) expect(await listedAbsent(fake.client, clientSchema.list, `9${i}`)).toBe(false);
-      expect(fake.calls()).toHaveLength(1);
+  it("never lists an enterprise past the offset cap, and takes no absence from a page that cannot count", async () => {
+    const answers = [
+      () => agents(20_000), // past doc 3.1.4's offset cap of 10000
+      () => agents(5, { totalCount: false }), // a short page, but no totalCount to hold it to
+      () => listing(() => ({ totalCount: 0 })), // no wrapper list
+      () => listing(() => ({ clients: [], totalCount: "0" })), // totalCount as text
+      () => listing(() => ({ clients: [{ cno: 1 }], totalCount: 1 })), // a key as a number: "0001" lost its zeros
+    ];
+    for (const make of answers) {
+      const { client, calls } = await make();
+      for (let i = 0; i < 300; i++) expect(await listedAbsent(client, clientSchema.list, `9${i}`)).toBe(false);
+      expect(await listedAbsent(client, clientSchema.list, "0001")).toBe(false);
+      expect(calls()).toHaveLength(1);
     }
+  });
+
+  it("takes nothing from a whole listing whose totalCount moved while its pages were read", async () => {
+    let asked = 0;
+    const { client, calls } = await listing(({ offset, limit }) => {
+      asked++;
+      // An agent made after the first page: the later pages count 251.
+      const total = asked <= 2 ? 250 : 251;
+      const clients = Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, i) => ({
+        cno: String(offset + i).padStart(4, "0"),
+      }));
+      return { clients, totalCount: total };
+    });
+    for (const key of ["9001", "9002", "9003", "9004", "9005"])
+      expect(await listedAbsent(client, clientSchema.list, key)).toBe(false);
+    // The first page, then (at the third look-up) the whole listing, stopped at its second page,
+    // which counts 251; no listing again.
+    expect(calls().map((q) => q.offset)).toEqual([0, 0, 100]);
+  });
+
+  it("starts one listing for look-ups that come at once", async () => {
+    const { client, calls } = await agents(3);
+    const answers = await Promise.all(["1001", "0001", "1002"].map((k) => listedAbsent(client, clientSchema.list, k)));
+    expect(answers).toEqual([true, false, true]);
+    expect(calls()).toHaveLength(1);
   });
 
   it("lists again once the listing is older than LISTING_TTL_MS", async () => {
@@ -128,18 +161,15 @@ describe("listedAbsent", () => {
     expect(calls()).toHaveLength(2);
   });
 
-  it("falls back to describing when the listing fails, and tries it again at the next look-up", async () => {
+  it("describes while its listing fails, and lists again only once that listing has expired", async () => {
     const { client, calls } = await agents(1, { fail: 1 });
-    expect(await listedAbsent(client, clientSchema.list, "1001")).toBe(false);
-    expect(await listedAbsent(client, clientSchema.list, "1001")).toBe(true);
-    expect(calls()).toHaveLength(2);
-  });
-
-  it("takes no absence from a listing whose keys are numbers (a lost leading zero)", async () => {
-    const { client, calls } = await listing(() => ({ clients: [{ cno: 1 }], totalCount: 1 }));
-    expect(await listedAbsent(client, clientSchema.list, "0001")).toBe(false);
-    expect(await listedAbsent(client, clientSchema.list, "1002")).toBe(false);
+    let now = 1_000_000;
+    expect(await listedAbsent(client, clientSchema.list, "1001", () => now)).toBe(false);
+    expect(await listedAbsent(client, clientSchema.list, "1001", () => now)).toBe(false);
     expect(calls()).toHaveLength(1);
+    now += LISTING_TTL_MS + 1;
+    expect(await listedAbsent(client, clientSchema.list, "1001", () => now)).toBe(true);
+    expect(calls()).toHaveLength(2);
   });
 
   it("asks nothing for a kind whose listing names no key field", async () => {
@@ -164,7 +194,7 @@ describe("a preview of new agents and phones on the strict simulator", () => {
   });
   const count = (path: string) => sim.log().filter((e) => e.path === path).length;
 
-  it("lists each kind once for 20 new agents and phones, and describes none", async () => {
+  it("lists each kind once for 20 new agents and phones and 5 queues, and describes none", async () => {
     for (let i = 0; i < 20; i++) {
       const n = String(3000 + i);
       const agent = await providers.client.check!(
@@ -179,6 +209,11 @@ describe("a preview of new agents and phones on the strict simulator", () => {
     }
     expect([count("/cc/list_clients"), count("/cc/describe_client")]).toEqual([1, 0]);
     expect([count("/cc/list_extens"), count("/cc/describe_exten")]).toEqual([1, 0]);
+    for (let i = 0; i < 5; i++) {
+      const queue = await providers.queue.check!({}, { qno: `050${i}`, name: `q${i}`, [PREVIEW_INPUT]: true });
+      expect(queue.failures).toEqual([]);
+    }
+    expect([count("/cc/list_queues"), count("/cc/describe_queue")]).toEqual([1, 0]);
   });
 
   it("still describes, and refuses, the one that exists", async () => {
@@ -199,7 +234,9 @@ describe("a preview of new agents and phones on the strict simulator", () => {
     expect(fresh.failures).toEqual([]);
     expect(taken.failures!.map((f) => f.property)).toEqual(["cno"]);
     expect(phone.failures!.map((f) => f.property)).toEqual(["extenNumber"]);
-    expect([count("/cc/describe_client"), count("/cc/describe_exten")]).toEqual([1, 1]);
-    expect(extenSchema.list?.keyField).toBe("extenNumber");
+    sim.admin.insert("queue", { qno: "0501", name: "legacy" });
+    const queue = await providers.queue.check!({}, { qno: "0501", name: "mine", [PREVIEW_INPUT]: true });
+    expect(queue.failures!.map((f) => f.property)).toEqual(["qno"]);
+    expect([count("/cc/describe_client"), count("/cc/describe_exten"), count("/cc/describe_queue")]).toEqual([1, 1, 1]);
   });
 });

@@ -1,31 +1,20 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { ClinkApiError, ClinkClient } from "../../provider/api";
-import { json, testServer, type Script } from "./server";
+import { json, type Script } from "./server";
+import { scriptedClient } from "./scripted-client";
 import { present } from "../support/present";
 
 const SECRET = "test-secret-s3cr3t";
-let servers: Array<{ close(): Promise<void> }> = [];
-let clients: ClinkClient[] = [];
+let closers: Array<() => Promise<void>> = [];
 afterEach(async () => {
-  await Promise.all(clients.map((c) => c.close()));
-  await Promise.all(servers.map((s) => s.close()));
-  servers = [];
-  clients = [];
+  await Promise.all(closers.map((c) => c()));
+  closers = [];
 });
 
 async function setup(script: Script, opts: Partial<ConstructorParameters<typeof ClinkClient>[0]> = {}) {
-  const server = await testServer(SECRET, script);
-  servers.push(server);
-  const client = new ClinkClient({
-    accessKeyId: `key-${Math.random()}`, // a fresh pacer per test
-    accessKeySecret: SECRET,
-    endpoint: server.url,
-    backoffMs: 1,
-    rate: 0,
-    ...opts,
-  });
-  clients.push(client);
+  const { server, client, close } = await scriptedClient(SECRET, script, opts);
+  closers.push(close);
   return { server, client };
 }
 
@@ -197,7 +186,6 @@ describe("retries", () => {
   it("a refused connection is retried even for a POST (nothing was sent), then fails as a network error", async () => {
     const { server, client } = await setup(() => undefined, { maxRetries: 2 });
     await server.close();
-    servers = servers.filter((s) => s !== server);
     const e = await failure(client.request("POST", "/cc/create_queue", { body: {} }));
     expect(e.code).toBe("NetworkError");
     expect(e.attempts).toBe(3);
@@ -214,7 +202,7 @@ describe("retries", () => {
       maxRetries: 0,
       rate: 0,
     });
-    clients.push(dns);
+    closers.push(() => dns.close());
     const e = await failure(dns.request("GET", "/cc/list_queues"));
     expect(e.code).toBe("NetworkError");
     expect(e.message).toBe("GET /cc/list_queues failed: host not found (DNS) (no-such-host.invalid), after 1 attempt.");
@@ -227,7 +215,7 @@ describe("retries", () => {
       maxRetries: 0,
       rate: 0,
     });
-    clients.push(tls);
+    closers.push(() => tls.close());
     const t = await failure(tls.request("GET", "/cc/list_queues"));
     expect(t.message).toMatch(new RegExp(`TLS handshake failed \\([A-Z_]+\\) \\(localhost:${server.port}\\)`));
   });
@@ -273,7 +261,7 @@ describe("pacing (doc 2.6)", () => {
       endpoint: server.url,
       rate: 3,
     });
-    clients.push(twin);
+    closers.push(() => twin.close());
     await Promise.all([
       ...Array.from({ length: 2 }, () => client.request("GET", "/cc/list_queues")),
       ...Array.from({ length: 2 }, () => twin.request("GET", "/cc/list_queues")),

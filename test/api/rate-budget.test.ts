@@ -15,6 +15,7 @@ import { haltRequests, resumeRequestsForTests } from "../../provider/api/halt";
 import { RequestsHalted, SlidingWindowPacer } from "../../provider/api/pacer";
 import { maxInAnyWindow, runner, RUNNER_SECRET, strictServer } from "./runners";
 import { json, testServer, type Seen } from "./server";
+import { scriptedClient } from "./scripted-client";
 import { present } from "../support/present";
 
 const SECRET = RUNNER_SECRET;
@@ -135,21 +136,16 @@ describe("429s are waited out for a time, not a count", () => {
     script: (req: Seen, res: import("node:http").ServerResponse, n: number) => void,
     waitMs: number,
   ) {
-    const server = await testServer(SECRET, script);
-    const c = new ClinkClient({
-      accessKeyId: `key-${Math.random()}`,
-      accessKeySecret: SECRET,
-      endpoint: server.url,
-      rate: 0,
-      backoffMs: 1,
+    const {
+      server,
+      client: c,
+      close,
+    } = await scriptedClient(SECRET, script, {
       maxRetries: 2,
       rateLimitWaitMs: waitMs,
       rateBudget: "process",
     });
-    closers.push(
-      () => c.close(),
-      () => server.close(),
-    );
+    closers.push(close);
     return { server, c };
   }
 

@@ -5,12 +5,13 @@
  * answered from for longer than LISTING_TTL_MS.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ClinkClient, configureProvider, providers } from "../../provider";
+import { configureProvider, providers } from "../../provider";
 import { LISTING_TTL_MS, listedAbsent } from "../../provider/plugin/presence";
 import { clientSchema } from "../../provider/resources/client/schema";
 import { PREVIEW_INPUT } from "../../provider/schema/wire";
 import { startSimulator } from "../../simulator";
-import { json, testServer } from "../api/server";
+import { json } from "../api/server";
+import { scriptedClient } from "../api/scripted-client";
 
 const SECRET = "presence-listing-secret";
 let closers: Array<() => Promise<void>> = [];
@@ -24,23 +25,16 @@ afterEach(async () => {
  * ("fail": a 500). `calls()`: the pages asked, as { offset, limit }.
  */
 async function listing(answer: (q: { offset: number; limit: number }) => Record<string, unknown> | "fail") {
-  const server = await testServer(SECRET, (req, res) => {
-    const a = answer({ offset: Number(req.query.offset ?? 0), limit: Number(req.query.limit ?? 10) });
-    if (a === "fail") json(res, 500, { error: { code: "InternalError", message: "服务器内部错误" } });
-    else json(res, 200, a);
-  });
-  const client = new ClinkClient({
-    accessKeyId: `key-${Math.random()}`,
-    accessKeySecret: SECRET,
-    endpoint: server.url,
-    rate: 0,
-    maxRetries: 0,
-    backoffMs: 1,
-  });
-  closers.push(async () => {
-    await client.close();
-    await server.close();
-  });
+  const { server, client, close } = await scriptedClient(
+    SECRET,
+    (req, res) => {
+      const a = answer({ offset: Number(req.query.offset ?? 0), limit: Number(req.query.limit ?? 10) });
+      if (a === "fail") json(res, 500, { error: { code: "InternalError", message: "服务器内部错误" } });
+      else json(res, 200, a);
+    },
+    { maxRetries: 0 },
+  );
+  closers.push(close);
   const calls = () => server.seen.map((s) => ({ offset: Number(s.query.offset), limit: Number(s.query.limit) }));
   return { client, calls };
 }
